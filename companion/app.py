@@ -1,0 +1,89 @@
+"""Start-up: arguments, a private matplotlib cache, the QApplication, language, and the window."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from companion import __version__
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="companion",
+        description="Companion (Cydymaith): an offline, encrypted pain diary in Welsh and English.",
+    )
+    parser.add_argument("--demo", action="store_true", help="open a throwaway demo diary (passphrase: demo)")
+    parser.add_argument("--data-dir", help="folder that holds the diary (default: your user data folder; "
+                        "or set COMPANION_DATA_DIR)")
+    parser.add_argument("--version", action="version", version=f"Companion {__version__}")
+    return parser.parse_args(argv)
+
+
+def _private_cache_dir() -> Path:
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("Companion", appauthor=False))
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    # matplotlib keeps only its font cache here, never anything from the diary.
+    os.environ.setdefault("MPLCONFIGDIR", str(_private_cache_dir() / "matplotlib"))
+
+    from companion.storage.app_settings import resolve_data_dir
+
+    demo_dir: Path | None = None
+    if args.demo:
+        demo_dir = Path(tempfile.mkdtemp(prefix="companion-demo-"))
+        data_dir = demo_dir
+    else:
+        data_dir = resolve_data_dir(args.data_dir)
+    try:
+        return _run(data_dir, demo=args.demo)
+    finally:
+        if demo_dir is not None:
+            shutil.rmtree(demo_dir, ignore_errors=True)
+
+
+def _run(data_dir: Path, *, demo: bool) -> int:
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from companion.services.app_context import AppContext
+    from companion.storage.kdf import KdfParams
+    from companion.ui.companion_window import CompanionWindow
+    from companion.ui.qt_translator import TranslatorBridge
+    from companion.ui.style import apply_text_size
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Companion")
+    app.setApplicationDisplayName("Companion")
+    app.setDesktopFileName("companion")
+    icon = Path(__file__).resolve().parent / "resources" / "icons" / "companion.svg"
+    if not icon.exists():
+        icon = Path(__file__).resolve().parent.parent / "resources" / "icons" / "companion.svg"
+    app.setWindowIcon(QIcon(str(icon)))
+    context = AppContext.load(data_dir, demo=demo)
+    bridge = TranslatorBridge(app)
+    apply_text_size(app, context.settings.font_point_size)
+    demo_factory = None
+    if demo:
+        from companion.demo import create_demo_diary
+
+        def demo_factory():  # type: ignore[no-untyped-def]
+            return create_demo_diary(data_dir, KdfParams.calibrated())
+
+    window = CompanionWindow(context, demo_factory)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        if window.session is not None:
+            window.session.close()
+        bridge.detach()

@@ -1,0 +1,1 @@
+"""Chart builders on matplotlib's Figure API (never pyplot), shared by screens and reports."""

@@ -1,0 +1,1 @@
+"""Plain values and rules of the diary. Pure Python: no Qt, no database."""

@@ -1,0 +1,122 @@
+"""One exception hierarchy whose messages are translated and say what happened and what to do.
+
+Each error keeps its untranslated message and parameters so the text can be shown in whichever language
+is active when it is displayed (the UI shows `message()`, the CLI prints it).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from companion.i18n import N_, _
+
+
+class CompanionError(Exception):
+    """Base of every error the person may see."""
+
+    template: str = N_("Something went wrong. Nothing already saved has been lost.")
+
+    def __init__(self, detail: str = "", **params: Any) -> None:
+        super().__init__(detail or self.template)
+        self.detail = detail
+        self.params = params
+
+    def message(self) -> str:
+        return _(self.template).format(**self.params)
+
+    def __str__(self) -> str:
+        return self.detail or self.template.format(**self.params)
+
+
+class ValidationError(CompanionError):
+    template = N_("That value can't be saved.")
+
+    def __init__(self, template: str, **params: Any) -> None:
+        super().__init__("", **params)
+        self.template = template
+
+
+# Vault errors -----------------------------------------------------------------------------------------
+
+
+class VaultError(CompanionError):
+    template = N_("The diary file could not be used.")
+
+
+class WrongPassphraseError(VaultError):
+    template = N_(
+        "That passphrase doesn't open this diary. Check Caps Lock and try again, "
+        "or use your recovery key."
+    )
+
+
+class WrongRecoveryKeyError(VaultError):
+    template = N_(
+        "That recovery key doesn't open this diary. Check each group of letters and numbers and try again."
+    )
+
+
+class NotAVaultError(VaultError):
+    template = N_(
+        "This file is not a Companion diary. Choose the file called {name} in your diary folder, "
+        "or restore from a backup."
+    )
+
+
+class DamagedVaultError(VaultError):
+    template = N_(
+        "The diary file is damaged or has been changed outside Companion, so it can't be opened safely. "
+        "You can restore the newest good backup."
+    )
+
+
+class NewerVersionError(VaultError):
+    template = N_(
+        "This diary was saved by a newer version of Companion. Install the newest version to open it; "
+        "the file has not been changed."
+    )
+
+
+class VaultLockedByOtherError(VaultError):
+    template = N_(
+        "This diary is already open in another Companion window. Switch to that window, "
+        "or close it and try again."
+    )
+
+
+class VaultExistsError(VaultError):
+    template = N_("A diary already exists in this folder, so a new one was not created.")
+
+
+class SaveFailedError(VaultError):
+    """The latest change is safe in memory but not on disk; the file on disk is unchanged."""
+
+    template = N_(
+        "Your latest change could not be saved to disk ({reason}). It is still held safely in "
+        "Companion, and the diary file on disk is unchanged. Free some space or check the folder, "
+        "then choose Retry."
+    )
+
+
+class DiskFullReason:
+    pass
+
+
+class ChangedOnDiskError(VaultError):
+    template = N_(
+        "The diary file was changed by another program since it was opened, so Companion did not "
+        "overwrite it. Close Companion and open the diary again."
+    )
+
+
+def save_failure_reason(exc: OSError) -> str:
+    """A short translated reason for an operating-system error during a save."""
+    import errno
+
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return _("the disk is full")
+    if exc.errno in (errno.EROFS,):
+        return _("the folder is read-only")
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return _("Companion isn't allowed to write to the folder")
+    return _("the operating system reported an error")

@@ -1,0 +1,1 @@
+"""The consultation summary: build (pure data) -> html -> pdf (QtGui only)."""

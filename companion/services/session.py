@@ -1,0 +1,50 @@
+"""An opened diary and its services: what exists between unlock and lock."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from companion.services.diary import Clock, DiaryService, local_now
+from companion.storage.kdf import KdfParams
+from companion.storage.store import DiaryStore
+from companion.storage.unit_of_work import UnitOfWork
+
+
+class DiarySession:
+    def __init__(self, store: DiaryStore, clock: Clock = local_now) -> None:
+        self.store = store
+        self.is_open = True
+        self.diary = DiaryService(lambda: UnitOfWork(store), clock)
+
+    @classmethod
+    def create(cls, path: Path, passphrase: str, kdf: KdfParams) -> tuple[DiarySession, str]:
+        store, recovery = DiaryStore.create(path, passphrase, kdf)
+        return cls(store), recovery
+
+    @classmethod
+    def open(cls, path: Path, *, passphrase: str | None = None, recovery_key: str | None = None) -> DiarySession:
+        return cls(DiaryStore.open(path, passphrase=passphrase, recovery_key=recovery_key))
+
+    @property
+    def path(self) -> Path:
+        return self.store.path
+
+    @property
+    def has_unsaved_changes(self) -> bool:
+        return self.store.has_unsaved_changes
+
+    def retry_save(self) -> None:
+        self.store.save()
+
+    def change_passphrase(self, current: str, new: str, kdf: KdfParams) -> bool:
+        """False when `current` is not the diary's passphrase; nothing changes then."""
+        if not self.store.verify_passphrase(current):
+            return False
+        self.store.change_passphrase(new, kdf)
+        return True
+
+    def close(self) -> None:
+        """Save pending changes (raises SaveFailedError and stays open if that fails), then drop all data."""
+        self.store.save()
+        self.store.close()
+        self.is_open = False

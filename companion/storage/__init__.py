@@ -1,0 +1,1 @@
+"""Storage: the encrypted vault file, the in-memory SQLite image behind SQLAlchemy, and migrations."""

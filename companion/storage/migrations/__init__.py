@@ -1,0 +1,1 @@
+"""Alembic migrations of the diary schema, run on the in-memory image at every unlock."""

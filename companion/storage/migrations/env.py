@@ -1,0 +1,10 @@
+"""Alembic environment: migrates the connection Companion hands over (never a URL, never a file)."""
+
+from alembic import context
+
+from companion.storage.models import Base
+
+connection = context.config.attributes["connection"]
+context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True)
+with context.begin_transaction():
+    context.run_migrations()

@@ -1,0 +1,100 @@
+"""An unlocked diary: the vault file and its in-memory database, saved after every real commit."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from companion.domain.errors import CompanionError
+from companion.storage import backups
+from companion.storage.database import Database
+from companion.storage.kdf import KdfParams
+from companion.storage.vault import Vault
+
+log = logging.getLogger(__name__)
+
+
+class DiaryStore:
+    def __init__(self, vault: Vault, database: Database) -> None:
+        self.vault = vault
+        self.database = database
+
+    @property
+    def path(self) -> Path:
+        return self.vault.path
+
+    @classmethod
+    def create(cls, path: Path, passphrase: str, kdf: KdfParams) -> tuple[DiaryStore, str]:
+        database = Database()
+        try:
+            database.migrate()
+            vault, recovery = Vault.create(path, passphrase, database.serialize(), kdf)
+        except BaseException:
+            database.close()
+            raise
+        database.committed_since_save = False
+        return cls(vault, database), recovery
+
+    @classmethod
+    def open(
+        cls, path: Path, *, passphrase: str | None = None, recovery_key: str | None = None
+    ) -> DiaryStore:
+        vault, image = Vault.open(path, passphrase=passphrase, recovery_key=recovery_key)
+        database: Database | None = None
+        try:
+            database = Database(image)
+            current, head = database.revision_state()
+            today = dt.date.today()
+            if not backups.has_daily_backup_for(path, today):
+                try:
+                    backups.make_backup(path, backups.DAILY)
+                except OSError:
+                    log.warning("daily backup could not be written")
+            if current != head:
+                backups.make_backup(path, backups.BEFORE_CHANGE)  # a failure here stops the migration
+                database.migrate()
+                vault.save(database.serialize())
+                database.committed_since_save = False
+        except BaseException:
+            if database is not None:
+                database.close()
+            vault.close()
+            raise
+        return cls(vault, database)
+
+    def session(self) -> Session:
+        return self.database.sessions()
+
+    @property
+    def has_unsaved_changes(self) -> bool:
+        return self.database.committed_since_save
+
+    def save(self) -> None:
+        """Write committed changes to disk. Raises SaveFailedError and keeps them pending if it fails."""
+        if not self.database.committed_since_save:
+            return
+        self.vault.save(self.database.serialize())
+        self.database.committed_since_save = False
+
+    def change_passphrase(self, new_passphrase: str, kdf: KdfParams) -> None:
+        self.vault.change_passphrase(new_passphrase, self.database.serialize(), kdf)
+        self.database.committed_since_save = False
+
+    def reset_recovery_key(self, kdf: KdfParams) -> str:
+        shown = self.vault.reset_recovery_key(self.database.serialize(), kdf)
+        self.database.committed_since_save = False
+        return shown
+
+    def verify_passphrase(self, passphrase: str) -> bool:
+        return self.vault.verify_passphrase(passphrase)
+
+    def close(self) -> None:
+        """Drop the data from memory and release the lock. Save first; this does not."""
+        self.database.close()
+        self.vault.close()
+
+
+__all__ = ["CompanionError", "DiaryStore"]

@@ -1,0 +1,36 @@
+"""A unit of work: one session, committed as a whole, then saved to the vault."""
+
+from __future__ import annotations
+
+from types import TracebackType
+
+from sqlalchemy.orm import Session
+
+from companion.storage.repositories import PainRepository, SettingsRepository
+from companion.storage.store import DiaryStore
+
+
+class UnitOfWork:
+    def __init__(self, store: DiaryStore) -> None:
+        self._store = store
+        self.session: Session | None = None
+
+    def __enter__(self) -> UnitOfWork:
+        self.session = self._store.session()
+        self.pain = PainRepository(self.session)
+        self.settings = SettingsRepository(self.session)
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        assert self.session is not None
+        self.session.rollback()
+        self.session.close()
+        self.session = None
+
+    def commit(self) -> None:
+        """Commit, then save. If saving fails the commit stands in memory and SaveFailedError is raised."""
+        assert self.session is not None
+        self.session.commit()
+        self._store.save()

@@ -1,0 +1,344 @@
+"""The one top-level window: first run, lock screen and the diary, and the moves between them.
+
+Unlocking creates the diary's screens; locking saves, then drops them and the data, so nothing of the
+diary stays in memory while the lock screen shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QStackedWidget, QWidget
+
+from companion import i18n
+from companion.domain.errors import (
+    CompanionError,
+    DamagedVaultError,
+    SaveFailedError,
+    VaultError,
+)
+from companion.i18n import _
+from companion.services.app_context import AppContext
+from companion.services.session import DiarySession
+from companion.storage import backups
+from companion.storage.lockfile import VaultLock
+from companion.ui import dialogs
+from companion.ui.first_run.language_view import LanguageOfferView
+from companion.ui.first_run.passphrase_view import CreatePassphraseView
+from companion.ui.first_run.recovery_view import RecoveryKeyView
+from companion.ui.idle_watcher import IdleWatcher
+from companion.ui.lock.unlock_view import RECOVERY, UnlockView
+from companion.ui.main_view import MainView
+from companion.ui.style import apply_text_size
+from companion.ui.widgets import Retranslatable, run_busy
+
+
+class CompanionWindow(Retranslatable, QMainWindow):
+    unlocked = Signal()
+    locked = Signal()
+
+    def __init__(self, context: AppContext, demo_factory: Callable[[], DiarySession] | None = None) -> None:
+        super().__init__()
+        self.setObjectName("companionWindow")
+        self.context = context
+        self.session: DiarySession | None = None
+        self.main_view: MainView | None = None
+        self._demo_factory = demo_factory
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self.language_offer = LanguageOfferView()
+        self.create_view = CreatePassphraseView()
+        self.recovery_view = RecoveryKeyView()
+        self.unlock_view = UnlockView(demo=context.demo)
+        for page in (self.language_offer, self.create_view, self.recovery_view, self.unlock_view):
+            self.stack.addWidget(page)
+        self.idle = IdleWatcher(self, context.settings.auto_lock_minutes)
+        self.idle.idle.connect(self._on_idle_idle)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.idle)
+        self.lock_shortcut = QShortcut(QKeySequence("Ctrl+L"), self, self.lock_now)
+        self.lock_shortcut.setEnabled(False)
+
+        self.language_offer.language_chosen.connect(self._on_language_offer_chosen)
+        self.create_view.passphrase_chosen.connect(self._on_create_passphrase_chosen)
+        self.create_view.back_requested.connect(lambda: self.stack.setCurrentWidget(self.language_offer))
+        self.recovery_view.confirmed.connect(self._on_recovery_confirmed)
+        self.unlock_view.unlock_requested.connect(self._on_unlock_requested)
+        self.unlock_view.language_switched.connect(self.switch_language)
+        self.unlock_view.restore_requested.connect(self._on_restore_requested)
+        self.unlock_view.restore_newest_requested.connect(self._on_restore_newest_requested)
+        self.resize(1000, 720)
+        self.retranslate_ui()
+        self._start()
+
+    # --- start and language ---------------------------------------------------------------------------
+
+    def _start(self) -> None:
+        if self.context.settings.language is None:
+            self.stack.setCurrentWidget(self.language_offer)
+            return
+        i18n.set_language(self.context.settings.language)
+        self._after_language()
+
+    def _after_language(self) -> None:
+        if self._demo_factory is not None:
+            factory, self._demo_factory = self._demo_factory, None
+            self._enter_diary(run_busy(self.language_offer, factory))
+        elif self.context.has_diary:
+            self.show_lock_screen()
+        else:
+            self.stack.setCurrentWidget(self.create_view)
+
+    def _on_language_offer_chosen(self, lang: str) -> None:
+        self.switch_language(lang)
+        self._after_language()
+
+    def switch_language(self, lang: str) -> None:
+        """Switch live: Qt sends LanguageChange to every widget, each retranslates itself."""
+        i18n.set_language(lang)
+        self.context.update_settings(language=lang)
+        self.unlock_view.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        title = _("Companion")
+        self.setWindowTitle(_("{app} — DEMO").format(app=title) if self.context.demo else title)
+
+    # --- creating ---------------------------------------------------------------------------------------
+
+    def _on_create_passphrase_chosen(self, passphrase: str) -> None:
+        def create() -> tuple[DiarySession, str]:
+            return DiarySession.create(self.context.vault_path, passphrase, self.context.kdf_factory())
+
+        try:
+            session, recovery = run_busy(self.create_view, create)
+        except CompanionError as exc:
+            self.create_view.show_error(
+                _("Your diary could not be created in {folder}. {reason}").format(
+                    folder=self.context.data_dir, reason=exc.message()
+                )
+            )
+            return
+        self.create_view.fields.clear()
+        self.session = session
+        self.recovery_view.set_key(recovery)
+        self.stack.setCurrentWidget(self.recovery_view)
+
+    def _on_recovery_confirmed(self) -> None:
+        assert self.session is not None
+        session, self.session = self.session, None
+        self._enter_diary(session)
+
+    # --- unlocking --------------------------------------------------------------------------------------
+
+    def show_lock_screen(self) -> None:
+        self.unlock_view.reset()
+        self.stack.setCurrentWidget(self.unlock_view)
+        self.unlock_view.secret.setFocus()
+
+    def _on_unlock_requested(self, mode: str, secret: str) -> None:
+        kwargs = {"recovery_key": secret} if mode == RECOVERY else {"passphrase": secret}
+
+        def unlock() -> DiarySession:
+            return DiarySession.open(self.context.vault_path, **kwargs)
+
+        try:
+            session = run_busy(self.unlock_view, unlock)
+        except DamagedVaultError as exc:
+            has_backup = backups.newest_good_backup(self.context.vault_path) is not None
+            self.unlock_view.show_error(exc.message(), offer_restore=has_backup)
+            return
+        except CompanionError as exc:
+            self.unlock_view.show_error(exc.message())
+            return
+        self._enter_diary(session)
+        if mode == RECOVERY:
+            self._offer_new_passphrase_after_recovery()
+
+    def _enter_diary(self, session: DiarySession) -> None:
+        self.session = session
+        self.unlock_view.reset()
+        self.main_view = MainView(self.context, session)
+        self.main_view.lock_requested.connect(self.lock_now)
+        self.main_view.retry_save_requested.connect(self.retry_save)
+        self.main_view.today.save_failed.connect(self._on_save_failed)
+        self.main_view.settings.language_selected.connect(self.switch_language)
+        self.main_view.settings.text_size_selected.connect(self._on_text_size_selected)
+        self.main_view.settings.auto_lock_selected.connect(self._on_auto_lock_selected)
+        self.main_view.settings.change_passphrase_requested.connect(self.open_change_passphrase)
+        self.stack.addWidget(self.main_view)
+        self.stack.setCurrentWidget(self.main_view)
+        self.lock_shortcut.setEnabled(True)
+        self.idle.start()
+        self.main_view.today.picker.buttons[0].setFocus()
+        self.unlocked.emit()
+
+    # --- locking ----------------------------------------------------------------------------------------
+
+    def lock_now(self) -> bool:
+        """Save, drop the diary from memory, show the lock screen. False if saving failed."""
+        if self.session is None:
+            return True
+        for dialog in self.findChildren(QDialog):
+            if dialog.isVisible():
+                dialog.reject()
+        try:
+            self.session.close()
+        except SaveFailedError as exc:
+            self._on_save_failed(exc)
+            return False
+        except VaultError as exc:
+            dialogs.show_error(self, exc.message())
+            return False
+        self.session = None
+        self.idle.stop()
+        self.lock_shortcut.setEnabled(False)
+        if self.main_view is not None:
+            self.stack.removeWidget(self.main_view)
+            self.main_view.deleteLater()
+            self.main_view = None
+        self.show_lock_screen()
+        self.locked.emit()
+        return True
+
+    def _on_idle_idle(self) -> None:
+        if self.session is not None:
+            self.lock_now()
+
+    # --- saving problems --------------------------------------------------------------------------------
+
+    def _on_save_failed(self, exc: SaveFailedError) -> None:
+        if self.main_view is not None:
+            self.main_view.set_unsaved(True)
+
+        def answered(button: dialogs.Button) -> None:
+            if button == dialogs.Button.Retry:
+                self.retry_save()
+
+        dialogs.ask_retry(self, exc.message(), answered)
+
+    def retry_save(self) -> None:
+        if self.session is None:
+            return
+        try:
+            self.session.retry_save()
+        except SaveFailedError as exc:
+            self._on_save_failed(exc)
+            return
+        except VaultError as exc:
+            dialogs.show_error(self, exc.message())
+            return
+        if self.main_view is not None:
+            self.main_view.set_unsaved(False)
+            self.main_view.today.status.setText(_("Saved."))
+
+    # --- settings ---------------------------------------------------------------------------------------
+
+    def _on_text_size_selected(self, size: int) -> None:
+        self.context.update_settings(font_point_size=size)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_text_size(app, size)
+
+    def _on_auto_lock_selected(self, minutes: int) -> None:
+        self.context.update_settings(auto_lock_minutes=minutes)
+        self.idle.set_minutes(minutes)
+
+    def open_change_passphrase(self, *, after_recovery: bool = False) -> QDialog:
+        from companion.ui.settings.change_passphrase_dialog import ChangePassphraseDialog
+
+        dialog = ChangePassphraseDialog(self, ask_current=not after_recovery)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def accepted() -> None:
+            if self.session is None:
+                return
+            session = self.session
+            current = dialog.current.text()
+            new = dialog.fields.value()
+
+            def change() -> bool:
+                if after_recovery:
+                    session.store.change_passphrase(new, self.context.kdf_factory())
+                    return True
+                return session.change_passphrase(current, new, self.context.kdf_factory())
+
+            try:
+                changed = run_busy(dialog, change)
+            except CompanionError as exc:
+                dialog.show_error(exc.message())
+                return
+            if not changed:
+                dialog.show_error(_("That isn't your current passphrase. Nothing was changed."))
+                dialog.current.selectAll()
+                dialog.current.setFocus()
+                return
+            dialog.done(QDialog.DialogCode.Accepted)
+            dialogs.show_message(self, _("Passphrase changed"), _("Your passphrase has been changed."))
+
+        dialog.confirm_requested.connect(accepted)
+        dialog.open()
+        return dialog
+
+    def _offer_new_passphrase_after_recovery(self) -> None:
+        self.open_change_passphrase(after_recovery=True)
+
+    # --- restoring --------------------------------------------------------------------------------------
+
+    def _on_restore_requested(self) -> QDialog:
+        from companion.ui.lock.restore_dialog import RestoreBackupDialog
+
+        dialog = RestoreBackupDialog(self.context.vault_path, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._restore(dialog.chosen()))
+        dialog.open()
+        return dialog
+
+    def _on_restore_newest_requested(self) -> None:
+        """Restore the newest backup that opens with what the person just typed."""
+        secret = self.unlock_view.secret.text()
+        key = "recovery_key" if self.unlock_view.mode == RECOVERY else "passphrase"
+        for backup in backups.list_backups(self.context.vault_path):
+            try:
+                backups.check_backup(backup.path, **{key: secret})
+            except (CompanionError, OSError):
+                continue
+            self._restore(backup.path)
+            return
+        self.unlock_view.show_error(
+            _("None of the backups opens with what you typed. Check it, or choose a backup yourself.")
+        )
+
+    def _restore(self, backup: Path | None) -> None:
+        if backup is None:
+            return
+        lock = VaultLock(self.context.vault_path)
+        try:
+            lock.acquire()
+            backups.restore_backup(self.context.vault_path, backup)
+        except CompanionError as exc:
+            self.unlock_view.show_error(exc.message())
+            return
+        finally:
+            lock.release()
+        self.unlock_view.clear_error()
+        self.unlock_view.subtitle.setText(
+            _("The backup has been put back. Unlock it with the passphrase it had when it was made.")
+        )
+        self.unlock_view.secret.setFocus()
+
+    # --- closing ----------------------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.session is not None and not self.lock_now():
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+
+def window_for(widget: QWidget) -> CompanionWindow | None:
+    top = widget.window()
+    return top if isinstance(top, CompanionWindow) else None

@@ -1,0 +1,60 @@
+"""Every message box goes through here: window-modal, never blocking the event loop, always with a way
+out, translated, and easy for tests to find and answer (they look for the QMessageBox child)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from companion.i18n import _
+
+Button = QMessageBox.StandardButton
+
+
+def show_message(
+    parent: QWidget,
+    title: str,
+    text: str,
+    *,
+    icon: QMessageBox.Icon = QMessageBox.Icon.Information,
+    buttons: Button = Button.Ok,
+    default: Button = Button.Ok,
+    on_done: Callable[[Button], None] | None = None,
+    informative: str = "",
+) -> QMessageBox:
+    box = QMessageBox(icon, title, text, buttons, parent)
+    box.setObjectName("companionMessage")
+    box.setDefaultButton(default)
+    box.setEscapeButton(Button.Cancel if buttons & Button.Cancel else default)
+    if informative:
+        box.setInformativeText(informative)
+    box.setAccessibleName(title)
+    box.setAccessibleDescription(text)
+
+    def finished(_result: int) -> None:
+        clicked = box.clickedButton()
+        answer = box.standardButton(clicked) if clicked is not None else Button.Cancel
+        box.deleteLater()
+        if on_done is not None:
+            on_done(answer)
+
+    box.finished.connect(finished)
+    box.open()
+    return box
+
+
+def show_error(parent: QWidget, text: str, on_done: Callable[[Button], None] | None = None) -> QMessageBox:
+    return show_message(parent, _("Companion"), text, icon=QMessageBox.Icon.Warning, on_done=on_done)
+
+
+def ask_retry(parent: QWidget, text: str, on_done: Callable[[Button], None]) -> QMessageBox:
+    return show_message(
+        parent,
+        _("Not saved yet"),
+        text,
+        icon=QMessageBox.Icon.Warning,
+        buttons=Button.Retry | Button.Cancel,
+        default=Button.Retry,
+        on_done=on_done,
+    )

@@ -1,0 +1,63 @@
+"""The Active Offer: the very first screen asks which language to use, in Welsh first, then English."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from companion.i18n import LANGUAGE_NAMES, translate_in
+from companion.ui.widgets import label
+
+_WELCOME = "Welcome to Companion"
+_CHOOSE = "Which language would you like to use? You can change it at any time in Settings."
+
+
+def bilingual(message: str) -> str:
+    """The Welsh sentence, then the English one, each from the catalog."""
+    return f"{translate_in('cy', message)}\n{translate_in('en', message)}"
+
+
+class LanguageOfferView(QWidget):
+    language_chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("languageOffer")
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        # Marked for extraction here; shown in both languages through bilingual().
+        from companion.i18n import N_
+
+        N_(_WELCOME)
+        N_(_CHOOSE)
+        self.welcome = label("heading")
+        self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.welcome.setText(bilingual(_WELCOME))
+        self.prompt = label("bilingual")
+        self.prompt.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.prompt.setText(bilingual(_CHOOSE))
+        layout.addWidget(self.welcome)
+        layout.addSpacing(16)
+        layout.addWidget(self.prompt)
+        layout.addSpacing(24)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.buttons: dict[str, QPushButton] = {}
+        for code in ("cy", "en"):  # Welsh first
+            button = QPushButton(LANGUAGE_NAMES[code])
+            button.setProperty("role", "big")
+            button.setObjectName(f"language_{code}")
+            button.setAccessibleName(LANGUAGE_NAMES[code])
+            button.setAccessibleDescription(bilingual(_CHOOSE))
+            button.clicked.connect(lambda _checked=False, c=code: self.language_chosen.emit(c))
+            row.addWidget(button)
+            self.buttons[code] = button
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(2)
+        self.setTabOrder(self.buttons["cy"], self.buttons["en"])
+
+    def showEvent(self, event: object) -> None:
+        # Welsh comes first and holds the focus; nothing is chosen until the person chooses.
+        self.buttons["cy"].setFocus()
+        super().showEvent(event)  # type: ignore[arg-type]

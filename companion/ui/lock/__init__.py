@@ -1,0 +1,1 @@
+"""The lock screen and restoring from a backup."""

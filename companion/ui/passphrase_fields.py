@@ -1,0 +1,93 @@
+"""A new-passphrase pair (type it, confirm it) with strength shown as words and a bar, not colour."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QProgressBar, QWidget
+
+from companion.domain.passphrase import estimate
+from companion.i18n import _
+from companion.ui.widgets import Retranslatable, label
+
+
+class NewPassphraseFields(Retranslatable, QWidget):
+    validity_changed = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        form = QFormLayout(self)
+        self.passphrase = QLineEdit()
+        self.passphrase.setObjectName("newPassphrase")
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.confirm = QLineEdit()
+        self.confirm.setObjectName("confirmPassphrase")
+        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
+        self.show_text = QCheckBox()
+        self.show_text.setObjectName("showPassphrase")
+        self.meter = QProgressBar()
+        self.meter.setRange(0, 4)
+        self.meter.setTextVisible(False)
+        self.strength = label()
+        self.strength.setObjectName("strengthLabel")
+        self.match = label()
+        self.match.setObjectName("matchLabel")
+        self._passphrase_label = QLabel()
+        self._confirm_label = QLabel()
+        self._passphrase_label.setBuddy(self.passphrase)
+        self._confirm_label.setBuddy(self.confirm)
+        form.addRow(self._passphrase_label, self.passphrase)
+        form.addRow("", self.meter)
+        form.addRow("", self.strength)
+        form.addRow(self._confirm_label, self.confirm)
+        form.addRow("", self.match)
+        form.addRow("", self.show_text)
+        self.passphrase.textChanged.connect(self._on_text_changed)
+        self.confirm.textChanged.connect(self._on_text_changed)
+        self.show_text.toggled.connect(self._on_show_text_toggled)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self._passphrase_label.setText(_("&Passphrase:"))
+        self._confirm_label.setText(_("&Type it again:"))
+        self.passphrase.setAccessibleName(_("Passphrase"))
+        self.confirm.setAccessibleName(_("Type the passphrase again"))
+        self.show_text.setText(_("&Show what I type"))
+        self.show_text.setAccessibleName(_("Show what I type"))
+        self.meter.setAccessibleName(_("Passphrase strength"))
+        self._on_text_changed()
+
+    def _on_show_text_toggled(self, shown: bool) -> None:
+        mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
+        self.passphrase.setEchoMode(mode)
+        self.confirm.setEchoMode(mode)
+
+    def _on_text_changed(self) -> None:
+        text = self.passphrase.text()
+        strength = estimate(text)
+        self.meter.setValue(strength.level)
+        if text:
+            self.strength.setText(
+                _("Strength: {level}. {hint}").format(level=_(strength.label), hint=_(strength.hint))
+            )
+        else:
+            self.strength.setText(_(strength.hint))
+        self.meter.setAccessibleDescription(self.strength.text())
+        confirm = self.confirm.text()
+        if not confirm:
+            self.match.setText("")
+        elif confirm == text:
+            self.match.setText(_("✓ The two passphrases match."))
+        else:
+            self.match.setText(_("✗ The two passphrases are different."))
+        self.validity_changed.emit(self.is_valid())
+
+    def is_valid(self) -> bool:
+        text = self.passphrase.text()
+        return estimate(text).acceptable and text == self.confirm.text()
+
+    def value(self) -> str:
+        return self.passphrase.text()
+
+    def clear(self) -> None:
+        self.passphrase.clear()
+        self.confirm.clear()

@@ -1,0 +1,1 @@
+"""Settings: language, text size, auto-lock, passphrase, where the diary lives."""

@@ -1,0 +1,124 @@
+"""Settings: language (switched live), text size, auto-lock, passphrase, and where the diary lives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from companion.i18n import LANGUAGE_NAMES, _, ngettext
+from companion.storage.app_settings import AUTO_LOCK_CHOICES, FONT_SIZES, AppSettings
+from companion.ui.widgets import Retranslatable, label
+
+
+class SettingsView(Retranslatable, QWidget):
+    language_selected = Signal(str)
+    text_size_selected = Signal(int)
+    auto_lock_selected = Signal(int)
+    change_passphrase_requested = Signal()
+
+    def __init__(self, settings: AppSettings, diary_path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsView")
+        self._diary_path = diary_path
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(32, 24, 32, 24)
+        self.title = label("heading")
+        form = QFormLayout()
+        self.language = QComboBox()
+        self.language.setObjectName("languageCombo")
+        for code in ("cy", "en"):
+            self.language.addItem(LANGUAGE_NAMES[code], code)
+        self.language.setCurrentIndex(self.language.findData(settings.language or "en"))
+        self.text_size = QComboBox()
+        self.text_size.setObjectName("textSizeCombo")
+        for size in FONT_SIZES:
+            self.text_size.addItem(str(size), size)
+        self.text_size.setCurrentIndex(max(0, self.text_size.findData(settings.font_point_size)))
+        self.auto_lock = QComboBox()
+        self.auto_lock.setObjectName("autoLockCombo")
+        for minutes in AUTO_LOCK_CHOICES:
+            self.auto_lock.addItem("", minutes)
+        self.auto_lock.setCurrentIndex(max(0, self.auto_lock.findData(settings.auto_lock_minutes)))
+        self.change_passphrase = QPushButton()
+        self.change_passphrase.setObjectName("changePassphraseButton")
+        self.location = label(selectable=True)
+        self.location.setObjectName("diaryLocation")
+        self.location.setText(str(diary_path))
+        self.open_folder = QPushButton()
+        self.open_folder.setObjectName("openFolderButton")
+        self.protection = label()
+        self._labels = [QLabel() for _ in range(5)]
+        self._labels[0].setBuddy(self.language)
+        self._labels[1].setBuddy(self.text_size)
+        self._labels[2].setBuddy(self.auto_lock)
+        self._labels[3].setBuddy(self.change_passphrase)
+        self._labels[4].setBuddy(self.open_folder)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.location, 1)
+        folder_row.addWidget(self.open_folder)
+        form.addRow(self._labels[0], self.language)
+        form.addRow(self._labels[1], self.text_size)
+        form.addRow(self._labels[2], self.auto_lock)
+        passphrase_row = QHBoxLayout()
+        passphrase_row.addWidget(self.change_passphrase)
+        passphrase_row.addStretch(1)
+        form.addRow(self._labels[3], passphrase_row)
+        form.addRow(self._labels[4], folder_row)
+        outer.addWidget(self.title)
+        outer.addSpacing(12)
+        outer.addLayout(form)
+        outer.addSpacing(12)
+        outer.addWidget(self.protection)
+        outer.addStretch(1)
+        self.language.activated.connect(lambda i: self.language_selected.emit(self.language.itemData(i)))
+        self.text_size.activated.connect(lambda i: self.text_size_selected.emit(self.text_size.itemData(i)))
+        self.auto_lock.activated.connect(lambda i: self.auto_lock_selected.emit(self.auto_lock.itemData(i)))
+        self.change_passphrase.clicked.connect(self.change_passphrase_requested)
+        self.open_folder.clicked.connect(self._on_open_folder_clicked)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.title.setText(_("Settings"))
+        texts = [
+            _("&Language:"),
+            _("&Text size:"),
+            _("&Lock automatically after:"),
+            _("&Passphrase:"),
+            _("&Where your diary lives:"),
+        ]
+        for widget, text in zip(self._labels, texts, strict=True):
+            widget.setText(text)
+        self.language.setAccessibleName(_("Language"))
+        self.text_size.setAccessibleName(_("Text size in points"))
+        self.auto_lock.setAccessibleName(_("Lock automatically after"))
+        for index in range(self.auto_lock.count()):
+            minutes = self.auto_lock.itemData(index)
+            self.auto_lock.setItemText(
+                index, ngettext("{n} minute without use", "{n} minutes without use", minutes).format(n=minutes)
+            )
+        self.change_passphrase.setText(_("&Change passphrase…"))
+        self.change_passphrase.setAccessibleName(_("Change passphrase"))
+        self.open_folder.setText(_("&Open folder"))
+        self.open_folder.setAccessibleName(_("Open the folder where your diary lives"))
+        self.location.setAccessibleName(_("Where your diary lives"))
+        self.protection.setText(
+            _(
+                "Your diary is one encrypted file (AES-256) in this folder, with encrypted backups in "
+                "the backups folder beside it. It never leaves this computer unless you export it. "
+                "Locking with Ctrl+L, or after the time above, saves and clears it from memory."
+            )
+        )
+
+    def _on_open_folder_clicked(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._diary_path.parent)))

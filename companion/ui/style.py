@@ -1,0 +1,43 @@
+"""The app's style sheet: sizes follow the person's text-size setting, colours come from the palette."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
+
+
+def build_stylesheet(base_pt: int) -> str:
+    heading = round(base_pt * 1.6)
+    subheading = round(base_pt * 1.25)
+    big = round(base_pt * 1.4)
+    return f"""
+QLabel[role="heading"] {{ font-size: {heading}pt; font-weight: 600; }}
+QLabel[role="subheading"] {{ font-size: {subheading}pt; font-weight: 600; }}
+QLabel[role="bilingual"] {{ font-size: {subheading}pt; }}
+QLabel[role="recovery-key"] {{ font-size: {big}pt; font-family: monospace; font-weight: 600;
+    padding: 12px; border: 2px dashed palette(mid); }}
+QLabel[role="error"] {{ font-weight: 600; padding: 8px; border: 2px solid palette(highlight);
+    border-radius: 6px; }}
+QLabel[role="demo"] {{ font-weight: 700; padding: 4px 10px; border: 2px solid palette(text);
+    border-radius: 6px; }}
+QPushButton {{ padding: 8px 16px; min-height: 24px; }}
+QPushButton[role="big"] {{ font-size: {big}pt; padding: 16px 32px; min-width: 180px; }}
+QPushButton[role="score"] {{ font-size: {subheading}pt; min-width: 40px; min-height: 40px; padding: 4px; }}
+QPushButton[role="score"]:checked {{ font-weight: 700; border: 3px solid palette(text);
+    background: palette(highlight); color: palette(highlighted-text); }}
+QPushButton:focus, QToolButton:focus {{ border: 3px solid palette(highlight); border-radius: 4px; }}
+QPushButton[role="language"]:checked {{ font-weight: 700; border: 2px solid palette(text); }}
+QLineEdit, QPlainTextEdit {{ padding: 6px; border: 1px solid palette(mid); border-radius: 4px; }}
+QLineEdit:focus, QPlainTextEdit:focus, QListWidget:focus {{ border: 3px solid palette(highlight); }}
+QListWidget#navigation {{ font-size: {subheading}pt; }}
+QListWidget#navigation::item {{ padding: 10px 14px; }}
+QListWidget#navigation::item:selected {{ font-weight: 700; }}
+QFrame#banner {{ border: 2px solid palette(highlight); border-radius: 6px; padding: 6px; }}
+"""
+
+
+def apply_text_size(app: QApplication, point_size: int) -> None:
+    font = QFont(app.font())
+    font.setPointSize(point_size)
+    app.setFont(font)
+    app.setStyleSheet(build_stylesheet(point_size))

@@ -1,0 +1,1 @@
+"""Today: the home screen and its quick pain check-in."""

@@ -1,0 +1,95 @@
+"""Render every foundation screen offscreen in English and Welsh into docs/screenshots/*-en.png / *-cy.png.
+
+Run: QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshots/make_screenshots.py
+The diary is made-up demo data in a temporary folder, with cheap key-derivation costs for speed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication
+
+from companion import i18n
+from companion.demo import create_demo_diary
+from companion.services.app_context import AppContext
+from companion.storage.app_settings import AppSettings
+from companion.storage.kdf import KdfParams
+from companion.ui.companion_window import CompanionWindow
+from companion.ui.qt_translator import TranslatorBridge
+from companion.ui.style import apply_text_size
+
+OUT = Path(__file__).resolve().parent
+CHEAP = KdfParams(1, 1, 64)
+PASSPHRASE = "kettle river blue Tuesday"
+
+
+def settle(app: QApplication) -> None:
+    for _ in range(5):
+        app.processEvents()
+
+
+def shoot(app: QApplication, window: CompanionWindow, name: str, lang: str) -> None:
+    settle(app)
+    path = OUT / f"{name}-{lang}.png"
+    window.grab().save(str(path))
+    print("wrote", path.relative_to(OUT.parent.parent))
+
+
+def main() -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    bridge = TranslatorBridge(app)
+    apply_text_size(app, 12)
+    for lang in ("en", "cy"):
+        i18n.set_language("en")
+        with tempfile.TemporaryDirectory() as tmp:
+            ctx = AppContext(data_dir=Path(tmp), settings=AppSettings(), kdf_factory=lambda: CHEAP)
+            window = CompanionWindow(ctx)
+            window.resize(1000, 720)
+            window.show()
+            shoot(app, window, "01-language-offer", lang)
+            window.language_offer.buttons[lang].click()
+            fields = window.create_view.fields
+            fields.passphrase.setText(PASSPHRASE)
+            fields.confirm.setText(PASSPHRASE)
+            shoot(app, window, "02-create-passphrase", lang)
+            window.create_view.create_button.click()
+            shoot(app, window, "03-recovery-key", lang)
+            window.recovery_view.kept.setChecked(True)
+            window.recovery_view.done.click()
+            window.lock_now()
+            (Path(tmp) / "diary.vault").unlink()
+            for extra in Path(tmp).glob("backups/*"):
+                extra.unlink()
+            session = create_demo_diary(Path(tmp), CHEAP, today=dt.date.today())
+            session.close()
+            window.unlock_view.secret.setText("wrong passphrase")
+            window.unlock_view.unlock.click()
+            shoot(app, window, "04-unlock-wrong-passphrase", lang)
+            window.show_lock_screen()
+            shoot(app, window, "05-unlock", lang)
+            window.unlock_view.secret.setText("demo")
+            window.unlock_view.unlock.click()
+            assert window.main_view is not None
+            window.main_view.today.picker.set_score(6)
+            window.main_view.today.note.setPlainText(
+                "Ŵyr yn ymweld; eistedd yn rhy hir." if lang == "cy" else "Grandchildren visiting; sat too long."
+            )
+            shoot(app, window, "06-today", lang)
+            window.main_view.show_page("settings")
+            shoot(app, window, "07-settings", lang)
+            window.lock_now()
+            window.close()
+    bridge.detach()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

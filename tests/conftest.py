@@ -1,0 +1,68 @@
+"""Test set-up for every test: offscreen Qt, no network, a private data folder, English by default."""
+
+from __future__ import annotations
+
+import os
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.pop("COMPANION_DATA_DIR", None)
+
+from companion import i18n  # noqa: E402
+from companion.storage.kdf import KdfParams  # noqa: E402
+
+# Tests pass cheap Argon2id parameters explicitly; production code calibrates (64 MiB, 4 lanes, >= 3).
+CHEAP_KDF = KdfParams(iterations=1, lanes=1, memory_kib=64)
+
+
+class NetworkAccessError(AssertionError):
+    """Companion must never open a socket; a test that tries fails with this."""
+
+
+def _refuse(*_args: object, **_kwargs: object) -> None:
+    raise NetworkAccessError("Companion must not open network sockets")
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("connect", "connect_ex", "bind", "sendto", "listen"):
+        monkeypatch.setattr(socket.socket, name, _refuse)
+    monkeypatch.setattr(socket, "create_connection", _refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", _refuse)
+
+
+@pytest.fixture(autouse=True)
+def private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MPLCONFIGDIR", str(tmp_path / "mplconfig"))
+    monkeypatch.setenv("COMPANION_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+
+
+@pytest.fixture(autouse=True)
+def english_by_default() -> Iterator[None]:
+    i18n.set_language("en")
+    yield
+    i18n.set_language("en")
+
+
+@pytest.fixture
+def cheap_kdf() -> KdfParams:
+    return CHEAP_KDF
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    path = tmp_path / "data"
+    path.mkdir(exist_ok=True)
+    return path
+
+
+@pytest.fixture
+def vault_path(data_dir: Path) -> Path:
+    return data_dir / "diary.vault"

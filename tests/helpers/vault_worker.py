@@ -1,0 +1,84 @@
+"""A child process for the kill -9 tests: a fork server that writes to a real vault until it is killed.
+
+Start it once per test with ``python -m tests.helpers.vault_worker VAULT PASSPHRASE`` (cwd: the project root).
+It imports the storage stack once (Python start-up and imports cost about a second, which is most of the
+price of a fresh process) and then answers commands on stdin, one per line:
+
+``RUN SEED MIN_CHARS MAX_CHARS``
+    Fork a writer. The writer prints ``PID <pid>``, opens the vault with ``DiarySession.open`` (taking the
+    one-writer lock), prints ``OPENED``, then loops forever: ``record_pain(score, note)`` with a note of
+    MIN..MAX random characters that starts with ``entry-<uuid>``, and only after ``record_pain`` has
+    returned (commit AND durable save) prints ``ACK entry-<uuid>``. The server waits for the writer and
+    prints ``EXIT <pid> <wait status>`` once it is gone (normally because the test sent SIGKILL).
+``QUIT``
+    Exit.
+
+The writer is a real process of its own: it holds its own file descriptors and its own lock, and the OS
+releases them when SIGKILL ends it. The server never opens the vault, so it shares no lock with a writer.
+Every line a writer prints is one ``os.write`` shorter than PIPE_BUF, so a kill never leaves half a line.
+The writer never touches the network.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import string
+import sys
+import traceback
+import uuid
+from pathlib import Path
+
+from companion.services.session import DiarySession
+
+ALPHABET = string.ascii_letters + string.digits + " .,;'ŵŷ"
+
+
+def _say(line: str) -> None:
+    os.write(1, (line + "\n").encode("utf-8"))
+
+
+def _writer(vault: Path, passphrase: str, seed: int, min_chars: int, max_chars: int) -> None:
+    _say(f"PID {os.getpid()}")
+    rng = random.Random(seed)
+    session = DiarySession.open(vault, passphrase=passphrase)
+    _say("OPENED")
+    while True:
+        tag = f"entry-{uuid.UUID(int=rng.getrandbits(128), version=4).hex}"
+        body = "".join(rng.choices(ALPHABET, k=rng.randint(min_chars, max_chars)))
+        session.diary.record_pain(rng.randint(0, 10), note=f"{tag} {body}")
+        _say(f"ACK {tag}")
+
+
+def serve(vault: Path, passphrase: str) -> int:
+    sys.stdout.flush()
+    _say("READY")
+    for raw in sys.stdin:
+        words = raw.split()
+        if not words:
+            continue
+        if words[0] == "QUIT":
+            return 0
+        if words[0] != "RUN" or len(words) != 4:
+            _say(f"BAD {raw.strip()}")
+            continue
+        seed, min_chars, max_chars = (int(w) for w in words[1:])
+        sys.stdout.flush()
+        sys.stderr.flush()
+        pid = os.fork()
+        if pid == 0:  # the writer
+            code = 0
+            try:
+                os.close(0)
+                _writer(vault, passphrase, seed, min_chars, max_chars)
+            except BaseException:
+                _say("ERR " + traceback.format_exc().replace("\n", " | ")[:3000])
+                code = 3
+            os._exit(code)
+        _, status = os.waitpid(pid, 0)
+        _say(f"EXIT {pid} {status}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(serve(Path(sys.argv[1]), sys.argv[2]))

@@ -1,0 +1,1 @@
+"""Reliability: crashes (kill -9), no plaintext on disk, no network, lazy imports."""
