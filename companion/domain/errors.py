@@ -98,8 +98,18 @@ class SaveFailedError(VaultError):
     )
 
 
-class DiskFullReason:
-    pass
+class CreateFailedError(VaultError):
+    template = N_(
+        "Your diary could not be created in {folder} ({reason}). Free some space or choose another "
+        "folder with --data-dir, then try again."
+    )
+
+
+class FolderNotWritableError(VaultError):
+    template = N_(
+        "Companion can't write in the folder {folder}. Check that the disk is connected and not "
+        "read-only, or choose another folder with --data-dir."
+    )
 
 
 class ChangedOnDiskError(VaultError):

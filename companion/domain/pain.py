@@ -47,7 +47,7 @@ def clean_note(note: str | None) -> str:
 
 def validate_moment(moment: dt.datetime, now: dt.datetime) -> dt.datetime:
     if moment.tzinfo is None:
-        raise ValidationError(N_("That time has no time zone, so it can't be saved."))
+        raise ValidationError(N_("That time couldn't be understood. Choose the time again."))
     if moment > now + dt.timedelta(minutes=5):
         raise ValidationError(N_("That time is in the future. Choose a time up to now."))
     if moment.year < 1900:

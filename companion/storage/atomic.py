@@ -81,7 +81,11 @@ def atomic_write(target: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
-    fsync_directory(target.parent)
+    # The new file is in place now, so a refused folder fsync (EINVAL on some file systems) must not be
+    # reported as "old file unchanged": that would be untrue and make every later save look like a
+    # change by another program.
+    with contextlib.suppress(OSError):
+        fsync_directory(target.parent)
 
 
 def remove_stale_temps(target: Path) -> list[Path]:

@@ -6,7 +6,7 @@ import contextlib
 import os
 from pathlib import Path
 
-from companion.domain.errors import VaultLockedByOtherError
+from companion.domain.errors import FolderNotWritableError, VaultLockedByOtherError
 
 
 class VaultLock:
@@ -15,7 +15,10 @@ class VaultLock:
         self._fd: int | None = None
 
     def acquire(self) -> None:
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as exc:
+            raise FolderNotWritableError(str(exc), folder=str(self.path.parent)) from exc
         try:
             if os.name == "nt":
                 import msvcrt

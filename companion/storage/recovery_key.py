@@ -11,7 +11,7 @@ from companion.i18n import N_
 KEY_BYTES = 20
 GROUP = 4
 _KEY_SHAPE = N_(
-    "A recovery key has 32 letters and numbers in eight groups, such as ABCD-EFGH-…. Check it and try again."
+    "A recovery key has 32 letters and numbers in eight groups, such as ABCD-EFGH-… Check it and try again."
 )
 _CONFUSABLE = str.maketrans({"0": "O", "1": "I", "8": "B"})
 

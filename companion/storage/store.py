@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from companion.domain.errors import CompanionError
+from companion.domain.errors import CompanionError, FolderNotWritableError
 from companion.storage import backups
 from companion.storage.database import Database
 from companion.storage.kdf import KdfParams
@@ -54,7 +54,10 @@ class DiaryStore:
                 except OSError:
                     log.warning("daily backup could not be written")
             if current != head:
-                backups.make_backup(path, backups.BEFORE_CHANGE)  # a failure here stops the migration
+                try:
+                    backups.make_backup(path, backups.BEFORE_CHANGE)  # a failure here stops the migration
+                except OSError as exc:
+                    raise FolderNotWritableError(str(exc), folder=str(backups.backup_dir(path))) from exc
                 database.migrate()
                 vault.save(database.serialize())
                 database.committed_since_save = False

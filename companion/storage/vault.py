@@ -12,7 +12,9 @@ from pathlib import Path
 
 from companion.domain.errors import (
     ChangedOnDiskError,
+    CreateFailedError,
     DamagedVaultError,
+    FolderNotWritableError,
     NotAVaultError,
     SaveFailedError,
     VaultError,
@@ -79,7 +81,10 @@ class Vault:
     @classmethod
     def create(cls, path: Path, passphrase: str, image: bytes, kdf: KdfParams) -> tuple[Vault, str]:
         """Write a new vault holding `image`; returns it open, and the recovery key to show once."""
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise FolderNotWritableError(str(exc), folder=str(path.parent)) from exc
         lock = VaultLock(path)
         lock.acquire()
         try:
@@ -94,7 +99,12 @@ class Vault:
                 fmt.make_slot(fmt.SLOT_RECOVERY, raw_recovery, data_key, kdf, vault_id),
             )
             blob = fmt.seal(data_key=data_key, vault_id=vault_id, slots=slots, image=image, counter=1)
-            _write(path, blob)
+            try:
+                atomic_write(path, blob)
+            except OSError as exc:
+                raise CreateFailedError(
+                    str(exc), folder=str(path.parent), reason=save_failure_reason(exc)
+                ) from exc
             vault = cls(path, lock, fmt.parse_header(blob), data_key)
         except BaseException:
             lock.release()

@@ -116,13 +116,10 @@ class CompanionWindow(Retranslatable, QMainWindow):
         try:
             session, recovery = run_busy(self.create_view, create)
         except CompanionError as exc:
-            self.create_view.show_error(
-                _("Your diary could not be created in {folder}. {reason}").format(
-                    folder=self.context.data_dir, reason=exc.message()
-                )
-            )
+            self.create_view.show_error(exc.message())
             return
         self.create_view.fields.clear()
+        self.create_view.error.hide()
         self.session = session
         self.recovery_view.set_key(recovery)
         self.stack.setCurrentWidget(self.recovery_view)
@@ -326,7 +323,7 @@ class CompanionWindow(Retranslatable, QMainWindow):
             lock.release()
         self.unlock_view.clear_error()
         self.unlock_view.subtitle.setText(
-            _("The backup has been put back. Unlock it with the passphrase it had when it was made.")
+            _("The backup has been restored. Unlock it with the passphrase it had when it was made.")
         )
         self.unlock_view.secret.setFocus()
 

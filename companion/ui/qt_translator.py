@@ -5,7 +5,7 @@ Qt ships no Welsh, so without this a Welsh screen would still say "Cancel" and "
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QTranslator
 
 from companion import i18n
 
@@ -16,14 +16,15 @@ class GettextQtTranslator(QTranslator):
 
     def translate(
         self, context: str, source_text: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
+    ) -> str | None:
+        # None means "no translation here" (Qt then shows its source text); "" would blank the text.
         if i18n.current_language() == "en" or not source_text:
-            return ""
+            return None
         translated = i18n.pgettext(context, source_text)
         if translated == source_text:
             # Qt uses the same words in several contexts; fall back to the generic button context.
             translated = i18n.pgettext("QPlatformTheme", source_text)
-        return "" if translated == source_text else translated
+        return None if translated == source_text else translated
 
 
 class TranslatorBridge:
@@ -39,6 +40,8 @@ class TranslatorBridge:
     def _on_language_changed(self, _lang: str) -> None:
         self._app.removeTranslator(self._translator)
         self._app.installTranslator(self._translator)
+        # Deliver the LanguageChange events now, so the whole interface has switched when this returns.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
 
     def detach(self) -> None:
         i18n.remove_listener(self._on_language_changed)

@@ -42,7 +42,7 @@ def test_damaged_file_offers_the_newest_good_backup_and_restores_it(
     assert "damaged" in view.error.text()
     assert view.restore_newest.isVisible()
     qtbot.mouseClick(view.restore_newest, Qt.MouseButton.LeftButton)
-    assert "put back" in view.subtitle.text()
+    assert "restored" in view.subtitle.text()
     # The damaged file is kept aside, never deleted.
     assert any(p.name.startswith("diary.vault.replaced-") for p in data_dir.iterdir())
     unlock(qtbot, window, PASSPHRASE)
@@ -109,3 +109,34 @@ def test_not_a_diary_file_says_so(qtbot: QtBot, make_window: WindowFactory, data
     window = make_window(AppSettings(language="en"))
     unlock(qtbot, window, PASSPHRASE)
     assert "not a Companion diary" in window.unlock_view.error.text()
+
+
+def test_creating_in_a_folder_that_cannot_be_written_explains_and_allows_retry(
+    qtbot: QtBot, make_window: WindowFactory, data_dir, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    import errno
+    import os
+
+    from companion.storage import atomic
+
+    real_open = os.open
+
+    def refuse_temp_files(path, flags, mode=0o777):  # type: ignore[no-untyped-def]
+        if str(path).endswith(".tmp"):
+            raise OSError(errno.EROFS, "Read-only file system")
+        return real_open(path, flags, mode)
+
+    monkeypatch.setattr(atomic.os, "open", refuse_temp_files)
+    window = make_window()
+    qtbot.mouseClick(window.language_offer.buttons["en"], Qt.MouseButton.LeftButton)
+    fields = window.create_view.fields
+    fields.passphrase.setText(PASSPHRASE)
+    fields.confirm.setText(PASSPHRASE)
+    qtbot.mouseClick(window.create_view.create_button, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.create_view
+    assert "read-only" in window.create_view.error.text()
+    assert str(data_dir) in window.create_view.error.text()
+    assert not (data_dir / "diary.vault").exists()
+    monkeypatch.undo()
+    qtbot.mouseClick(window.create_view.create_button, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.recovery_view

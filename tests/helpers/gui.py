@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from companion.ui.companion_window import CompanionWindow
@@ -12,24 +13,18 @@ PASSPHRASE = "kettle river blue Tuesday"
 
 
 def type_into(qtbot: QtBot, widget: QWidget, text: str) -> None:
-    """Type text key by key; characters outside the BMP (emoji) arrive as an input method would send them."""
+    """Type text key by key. QTest only knows ASCII keys, so other characters (ŵ, ŷ, â) arrive as key
+    events carrying their text, as a Welsh keyboard layout sends them; emoji arrive as an input method
+    commits them."""
     widget.setFocus()
-    for chunk in _bmp_chunks(text):
-        if ord(chunk[0]) > 0xFFFF:
-            widget.insertPlainText(chunk) if hasattr(widget, "insertPlainText") else widget.insert(chunk)  # type: ignore[attr-defined]
-        else:
-            qtbot.keyClicks(widget, chunk)
-
-
-def _bmp_chunks(text: str) -> list[str]:
-    chunks: list[str] = []
     for ch in text:
-        wide = ord(ch) > 0xFFFF
-        if chunks and (ord(chunks[-1][0]) > 0xFFFF) == wide:
-            chunks[-1] += ch
+        if ch.isascii():
+            qtbot.keyClicks(widget, ch)
+        elif ord(ch) > 0xFFFF:
+            widget.insertPlainText(ch) if hasattr(widget, "insertPlainText") else widget.insert(ch)  # type: ignore[attr-defined]
         else:
-            chunks.append(ch)
-    return chunks
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
 
 
 def first_run(qtbot: QtBot, window: CompanionWindow, language: str, passphrase: str = PASSPHRASE) -> str:

@@ -175,7 +175,7 @@ def notes(db: sqlite3.Connection) -> list[str]:
 
 # --- vaults made by the app ----------------------------------------------------------------------------------
 
-PASSPHRASE = "Ŵyn bach ar ŷd y mynydd"  # noqa: RUF001 - Welsh letters on purpose
+PASSPHRASE = "Ŵyn bach ar ŷd y mynydd"
 NOTES = ["Poen ŵ ŷ yn y cefn 🙂", "Gwell heddiw, ŵyr ac ŷd 🌧️"]
 
 

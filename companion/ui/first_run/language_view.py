@@ -5,11 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from companion.i18n import LANGUAGE_NAMES, translate_in
+from companion.i18n import LANGUAGE_NAMES, N_, translate_in
 from companion.ui.widgets import label
 
-_WELCOME = "Welcome to Companion"
-_CHOOSE = "Which language would you like to use? You can change it at any time in Settings."
+# Marked for extraction; shown in both languages at once through bilingual(), Welsh first.
+_WELCOME = N_("Welcome to Companion")
+_CHOOSE = N_("Which language would you like to use? You can change it at any time in Settings.")
 
 
 def bilingual(message: str) -> str:
@@ -25,11 +26,6 @@ class LanguageOfferView(QWidget):
         self.setObjectName("languageOffer")
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        # Marked for extraction here; shown in both languages through bilingual().
-        from companion.i18n import N_
-
-        N_(_WELCOME)
-        N_(_CHOOSE)
         self.welcome = label("heading")
         self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.welcome.setText(bilingual(_WELCOME))

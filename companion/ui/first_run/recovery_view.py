@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from companion.i18n import _
+from companion.i18n import _, ngettext
 from companion.ui.widgets import Retranslatable, label
+
+
+CLIPBOARD_CLEAR_MS = 120_000
 
 
 class RecoveryKeyView(Retranslatable, QWidget):
@@ -86,8 +89,23 @@ class RecoveryKeyView(Retranslatable, QWidget):
         super().showEvent(event)  # type: ignore[arg-type]
 
     def _on_copy_clicked(self) -> None:
-        QGuiApplication.clipboard().setText(self._key)
-        self.status.setText(_("Copied. Paste it somewhere safe, then clear your clipboard."))
+        key = self._key
+        QGuiApplication.clipboard().setText(key)
+        minutes = CLIPBOARD_CLEAR_MS // 60_000
+        self.status.setText(
+            ngettext(
+                "Copied. Paste it somewhere safe; Companion clears the clipboard in {n} minute.",
+                "Copied. Paste it somewhere safe; Companion clears the clipboard in {n} minutes.",
+                minutes,
+            ).format(n=minutes)
+        )
+
+        def clear_if_unchanged() -> None:
+            clipboard = QGuiApplication.clipboard()
+            if clipboard.text() == key:
+                clipboard.clear()
+
+        QTimer.singleShot(CLIPBOARD_CLEAR_MS, clear_if_unchanged)
 
     def _on_print_clicked(self) -> None:
         from companion.ui.printing import print_recovery_key

@@ -45,7 +45,7 @@ class RestoreBackupDialog(QDialog):
         intro = label()
         intro.setText(
             _(
-                "Choose a backup to put back. Your current diary file is kept beside it, not deleted. "
+                "Choose a backup to restore. Your current diary file is kept beside it, not deleted. "
                 "After restoring, unlock with the passphrase that the backup had."
             )
         )

@@ -39,6 +39,7 @@ class UnlockView(Retranslatable, QWidget):
             button.setObjectName(f"unlockLanguage_{code}")
             button.setCheckable(True)
             button.setProperty("role", "language")
+            button.setMinimumWidth(button.fontMetrics().horizontalAdvance("✓ Cymraeg") + 48)
             button.setAccessibleName(LANGUAGE_NAMES[code])
             button.clicked.connect(lambda _c=False, c=code: self.language_switched.emit(c))
             top.addWidget(button)

@@ -115,7 +115,7 @@ class SettingsView(Retranslatable, QWidget):
         self.protection.setText(
             _(
                 "Your diary is one encrypted file (AES-256) in this folder, with encrypted backups in "
-                "the backups folder beside it. It never leaves this computer unless you export it. "
+                "the backups folder beside it. Companion never sends it anywhere. "
                 "Locking with Ctrl+L, or after the time above, saves and clears it from memory."
             )
         )
