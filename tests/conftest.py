@@ -12,8 +12,8 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("COMPANION_DATA_DIR", None)
 
-from companion import i18n  # noqa: E402
-from companion.storage.kdf import KdfParams  # noqa: E402
+from companion import i18n
+from companion.storage.kdf import KdfParams
 
 # Tests pass cheap Argon2id parameters explicitly; production code calibrates (64 MiB, 4 lanes, >= 3).
 CHEAP_KDF = KdfParams(iterations=1, lanes=1, memory_kib=64)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import sys
 import time
 from pathlib import Path
@@ -88,6 +89,9 @@ def atomic_write(target: Path, data: bytes) -> None:
         fsync_directory(target.parent)
 
 
+_TEMP_NAME = re.compile(r"^\..+\.[0-9a-f]{12}\.tmp$")
+
+
 def remove_stale_temps(target: Path) -> list[Path]:
     """Delete temp files a crashed save left beside `target` (call only while holding its lock)."""
     removed = []
@@ -95,4 +99,23 @@ def remove_stale_temps(target: Path) -> list[Path]:
         with contextlib.suppress(OSError):
             stale.unlink()
             removed.append(stale)
+    return removed
+
+
+def remove_stale_temps_in(folder: Path, older_than_seconds: float = 0.0) -> list[Path]:
+    """Delete any of our temp files in `folder` (backups, settings) that a crash left behind.
+
+    `older_than_seconds` spares a temp file another Companion process may be writing right now.
+    """
+    removed: list[Path] = []
+    if not folder.is_dir():
+        return removed
+    cutoff = time.time() - older_than_seconds
+    for item in folder.iterdir():
+        if not _TEMP_NAME.match(item.name):
+            continue
+        with contextlib.suppress(OSError):
+            if item.is_file() and item.stat().st_mtime <= cutoff:
+                item.unlink()
+                removed.append(item)
     return removed

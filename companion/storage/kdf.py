@@ -32,12 +32,20 @@ class KdfParams:
     @classmethod
     def calibrated(cls, target_seconds: float = TARGET_SECONDS) -> KdfParams:
         """Production parameters: 64 MiB, 4 lanes, passes scaled so one derivation takes ~target."""
-        probe = cls(MIN_ITERATIONS, DEFAULT_LANES, DEFAULT_MEMORY_KIB)
-        start = time.perf_counter()
-        derive_key(b"calibration", b"\x00" * 16, probe)
-        elapsed = max(time.perf_counter() - start, 1e-3)
-        per_pass = elapsed / MIN_ITERATIONS
-        passes = int(target_seconds / per_pass)
+        # Time = fixed cost (allocating and filling the memory) + passes x per-pass cost. Warm up once, time
+        # 3 passes, then a count that takes most of the target, and fit both costs from the wide spread.
+        def timed(passes: int) -> float:
+            start = time.perf_counter()
+            derive_key(b"calibration", b"\x00" * 16, cls(passes, DEFAULT_LANES, DEFAULT_MEMORY_KIB))
+            return time.perf_counter() - start
+
+        timed(1)
+        t_low = timed(MIN_ITERATIONS)
+        probe = max(MIN_ITERATIONS + 3, min(MAX_ITERATIONS, int(0.8 * target_seconds / (t_low / MIN_ITERATIONS))))
+        t_high = timed(probe)
+        per_pass = max((t_high - t_low) / (probe - MIN_ITERATIONS), 1e-4)
+        fixed = max(t_low - per_pass * MIN_ITERATIONS, 0.0)
+        passes = round((target_seconds - fixed) / per_pass)
         return cls(max(MIN_ITERATIONS, min(MAX_ITERATIONS, passes)), DEFAULT_LANES, DEFAULT_MEMORY_KIB)
 
     def within_read_limits(self) -> bool:

@@ -24,7 +24,7 @@ from companion.domain.errors import (
     save_failure_reason,
 )
 from companion.storage import vault_format as fmt
-from companion.storage.atomic import atomic_write, remove_stale_temps
+from companion.storage.atomic import atomic_write, remove_stale_temps, remove_stale_temps_in
 from companion.storage.kdf import KdfParams
 from companion.storage.lockfile import VaultLock
 from companion.storage.recovery_key import new_recovery_key, parse_key
@@ -90,7 +90,7 @@ class Vault:
         try:
             if path.exists():
                 raise VaultExistsError()
-            remove_stale_temps(path)
+            _clean_up_after_crashes(path)
             data_key = os.urandom(32)
             vault_id = os.urandom(16)
             raw_recovery, shown_recovery = new_recovery_key()
@@ -119,7 +119,7 @@ class Vault:
         lock = VaultLock(path)
         lock.acquire()
         try:
-            remove_stale_temps(path)
+            _clean_up_after_crashes(path)
             blob = read_file(path)
             header, data_key, image = unlock_blob(blob, passphrase=passphrase, recovery_key=recovery_key)
         except BaseException:
@@ -199,6 +199,14 @@ class Vault:
     def close(self) -> None:
         self._data_key = b""
         self._lock.release()
+
+
+def _clean_up_after_crashes(path: Path) -> None:
+    """With the lock held: remove temp files a crash left beside the vault and in its backups folder;
+    settings temp files only when a minute old, as another window on the lock screen may be writing one."""
+    remove_stale_temps(path)
+    remove_stale_temps_in(path.parent / "backups")
+    remove_stale_temps_in(path.parent, older_than_seconds=60)
 
 
 def _write(path: Path, blob: bytes) -> None:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import glob
 import tempfile
+from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -12,8 +13,16 @@ from companion import app as companion_app
 from companion.ui.companion_window import CompanionWindow
 
 
-def test_demo_opens_a_marked_diary_with_weeks_of_entries_and_cleans_up(qapp) -> None:  # type: ignore[no-untyped-def]
-    before = set(glob.glob(f"{tempfile.gettempdir()}/companion-demo-*"))
+def test_demo_opens_a_marked_diary_with_weeks_of_entries_and_cleans_up(qapp, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    made: list[Path] = []
+    real_mkdtemp = tempfile.mkdtemp
+
+    def observed_mkdtemp(*args, **kwargs):  # type: ignore[no-untyped-def]
+        path = real_mkdtemp(*args, **kwargs)
+        made.append(Path(path))
+        return path
+
+    monkeypatch.setattr(companion_app.tempfile, "mkdtemp", observed_mkdtemp)
     seen: dict[str, object] = {}
 
     def drive() -> None:
@@ -23,7 +32,7 @@ def test_demo_opens_a_marked_diary_with_weeks_of_entries_and_cleans_up(qapp) -> 
         seen["title"] = window.windowTitle()
         seen["badge"] = main is not None and main.demo_badge.isVisible() and main.demo_badge.text()
         seen["entries"] = main.session.diary.entry_count() if main else 0
-        seen["dirs"] = set(glob.glob(f"{tempfile.gettempdir()}/companion-demo-*")) - before
+        seen["vault_in_temp"] = bool(made) and (made[0] / "diary.vault").is_file()
         window.close()
 
     QTimer.singleShot(0, drive)
@@ -31,13 +40,12 @@ def test_demo_opens_a_marked_diary_with_weeks_of_entries_and_cleans_up(qapp) -> 
     assert seen["title"] == "Companion — DEMO"
     assert seen["badge"] == "DEMO"
     assert isinstance(seen["entries"], int) and seen["entries"] >= 28
-    assert len(seen["dirs"]) == 1  # type: ignore[arg-type]
-    assert set(glob.glob(f"{tempfile.gettempdir()}/companion-demo-*")) == before  # removed on exit
+    assert seen["vault_in_temp"] is True
+    assert len(made) == 1 and made[0].name.startswith("companion-demo-")
+    assert not made[0].exists()  # removed on exit
 
 
-def test_version_and_help(capsys) -> None:  # type: ignore[no-untyped-def]
-    import pytest
-
+def test_help_lists_the_options(capsys) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(SystemExit) as done:
         companion_app.main(["--help"])
     assert done.value.code == 0

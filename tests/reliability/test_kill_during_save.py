@@ -11,8 +11,9 @@ SIGKILL at a seeded random moment, then reopens the vault itself and checks:
 * the kill released the one-writer lock (the reopen takes it), which the writer held while it ran.
 
 Kill moments are mixed so that many land inside saves: right after an ACK (the next commit is starting),
-a random delay after an ACK (mostly while the image is being compressed and encrypted), the instant a temp
-file appears beside the vault (while it is written, fsynced and renamed), and during start-up (while the
+a random delay after an ACK (mostly while the image is being compressed and encrypted), the instant a save
+starts writing, i.e. a temp file appears beside the vault (while it is written, fsynced and renamed), and
+during start-up (while the
 writer opens the vault and takes the daily backup). The test counts kills that provably landed inside a
 save and fails if there were too few, so a future change that makes saves too fast to hit cannot turn the
 test into a no-op silently.
@@ -25,6 +26,7 @@ Seed: set COMPANION_KILL_SEED to replay another schedule; iterations: COMPANION_
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import queue
@@ -61,7 +63,7 @@ ITERATIONS = max(50, int(os.environ.get("COMPANION_KILL_ITERATIONS", "60")))
 PREFILL_NOTES = 90
 NOTE_CHARS = (2_000, NOTE_MAX_CHARS - 100)
 LINE_TIMEOUT = 20.0
-MODES = ("after_ack", "delay", "temp_file", "startup")
+MODES = ("after_ack", "delay", "mid_write", "startup")
 TAG = re.compile(r"^entry-[0-9a-f]{32}$")
 
 pytestmark = [
@@ -84,10 +86,15 @@ class Worker:
             env={**os.environ, "PYTHONPATH": str(ROOT), "PYTHONDONTWRITEBYTECODE": "1"},
         )
         self.log = log
+        self.writer: int | None = None  # pid of the live writer, so a failing test never leaves one behind
         self.lines: queue.Queue[str | None] = queue.Queue()
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
-        self.expect("READY", timeout=60)
+        try:
+            self.expect("READY", timeout=60)
+        except BaseException:
+            self.close()
+            raise
 
     def _read(self) -> None:
         assert self.proc.stdout is not None
@@ -116,11 +123,33 @@ class Worker:
         assert line.split()[0] == word, f"expected {word}, got {line!r}"
         return line
 
+    def start_writer(self, seed: int, min_chars: int, max_chars: int) -> int:
+        self.send(f"RUN {seed} {min_chars} {max_chars}")
+        self.writer = int(self.expect("PID").split()[1])
+        return self.writer
+
+    def kill_writer(self) -> list[str]:
+        """SIGKILL the writer, wait until the server has reaped it; returns the lines it printed meanwhile."""
+        assert self.writer is not None
+        os.kill(self.writer, signal.SIGKILL)
+        printed = []
+        while not (line := self.next_line()).startswith("EXIT"):
+            printed.append(line)
+        _, pid, status = line.split()
+        assert int(pid) == self.writer, line
+        self.writer = None
+        assert os.WIFSIGNALED(int(status)) and os.WTERMSIG(int(status)) == signal.SIGKILL, line
+        return printed
+
     def stderr(self) -> str:
         self._stderr.flush()
         return self.log.read_text(encoding="utf-8", errors="replace")[-4000:]
 
     def close(self) -> None:
+        if self.writer is not None:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.writer, signal.SIGKILL)
+            self.writer = None
         if self.proc.poll() is None:
             try:
                 self.send("QUIT")
@@ -137,6 +166,14 @@ def _temp_files_beside(vault: Path) -> list[Path]:
 
 def _temp_files_anywhere(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob(f"*{TEMP_SUFFIX}") if p.is_file())
+
+
+def _identity(path: Path) -> tuple[int, int, int]:
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return (0, 0, 0)
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
 
 
 def _names_ending(folder: Path, suffix: str) -> list[str]:
@@ -177,8 +214,7 @@ def _kill_once(
     worker: Worker, vault: Path, rng: random.Random, mode: str, stats: Counter[str]
 ) -> tuple[list[str], bool]:
     """Start a writer, kill it at a moment chosen by `mode`; returns (ACKed tags, temp file seen before kill)."""
-    worker.send(f"RUN {rng.getrandbits(31)} {NOTE_CHARS[0]} {NOTE_CHARS[1]}")
-    pid = int(worker.expect("PID").split()[1])
+    worker.start_writer(rng.getrandbits(31), *NOTE_CHARS)
     acked: list[str] = []
     seen_temp = False
 
@@ -199,29 +235,23 @@ def _kill_once(
             take(worker.next_line())
         if mode == "delay":
             time.sleep(rng.uniform(0.0, 0.12))
-        elif mode == "temp_file":
+        elif mode == "mid_write":
+            # Kill the moment a save starts writing: a temp file appears beside the vault, or (should a
+            # future change write the vault in place) the vault file itself changes.
+            before = _identity(vault)
             deadline = time.monotonic() + 10
-            while not _temp_files_beside(vault):
+            while not (seen_temp := bool(_temp_files_beside(vault))) and _identity(vault) == before:
                 if time.monotonic() > deadline:
                     pytest.fail("the writer never started a save")
-            seen_temp = True
             spin_until = time.perf_counter() + rng.choice((0.0, 0.0, rng.uniform(0.0, 0.004)))
             while time.perf_counter() < spin_until:
                 pass
 
-    os.kill(pid, signal.SIGKILL)
-    stats["kills"] += 1
     # Lines the writer managed to print before it died are acknowledgements too.
-    while True:
-        line = worker.next_line()
-        if line.startswith("EXIT"):
-            _, exit_pid, status = line.split()
-            assert int(exit_pid) == pid
-            assert os.WIFSIGNALED(int(status)) and os.WTERMSIG(int(status)) == signal.SIGKILL, line
-            break
-        if line == "OPENED":
-            continue
-        take(line)
+    for line in worker.kill_writer():
+        if line != "OPENED":
+            take(line)
+    stats["kills"] += 1
     return acked, seen_temp
 
 
@@ -287,14 +317,6 @@ def test_kill_9_during_saves_never_loses_acknowledged_entries(tmp_path: Path, ch
     lock.release()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: Vault.open -> remove_stale_temps(path) (storage/atomic.py) only clears temp files beside the "
-        "vault; backups.make_backup writes through atomic_write into backups/, so a crash while the daily "
-        "backup is written leaves backups/.diary-<stamp>-daily.vault.<hex>.tmp (a full encrypted copy) forever"
-    ),
-)
 def test_kill_during_the_daily_backup_leaves_no_temp_file_behind(tmp_path: Path, cheap_kdf: KdfParams) -> None:
     """A kill while opening writes the daily backup; the next open must clear that backup's temp file too.
 
@@ -310,15 +332,12 @@ def test_kill_during_the_daily_backup_leaves_no_temp_file_behind(tmp_path: Path,
     try:
         for _ in range(6):
             shutil.rmtree(backup_dir(vault), ignore_errors=True)
-            worker.send(f"RUN {rng.getrandbits(31)} 100 200")
-            pid = int(worker.expect("PID").split()[1])
+            worker.start_writer(rng.getrandbits(31), 100, 200)
             deadline = time.monotonic() + 10
             while not _names_ending(backup_dir(vault), TEMP_SUFFIX):
                 if time.monotonic() > deadline:
                     pytest.fail("the writer never started the daily backup")
-            os.kill(pid, signal.SIGKILL)
-            while not worker.next_line().startswith("EXIT"):
-                pass
+            worker.kill_writer()
             killed_mid_backup += bool(_temp_files_anywhere(data))
             session = DiarySession.open(vault, passphrase=PASSPHRASE)
             session.close()

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout, 
 from companion.i18n import _, ngettext
 from companion.ui.widgets import Retranslatable, label
 
-
 CLIPBOARD_CLEAR_MS = 120_000
 
 
