@@ -81,9 +81,40 @@ def _run(data_dir: Path, *, demo: bool) -> int:
 
     window = CompanionWindow(context, demo_factory)
     window.show()
+    previous = _quit_cleanly_on_signals(app)
     try:
         return app.exec()
     finally:
+        _restore_signals(previous)
         if window.session is not None:
             window.session.close()
         bridge.detach()
+
+
+def _quit_cleanly_on_signals(app: object) -> dict[int, object]:
+    """On SIGTERM (logout, shutdown) or Ctrl+C, leave the event loop so the diary is saved and locked,
+    and a demo folder is removed. A timer hands control to Python now and then so the handler can run."""
+    import signal
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    assert isinstance(app, QApplication)
+
+    def handler(_signum: int, _frame: object) -> None:
+        app.quit()
+
+    previous: dict[int, object] = {}
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        previous[signum] = signal.signal(signum, handler)
+    ticker = QTimer(app)
+    ticker.timeout.connect(lambda: None)
+    ticker.start(300)
+    return previous
+
+
+def _restore_signals(previous: dict[int, object]) -> None:
+    import signal
+
+    for signum, handler in previous.items():
+        signal.signal(signum, handler)  # type: ignore[arg-type]
