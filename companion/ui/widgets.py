@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QEventLoop, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 T = TypeVar("T")
 
@@ -36,12 +37,42 @@ def label(role: str = "", *, wrap: bool = True, selectable: bool = False) -> QLa
 
 
 def run_busy(widget: QWidget, work: Callable[[], T]) -> T:
-    """Run a slow step (key derivation) with a wait cursor and the widget disabled."""
+    """Run a slow step (key derivation, opening the diary) off the GUI thread while the window keeps
+    painting; `widget` is disabled and the cursor shows work until it is done. Exceptions are re-raised
+    here, on the GUI thread. Argon2id releases the GIL, so the interface stays responsive."""
+    outcome: dict[str, object] = {}
+    done = threading.Event()
+
+    def target() -> None:
+        try:
+            outcome["value"] = work()
+        except BaseException as exc:  # handed back to the GUI thread below
+            outcome["error"] = exc
+        finally:
+            done.set()
+
     widget.setEnabled(False)
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    QApplication.processEvents()
+    loop = QEventLoop()
+    poll = QTimer()
+    poll.setInterval(15)
+
+    def check() -> None:
+        if done.is_set():
+            loop.quit()
+
+    poll.timeout.connect(check)
+    worker = threading.Thread(target=target, name="companion-busy", daemon=True)
     try:
-        return work()
+        worker.start()
+        poll.start()
+        if not done.is_set():
+            loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        worker.join()
     finally:
+        poll.stop()
         QGuiApplication.restoreOverrideCursor()
         widget.setEnabled(True)
+    if "error" in outcome:
+        raise outcome["error"]  # type: ignore[misc]
+    return outcome["value"]  # type: ignore[return-value]
