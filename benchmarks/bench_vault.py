@@ -38,7 +38,7 @@ if str(ROOT) not in sys.path:
 from cryptography import __version__ as cryptography_version  # noqa: E402
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM  # noqa: E402
 
-from companion.domain.pain import PainEntry  # noqa: E402
+from companion.domain.checkin import Checkin  # noqa: E402
 from companion.services.session import DiarySession  # noqa: E402
 from companion.storage.atomic import atomic_write  # noqa: E402
 from companion.storage.kdf import TARGET_SECONDS, KdfParams, derive_key  # noqa: E402
@@ -104,8 +104,8 @@ def build_diary(vault: Path, entries: int, seed: int) -> float:
     with UnitOfWork(session.store) as uow:
         for i in range(entries):
             moment = now - dt.timedelta(hours=8 * i, minutes=rng.randint(0, 120))
-            entry = PainEntry(id=f"bench-{i:06d}", recorded_at=moment, score=rng.randint(0, 10), note=make_note(rng))
-            uow.pain.add(entry, moment.astimezone(dt.UTC).replace(tzinfo=None))
+            entry = Checkin(id=f"bench-{i:06d}", recorded_at=moment, pain=rng.randint(0, 10), note=make_note(rng))
+            uow.checkins.add(entry, moment.astimezone(dt.UTC).replace(tzinfo=None))
         uow.commit()  # one commit, one save
     elapsed = (time.perf_counter() - start) * 1000
     session.close()

@@ -19,6 +19,13 @@ from companion.storage.kdf import KdfParams
 CHEAP_KDF = KdfParams(iterations=1, lanes=1, memory_kib=64)
 
 
+# The newest schema revision shipped (file names are numbered 0001_, 0002_, ...).
+HEAD_REVISION = max(
+    p.name.split("_", 1)[0]
+    for p in (Path(__file__).resolve().parents[1] / "companion" / "storage" / "migrations" / "versions").glob("0*.py")
+)
+
+
 class NetworkAccessError(AssertionError):
     """Companion must never open a socket; a test that tries fails with this."""
 

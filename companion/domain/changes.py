@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 
 @dataclass(frozen=True)
 class Changes:
-    pain_entries: bool = False
+    pain_entries: bool = False  # check-ins
+    tags: bool = False
+    measures: bool = False
     settings: bool = False
 
     def __or__(self, other: Changes) -> Changes:
-        return Changes(
-            pain_entries=self.pain_entries or other.pain_entries,
-            settings=self.settings or other.settings,
-        )
+        return Changes(**{f.name: getattr(self, f.name) or getattr(other, f.name) for f in fields(self)})

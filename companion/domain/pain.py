@@ -1,9 +1,8 @@
-"""A pain score recorded at a moment, with an optional note, and the rules that keep it sensible."""
+"""Rules for a pain score, a note and the moment of a check-in."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from companion.domain.errors import ValidationError
 from companion.i18n import N_
@@ -11,18 +10,6 @@ from companion.i18n import N_
 PAIN_MIN = 0
 PAIN_MAX = 10
 NOTE_MAX_CHARS = 20_000
-
-
-@dataclass(frozen=True)
-class PainEntry:
-    id: str
-    recorded_at: dt.datetime  # timezone-aware, local time of the person
-    score: int
-    note: str
-
-    @property
-    def local_day(self) -> dt.date:
-        return self.recorded_at.astimezone().date()
 
 
 def validate_score(score: int) -> int:

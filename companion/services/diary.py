@@ -1,13 +1,17 @@
-"""Recording pain and reading it back."""
+"""Check-ins: record, edit, delete with undo, copy the last one, and find them again."""
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from companion.domain.changes import Changes
-from companion.domain.pain import PainEntry, clean_note, validate_moment, validate_score
+from companion.domain.checkin import Checkin, CheckinInput, clean_tag_name, fold, validate_checkin
+from companion.domain.errors import ValidationError
+from companion.domain.pain import validate_score
+from companion.i18n import N_
 from companion.storage.unit_of_work import UnitOfWork
 
 Clock = Callable[[], dt.datetime]
@@ -23,42 +27,186 @@ def day_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:
     return start, end
 
 
+@dataclass(frozen=True)
+class DiaryFilter:
+    start: dt.date | None = None
+    end: dt.date | None = None  # inclusive
+    tag: str | None = None
+    pain_min: int | None = None
+    pain_max: int | None = None
+    text: str = ""
+
+    def matches(self, checkin: Checkin) -> bool:
+        if self.pain_min is not None and (checkin.pain is None or checkin.pain < self.pain_min):
+            return False
+        if self.pain_max is not None and (checkin.pain is None or checkin.pain > self.pain_max):
+            return False
+        if self.tag and fold(self.tag) not in {fold(t.name) for t in checkin.tags}:
+            return False
+        if self.text:
+            needle = fold(self.text.strip())
+            haystack = " ".join([checkin.note, *(t.name for t in checkin.tags)])
+            if needle not in fold(haystack):
+                return False
+        return True
+
+
+@dataclass(frozen=True)
+class DiaryDay:
+    day: dt.date
+    entries: tuple[Checkin, ...]  # oldest first
+
+    @property
+    def highest_pain(self) -> int | None:
+        scores = [e.pain for e in self.entries if e.pain is not None]
+        return max(scores) if scores else None
+
+
 class DiaryService:
     def __init__(self, uow_factory: Callable[[], UnitOfWork], clock: Clock = local_now) -> None:
         self._uow = uow_factory
         self._clock = clock
 
-    def record_pain(self, score: int, note: str = "", at: dt.datetime | None = None) -> tuple[PainEntry, Changes]:
-        """Save a pain score. Raises ValidationError (nothing saved) or SaveFailedError (kept in memory)."""
-        now = self._clock()
-        moment = validate_moment(at or now, now)
-        entry = PainEntry(id=str(uuid.uuid4()), recorded_at=moment, score=validate_score(score), note=clean_note(note))
-        with self._uow() as uow:
-            uow.pain.add(entry, now.astimezone(dt.UTC).replace(tzinfo=None))
-            uow.commit()
-        return entry, Changes(pain_entries=True)
-
-    def delete_entry(self, entry_id: str) -> Changes:
-        with self._uow() as uow:
-            uow.pain.delete(entry_id)
-            uow.commit()
-        return Changes(pain_entries=True)
-
-    def entries_on(self, day: dt.date) -> list[PainEntry]:
-        start, end = day_bounds(day)
-        with self._uow() as uow:
-            return uow.pain.between(start, end)
+    def now(self) -> dt.datetime:
+        return self._clock()
 
     def today(self) -> dt.date:
         return self._clock().date()
 
-    def entries_today(self) -> list[PainEntry]:
+    # --- writing ----------------------------------------------------------------------------------------
+
+    def record_checkin(self, given: CheckinInput) -> tuple[Checkin, Changes]:
+        """Save a check-in exactly as given (cleaned), or raise ValidationError with nothing saved.
+
+        SaveFailedError means it is committed in memory but not yet on disk (retry later)."""
+        now = self._clock()
+        clean = validate_checkin(given, now)
+        checkin = _checkin(str(uuid.uuid4()), clean)
+        with self._uow() as uow:
+            uow.checkins.add(checkin, _utc(now))
+            uow.commit()
+        return checkin, Changes(pain_entries=True, tags=bool(checkin.tags))
+
+    def record_pain(self, score: int, note: str = "", at: dt.datetime | None = None) -> tuple[Checkin, Changes]:
+        validate_score(score)
+        return self.record_checkin(CheckinInput(recorded_at=at or self._clock(), pain=score, note=note))
+
+    def update_checkin(self, entry_id: str, given: CheckinInput) -> tuple[Checkin, Changes]:
+        now = self._clock()
+        clean = validate_checkin(given, now)
+        checkin = _checkin(entry_id, clean)
+        with self._uow() as uow:
+            if not uow.checkins.replace(checkin, _utc(now)):
+                raise ValidationError(N_("That entry no longer exists. It may have been deleted."))
+            uow.commit()
+        return checkin, Changes(pain_entries=True, tags=True)
+
+    def delete_entry(self, entry_id: str) -> tuple[Checkin | None, Changes]:
+        """Delete and return what was deleted, so it can be put back (undo)."""
+        with self._uow() as uow:
+            snapshot = uow.checkins.get(entry_id)
+            if snapshot is None:
+                return None, Changes()
+            uow.checkins.delete(entry_id)
+            uow.commit()
+        return snapshot, Changes(pain_entries=True)
+
+    def restore_entry(self, snapshot: Checkin) -> Changes:
+        """Undo a delete: the same entry, with the same id, comes back."""
+        with self._uow() as uow:
+            if uow.checkins.get(snapshot.id) is None:
+                uow.checkins.add(snapshot, _utc(self._clock()))
+                uow.commit()
+        return Changes(pain_entries=True, tags=bool(snapshot.tags))
+
+    # --- reading ----------------------------------------------------------------------------------------
+
+    def get(self, entry_id: str) -> Checkin | None:
+        with self._uow() as uow:
+            return uow.checkins.get(entry_id)
+
+    def entries_on(self, day: dt.date) -> list[Checkin]:
+        start, end = day_bounds(day)
+        with self._uow() as uow:
+            return uow.checkins.between(start, end)
+
+    def entries_today(self) -> list[Checkin]:
         return self.entries_on(self.today())
 
-    def all_entries(self) -> list[PainEntry]:
+    def all_entries(self) -> list[Checkin]:
         with self._uow() as uow:
-            return uow.pain.all()
+            return uow.checkins.all()
 
     def entry_count(self) -> int:
         with self._uow() as uow:
-            return uow.pain.count()
+            return uow.checkins.count()
+
+    def last_checkin(self) -> Checkin | None:
+        """The most recent check-in up to now: what "same as yesterday" copies."""
+        with self._uow() as uow:
+            return uow.checkins.latest_before(self._clock())
+
+    def search(self, criteria: DiaryFilter) -> list[DiaryDay]:
+        """Days with matching check-ins, newest day first; each day's matching entries oldest first."""
+        start = dt.datetime.combine(criteria.start or dt.date(1900, 1, 1), dt.time.min).astimezone()
+        end_day = (criteria.end or self.today()) + dt.timedelta(days=1)
+        end = dt.datetime.combine(end_day, dt.time.min).astimezone()
+        with self._uow() as uow:
+            found = [c for c in uow.checkins.between(start, end) if criteria.matches(c)]
+        days: dict[dt.date, list[Checkin]] = {}
+        for checkin in found:
+            days.setdefault(checkin.local_day, []).append(checkin)
+        return [DiaryDay(day, tuple(entries)) for day, entries in sorted(days.items(), reverse=True)]
+
+    # --- tags -------------------------------------------------------------------------------------------
+
+    def tags_with_counts(self) -> list[tuple[str, int]]:
+        with self._uow() as uow:
+            return uow.tags.all_with_counts()
+
+    def tag_names(self) -> list[str]:
+        return [name for name, _count in self.tags_with_counts()]
+
+    def rename_tag(self, old: str, new: str) -> Changes:
+        """Rename a tag everywhere. Renaming to another tag's name merges the two, history kept."""
+        new_name = clean_tag_name(new)
+        with self._uow() as uow:
+            source = uow.tags.find(old)
+            if source is None:
+                raise ValidationError(N_("There is no tag called “{name}”."), name=old)
+            target = uow.tags.find(new_name)
+            if target is None or target.id == source.id:
+                uow.tags.rename(source, new_name)
+            else:
+                uow.tags.merge(source, target)
+            uow.commit()
+        return Changes(pain_entries=True, tags=True)
+
+    def merge_tags(self, source: str, target: str) -> Changes:
+        with self._uow() as uow:
+            src, dst = uow.tags.find(source), uow.tags.find(target)
+            if src is None or dst is None:
+                raise ValidationError(N_("There is no tag called “{name}”."), name=source if src is None else target)
+            if src.id != dst.id:
+                uow.tags.merge(src, dst)
+                uow.commit()
+        return Changes(pain_entries=True, tags=True)
+
+
+def _utc(moment: dt.datetime) -> dt.datetime:
+    return moment.astimezone(dt.UTC).replace(tzinfo=None)
+
+
+def _checkin(entry_id: str, clean: CheckinInput) -> Checkin:
+    return Checkin(
+        id=entry_id,
+        recorded_at=clean.recorded_at,
+        pain=clean.pain,
+        regions=clean.regions,
+        sleep_quality=clean.sleep_quality,
+        sleep_hours=clean.sleep_hours,
+        mood=clean.mood,
+        fatigue=clean.fatigue,
+        tags=clean.tags,
+        note=clean.note,
+    )

@@ -67,11 +67,11 @@ class Database:
         assert head is not None
         return current, head
 
-    def migrate(self) -> None:
+    def migrate(self, target: str = "head") -> None:
         from alembic import command
 
         with self.engine.begin() as connection:
-            command.upgrade(self._alembic_config(connection), "head")
+            command.upgrade(self._alembic_config(connection), target)
         self.committed_since_save = True
 
     # --- image ----------------------------------------------------------------------------------------

@@ -1,11 +1,11 @@
-"""SQLAlchemy tables of the diary."""
+"""SQLAlchemy tables of the diary (created and changed only by the Alembic revisions)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import CheckConstraint, DateTime, Integer, String, Text
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy import CheckConstraint, DateTime, Float, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
 class Base(DeclarativeBase):
@@ -13,16 +13,86 @@ class Base(DeclarativeBase):
 
 
 class PainEntryRow(Base):
+    """A check-in. Named pain_entries since 0.1, when a check-in was only a pain score."""
+
     __tablename__ = "pain_entries"
     __table_args__ = (CheckConstraint("score BETWEEN 0 AND 10", name="ck_pain_entries_score"),)
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     recorded_at_utc: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
     utc_offset_minutes: Mapped[int] = mapped_column(Integer)
-    score: Mapped[int] = mapped_column(Integer)
+    score: Mapped[int | None] = mapped_column(Integer, nullable=True)
     note: Mapped[str] = mapped_column(Text, default="")
+    sleep_quality: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    sleep_hours: Mapped[float | None] = mapped_column(Float, nullable=True)
+    mood: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    fatigue: Mapped[int | None] = mapped_column(Integer, nullable=True)
     created_at_utc: Mapped[dt.datetime] = mapped_column(DateTime)
     updated_at_utc: Mapped[dt.datetime] = mapped_column(DateTime)
+    regions: Mapped[list[EntryRegionRow]] = relationship(
+        cascade="all, delete-orphan", order_by="EntryRegionRow.position", lazy="selectin"
+    )
+    tag_links: Mapped[list[EntryTagRow]] = relationship(
+        cascade="all, delete-orphan", order_by="EntryTagRow.position", lazy="selectin"
+    )
+
+
+class EntryRegionRow(Base):
+    __tablename__ = "entry_regions"
+    __table_args__ = (CheckConstraint("intensity BETWEEN 0 AND 10", name="ck_entry_regions_intensity"),)
+
+    entry_id: Mapped[str] = mapped_column(ForeignKey("pain_entries.id", ondelete="CASCADE"), primary_key=True)
+    region: Mapped[str] = mapped_column(String(32), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    intensity: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    pain_type: Mapped[str | None] = mapped_column(String(16), nullable=True)
+
+
+class TagRow(Base):
+    __tablename__ = "tags"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    folded: Mapped[str] = mapped_column(Text, unique=True)
+    created_at_utc: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class EntryTagRow(Base):
+    __tablename__ = "entry_tags"
+    __table_args__ = (CheckConstraint("rating BETWEEN 0 AND 4", name="ck_entry_tags_rating"),)
+
+    entry_id: Mapped[str] = mapped_column(ForeignKey("pain_entries.id", ondelete="CASCADE"), primary_key=True)
+    tag_id: Mapped[str] = mapped_column(ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(8), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    rating: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    tag: Mapped[TagRow] = relationship(lazy="joined")
+
+
+class PegResponseRow(Base):
+    """PEG (Krebs et al. 2009): three 0-10 items about the past week."""
+
+    __tablename__ = "peg_responses"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    taken_at_utc: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+    utc_offset_minutes: Mapped[int] = mapped_column(Integer)
+    pain_average: Mapped[int] = mapped_column(Integer)
+    enjoyment: Mapped[int] = mapped_column(Integer)
+    activity: Mapped[int] = mapped_column(Integer)
+
+
+class MoodScreenRow(Base):
+    """PHQ-2 or GAD-2: two 0-3 items about the last 2 weeks."""
+
+    __tablename__ = "mood_screens"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    instrument: Mapped[str] = mapped_column(String(8))
+    taken_at_utc: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+    utc_offset_minutes: Mapped[int] = mapped_column(Integer)
+    item1: Mapped[int] = mapped_column(Integer)
+    item2: Mapped[int] = mapped_column(Integer)
 
 
 class SettingRow(Base):

@@ -3,77 +3,174 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
-from companion.domain.pain import PainEntry
-from companion.storage.models import PainEntryRow, SettingRow
+from companion.domain.body import PainType
+from companion.domain.checkin import Checkin, RegionPain, TagKind, TagRating, fold
+from companion.storage.models import EntryRegionRow, EntryTagRow, PainEntryRow, SettingRow, TagRow
 
 
-def _to_row_times(moment: dt.datetime) -> tuple[dt.datetime, int]:
+def to_row_times(moment: dt.datetime) -> tuple[dt.datetime, int]:
     offset = moment.utcoffset() or dt.timedelta(0)
     utc = moment.astimezone(dt.UTC).replace(tzinfo=None)
     return utc, int(offset.total_seconds() // 60)
 
 
-def _from_row_times(utc: dt.datetime, offset_minutes: int) -> dt.datetime:
+def from_row_times(utc: dt.datetime, offset_minutes: int) -> dt.datetime:
     tz = dt.timezone(dt.timedelta(minutes=offset_minutes))
     return utc.replace(tzinfo=dt.UTC).astimezone(tz)
 
 
-def _entry(row: PainEntryRow) -> PainEntry:
-    return PainEntry(
+def _checkin(row: PainEntryRow) -> Checkin:
+    return Checkin(
         id=row.id,
-        recorded_at=_from_row_times(row.recorded_at_utc, row.utc_offset_minutes),
-        score=row.score,
+        recorded_at=from_row_times(row.recorded_at_utc, row.utc_offset_minutes),
+        pain=row.score,
+        regions=tuple(
+            RegionPain(r.region, r.intensity, PainType(r.pain_type) if r.pain_type else None) for r in row.regions
+        ),
+        sleep_quality=row.sleep_quality,
+        sleep_hours=row.sleep_hours,
+        mood=row.mood,
+        fatigue=row.fatigue,
+        tags=tuple(TagRating(TagKind(link.kind), link.tag.name, link.rating) for link in row.tag_links),
         note=row.note,
     )
 
 
-class PainRepository:
+class CheckinRepository:
     def __init__(self, session: Session) -> None:
         self._session = session
 
-    def add(self, entry: PainEntry, now_utc: dt.datetime) -> None:
-        utc, offset = _to_row_times(entry.recorded_at)
-        self._session.add(
-            PainEntryRow(
-                id=entry.id,
-                recorded_at_utc=utc,
-                utc_offset_minutes=offset,
-                score=entry.score,
-                note=entry.note,
-                created_at_utc=now_utc,
-                updated_at_utc=now_utc,
-            )
-        )
+    def _tag(self, name: str, now_utc: dt.datetime) -> TagRow:
+        folded = fold(name)
+        row = self._session.scalar(select(TagRow).where(TagRow.folded == folded))
+        if row is None:
+            row = TagRow(id=str(uuid.uuid4()), name=name, folded=folded, created_at_utc=now_utc)
+            self._session.add(row)
+            self._session.flush([row])
+        return row
 
-    def get(self, entry_id: str) -> PainEntry | None:
+    def _fill(self, row: PainEntryRow, checkin: Checkin, now_utc: dt.datetime) -> None:
+        row.recorded_at_utc, row.utc_offset_minutes = to_row_times(checkin.recorded_at)
+        row.score = checkin.pain
+        row.note = checkin.note
+        row.sleep_quality = checkin.sleep_quality
+        row.sleep_hours = checkin.sleep_hours
+        row.mood = checkin.mood
+        row.fatigue = checkin.fatigue
+        row.updated_at_utc = now_utc
+        row.regions = [
+            EntryRegionRow(
+                region=r.region, position=i, intensity=r.intensity, pain_type=r.pain_type.value if r.pain_type else None
+            )
+            for i, r in enumerate(checkin.regions)
+        ]
+        row.tag_links = [
+            EntryTagRow(tag=self._tag(t.name, now_utc), kind=t.kind.value, position=i, rating=t.rating)
+            for i, t in enumerate(checkin.tags)
+        ]
+
+    def add(self, checkin: Checkin, now_utc: dt.datetime) -> None:
+        row = PainEntryRow(id=checkin.id, created_at_utc=now_utc)
+        self._fill(row, checkin, now_utc)
+        self._session.add(row)
+
+    def replace(self, checkin: Checkin, now_utc: dt.datetime) -> bool:
+        row = self._session.get(PainEntryRow, checkin.id)
+        if row is None:
+            return False
+        row.regions = []
+        row.tag_links = []
+        self._session.flush()
+        self._fill(row, checkin, now_utc)
+        return True
+
+    def get(self, entry_id: str) -> Checkin | None:
         row = self._session.get(PainEntryRow, entry_id)
-        return _entry(row) if row else None
+        return _checkin(row) if row else None
 
     def delete(self, entry_id: str) -> bool:
-        result = self._session.execute(delete(PainEntryRow).where(PainEntryRow.id == entry_id))
-        return bool(getattr(result, "rowcount", 0))
+        row = self._session.get(PainEntryRow, entry_id)
+        if row is None:
+            return False
+        self._session.delete(row)
+        return True
 
-    def between(self, start: dt.datetime, end: dt.datetime) -> list[PainEntry]:
-        """Entries with start <= recorded_at < end (aware datetimes), oldest first."""
-        lo, _ = _to_row_times(start)
-        hi, _ = _to_row_times(end)
+    def between(self, start: dt.datetime, end: dt.datetime) -> list[Checkin]:
+        """Check-ins with start <= recorded_at < end (aware datetimes), oldest first."""
+        lo, _ = to_row_times(start)
+        hi, _ = to_row_times(end)
         rows = self._session.scalars(
             select(PainEntryRow)
             .where(PainEntryRow.recorded_at_utc >= lo, PainEntryRow.recorded_at_utc < hi)
             .order_by(PainEntryRow.recorded_at_utc, PainEntryRow.created_at_utc)
         )
-        return [_entry(r) for r in rows]
+        return [_checkin(r) for r in rows]
 
-    def all(self) -> list[PainEntry]:
+    def latest_before(self, moment: dt.datetime) -> Checkin | None:
+        utc, _ = to_row_times(moment)
+        row = self._session.scalars(
+            select(PainEntryRow)
+            .where(PainEntryRow.recorded_at_utc <= utc)
+            .order_by(PainEntryRow.recorded_at_utc.desc(), PainEntryRow.created_at_utc.desc())
+            .limit(1)
+        ).first()
+        return _checkin(row) if row else None
+
+    def all(self) -> list[Checkin]:
         rows = self._session.scalars(select(PainEntryRow).order_by(PainEntryRow.recorded_at_utc))
-        return [_entry(r) for r in rows]
+        return [_checkin(r) for r in rows]
 
     def count(self) -> int:
         return int(self._session.scalar(select(func.count()).select_from(PainEntryRow)) or 0)
+
+
+class TagRepository:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def all_with_counts(self) -> list[tuple[str, int]]:
+        """Every tag the person has used, with how many check-ins use it, by name."""
+        rows = self._session.execute(
+            select(TagRow.name, func.count(func.distinct(EntryTagRow.entry_id)))
+            .outerjoin(EntryTagRow, EntryTagRow.tag_id == TagRow.id)
+            .group_by(TagRow.id)
+        ).all()
+        return sorted(((name, int(count)) for name, count in rows), key=lambda r: fold(r[0]))
+
+    def find(self, name: str) -> TagRow | None:
+        return self._session.scalar(select(TagRow).where(TagRow.folded == fold(name)))
+
+    def rename(self, row: TagRow, new_name: str) -> None:
+        row.name = new_name
+        row.folded = fold(new_name)
+
+    def merge(self, source: TagRow, target: TagRow) -> None:
+        """Move every use of `source` onto `target` (keeping the higher rating on a clash), then drop it."""
+        links = self._session.scalars(select(EntryTagRow).where(EntryTagRow.tag_id == source.id)).all()
+        for link in links:
+            clash = self._session.get(EntryTagRow, (link.entry_id, target.id, link.kind))
+            if clash is not None:
+                ratings = [r for r in (clash.rating, link.rating) if r is not None]
+                clash.rating = max(ratings) if ratings else None
+                self._session.delete(link)
+            else:
+                self._session.execute(
+                    update(EntryTagRow)
+                    .where(
+                        EntryTagRow.entry_id == link.entry_id,
+                        EntryTagRow.tag_id == source.id,
+                        EntryTagRow.kind == link.kind,
+                    )
+                    .values(tag_id=target.id)
+                )
+        self._session.flush()
+        self._session.expire_all()
+        self._session.execute(delete(TagRow).where(TagRow.id == source.id))
 
 
 class SettingsRepository:

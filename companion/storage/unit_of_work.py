@@ -6,7 +6,8 @@ from types import TracebackType
 
 from sqlalchemy.orm import Session
 
-from companion.storage.repositories import PainRepository, SettingsRepository
+from companion.storage.measures_repository import MeasuresRepository
+from companion.storage.repositories import CheckinRepository, SettingsRepository, TagRepository
 from companion.storage.store import DiaryStore
 
 
@@ -17,7 +18,9 @@ class UnitOfWork:
 
     def __enter__(self) -> UnitOfWork:
         self.session = self._store.session()
-        self.pain = PainRepository(self.session)
+        self.checkins = CheckinRepository(self.session)
+        self.tags = TagRepository(self.session)
+        self.measures = MeasuresRepository(self.session)
         self.settings = SettingsRepository(self.session)
         return self
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable
 from typing import TypeVar
@@ -63,6 +64,11 @@ def run_busy(widget: QWidget, work: Callable[[], T]) -> T:
 
     poll.timeout.connect(check)
     worker = threading.Thread(target=target, name="companion-busy", daemon=True)
+    # Python's cyclic garbage collector runs in whichever thread happens to allocate. If it ran in the
+    # worker it could destroy Qt objects off the GUI thread, which crashes Qt. Pause it meanwhile;
+    # reference counting still frees memory as usual.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         worker.start()
         poll.start()
@@ -70,6 +76,8 @@ def run_busy(widget: QWidget, work: Callable[[], T]) -> T:
             loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
         worker.join()
     finally:
+        if collecting:
+            gc.enable()
         poll.stop()
         QGuiApplication.restoreOverrideCursor()
         widget.setEnabled(True)

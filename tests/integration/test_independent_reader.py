@@ -25,6 +25,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from companion.services.session import DiarySession
 from companion.storage.kdf import KdfParams
+from tests.conftest import HEAD_REVISION
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "vault-format.md"
 
@@ -201,7 +202,7 @@ def test_reads_app_vault_with_passphrase(app_vault: tuple[Path, str]) -> None:
     assert parsed.counter == 3  # created, then two entries
     db = read(blob, passphrase=PASSPHRASE)
     assert sorted(notes(db)) == sorted(NOTES)
-    assert db.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]
+    assert db.execute("SELECT version_num FROM alembic_version").fetchall() == [(HEAD_REVISION,)]
 
 
 def test_passphrase_is_nfc_normalised(app_vault: tuple[Path, str]) -> None:

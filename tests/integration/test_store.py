@@ -13,21 +13,22 @@ import pytest
 from sqlalchemy import text
 
 from companion.domain.errors import FolderNotWritableError, ValidationError, WrongPassphraseError, WrongRecoveryKeyError
-from companion.domain.pain import PainEntry
+from companion.domain.checkin import Checkin
 from companion.services.session import DiarySession
 from companion.storage import backups
 from companion.storage.kdf import KdfParams
-from companion.storage.repositories import PainRepository
+from companion.storage.repositories import CheckinRepository
 from companion.storage.store import DiaryStore
 from companion.storage.unit_of_work import UnitOfWork
 from companion.storage.vault import Vault
+from tests.conftest import HEAD_REVISION
 
 PASSPHRASE = "tri gair a mwy o eiriau"
 HEADER_LEN = 304
 
 
-def _entry(note: str) -> PainEntry:
-    return PainEntry(id=str(uuid.uuid4()), recorded_at=dt.datetime.now(dt.UTC), score=5, note=note)
+def _entry(note: str) -> Checkin:
+    return Checkin(id=str(uuid.uuid4()), recorded_at=dt.datetime.now(dt.UTC), pain=5, note=note)
 
 
 def _notes_on_disk(path: Path, **secret: str) -> list[str]:
@@ -51,10 +52,10 @@ def store(vault_path: Path, cheap_kdf: KdfParams) -> DiaryStore:
 def test_flushed_but_uncommitted_change_never_reaches_disk(store: DiaryStore, vault_path: Path) -> None:
     before = vault_path.read_bytes()
     with UnitOfWork(store) as uow:
-        uow.pain.add(_entry("flushed, never committed"), dt.datetime(2026, 1, 1))
+        uow.checkins.add(_entry("flushed, never committed"), dt.datetime(2026, 1, 1))
         assert uow.session is not None
         uow.session.flush()
-        assert uow.pain.count() == 1  # it is in the open transaction...
+        assert uow.checkins.count() == 1  # it is in the open transaction...
         assert not store.has_unsaved_changes  # ...but nothing was committed
         store.save()  # an explicit save now has nothing to write
         assert vault_path.read_bytes() == before
@@ -67,14 +68,14 @@ def test_flushed_but_uncommitted_change_never_reaches_disk(store: DiaryStore, va
 
 def test_rolled_back_change_is_not_saved_with_a_later_commit(store: DiaryStore, vault_path: Path) -> None:
     session = store.session()
-    PainRepository(session).add(_entry("rolled back"), dt.datetime(2026, 1, 1))
+    CheckinRepository(session).add(_entry("rolled back"), dt.datetime(2026, 1, 1))
     session.flush()
     session.rollback()
     session.close()
     assert not store.has_unsaved_changes
 
     with UnitOfWork(store) as uow:
-        uow.pain.add(_entry("committed"), dt.datetime(2026, 1, 1))
+        uow.checkins.add(_entry("committed"), dt.datetime(2026, 1, 1))
         uow.commit()
     assert not store.has_unsaved_changes  # commit saved at once
     store.close()
@@ -85,7 +86,7 @@ def test_commit_saves_at_once_with_a_new_counter(store: DiaryStore, vault_path: 
     first = vault_path.read_bytes()
     assert int.from_bytes(first[256:264], "big") == 1
     with UnitOfWork(store) as uow:
-        uow.pain.add(_entry("saved straight away"), dt.datetime(2026, 1, 1))
+        uow.checkins.add(_entry("saved straight away"), dt.datetime(2026, 1, 1))
         uow.commit()
     second = vault_path.read_bytes()
     assert int.from_bytes(second[256:264], "big") == 2
@@ -148,7 +149,7 @@ def test_migration_at_open_takes_a_before_change_backup_first(vault_path: Path, 
     store = DiaryStore.open(vault_path, passphrase=PASSPHRASE)
     try:
         current, head = store.database.revision_state()
-        assert current == head == "0001"
+        assert current == head == HEAD_REVISION
         with store.session() as session:
             assert session.execute(text("SELECT count(*) FROM pain_entries")).scalar() == 0
         assert not store.has_unsaved_changes  # the migrated database was saved at open
@@ -297,3 +298,37 @@ def test_vault_and_backups_never_contain_the_note(vault_path: Path, cheap_kdf: K
     assert vault_path.read_bytes()[10] == 1  # zlib encoding
     assert len(zlib.compress(body, 9)) > len(body) * 0.98
     assert _notes_on_disk(vault_path, passphrase=PASSPHRASE) == sorted([marker.strip(), "ail gofnod " + marker.strip()])
+
+
+def test_a_0_1_diary_is_migrated_to_check_ins_with_its_entries_kept(vault_path: Path, cheap_kdf: KdfParams) -> None:
+    """A diary saved by 0.1 (schema 0001: score required) opens as check-ins, after a backup."""
+    from companion.storage import backups
+    from companion.storage.database import Database
+
+    old = Database()
+    old.migrate("0001")
+    with old.engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO pain_entries (id, recorded_at_utc, utc_offset_minutes, score, note, created_at_utc,"
+                " updated_at_utc) VALUES ('old-1', '2026-11-01 09:00:00', 0, 6, 'from 0.1 ŵ', '2026-11-01 09:00:00',"
+                " '2026-11-01 09:00:00')"
+            )
+        )
+    vault, _ = Vault.create(vault_path, PASSPHRASE, old.serialize(), cheap_kdf)
+    vault.close()
+    old.close()
+    old_bytes = vault_path.read_bytes()
+
+    from companion.services.session import DiarySession
+
+    session = DiarySession.open(vault_path, passphrase=PASSPHRASE)
+    try:
+        (entry,) = session.diary.all_entries()
+        assert (entry.id, entry.pain, entry.note) == ("old-1", 6, "from 0.1 ŵ")
+        assert entry.mood is None and entry.regions == () and entry.tags == ()
+        assert session.store.database.revision_state() == (HEAD_REVISION, HEAD_REVISION)
+    finally:
+        session.close()
+    before_change = [b for b in backups.list_backups(vault_path) if b.kind == backups.BEFORE_CHANGE]
+    assert len(before_change) == 1 and before_change[0].path.read_bytes() == old_bytes

@@ -45,7 +45,8 @@ from pathlib import Path
 import pytest
 
 from companion.domain.errors import VaultLockedByOtherError
-from companion.domain.pain import NOTE_MAX_CHARS, PainEntry
+from companion.domain.checkin import Checkin
+from companion.domain.pain import NOTE_MAX_CHARS
 from companion.services.session import DiarySession
 from companion.storage.atomic import TEMP_SUFFIX
 from companion.storage.backups import backup_dir
@@ -193,8 +194,8 @@ def _prefill(vault: Path, kdf: KdfParams, rng: random.Random) -> set[str]:
         for i in range(PREFILL_NOTES):
             tag = f"entry-{rng.getrandbits(128):032x}"
             body = "".join(rng.choices(alphabet, k=NOTE_CHARS[1]))
-            entry = PainEntry(id=f"prefill-{i}", recorded_at=now, score=i % 11, note=f"{tag} {body}")
-            uow.pain.add(entry, now.astimezone(dt.UTC).replace(tzinfo=None))
+            entry = Checkin(id=f"prefill-{i}", recorded_at=now, pain=i % 11, note=f"{tag} {body}")
+            uow.checkins.add(entry, now.astimezone(dt.UTC).replace(tzinfo=None))
             tags.add(tag)
         uow.commit()
     session.close()

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from companion.domain.checkin import Checkin as PainEntry
 from companion.domain.errors import SaveFailedError, ValidationError
-from companion.domain.pain import PainEntry
 from companion.i18n import _, ngettext
 from companion.i18n.formatting import format_time, format_weekday_date
 from companion.services.session import DiarySession
@@ -125,7 +125,7 @@ class TodayView(Retranslatable, QWidget):
 
     @staticmethod
     def describe(entry: PainEntry) -> str:
-        base = _("{time} · pain {score} out of 10").format(time=format_time(entry.recorded_at), score=entry.score)
+        base = _("{time} · pain {score} out of 10").format(time=format_time(entry.recorded_at), score=entry.pain)
         return f"{base}\n{entry.note}" if entry.note else base
 
     def _on_picker_score_changed(self, score: int) -> None:
