@@ -1,4 +1,4 @@
-"""A throwaway demo diary with a few weeks of realistic entries, so a newcomer sees the app working."""
+"""A throwaway demo diary with eight weeks of realistic check-ins, so a newcomer sees the app working."""
 
 from __future__ import annotations
 
@@ -6,12 +6,14 @@ import datetime as dt
 import random
 from pathlib import Path
 
+from companion.domain.body import PainType
+from companion.domain.checkin import CheckinInput, RegionPain, TagKind, TagRating
 from companion.i18n import N_, _
 from companion.services.session import DiarySession
 from companion.storage.kdf import KdfParams
 
 DEMO_PASSPHRASE = "demo"
-DEMO_DAYS = 28
+DEMO_DAYS = 56
 
 _NOTES = (
     N_("Stiff first thing; eased after a warm shower."),
@@ -25,25 +27,55 @@ _NOTES = (
     N_("Relaxation recording before bed helped me settle."),
     N_("Physio exercises done, a bit achy but fine."),
 )
+_DID = (N_("gardening"), N_("walking"), N_("housework"), N_("physio exercises"), N_("seeing friends"))
+_HELPED = (N_("heat pad"), N_("rest"), N_("warm bath"), N_("relaxation"), N_("gentle stretching"))
+_WORSE = (N_("lifting"), N_("sitting too long"), N_("cold weather"), N_("poor sleep"))
+_PLACES = (("b-lower-back", PainType.ACHING), ("f-knee-l", PainType.THROBBING), ("f-hip-r", PainType.ACHING),
+           ("b-neck", PainType.SHOOTING), ("f-hand-r", PainType.TINGLING))
 
 
 def create_demo_diary(data_dir: Path, kdf: KdfParams, today: dt.date | None = None) -> DiarySession:
-    """Create a demo diary in `data_dir` (a temporary folder) and fill it with 4 weeks of entries."""
+    """Create a demo diary in `data_dir` (a temporary folder) and fill it with eight weeks of check-ins."""
     session, _recovery = DiarySession.create(data_dir / "diary.vault", DEMO_PASSPHRASE, kdf)
     rng = random.Random(20231)
     today = today or dt.date.today()
     now = dt.datetime.now().astimezone()
     for back in range(DEMO_DAYS, -1, -1):
         day = today - dt.timedelta(days=back)
-        flare = 9 <= back <= 12
-        base = 7 if flare else 4 + rng.choice((-1, 0, 0, 1))
-        for hour in sorted(rng.sample((8, 11, 14, 17, 21), rng.choice((1, 2, 3)))):
+        flare = 9 <= back <= 12 or 38 <= back <= 40
+        gardening = rng.random() < 0.3
+        base = 7 if flare else 4 + rng.choice((-1, 0, 0, 1)) + (2 if gardening else 0)
+        for number, hour in enumerate(sorted(rng.sample((8, 11, 14, 17, 21), rng.choice((1, 2, 3))))):
             moment = dt.datetime.combine(day, dt.time(hour, rng.randrange(0, 60))).astimezone()
             if moment > now:
                 continue
-            score = max(0, min(10, base + rng.choice((-1, 0, 0, 1))))
-            note = _(rng.choice(_NOTES)) if rng.random() < 0.45 else ""
-            if flare and back == 12 and hour == min(8, hour):
-                note = _(_NOTES[7])
-            session.diary.record_pain(score, note, at=moment)
+            pain = max(0, min(10, base + rng.choice((-1, 0, 0, 1))))
+            tags: list[TagRating] = []
+            if gardening and number == 0:
+                tags.append(TagRating(TagKind.DID, _(_DID[0]), rng.randint(1, 4)))
+            elif rng.random() < 0.4:
+                tags.append(TagRating(TagKind.DID, _(rng.choice(_DID[1:])), rng.randint(0, 4)))
+            if rng.random() < 0.5:
+                tags.append(TagRating(TagKind.HELPED, _(rng.choice(_HELPED)), rng.randint(1, 4)))
+            if flare or rng.random() < 0.25:
+                tags.append(TagRating(TagKind.WORSE, _(rng.choice(_WORSE)), rng.randint(1, 4)))
+            places = rng.sample(_PLACES, rng.choice((0, 1, 1, 2)))
+            morning = number == 0
+            session.diary.record_checkin(
+                CheckinInput(
+                    recorded_at=moment,
+                    pain=pain,
+                    regions=tuple(
+                        RegionPain(code, max(0, pain + rng.choice((-2, -1, 0))), kind) for code, kind in places
+                    ),
+                    sleep_quality=max(0, min(10, 8 - pain // 2 + rng.choice((-1, 0, 1)))) if morning else None,
+                    sleep_hours=rng.choice((5.0, 5.5, 6.0, 6.5, 7.0, 7.5)) if morning else None,
+                    mood=max(0, min(10, 9 - pain + rng.choice((-1, 0, 1)))) if rng.random() < 0.6 else None,
+                    fatigue=max(0, min(10, pain + rng.choice((-1, 0, 1)))) if rng.random() < 0.6 else None,
+                    tags=tuple(tags),
+                    note=_(_NOTES[7]) if flare and back in (12, 40) and morning else (
+                        _(rng.choice(_NOTES)) if rng.random() < 0.4 else ""
+                    ),
+                )
+            )
     return session

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from companion.i18n import N_
 from companion.storage.unit_of_work import UnitOfWork
 
 Clock = Callable[[], dt.datetime]
+DRAFT_KEY = "draft.checkin"
 
 
 def local_now() -> dt.datetime:
@@ -157,6 +159,28 @@ class DiaryService:
         for checkin in found:
             days.setdefault(checkin.local_day, []).append(checkin)
         return [DiaryDay(day, tuple(entries)) for day, entries in sorted(days.items(), reverse=True)]
+
+    # --- drafts -----------------------------------------------------------------------------------------
+
+    def save_draft(self, state: dict[str, object] | None) -> None:
+        """Keep an unfinished check-in (inside the encrypted diary) when it locks; None removes it."""
+        with self._uow() as uow:
+            uow.settings.set(DRAFT_KEY, json.dumps(state) if state else "")
+            uow.commit()
+
+    def take_draft(self) -> dict[str, object] | None:
+        """The kept draft, once: it is removed as it is handed back."""
+        with self._uow() as uow:
+            raw = uow.settings.get(DRAFT_KEY)
+            if not raw:
+                return None
+            uow.settings.set(DRAFT_KEY, "")
+            uow.commit()
+        try:
+            state = json.loads(raw)
+        except ValueError:
+            return None
+        return state if isinstance(state, dict) else None
 
     # --- tags -------------------------------------------------------------------------------------------
 

@@ -51,7 +51,7 @@ class CheckinRepository:
         if row is None:
             row = TagRow(id=str(uuid.uuid4()), name=name, folded=folded, created_at_utc=now_utc)
             self._session.add(row)
-            self._session.flush([row])
+            self._session.flush()
         return row
 
     def _fill(self, row: PainEntryRow, checkin: Checkin, now_utc: dt.datetime) -> None:

@@ -162,6 +162,9 @@ class CompanionWindow(Retranslatable, QMainWindow):
         self.main_view.lock_requested.connect(self.lock_now)
         self.main_view.retry_save_requested.connect(self.retry_save)
         self.main_view.today.save_failed.connect(self._on_save_failed)
+        self.main_view.today.measures_banner.save_failed.connect(self._on_save_failed)
+        self.main_view.diary.save_failed.connect(self._on_save_failed)
+        self.main_view.diary.edit_requested.connect(self.open_edit_dialog)
         self.main_view.settings.language_selected.connect(self.switch_language)
         self.main_view.settings.text_size_selected.connect(self._on_text_size_selected)
         self.main_view.settings.auto_lock_selected.connect(self._on_auto_lock_selected)
@@ -171,6 +174,7 @@ class CompanionWindow(Retranslatable, QMainWindow):
         self.lock_shortcut.setEnabled(True)
         self.idle.start()
         self.main_view.today.picker.buttons[0].setFocus()
+        self._restore_unsaved_work(session)
         self.unlocked.emit()
 
     # --- locking ----------------------------------------------------------------------------------------
@@ -179,10 +183,13 @@ class CompanionWindow(Retranslatable, QMainWindow):
         """Save, drop the diary from memory, show the lock screen. False if saving failed."""
         if self.session is None:
             return True
-        for dialog in self.findChildren(QDialog):
-            if dialog.isVisible():
-                dialog.reject()
         try:
+            draft = self._keep_unsaved_work()
+            if draft:
+                self.session.diary.save_draft(draft)
+            for dialog in self.findChildren(QDialog):
+                if dialog.isVisible():
+                    dialog.reject()
             self.session.close()
         except SaveFailedError as exc:
             self._on_save_failed(exc)
@@ -200,6 +207,55 @@ class CompanionWindow(Retranslatable, QMainWindow):
         self.show_lock_screen()
         self.locked.emit()
         return True
+
+    def _keep_unsaved_work(self) -> dict[str, object]:
+        """Nothing typed is dropped by a lock: an open edit is saved if it can be, else kept as a draft,
+        and an unfinished check-in on Today is kept as a draft; both come back after unlocking."""
+        from companion.ui.checkin.checkin_dialog import CheckinEditDialog
+
+        draft: dict[str, object] = {}
+        for dialog in self.findChildren(CheckinEditDialog):
+            if dialog.isVisible() and dialog.has_changes() and not dialog.apply():
+                draft["edit"] = dialog.draft_state()
+        if self.main_view is not None:
+            today = self.main_view.today.draft_state()
+            if today:
+                draft["today"] = today
+        return draft
+
+    def _restore_unsaved_work(self, session: DiarySession) -> None:
+        draft = session.diary.take_draft()
+        if not draft or self.main_view is None:
+            return
+        today = draft.get("today")
+        if isinstance(today, dict):
+            self.main_view.today.load_draft(today)
+        edit = draft.get("edit")
+        if isinstance(edit, dict):
+            entry = session.diary.get(str(edit.get("edit_of")))
+            if entry is not None:
+                dialog = self.open_edit_dialog(entry.id)
+                if dialog is not None:
+                    dialog.form.load_draft(edit)
+
+    def open_edit_dialog(self, entry_id: str) -> QDialog | None:
+        from companion.ui.checkin.checkin_dialog import CheckinEditDialog
+
+        if self.session is None:
+            return None
+        entry = self.session.diary.get(entry_id)
+        if entry is None:
+            return None
+        dialog = CheckinEditDialog(self.session, entry, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(lambda _entry: self._refresh_screens())
+        dialog.save_failed.connect(self._on_save_failed)
+        dialog.open()
+        return dialog
+
+    def _refresh_screens(self) -> None:
+        if self.main_view is not None:
+            self.main_view.refresh_all()
 
     def _on_idle_idle(self) -> None:
         if self.session is not None:

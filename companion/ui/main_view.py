@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -17,11 +18,12 @@ from PySide6.QtWidgets import (
 from companion.i18n import N_, _
 from companion.services.app_context import AppContext
 from companion.services.session import DiarySession
+from companion.ui.diary.diary_view import DiaryView
 from companion.ui.settings.settings_view import SettingsView
 from companion.ui.today.today_view import TodayView
 from companion.ui.widgets import Retranslatable, label
 
-PAGES = (("today", N_("Today")), ("settings", N_("Settings")))
+PAGES = (("today", N_("Today")), ("diary", N_("Diary")), ("settings", N_("Settings")))
 
 
 class MainView(Retranslatable, QWidget):
@@ -59,8 +61,9 @@ class MainView(Retranslatable, QWidget):
         self.banner.hide()
         self.stack = QStackedWidget()
         self.today = TodayView(session)
+        self.diary = DiaryView(session)
         self.settings = SettingsView(context.settings, session.path)
-        self.pages: dict[str, QWidget] = {"today": self.today, "settings": self.settings}
+        self.pages: dict[str, QWidget] = {"today": self.today, "diary": self.diary, "settings": self.settings}
         for key, _title in PAGES:
             self.stack.addWidget(self.pages[key])
             item = QListWidgetItem()
@@ -74,7 +77,19 @@ class MainView(Retranslatable, QWidget):
         self.lock_button.clicked.connect(self.lock_requested)
         self.retry_button.clicked.connect(self.retry_save_requested)
         self.nav.setCurrentRow(0)
+        # Ctrl+1, Ctrl+2, ... move between sections from anywhere.
+        for number, (key, _title) in enumerate(PAGES, start=1):
+            QShortcut(QKeySequence(f"Ctrl+{number}"), self, lambda k=key: self.show_page(k))
+        self.today.entry_saved.connect(lambda _entry: self.diary.refresh())
+        self.diary.changed.connect(self.today.refresh)
+        self.stack.currentChanged.connect(self._on_stack_current_changed)
         self.retranslate_ui()
+
+    def _on_stack_current_changed(self, index: int) -> None:
+        page = self.stack.widget(index)
+        refresh = getattr(page, "refresh", None)
+        if callable(refresh):
+            refresh()
 
     def retranslate_ui(self) -> None:
         for row, (_key, title) in enumerate(PAGES):
@@ -90,6 +105,12 @@ class MainView(Retranslatable, QWidget):
         )
         self.retry_button.setText(_("&Retry saving"))
         self.retry_button.setAccessibleName(_("Retry saving"))
+
+    def refresh_all(self) -> None:
+        for page in self.pages.values():
+            refresh = getattr(page, "refresh", None)
+            if callable(refresh):
+                refresh()
 
     def show_page(self, key: str) -> None:
         self.nav.setCurrentRow([k for k, _t in PAGES].index(key))

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
 from pytestqt.qtbot import QtBot
 
 from companion.services.app_context import AppContext
@@ -38,6 +39,8 @@ def make_window(qtbot: QtBot, data_dir: Path, bridge: TranslatorBridge) -> Itera
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow, timeout=2000)
         windows.append(window)
         return window
 
@@ -45,3 +48,9 @@ def make_window(qtbot: QtBot, data_dir: Path, bridge: TranslatorBridge) -> Itera
     for window in windows:
         if window.session is not None:
             assert window.lock_now(), "a test left unsaved changes behind"
+        window.close()
+        window.deleteLater()
+    # Finish closing now, so a window of this test cannot take activation from the next test's window.
+    for _ in range(3):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QCoreApplication.processEvents()

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractSpinBox,
     QComboBox,
     QLineEdit,
     QListWidget,
@@ -26,8 +27,8 @@ def unnamed_controls(page: QWidget) -> list[str]:
     for widget in page.findChildren(QWidget):
         if not isinstance(widget, CONTROLS) or not widget.isVisibleTo(page):
             continue
-        if widget.parent() is not None and isinstance(widget.parent(), QComboBox):
-            continue  # the combo's own internal view
+        if widget.parent() is not None and isinstance(widget.parent(), QComboBox | QAbstractSpinBox):
+            continue  # the combo's or spin box's own inner parts; the outer control carries the name
         name = widget.accessibleName() or (widget.text() if isinstance(widget, QAbstractButton) else "")
         if not name.replace("&", "").strip():
             missing.append(f"{type(widget).__name__} {widget.objectName()!r}")

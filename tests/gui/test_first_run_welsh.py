@@ -10,7 +10,7 @@ from companion.domain.errors import WrongPassphraseError
 from companion.storage import app_settings
 from companion.ui.lock.unlock_view import RECOVERY
 from tests.gui.conftest import WindowFactory
-from tests.helpers.gui import PASSPHRASE, first_run, message_box, record_pain, unlock
+from tests.helpers.gui import PASSPHRASE, activate, first_run, message_box, record_pain, unlock
 
 NOTE_1 = "Pengliniau'n boenus ar ôl y grisiau ŵ ŷ 🙂"
 NOTE_2 = "Cerdded i'r siop, gorffwys ar y fainc"
@@ -39,7 +39,8 @@ def test_first_run_in_welsh_then_lock_and_unlock_both_ways(qtbot: QtBot, make_wi
     assert window.windowTitle() == "Cydymaith"
     nav = window.main_view.nav
     assert nav.item(0).text() == "Heddiw"
-    assert nav.item(1).text() == "Gosodiadau"
+    assert nav.item(2).text() == "Gosodiadau"
+    assert nav.item(1).text() == "Dyddiadur"
     assert window.main_view.today.save.text().replace("&", "") == "Cadw"
 
     record_pain(qtbot, window, 6, NOTE_1)
@@ -50,6 +51,7 @@ def test_first_run_in_welsh_then_lock_and_unlock_both_ways(qtbot: QtBot, make_wi
     assert window.main_view.today.list_heading.text() != "2 entries today"
 
     # Lock with the keyboard; the diary's screens and data are dropped.
+    activate(qtbot, window)
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert window.session is None and window.main_view is None
     assert window.stack.currentWidget() is window.unlock_view

@@ -13,7 +13,7 @@ from companion.domain.pain import NOTE_MAX_CHARS
 from companion.storage import atomic
 from companion.storage.app_settings import AppSettings
 from tests.gui.conftest import WindowFactory
-from tests.helpers.gui import first_run, message_box, record_pain
+from tests.helpers.gui import activate, first_run, message_box, record_pain
 
 
 @pytest.fixture
@@ -35,14 +35,17 @@ def test_number_keys_set_the_score_and_one_then_zero_gives_ten(qtbot: QtBot, win
     assert picker.score() == 10
 
 
-def test_save_without_a_score_explains_and_keeps_the_note(qtbot: QtBot, window) -> None:  # type: ignore[no-untyped-def]
+def test_a_note_alone_is_a_check_in_and_an_empty_form_is_explained(qtbot: QtBot, window) -> None:  # type: ignore[no-untyped-def]
     today = window.main_view.today
+    activate(qtbot, window)
+    qtbot.keyClick(today.picker.buttons[0], Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert "nothing to save" in today.status.text()
+    assert today.entries.count() == 0
     today.note.setFocus()
     qtbot.keyClicks(today.note, "only a note")
     qtbot.keyClick(today.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    assert "Choose a pain score" in today.status.text()
-    assert today.note.toPlainText() == "only a note"
-    assert today.entries.count() == 0
+    assert today.entries.count() == 1
+    assert "without a pain score" in today.entries.item(0).text() and "only a note" in today.entries.item(0).text()
 
 
 def test_entries_are_listed_newest_first_with_a_plural_heading(qtbot: QtBot, window) -> None:  # type: ignore[no-untyped-def]

@@ -47,8 +47,16 @@ def first_run(qtbot: QtBot, window: CompanionWindow, language: str, passphrase: 
     return key
 
 
+def activate(qtbot: QtBot, window: QWidget) -> None:
+    """Window shortcuts (Ctrl+Enter, Ctrl+L) need the window to be active, as it is for a person at the
+    keyboard; the offscreen platform can drop activation between a fixture and its test."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+
+
 def record_pain(qtbot: QtBot, window: CompanionWindow, score: int, note: str) -> None:
     assert window.main_view is not None
+    activate(qtbot, window)
     today = window.main_view.today
     today.picker.buttons[0].setFocus()
     if score == 10:

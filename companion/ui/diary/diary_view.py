@@ -1,0 +1,335 @@
+"""The Diary screen: filters, the days found (newest first), the chosen day's check-ins, delete with undo."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from companion.domain.checkin import Checkin
+from companion.domain.errors import SaveFailedError
+from companion.i18n import _, ngettext
+from companion.i18n.formatting import format_date, format_time, format_weekday_date
+from companion.services.diary import DiaryDay, DiaryFilter
+from companion.services.session import DiarySession
+from companion.ui.diary.day_view import DayView
+from companion.ui.diary.filter_bar import FilterBar
+from companion.ui.diary.tag_manager_dialog import TagManagerDialog
+from companion.ui.widgets import Retranslatable, label
+
+DAY_ROLE = Qt.ItemDataRole.UserRole
+UNDO_BAR_STYLE = "QFrame#diaryUndoBar { border: 2px solid palette(highlight); border-radius: 6px; }"
+
+
+def day_sentence(day: DiaryDay, today: dt.date) -> str:
+    """One whole sentence for a day in the list: the date, how many check-ins, the highest pain."""
+    when = format_weekday_date(day.day) if day.day.year == today.year else format_date(day.day, "full")
+    n = len(day.entries)
+    if day.highest_pain is None:
+        text = ngettext("{date}: {n} entry, no pain score", "{date}: {n} entries, no pain score", n)
+        return text.format(date=when, n=n)
+    text = ngettext("{date}: {n} entry, highest pain {score}", "{date}: {n} entries, highest pain {score}", n)
+    return text.format(date=when, n=n, score=day.highest_pain)
+
+
+class DiaryView(Retranslatable, QWidget):
+    save_failed = Signal(object)  # SaveFailedError: the change is in memory, not yet on disk
+    edit_requested = Signal(str)  # entry id: open the check-in editor for it
+    changed = Signal()  # check-ins or tags changed here (delete, undo, rename, merge)
+
+    UNDO_MS = 15_000  # how long the undo bar waits (longer while its button has the focus)
+
+    def __init__(self, session: DiarySession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("diaryView")
+        self._session = session
+        self._filter = DiaryFilter()
+        self._days: list[DiaryDay] = []
+        self._deleted: Checkin | None = None
+        self.tag_manager: TagManagerDialog | None = None
+
+        self.heading = label("heading")
+        self.heading.setObjectName("diaryHeading")
+        self.manage_tags_button = QPushButton()
+        self.manage_tags_button.setObjectName("manageTagsButton")
+        self.filter_bar = FilterBar(session.diary.today())
+        self.undo_bar = QFrame()
+        self.undo_bar.setObjectName("diaryUndoBar")
+        self.undo_bar.setStyleSheet(UNDO_BAR_STYLE)
+        self.undo_text = label()
+        self.undo_text.setObjectName("diaryUndoText")
+        self.undo_button = QPushButton()
+        self.undo_button.setObjectName("diaryUndoButton")
+        undo_row = QHBoxLayout(self.undo_bar)
+        undo_row.setContentsMargins(10, 6, 10, 6)
+        undo_row.addWidget(self.undo_text, 1)
+        undo_row.addWidget(self.undo_button)
+        self.undo_bar.hide()
+        self.summary = label("subheading")
+        self.summary.setObjectName("diarySummary")
+        self.day_list = QListWidget()
+        self.day_list.setObjectName("diaryDays")
+        self.day_list.setWordWrap(True)
+        self.day_list.setAlternatingRowColors(True)
+        self.day_list.setSpacing(2)
+        self.day_list.setResizeMode(QListWidget.ResizeMode.Adjust)  # re-wrap the sentences on resize
+        self.day_list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.day_list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.day_list.setMinimumWidth(260)
+        self.day_view = DayView()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.day_list)
+        self.splitter.addWidget(self.day_view)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self._undo_timer = QTimer(self)
+        self._undo_timer.setSingleShot(True)
+        self._undo_timer.setInterval(self.UNDO_MS)
+
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.manage_tags_button, 0, Qt.AlignmentFlag.AlignTop)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(32, 24, 32, 24)
+        outer.addLayout(top)
+        outer.addWidget(self.filter_bar)
+        outer.addSpacing(4)
+        outer.addWidget(self.undo_bar)
+        outer.addWidget(self.summary)
+        outer.addWidget(self.splitter, 1)
+
+        # Reading order: Manage tags, the filters, Undo (when shown), the days, then the day's check-ins.
+        self.setTabOrder(self.manage_tags_button, self.filter_bar.from_check)
+        self.setTabOrder(self.filter_bar.clear_button, self.undo_button)
+        self.setTabOrder(self.undo_button, self.day_list)
+
+        undo = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self)
+        undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        undo.activated.connect(self.undo_delete)
+        self.filter_bar.filter_changed.connect(self._on_filter_bar_filter_changed)
+        self.day_list.currentRowChanged.connect(self._on_day_list_current_row_changed)
+        self.day_list.activated.connect(self._on_day_list_activated)
+        self.day_view.edit_requested.connect(self.edit_requested)
+        self.day_view.delete_requested.connect(self.delete_entry)
+        self.undo_button.clicked.connect(self.undo_delete)
+        self._undo_timer.timeout.connect(self._on_undo_timer_timeout)
+        self.manage_tags_button.clicked.connect(self.open_tag_manager)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.heading.setText(_("Diary"))
+        self.manage_tags_button.setText(_("Manage ta&gs…"))
+        self.manage_tags_button.setAccessibleName(_("Manage tags: rename or merge them"))
+        self.day_list.setAccessibleName(_("Days found, newest first"))
+        self.day_list.setAccessibleDescription(_("Press Enter to go to the chosen day's check-ins."))
+        self.undo_button.setText(_("&Undo"))
+        self.undo_button.setAccessibleName(_("Undo the delete (Ctrl+Z)"))
+        self.undo_button.setToolTip(_("Undo the delete (Ctrl+Z)"))
+        self.undo_bar.setAccessibleName(_("Entry deleted"))
+        self._update_undo_text()
+        self.refresh()
+
+    # --- finding --------------------------------------------------------------------------------------------
+
+    @property
+    def days(self) -> list[DiaryDay]:
+        return list(self._days)
+
+    @property
+    def current_filter(self) -> DiaryFilter:
+        return self._filter
+
+    def set_filter(self, criteria: DiaryFilter) -> None:
+        self._filter = criteria
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Run the current filter again and show the results, keeping the chosen day where possible."""
+        if not self._session.is_open:  # locked: this screen is about to be deleted
+            return
+        diary = self._session.diary
+        today = diary.today()
+        self.filter_bar.set_today(today)
+        self.filter_bar.set_tags(diary.tag_names())
+        chosen = self.selected_day()
+        row = max(self.day_list.currentRow(), 0)
+        self._days = diary.search(self._filter)
+        self.day_list.blockSignals(True)
+        self.day_list.clear()
+        for day in self._days:
+            text = day_sentence(day, today)
+            item = QListWidgetItem(text)
+            item.setData(DAY_ROLE, day.day)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, text)
+            self.day_list.addItem(item)
+        self.day_list.blockSignals(False)
+        count = len(self._days)
+        self.summary.setText(ngettext("{n} day found", "{n} days found", count).format(n=count))
+        days = [d.day for d in self._days]
+        if chosen in days:
+            self.day_list.setCurrentRow(days.index(chosen))
+        elif days:
+            self.day_list.setCurrentRow(min(row, count - 1))
+        self._on_day_list_current_row_changed()
+
+    def selected_day(self) -> dt.date | None:
+        item = self.day_list.currentItem()
+        day = item.data(DAY_ROLE) if item is not None else None
+        return day if isinstance(day, dt.date) else None
+
+    def select_day(self, day: dt.date) -> bool:
+        """Choose a day in the list (False when the current filters don't show it)."""
+        for row in range(self.day_list.count()):
+            if self.day_list.item(row).data(DAY_ROLE) == day:
+                self.day_list.setCurrentRow(row)
+                return True
+        return False
+
+    def _on_filter_bar_filter_changed(self, criteria: DiaryFilter) -> None:
+        self.set_filter(criteria)
+
+    def _on_day_list_current_row_changed(self, *_args: object) -> None:
+        row = self.day_list.currentRow()
+        if 0 <= row < len(self._days):
+            self.day_view.show_day(self._days[row])
+            self.setTabOrder(self.day_list, self.day_view.cards[0])
+        elif self._filter == DiaryFilter():
+            self.day_view.show_day(None, _("Nothing in your diary yet. Check-ins you save on Today appear here."))
+        elif not self._days:
+            self.day_view.show_day(
+                None, _("No check-ins match these filters. Change or clear the filters to see more.")
+            )
+        else:
+            self.day_view.show_day(None)
+
+    def _on_day_list_activated(self, *_args: object) -> None:
+        self.day_view.focus_entry()
+
+    # --- deleting, with undo --------------------------------------------------------------------------------
+
+    def delete_entry(self, entry_id: str) -> None:
+        """Delete at once and offer Undo (the bar's button or Ctrl+Z)."""
+        if not self._session.is_open:
+            return
+        diary = self._session.diary
+        snapshot = diary.get(entry_id)
+        if snapshot is None:  # already gone (deleted elsewhere)
+            self.refresh()
+            return
+        position = self.day_view.entry_ids().index(entry_id) if entry_id in self.day_view.entry_ids() else 0
+        failed: SaveFailedError | None = None
+        try:
+            deleted, _changes = diary.delete_entry(entry_id)
+            snapshot = deleted or snapshot
+        except SaveFailedError as exc:  # deleted in memory; the window offers to retry saving
+            failed = exc
+        self._deleted = snapshot
+        self._update_undo_text()
+        self.undo_bar.show()
+        self._undo_timer.start()
+        self.refresh()
+        remaining = self.day_view.entry_ids()
+        if remaining:
+            self.day_view.focus_entry(remaining[min(position, len(remaining) - 1)])
+        else:
+            self.day_list.setFocus()
+        self.changed.emit()
+        if failed is not None:
+            self.save_failed.emit(failed)
+
+    def undo_delete(self) -> bool:
+        """Put the last deleted check-in back, with the same id. False when there is nothing to undo."""
+        if self._deleted is None or not self._session.is_open:
+            return False
+        snapshot, self._deleted = self._deleted, None
+        self._undo_timer.stop()
+        self.undo_bar.hide()
+        failed: SaveFailedError | None = None
+        try:
+            self._session.diary.restore_entry(snapshot)
+        except SaveFailedError as exc:  # restored in memory; the window offers to retry saving
+            failed = exc
+        self.refresh()
+        if self.select_day(snapshot.local_day):
+            self.day_view.focus_entry(snapshot.id)
+        else:
+            self.day_list.setFocus()
+        self.changed.emit()
+        if failed is not None:
+            self.save_failed.emit(failed)
+        return True
+
+    @property
+    def can_undo(self) -> bool:
+        return self._deleted is not None
+
+    def _update_undo_text(self) -> None:
+        if self._deleted is None:
+            return
+        moment = self._deleted.recorded_at
+        text = _("The check-in from {date} at {time} was deleted.").format(
+            date=format_date(moment.date()), time=format_time(moment)
+        )
+        self.undo_text.setText(text)
+        self.undo_bar.setAccessibleDescription(text)
+
+    def _on_undo_timer_timeout(self) -> None:
+        if self.undo_button.hasFocus() or self.undo_bar.underMouse():
+            self._undo_timer.start()  # the person is about to use it
+            return
+        self._deleted = None
+        self.undo_bar.hide()
+
+    # --- tags -----------------------------------------------------------------------------------------------
+
+    def open_tag_manager(self) -> TagManagerDialog:
+        """Open the tag manager (window-modal, not blocking). Returns it, for tests."""
+        dialog = TagManagerDialog(self._session, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.changed.connect(self._on_tag_manager_changed)
+        dialog.save_failed.connect(self.save_failed)
+        dialog.finished.connect(self._on_tag_manager_finished)
+        self.tag_manager = dialog
+        dialog.open()
+        return dialog
+
+    def _on_tag_manager_changed(self) -> None:
+        self.refresh()
+        self.changed.emit()
+
+    def _on_tag_manager_finished(self, *_args: object) -> None:
+        self.tag_manager = None
+        self.manage_tags_button.setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.refresh()
+        super().showEvent(event)
+
+
+if __name__ == "__main__":  # a quick look: python -m companion.ui.diary.diary_view
+    import sys
+
+    from PySide6.QtWidgets import QApplication
+
+    from companion.ui.diary import preview_session
+    from companion.ui.style import apply_text_size
+
+    app = QApplication(sys.argv)
+    apply_text_size(app, 12)
+    with preview_session() as session:
+        view = DiaryView(session)
+        view.resize(1100, 760)
+        view.show()
+        app.exec()

@@ -1,0 +1,82 @@
+"""Weekly PEG and the optional monthly mood check (PHQ-2 and GAD-2): dialogs and the "due" banner.
+
+Also two small shared helpers: an exclusive group of buttons as one Tab stop (arrows move inside it), the
+way radio buttons behave, so a questionnaire is one Tab per question rather than one per answer; and a
+scrolling body for dialogs, so large text or a small screen never squeezes the questions together.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QAbstractButton, QButtonGroup, QFrame, QScrollArea, QWidget
+
+
+def single_tab_stop(group: QButtonGroup) -> None:
+    """Keep Tab focus only on the group's checked button (its first button while none is checked)."""
+
+    def update(*_args: object) -> None:
+        buttons: list[QAbstractButton] = group.buttons()
+        if not buttons:
+            return
+        target = group.checkedButton() or buttons[0]
+        for button in buttons:
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus if button is target else Qt.FocusPolicy.ClickFocus)
+
+    group.buttonToggled.connect(update)
+    update()
+
+
+class ScrollBody(QScrollArea):
+    """A frameless area that scrolls vertically only. Its size hint is the whole content, up to 85 % of
+    the screen's height, so a dialog opens showing everything when it fits and scrolls when it does not."""
+
+    def __init__(self, body: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab normally moves between the controls inside
+        self.setObjectName("measuresBody")
+        self.setStyleSheet(
+            "QScrollArea#measuresBody { border: 3px solid transparent; border-radius: 4px; padding: 4px; }"
+            "QScrollArea#measuresBody:focus { border-color: palette(highlight); }"
+        )
+        self.setWidget(body)
+
+    def set_keyboard_scrollable(self, scrollable: bool) -> None:
+        """Make the area itself a Tab stop (arrows and Page Down scroll it) when it holds only text."""
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus if scrollable else Qt.FocusPolicy.NoFocus)
+
+    def sizeHint(self) -> QSize:
+        body = self.widget()
+        if body is None:
+            return super().sizeHint()
+        hint = body.sizeHint()
+        frame = 2 * self.frameWidth()  # the style sheet's border and padding
+        width = hint.width() + self.verticalScrollBar().sizeHint().width() + frame
+        height = frame + (body.heightForWidth(hint.width()) if body.hasHeightForWidth() else hint.height())
+        screen = self.screen()
+        limit = int(screen.availableGeometry().height() * 0.85) if screen is not None else 600
+        return QSize(width, max(120, min(max(height, hint.height() + frame), limit)))
+
+    def minimumSizeHint(self) -> QSize:
+        body = self.widget()
+        if body is None:
+            return super().minimumSizeHint()
+        extra = self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
+        return QSize(body.minimumSizeHint().width() + extra, 120)
+
+
+def fit_to_screen(dialog: QWidget) -> None:
+    """Size a dialog to its full size hint, up to 90 % of its screen (Qt alone stops at two thirds)."""
+    # A container's cached size goes stale when text is set on its children before it is shown (Qt
+    # refreshes it only from the event loop); ask every container to measure itself afresh.
+    for child in dialog.findChildren(QWidget):
+        if child.layout() is not None or isinstance(child, ScrollBody):
+            child.updateGeometry()
+    hint = dialog.sizeHint().expandedTo(dialog.minimumSizeHint())
+    screen = dialog.screen()
+    if screen is not None:
+        available = screen.availableGeometry()
+        hint = hint.boundedTo(QSize(int(available.width() * 0.9), int(available.height() * 0.9)))
+    dialog.resize(hint)

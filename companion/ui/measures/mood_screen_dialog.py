@@ -1,0 +1,358 @@
+"""The optional monthly mood check: PHQ-2 and GAD-2 on one page, then the scores and, at 3 or more, a
+suggestion to talk to a GP with support contacts. It never diagnoses and can always be skipped.
+
+Keyboard: each question is a group of radio buttons (arrows choose inside it, Tab moves to the next);
+Enter saves once all four are answered; Escape or Skip closes without saving.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from companion.domain.errors import SaveFailedError, ValidationError
+from companion.domain.measures import (
+    SCREEN_ANSWERS,
+    SCREEN_FOLLOW_UP,
+    SCREEN_ITEMS,
+    SCREEN_SOURCE,
+    SCREEN_STEM,
+    WELSH_NOT_VALIDATED,
+    Instrument,
+    MoodScreen,
+)
+from companion.domain.support_contacts import MOOD_SUPPORT_CONTACTS, SupportContact
+from companion.i18n import _, current_language
+from companion.services.session import DiarySession
+from companion.ui.measures import ScrollBody, fit_to_screen, single_tab_stop
+from companion.ui.widgets import Retranslatable, label
+
+# Instrument names are the instruments' own abbreviations, the same in every language.
+INSTRUMENT_NAMES: dict[Instrument, str] = {Instrument.PHQ2: "PHQ-2", Instrument.GAD2: "GAD-2"}
+
+
+def _bold(widget: QLabel) -> QLabel:
+    font = widget.font()
+    font.setBold(True)
+    widget.setFont(font)
+    return widget
+
+
+class ScreenQuestion(QGroupBox):
+    """One item: its wording as the group's title and the four answers as radio buttons."""
+
+    def __init__(self, instrument: Instrument, item: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.instrument = instrument
+        self.item = item
+        self.setObjectName(f"{instrument.value}Item{item + 1}")
+        row = QHBoxLayout(self)
+        row.setSpacing(18)
+        self.group = QButtonGroup(self)
+        self.radios: list[QRadioButton] = []
+        for value in range(len(SCREEN_ANSWERS)):
+            radio = QRadioButton()
+            radio.setObjectName(f"{instrument.value}Item{item + 1}Answer{value}")
+            self.group.addButton(radio, value)
+            row.addWidget(radio)
+            self.radios.append(radio)
+        row.addStretch(1)
+        single_tab_stop(self.group)
+
+    def retranslate_ui(self) -> None:
+        wording = _(SCREEN_ITEMS[self.instrument][self.item])
+        self.setTitle(wording)
+        self.setAccessibleName(wording)
+        for value, radio in enumerate(self.radios):
+            radio.setText(_(SCREEN_ANSWERS[value]))
+            radio.setAccessibleName(_(SCREEN_ANSWERS[value]))
+            radio.setAccessibleDescription(wording)
+
+    def answer(self) -> int | None:
+        value = self.group.checkedId()
+        return None if value < 0 else value
+
+
+class ContactCard(QWidget):
+    """One support contact: its name, phone numbers and how to use it, all selectable for copying."""
+
+    def __init__(self, contact: SupportContact, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.contact = contact
+        self.setObjectName(f"contact_{contact.key}")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 4)
+        layout.setSpacing(2)
+        self.name = _bold(label(selectable=True))
+        self.phone = label(selectable=True)
+        self.phone.setVisible(contact.phone is not None)
+        self.welsh_phone = label(selectable=True)
+        self.welsh_phone.setVisible(contact.welsh_language_phone is not None)
+        self.how = label(selectable=True)
+        for widget in (self.name, self.phone, self.welsh_phone, self.how):
+            layout.addWidget(widget)
+
+    def retranslate_ui(self) -> None:
+        language = current_language()
+        self.name.setText(self.contact.display_name(language))
+        if self.contact.phone is not None:
+            self.phone.setText(_("Phone: {phone}").format(phone=self.contact.phone))
+        if self.contact.welsh_language_phone is not None:
+            self.welsh_phone.setText(_("Welsh-language line: {phone}").format(phone=self.contact.welsh_language_phone))
+        self.how.setText(self.contact.display_how(language))
+
+    def text(self) -> str:
+        parts = (self.name, self.phone, self.welsh_phone, self.how)
+        return "\n".join(p.text() for p in parts if not p.isHidden())
+
+
+class MoodScreenDialog(Retranslatable, QDialog):
+    recorded = Signal(object)  # tuple[MoodScreen, MoodScreen]: PHQ-2 then GAD-2
+    save_failed = Signal(object)  # SaveFailedError: the answers are held in memory, not yet on disk
+
+    def __init__(self, session: DiarySession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("moodScreenDialog")
+        # A clear focus mark on the answers, like the app's buttons (style.py has no radio-button rule yet).
+        self.setStyleSheet(
+            "QRadioButton { border: 3px solid transparent; border-radius: 4px; padding: 2px 4px; }"
+            "QRadioButton:focus { border-color: palette(highlight); }"
+        )
+        self._session = session
+        self.results: tuple[MoodScreen, ...] = ()
+        self.saved_to_disk = False
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 8, 0)
+
+        # Page 1: the questions.
+        self.questions_page = QWidget()
+        self.questions_page.setObjectName("moodQuestionsPage")
+        q_layout = QVBoxLayout(self.questions_page)
+        q_layout.setContentsMargins(0, 0, 0, 0)
+        self.heading = label("subheading")
+        self.heading.setObjectName("moodHeading")
+        self.intro = label()
+        self.intro.setObjectName("moodIntro")
+        self.stem = _bold(label())
+        self.stem.setObjectName("moodStem")
+        q_layout.addWidget(self.heading)
+        q_layout.addWidget(self.intro)
+        q_layout.addSpacing(8)
+        q_layout.addWidget(self.stem)
+        self.questions: list[ScreenQuestion] = []
+        for instrument, items in SCREEN_ITEMS.items():
+            for item in range(len(items)):
+                question = ScreenQuestion(instrument, item)
+                question.group.idToggled.connect(self._update_save)
+                q_layout.addWidget(question)
+                self.questions.append(question)
+        self.error = label("error")
+        self.error.setObjectName("moodError")
+        self.error.hide()
+        q_layout.addWidget(self.error)
+        body_layout.addWidget(self.questions_page)
+
+        # Page 2: the result.
+        self.result_page = QWidget()
+        self.result_page.setObjectName("moodResultPage")
+        r_layout = QVBoxLayout(self.result_page)
+        r_layout.setContentsMargins(0, 0, 0, 0)
+        self.result_heading = label("subheading")
+        self.result_heading.setObjectName("moodResultHeading")
+        r_layout.addWidget(self.result_heading)
+        self.score_labels: dict[Instrument, QLabel] = {}
+        for instrument in SCREEN_ITEMS:
+            score = label()
+            score.setObjectName(f"{instrument.value}Score")
+            self.score_labels[instrument] = score
+            r_layout.addWidget(score)
+        self.thanks = label()
+        self.thanks.setObjectName("moodThanks")
+        self.follow_up = _bold(label())
+        self.follow_up.setObjectName("moodFollowUp")
+        self.contacts_box = QFrame()
+        self.contacts_box.setObjectName("moodContacts")
+        self.contacts_box.setFrameShape(QFrame.Shape.StyledPanel)
+        contacts_layout = QVBoxLayout(self.contacts_box)
+        self.contacts_heading = _bold(label())
+        contacts_layout.addWidget(self.contacts_heading)
+        self.contact_cards = [ContactCard(contact) for contact in MOOD_SUPPORT_CONTACTS]
+        for card in self.contact_cards:
+            contacts_layout.addWidget(card)
+        r_layout.addSpacing(8)
+        r_layout.addWidget(self.thanks)
+        r_layout.addSpacing(8)
+        r_layout.addWidget(self.follow_up)
+        r_layout.addWidget(self.contacts_box)
+        self.result_page.hide()
+        body_layout.addWidget(self.result_page)
+        body_layout.addStretch(1)
+        self.body = ScrollBody(body)
+
+        # Always in view below the questions or the result: the source, the Welsh caveat, the buttons.
+        rule = QFrame()
+        rule.setFrameShape(QFrame.Shape.HLine)
+        rule.setFrameShadow(QFrame.Shadow.Sunken)
+        self.source = label(selectable=True)
+        self.source.setObjectName("moodSource")
+        self.not_validated = label()
+        self.not_validated.setObjectName("moodNotValidated")
+        self.buttons = QDialogButtonBox()
+        self.save: QPushButton = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save.setObjectName("moodSave")
+        self.save.setDefault(True)
+        self.save.setEnabled(False)
+        self.skip: QPushButton = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
+        self.skip.setObjectName("moodSkip")
+        # Qt's own Close: translated by the Qt bridge, like every other Close in the app.
+        self.close_button: QPushButton = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.close_button.setObjectName("moodClose")
+        self.close_button.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.addWidget(self.body, 1)
+        layout.addSpacing(4)
+        layout.addWidget(rule)
+        layout.addWidget(self.source)
+        layout.addWidget(self.not_validated)
+        layout.addSpacing(8)
+        layout.addWidget(self.buttons)
+        self.buttons.accepted.connect(self._on_save_clicked)
+        self.buttons.rejected.connect(self.reject)
+        self.retranslate_ui()
+        self.questions[0].radios[0].setFocus()
+        self._sized = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._sized:
+            self._sized = True
+            fit_to_screen(self)
+        super().showEvent(event)
+
+    # Text -------------------------------------------------------------------------------------------
+
+    def retranslate_ui(self) -> None:
+        title = _("Optional mood check (PHQ-2 and GAD-2)")
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.heading.setText(title)
+        self.intro.setText(
+            _(
+                "This check is optional and private. Your answers stay in your encrypted diary on this "
+                "computer. You can skip it at any time."
+            )
+        )
+        self.stem.setText(_(SCREEN_STEM))
+        for question in self.questions:
+            question.retranslate_ui()
+        self.result_heading.setText(_("Your mood check"))
+        self.body.setAccessibleName(_("Your mood check"))
+        for instrument, score_label in self.score_labels.items():
+            result = next((s for s in self.results if s.instrument == instrument), None)
+            score_label.setText(
+                ""
+                if result is None
+                else _("{name} score: {score} out of 6").format(name=INSTRUMENT_NAMES[instrument], score=result.score)
+            )
+        self.thanks.setText(
+            _("Thank you. Your answers are saved in your diary.")
+            if self.saved_to_disk
+            else _("Thank you. Your answers are held safely in Companion but are not saved to disk yet.")
+        )
+        self.follow_up.setText(_(SCREEN_FOLLOW_UP))
+        self.contacts_heading.setText(_("People you can contact"))
+        for card in self.contact_cards:
+            card.retranslate_ui()
+        self.source.setText(_("Source: {source}").format(source=_(SCREEN_SOURCE)))
+        self.not_validated.setText(_(WELSH_NOT_VALIDATED))
+        self.not_validated.setVisible(current_language() == "cy")
+        self.save.setText(_("&Save answers"))
+        self.save.setAccessibleName(_("Save your answers"))
+        self.save.setToolTip(_("Save (Enter)"))
+        self.skip.setText(_("S&kip"))
+        self.skip.setAccessibleName(_("Skip the mood check without saving"))
+        self.close_button.setAccessibleName(_("Close the mood check"))
+
+    # Answers ----------------------------------------------------------------------------------------
+
+    def answers(self) -> dict[Instrument, tuple[int, int]] | None:
+        found: dict[Instrument, list[int]] = {}
+        for question in self.questions:
+            value = question.answer()
+            if value is None:
+                return None
+            found.setdefault(question.instrument, []).append(value)
+        return {instrument: (values[0], values[1]) for instrument, values in found.items()}
+
+    def _update_save(self, *_args: object) -> None:
+        self.save.setEnabled(self.answers() is not None)
+
+    def _on_save_clicked(self) -> None:
+        answers = self.answers()
+        if answers is None or self.results:
+            return
+        results: list[MoodScreen] = []
+        failure: SaveFailedError | None = None
+        for instrument, (item1, item2) in answers.items():
+            try:
+                screen, _changes = self._session.measures.record_screen(instrument, item1, item2)
+            except ValidationError as exc:
+                self.error.setText(exc.message())
+                self.error.show()
+                return
+            except SaveFailedError as exc:
+                # Committed in memory; the window's retry flow will write it. Show the same scores.
+                failure = exc
+                screen = MoodScreen("unsaved", instrument, dt.datetime.now().astimezone(), item1, item2)
+            results.append(screen)
+        self.results = tuple(results)
+        self.saved_to_disk = failure is None
+        self._show_result()
+        if failure is not None:
+            self.save_failed.emit(failure)
+        else:
+            self.recorded.emit(self.results)
+
+    def suggests_talking_to_gp(self) -> bool:
+        return any(screen.suggests_talking_to_gp for screen in self.results)
+
+    def _show_result(self) -> None:
+        self.questions_page.hide()
+        self.result_page.show()
+        follow = self.suggests_talking_to_gp()
+        self.follow_up.setVisible(follow)
+        self.contacts_box.setVisible(follow)
+        self.save.hide()
+        self.skip.hide()
+        self.close_button.show()
+        self.close_button.setDefault(True)
+        self.retranslate_ui()
+        # The result is text only: let the keyboard scroll it (it may be longer than the screen). With support
+        # contacts, start there so they can be read; Tab reaches Close, and Enter or Escape closes.
+        self.body.set_keyboard_scrollable(True)
+        (self.body if follow else self.close_button).setFocus()
+        self.body.updateGeometry()
+        fit_to_screen(self)
+
+    def reject(self) -> None:
+        """Skip, Close and Escape all come here; once answered, closing counts as accepted."""
+        if self.results:
+            self.accept()
+        else:
+            super().reject()

@@ -1,0 +1,190 @@
+"""The weekly PEG check (Krebs et al. 2009): three 0-10 questions, the mean shown live, saved in one step.
+
+Keyboard: each question is one Tab stop; a number key answers it (1 then 0 quickly gives 10), arrows move
+the answer; Enter saves once all three are answered; Escape closes without saving.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from companion.domain.errors import SaveFailedError, ValidationError
+from companion.domain.measures import PEG_ITEMS, PEG_SOURCE, WELSH_NOT_VALIDATED, PegResponse
+from companion.i18n import _, current_language
+from companion.i18n.formatting import format_decimal
+from companion.services.session import DiarySession
+from companion.ui.measures import ScrollBody, fit_to_screen, single_tab_stop
+from companion.ui.today.score_picker import ScorePicker
+from companion.ui.widgets import Retranslatable, label
+
+
+class PegItemPicker(ScorePicker):
+    """A 0-10 row for one PEG question, with that question's own anchors and accessible names."""
+
+    def __init__(self, index: int, parent: QWidget | None = None) -> None:
+        self._index = index  # set first: ScorePicker.__init__ ends by calling retranslate_ui() below
+        super().__init__(parent)
+        self.setObjectName(f"pegItem{index + 1}")
+        # The row itself takes no focus (it would show none); its buttons do, as one Tab stop.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        for value, button in enumerate(self.buttons):
+            button.setObjectName(f"peg{index + 1}_score_{value}")
+            button.setAutoDefault(False)  # Enter saves the dialog rather than re-choosing a number
+        # Anchors on one line each: wrapped, they crowd the numbers above them.
+        self.low_anchor.setWordWrap(False)
+        self.high_anchor.setWordWrap(False)
+        single_tab_stop(self.group)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        question, low, high = PEG_ITEMS[self._index]
+        number = self._index + 1
+        self.low_anchor.setText(_(low))
+        self.high_anchor.setText(_(high))
+        self.setAccessibleName(_(question))
+        for value, button in enumerate(self.buttons):
+            button.setAccessibleName(_("Question {number}: {score} out of 10").format(number=number, score=value))
+            button.setAccessibleDescription(_(question))
+        self.buttons[0].setAccessibleDescription(_(low))
+        self.buttons[10].setAccessibleDescription(_(high))
+
+
+class PegDialog(Retranslatable, QDialog):
+    recorded = Signal(object)  # PegResponse
+    save_failed = Signal(object)  # SaveFailedError: the answers are held in memory, not yet on disk
+
+    def __init__(self, session: DiarySession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("pegDialog")
+        self._session = session
+        self.response: PegResponse | None = None
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 8, 0)
+        body_layout.setSpacing(6)
+        self.heading = label("subheading")
+        self.heading.setObjectName("pegHeading")
+        self.intro = label()
+        self.intro.setObjectName("pegIntro")
+        body_layout.addWidget(self.heading)
+        body_layout.addWidget(self.intro)
+        self.questions: list[QLabel] = []
+        self.pickers: list[PegItemPicker] = []
+        for index in range(len(PEG_ITEMS)):
+            body_layout.addSpacing(12)
+            question = label()
+            question.setObjectName(f"pegQuestion{index + 1}")
+            font = question.font()
+            font.setBold(True)
+            question.setFont(font)
+            picker = PegItemPicker(index)
+            question.setBuddy(picker.buttons[0])
+            picker.score_changed.connect(self._update_score)
+            body_layout.addWidget(question)
+            body_layout.addWidget(picker)
+            self.questions.append(question)
+            self.pickers.append(picker)
+        body_layout.addSpacing(12)
+        self.score_label = label("subheading")
+        self.score_label.setObjectName("pegScore")
+        self.error = label("error")
+        self.error.setObjectName("pegError")
+        self.error.hide()
+        body_layout.addWidget(self.score_label)
+        body_layout.addWidget(self.error)
+        body_layout.addStretch(1)
+        self.body = ScrollBody(body)
+
+        # Always in view below the questions: the source, the Welsh caveat, the buttons.
+        rule = QFrame()
+        rule.setFrameShape(QFrame.Shape.HLine)
+        rule.setFrameShadow(QFrame.Shadow.Sunken)
+        self.source = label(selectable=True)
+        self.source.setObjectName("pegSource")
+        self.not_validated = label()
+        self.not_validated.setObjectName("pegNotValidated")
+        self.buttons = QDialogButtonBox()
+        self.save: QPushButton = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save.setObjectName("pegSave")
+        self.save.setDefault(True)
+        self.save.setEnabled(False)
+        # Qt's own Cancel: translated by the Qt bridge, like every other Cancel in the app.
+        self.cancel: QPushButton = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel.setObjectName("pegCancel")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.addWidget(self.body, 1)
+        layout.addSpacing(4)
+        layout.addWidget(rule)
+        layout.addWidget(self.source)
+        layout.addWidget(self.not_validated)
+        layout.addSpacing(8)
+        layout.addWidget(self.buttons)
+        self.buttons.accepted.connect(self._on_save_clicked)
+        self.buttons.rejected.connect(self.reject)
+        self.setTabOrder(self.pickers[-1].buttons[-1], self.save)
+        self.setTabOrder(self.save, self.cancel)
+        self.retranslate_ui()
+        self.pickers[0].buttons[0].setFocus()
+        self._sized = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._sized:
+            self._sized = True
+            fit_to_screen(self)
+        super().showEvent(event)
+
+    def retranslate_ui(self) -> None:
+        title = _("Weekly check: pain, enjoyment and activity (PEG)")
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.heading.setText(title)
+        self.intro.setText(_("Answer each question with a number from 0 to 10. Press a number key or click a number."))
+        for index, question in enumerate(self.questions):
+            question.setText(_("{number}. {question}").format(number=index + 1, question=_(PEG_ITEMS[index][0])))
+        self.save.setText(_("&Save"))
+        self.save.setAccessibleName(_("Save your answers"))
+        self.save.setToolTip(_("Save (Enter)"))
+        self.cancel.setAccessibleName(_("Close without saving"))
+        self.source.setText(_("Source: {source}").format(source=_(PEG_SOURCE)))
+        self.not_validated.setText(_(WELSH_NOT_VALIDATED))
+        self.not_validated.setVisible(current_language() == "cy")
+        self._update_score()
+
+    def answers(self) -> tuple[int, int, int] | None:
+        values = [picker.score() for picker in self.pickers]
+        if any(value is None for value in values):
+            return None
+        return values[0], values[1], values[2]  # type: ignore[return-value]
+
+    def _update_score(self, *_args: object) -> None:
+        answers = self.answers()
+        self.save.setEnabled(answers is not None)
+        if answers is None:
+            self.score_label.setText(_("Answer all three questions to see your score."))
+            return
+        # The domain's own scoring (mean of the three, one decimal), so the screen and the record agree.
+        score = PegResponse("preview", dt.datetime.now().astimezone(), *answers).score
+        self.score_label.setText(_("Your PEG score: {score} out of 10").format(score=format_decimal(score, 1)))
+
+    def _on_save_clicked(self) -> None:
+        answers = self.answers()
+        if answers is None:
+            return
+        try:
+            response, _changes = self._session.measures.record_peg(*answers)
+        except ValidationError as exc:
+            self.error.setText(exc.message())
+            self.error.show()
+            return
+        except SaveFailedError as exc:
+            self.accept()
+            self.save_failed.emit(exc)
+            return
+        self.response = response
+        self.accept()
+        self.recorded.emit(response)

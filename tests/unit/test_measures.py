@@ -1,0 +1,260 @@
+"""PEG and the mood screens: scoring, validation, when each is due, and a round trip through a real vault."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from companion import i18n
+from companion.domain.errors import ValidationError
+from companion.domain.measures import (
+    PEG_INTERVAL_DAYS,
+    SCREEN_FOLLOW_UP,
+    SCREEN_INTERVAL_DAYS,
+    Instrument,
+    MoodScreen,
+    PegResponse,
+    is_due,
+    next_due,
+    validate_peg,
+    validate_screen,
+)
+from companion.domain.support_contacts import MOOD_SUPPORT_CONTACTS
+from companion.services.session import DiarySession
+from companion.storage.kdf import KdfParams
+from companion.storage.store import DiaryStore
+
+PASSPHRASE = "pass phrase words"
+WALES_SUMMER = dt.timezone(dt.timedelta(hours=1))
+START = dt.datetime(2026, 11, 2, 9, 30, tzinfo=dt.UTC)
+
+
+class Clock:
+    """A clock the test moves by hand."""
+
+    def __init__(self, now: dt.datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now += dt.timedelta(**delta)
+
+
+def peg(a: int, b: int, c: int) -> PegResponse:
+    return PegResponse("x", START, a, b, c)
+
+
+# PEG scoring ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("items", "score"),
+    [
+        ((7, 5, 6), 6.0),
+        ((1, 2, 2), 1.7),
+        ((0, 0, 1), 0.3),
+        ((10, 10, 9), 9.7),
+        ((0, 0, 0), 0.0),
+        ((10, 10, 10), 10.0),
+    ],
+)
+def test_peg_score_is_the_mean_of_the_three_items_to_one_decimal(items: tuple[int, int, int], score: float) -> None:
+    assert peg(*items).score == score
+
+
+@given(st.tuples(*(st.integers(0, 10),) * 3))
+def test_peg_score_stays_on_the_scale_and_within_rounding_of_the_mean(items: tuple[int, int, int]) -> None:
+    score = peg(*items).score
+    assert 0.0 <= score <= 10.0
+    assert abs(score - sum(items) / 3) <= 0.05 + 1e-9
+    assert round(score, 1) == score
+
+
+@pytest.mark.parametrize("bad", [-1, 11, 100, True, False, None, 5.5, "5"])
+def test_peg_refuses_out_of_range_bool_and_none_with_a_message(bad: object) -> None:
+    with pytest.raises(ValidationError) as refused:
+        validate_peg((5, bad, 5))
+    assert "0 to 10" in refused.value.message()
+
+
+def test_peg_accepts_the_ends_of_the_scale() -> None:
+    assert validate_peg((0, 10, 0)) == (0, 10, 0)
+
+
+@pytest.mark.parametrize("bad", [-1, 4, True, None, 1.0])
+def test_screen_items_refuse_anything_but_0_to_3(bad: object) -> None:
+    with pytest.raises(ValidationError) as refused:
+        validate_screen((bad, 1))
+    assert refused.value.message() == "Choose one answer for each of the two questions."
+
+
+# Mood screen threshold --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("items", "suggests"),
+    [((0, 0), False), ((1, 1), False), ((2, 0), False), ((1, 2), True), ((0, 3), True), ((3, 3), True)],
+)
+def test_a_score_of_3_or_more_suggests_talking_to_a_gp(items: tuple[int, int], suggests: bool) -> None:
+    screen = MoodScreen("x", Instrument.PHQ2, START, *items)
+    assert screen.score == sum(items)
+    assert screen.suggests_talking_to_gp is suggests
+
+
+def test_the_follow_up_never_diagnoses() -> None:
+    assert "This is not a diagnosis." in SCREEN_FOLLOW_UP
+    for forbidden in ("you have depression", "you have anxiety", "you are depressed"):
+        assert forbidden not in SCREEN_FOLLOW_UP.lower()
+
+
+# When each measure is due -----------------------------------------------------------------------------
+
+
+def test_never_taken_is_due_now() -> None:
+    assert next_due(None, PEG_INTERVAL_DAYS) is None
+    assert is_due(None, dt.date(2026, 11, 2), PEG_INTERVAL_DAYS)
+
+
+@pytest.mark.parametrize(("days", "due"), [(0, False), (1, False), (6, False), (7, True), (8, True), (30, True)])
+def test_peg_is_due_again_after_7_days(days: int, due: bool) -> None:
+    taken = dt.datetime(2026, 11, 2, 23, 59, tzinfo=dt.UTC)
+    assert is_due(taken, taken.date() + dt.timedelta(days=days), PEG_INTERVAL_DAYS) is due
+
+
+@pytest.mark.parametrize(
+    ("taken", "due_on"),
+    [
+        (dt.date(2026, 1, 28), dt.date(2026, 2, 4)),  # across a month end
+        (dt.date(2026, 2, 25), dt.date(2026, 3, 4)),  # across a short February
+        (dt.date(2028, 2, 25), dt.date(2028, 3, 3)),  # across a leap day
+        (dt.date(2026, 12, 29), dt.date(2027, 1, 5)),  # across the year end
+        (dt.date(2026, 10, 22), dt.date(2026, 10, 29)),  # across the clocks going back
+    ],
+)
+def test_peg_due_dates_across_month_and_year_ends(taken: dt.date, due_on: dt.date) -> None:
+    moment = dt.datetime.combine(taken, dt.time(20, 0), tzinfo=WALES_SUMMER)
+    assert next_due(moment, PEG_INTERVAL_DAYS) == due_on
+    assert not is_due(moment, due_on - dt.timedelta(days=1), PEG_INTERVAL_DAYS)
+    assert is_due(moment, due_on, PEG_INTERVAL_DAYS)
+
+
+def test_mood_screen_is_due_every_28_days_across_a_leap_february() -> None:
+    taken = dt.datetime(2028, 2, 1, 10, 0, tzinfo=dt.UTC)
+    assert next_due(taken, SCREEN_INTERVAL_DAYS) == dt.date(2028, 2, 29)
+    assert not is_due(taken, dt.date(2028, 2, 28), SCREEN_INTERVAL_DAYS)
+    assert is_due(taken, dt.date(2028, 2, 29), SCREEN_INTERVAL_DAYS)
+
+
+# The service, through a real vault --------------------------------------------------------------------
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock(dt.datetime(2026, 1, 28, 21, 15, tzinfo=WALES_SUMMER))
+
+
+@pytest.fixture
+def session(vault_path: Path, cheap_kdf: KdfParams, clock: Clock):  # type: ignore[no-untyped-def]
+    store, _recovery = DiaryStore.create(vault_path, PASSPHRASE, cheap_kdf)
+    opened = DiarySession(store, clock=clock)
+    yield opened
+    if opened.is_open:
+        opened.close()
+
+
+def test_peg_round_trip_and_due_dates_through_the_vault(session: DiarySession, clock: Clock, vault_path: Path) -> None:
+    measures = session.measures
+    assert measures.peg_due() and measures.next_peg_due() is None
+    response, changes = measures.record_peg(7, 5, 6)
+    assert changes.measures
+    assert response.score == 6.0 and response.taken_at == clock.now
+    assert not measures.peg_due()
+    assert measures.next_peg_due() == dt.date(2026, 2, 4)
+    clock.advance(days=6)
+    assert not measures.peg_due()
+    clock.advance(days=1)
+    assert measures.peg_due()
+    second, _ = measures.record_peg(1, 2, 2)
+    assert second.score == 1.7
+    assert measures.next_peg_due() == dt.date(2026, 2, 11)
+    session.close()
+
+    reopened = DiarySession.open(vault_path, passphrase=PASSPHRASE)
+    try:
+        history = reopened.measures.peg_history()
+        assert [(r.id, r.pain_average, r.enjoyment, r.activity, r.score) for r in history] == [
+            (response.id, 7, 5, 6, 6.0),
+            (second.id, 1, 2, 2, 1.7),
+        ]
+        assert history[0].taken_at == response.taken_at
+        assert history[0].taken_at.utcoffset() == dt.timedelta(hours=1)
+    finally:
+        reopened.close()
+
+
+def test_refused_peg_answers_save_nothing(session: DiarySession) -> None:
+    with pytest.raises(ValidationError) as refused:
+        session.measures.record_peg(5, 11, 5)
+    assert "0 to 10" in refused.value.message()
+    with pytest.raises(ValidationError):
+        session.measures.record_peg(True, 5, 5)
+    assert session.measures.peg_history() == []
+    assert session.measures.peg_due()
+
+
+def test_mood_screens_round_trip_and_are_due_monthly(session: DiarySession, clock: Clock, vault_path: Path) -> None:
+    measures = session.measures
+    assert measures.screen_due()
+    phq, _ = measures.record_screen(Instrument.PHQ2, 1, 2)
+    gad, _ = measures.record_screen(Instrument.GAD2, 0, 1)
+    assert phq.suggests_talking_to_gp and not gad.suggests_talking_to_gp
+    assert not measures.screen_due()
+    clock.advance(days=27)
+    assert not measures.screen_due()
+    clock.advance(days=1)
+    assert measures.screen_due()
+    with pytest.raises(ValidationError):
+        measures.record_screen(Instrument.GAD2, 4, 0)
+    session.close()
+
+    reopened = DiarySession.open(vault_path, passphrase=PASSPHRASE)
+    try:
+        assert [(s.id, s.instrument, s.score) for s in reopened.measures.screens()] == [
+            (phq.id, Instrument.PHQ2, 3),
+            (gad.id, Instrument.GAD2, 1),
+        ]
+        assert [s.id for s in reopened.measures.screens(Instrument.GAD2)] == [gad.id]
+    finally:
+        reopened.close()
+
+
+# Support contacts -------------------------------------------------------------------------------------
+
+
+def test_support_contacts_are_the_established_ones_with_sources() -> None:
+    by_key = {c.key: c for c in MOOD_SUPPORT_CONTACTS}
+    assert list(by_key) == ["gp", "nhs111", "samaritans", "call", "emergency"]
+    assert by_key["samaritans"].phone == "116 123"
+    assert by_key["samaritans"].welsh_language_phone == "0808 164 0123"
+    assert by_key["call"].phone == "0800 132 737"
+    assert by_key["nhs111"].phone == "111" and "option 2" in by_key["nhs111"].how
+    assert by_key["emergency"].how == "In an emergency, call 999."
+    assert "tell the receptionist it is urgent" in by_key["gp"].how
+    for contact in MOOD_SUPPORT_CONTACTS:
+        assert contact.source and contact.checked == "2026-11"
+        assert "diagnos" not in contact.how.lower()
+
+
+def test_support_contact_names_use_the_services_own_welsh_name() -> None:
+    call = next(c for c in MOOD_SUPPORT_CONTACTS if c.key == "call")
+    assert call.display_name("cy") == "Llinell Gymorth CALL"
+    assert call.display_name("en") == "CALL Mental Health Listening Line for Wales"
+    gp = next(c for c in MOOD_SUPPORT_CONTACTS if c.key == "gp")
+    assert gp.display_name("en") == "Your GP surgery"
+    assert gp.display_name("cy") == i18n.translate_in("cy", "Your GP surgery")
