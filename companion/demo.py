@@ -1,4 +1,4 @@
-"""A throwaway demo diary with eight weeks of realistic check-ins, so a newcomer sees the app working."""
+"""A throwaway demo diary with ten weeks of realistic check-ins, so a newcomer sees the app working."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from companion.services.session import DiarySession
 from companion.storage.kdf import KdfParams
 
 DEMO_PASSPHRASE = "demo"
-DEMO_DAYS = 56
+DEMO_DAYS = 70  # always covers the whole of last month
 
 _NOTES = (
     N_("Stiff first thing; eased after a warm shower."),
@@ -35,7 +35,7 @@ _PLACES = (("b-lower-back", PainType.ACHING), ("f-knee-l", PainType.THROBBING), 
 
 
 def create_demo_diary(data_dir: Path, kdf: KdfParams, today: dt.date | None = None) -> DiarySession:
-    """Create a demo diary in `data_dir` (a temporary folder) and fill it with eight weeks of check-ins."""
+    """Create a demo diary in `data_dir` (a temporary folder) and fill it with ten weeks of check-ins."""
     session, _recovery = DiarySession.create(data_dir / "diary.vault", DEMO_PASSPHRASE, kdf)
     rng = random.Random(20231)
     today = today or dt.date.today()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -34,6 +35,9 @@ from companion.ui.lock.unlock_view import RECOVERY, UnlockView
 from companion.ui.main_view import MainView
 from companion.ui.style import apply_text_size
 from companion.ui.widgets import Retranslatable, run_busy
+
+if TYPE_CHECKING:
+    from companion.ui.checkin.checkin_dialog import CheckinEditDialog
 
 
 class CompanionWindow(Retranslatable, QMainWindow):
@@ -238,7 +242,7 @@ class CompanionWindow(Retranslatable, QMainWindow):
                 if dialog is not None:
                     dialog.form.load_draft(edit)
 
-    def open_edit_dialog(self, entry_id: str) -> QDialog | None:
+    def open_edit_dialog(self, entry_id: str) -> CheckinEditDialog | None:
         from companion.ui.checkin.checkin_dialog import CheckinEditDialog
 
         if self.session is None:

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import QApplication
 
 from companion import i18n
 from companion.demo import create_demo_diary
+from companion.domain.body import PainType
+from companion.domain.checkin import CheckinInput, RegionPain, TagKind, TagRating
 from companion.services.app_context import AppContext
 from companion.storage.app_settings import AppSettings
 from companion.storage.kdf import KdfParams
@@ -85,6 +87,46 @@ def main() -> int:
             shoot(app, window, "06-today", lang)
             window.main_view.show_page("settings")
             shoot(app, window, "07-settings", lang)
+            main = window.main_view
+            main.show_page("today")
+            form = main.today.form
+            form.set_value(
+                CheckinInput(
+                    recorded_at=dt.datetime.now().astimezone(),
+                    pain=6,
+                    regions=(
+                        RegionPain("b-lower-back", 7, PainType.ACHING),
+                        RegionPain("f-knee-l", 5, PainType.THROBBING),
+                        RegionPain("f-hand-r", 4, PainType.TINGLING),
+                    ),
+                    sleep_quality=4,
+                    sleep_hours=5.5,
+                    mood=5,
+                    fatigue=7,
+                    tags=(
+                        TagRating(TagKind.DID, "garddio" if lang == "cy" else "gardening", 3),
+                        TagRating(TagKind.HELPED, "pad gwres" if lang == "cy" else "heat pad", 4),
+                    ),
+                    note="Ŵyr yn ymweld; eistedd yn rhy hir." if lang == "cy" else "Grandchildren visiting; sat too long.",
+                ),
+                keep_time=True,
+            )
+            window.resize(1000, 1500)
+            shoot(app, window, "08-check-in", lang)
+            main.today.scroll_area.ensureWidgetVisible(form.body)
+            window.resize(1100, 900)
+            settle(app)
+            form.body.grab().save(str(OUT / f"09-body-map-{lang}.png"))
+            print("wrote", f"docs/screenshots/09-body-map-{lang}.png")
+            form.clear(dt.datetime.now().astimezone())
+            window.resize(1100, 800)
+            main.show_page("diary")
+            diary = main.diary
+            settle(app)
+            if diary.day_list.count() > 1:
+                diary.day_list.setCurrentRow(1)
+            shoot(app, window, "10-diary-and-day-view", lang)
+            window.resize(1000, 720)
             window.lock_now()
             window.close()
     bridge.detach()

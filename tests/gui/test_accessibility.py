@@ -32,7 +32,8 @@ def unnamed_controls(page: QWidget) -> list[str]:
         name = widget.accessibleName() or (widget.text() if isinstance(widget, QAbstractButton) else "")
         if not name.replace("&", "").strip():
             missing.append(f"{type(widget).__name__} {widget.objectName()!r}")
-        in_radio_group = isinstance(widget, QAbstractButton) and widget.group() is not None and widget.group().exclusive()
+        group = widget.group() if isinstance(widget, QAbstractButton) else None
+        in_radio_group = group is not None and group.exclusive()
         # Like radio buttons, an exclusive group is one Tab stop and arrow keys move inside it.
         if not in_radio_group and widget.focusPolicy() & Qt.FocusPolicy.TabFocus != Qt.FocusPolicy.TabFocus:
             missing.append(f"{type(widget).__name__} {widget.objectName()!r} has no Tab focus")

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from companion.domain.errors import FolderNotWritableError, ValidationError, WrongPassphraseError, WrongRecoveryKeyError
 from companion.domain.checkin import Checkin
+from companion.domain.errors import FolderNotWritableError, ValidationError, WrongPassphraseError, WrongRecoveryKeyError
 from companion.services.session import DiarySession
 from companion.storage import backups
 from companion.storage.kdf import KdfParams

@@ -44,8 +44,8 @@ from pathlib import Path
 
 import pytest
 
-from companion.domain.errors import VaultLockedByOtherError
 from companion.domain.checkin import Checkin
+from companion.domain.errors import VaultLockedByOtherError
 from companion.domain.pain import NOTE_MAX_CHARS
 from companion.services.session import DiarySession
 from companion.storage.atomic import TEMP_SUFFIX

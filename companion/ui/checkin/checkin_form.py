@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDoubleSpinBox,
@@ -31,6 +31,13 @@ from companion.ui.today.score_picker import ScorePicker
 from companion.ui.widgets import Retranslatable, label
 
 NO_HOURS = -0.5  # the spin box's "not set" value, shown as its special text
+
+
+def _qdatetime(moment: dt.datetime) -> QDateTime:
+    """The wall-clock time the person lived, as Qt shows it (no time-zone conversion)."""
+    return QDateTime(
+        QDate(moment.year, moment.month, moment.day), QTime(moment.hour, moment.minute, moment.second)
+    )
 
 
 class NoteEdit(QPlainTextEdit):
@@ -218,8 +225,8 @@ class CheckinForm(Retranslatable, QWidget):
         """Show `now` and follow the clock until the person changes the time (back-dating)."""
         self._now = now
         self.when.blockSignals(True)
-        self.when.setMaximumDateTime(QDateTime(now.date(), now.time().replace(second=59, microsecond=0)))
-        self.when.setDateTime(QDateTime(now.date(), now.time().replace(second=0, microsecond=0)))
+        self.when.setMaximumDateTime(_qdatetime(now.replace(second=59, microsecond=0)))
+        self.when.setDateTime(_qdatetime(now.replace(second=0, microsecond=0)))
         self.when.blockSignals(False)
         self._time_changed_by_person = False
 
@@ -276,7 +283,7 @@ class CheckinForm(Retranslatable, QWidget):
         self.note.setPlainText(given.note)
         if not keep_time:
             moment = given.recorded_at
-            self.when.setDateTime(QDateTime(moment.date(), moment.time().replace(second=0, microsecond=0)))
+            self.when.setDateTime(_qdatetime(moment.replace(second=0, microsecond=0)))
             self._time_changed_by_person = True
         self.where.set_open(bool(given.regions))
         self.sleep.set_open(given.sleep_quality is not None or given.sleep_hours is not None)

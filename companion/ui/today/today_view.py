@@ -87,7 +87,7 @@ class TodayView(Retranslatable, QWidget):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # it follows the focus; it is not a Tab stop itself
         scroll.setWidget(content)
-        self.scroll = scroll
+        self.scroll_area = scroll
         outer.addWidget(self.date_heading)
         outer.addWidget(self.measures_banner)
         outer.addWidget(scroll, 1)
