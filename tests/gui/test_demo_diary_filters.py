@@ -43,12 +43,12 @@ def test_demo_diary_last_month_pain_7_or_more_with_gardening(qtbot: QtBot, data_
         bar.to_date.setDate(QDate(month_end.year, month_end.month, month_end.day))
         bar.pain_min.setValue(7)
         type_into(qtbot, bar.tag.lineEdit(), "gardening")
-        qtbot.waitUntil(lambda: view.current_filter is not None and view.current_filter.tag == "gardening", timeout=2000)
+        qtbot.waitUntil(
+            lambda: view.current_filter is not None and view.current_filter.tag == "gardening", timeout=2000
+        )
         from companion.i18n import ngettext
 
-        assert view.summary.text() == ngettext("{n} day found", "{n} days found", len(expected)).format(
-            n=len(expected)
-        )
+        assert view.summary.text() == ngettext("{n} day found", "{n} days found", len(expected)).format(n=len(expected))
         assert view.day_list.count() == len(expected)
         shown = [view.day_list.item(i).data(0x0100) for i in range(view.day_list.count())]
         assert [d if isinstance(d, dt.date) else dt.date.fromisoformat(str(d)) for d in shown] == expected

@@ -85,6 +85,13 @@ def test_welsh_plurals_for_entries_and_days() -> None:
     entries = [i18n.ngettext("{n} entry today", "{n} entries today", n).format(n=n) for n in (0, 1, 2, 3, 6, 11)]
     days = [i18n.ngettext("{n} day found", "{n} days found", n).format(n=n) for n in (0, 1, 2, 3, 6, 11)]
     # The noun after the number mutates as it is spoken: 2 gofnod, 3 chofnod, 6 chofnod, 11 cofnod.
-    assert [e.split(" heddiw")[0] for e in entries] == ["0 cofnod", "1 cofnod", "2 gofnod", "3 chofnod", "6 chofnod", "11 cofnod"]
+    assert [e.split(" heddiw")[0] for e in entries] == [
+        "0 cofnod",
+        "1 cofnod",
+        "2 gofnod",
+        "3 chofnod",
+        "6 chofnod",
+        "11 cofnod",
+    ]
     assert [d.split(" ", 1)[0] for d in days] == ["0", "1", "2", "3", "6", "11"]
     assert "ddiwrnod" in days[2] and all("diwrnod" in d for d in days)
