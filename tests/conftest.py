@@ -8,12 +8,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("COMPANION_DATA_DIR", None)
 
 from companion import i18n
 from companion.storage.kdf import KdfParams
+
+# In CI, property tests use a fixed sequence of examples so a run is repeatable; locally they explore.
+hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    hypothesis_settings.load_profile("ci")
 
 # Tests pass cheap Argon2id parameters explicitly; production code calibrates (64 MiB, 4 lanes, >= 3).
 CHEAP_KDF = KdfParams(iterations=1, lanes=1, memory_kib=64)

@@ -135,9 +135,9 @@ def validate_checkin(given: CheckinInput, now: dt.datetime) -> CheckinInput:
     hours = given.sleep_hours
     if hours is not None:
         if isinstance(hours, bool) or not isinstance(hours, int | float) or not math.isfinite(hours):
-            raise ValidationError(N_("Hours of sleep is a number from 0 to 24."))
+            raise ValidationError(N_("The hours of sleep must be a number from 0 to 24."))
         if not 0 <= hours <= 24:
-            raise ValidationError(N_("Hours of sleep is a number from 0 to 24."))
+            raise ValidationError(N_("The hours of sleep must be a number from 0 to 24."))
         hours = round(float(hours) * 4) / 4  # quarter hours
     regions: list[RegionPain] = []
     seen_regions: set[str] = set()

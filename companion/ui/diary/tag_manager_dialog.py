@@ -142,7 +142,7 @@ class TagManagerDialog(Retranslatable, QDialog):
         self.empty.setText(_("You have no tags yet. Tags you add to check-ins appear here."))
         self.new_name_label.setText(_("New &name:"))
         self.new_name.setAccessibleName(_("New name for the chosen tag"))
-        self.new_name.setAccessibleDescription(_("A name another tag already has merges the two."))
+        self.new_name.setAccessibleDescription(_("If another tag already has this name, the two tags are merged."))
         self.rename_button.setText(_("&Rename"))
         self.rename_button.setAccessibleName(_("Rename the chosen tag"))
         self.merge_label.setText(_("Merge &into:"))
