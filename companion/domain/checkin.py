@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import unicodedata
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
 
 from companion.domain.body import REGION_BY_CODE, PainType
@@ -80,6 +80,10 @@ class Checkin:
     fatigue: int | None = None
     tags: tuple[TagRating, ...] = field(default=())
     note: str = ""
+
+    @classmethod
+    def from_input(cls, entry_id: str, given: CheckinInput) -> Checkin:
+        return cls(entry_id, **{f.name: getattr(given, f.name) for f in fields(CheckinInput)})
 
     def as_input(self, recorded_at: dt.datetime | None = None) -> CheckinInput:
         return CheckinInput(

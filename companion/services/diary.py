@@ -83,7 +83,7 @@ class DiaryService:
         SaveFailedError means it is committed in memory but not yet on disk (retry later)."""
         now = self._clock()
         clean = validate_checkin(given, now)
-        checkin = _checkin(str(uuid.uuid4()), clean)
+        checkin = Checkin.from_input(str(uuid.uuid4()), clean)
         with self._uow() as uow:
             uow.checkins.add(checkin, _utc(now))
             uow.commit()
@@ -96,7 +96,7 @@ class DiaryService:
     def update_checkin(self, entry_id: str, given: CheckinInput) -> tuple[Checkin, Changes]:
         now = self._clock()
         clean = validate_checkin(given, now)
-        checkin = _checkin(entry_id, clean)
+        checkin = Checkin.from_input(entry_id, clean)
         with self._uow() as uow:
             if not uow.checkins.replace(checkin, _utc(now)):
                 raise ValidationError(N_("That entry no longer exists. It may have been deleted."))
@@ -219,18 +219,3 @@ class DiaryService:
 
 def _utc(moment: dt.datetime) -> dt.datetime:
     return moment.astimezone(dt.UTC).replace(tzinfo=None)
-
-
-def _checkin(entry_id: str, clean: CheckinInput) -> Checkin:
-    return Checkin(
-        id=entry_id,
-        recorded_at=clean.recorded_at,
-        pain=clean.pain,
-        regions=clean.regions,
-        sleep_quality=clean.sleep_quality,
-        sleep_hours=clean.sleep_hours,
-        mood=clean.mood,
-        fatigue=clean.fatigue,
-        tags=clean.tags,
-        note=clean.note,
-    )
