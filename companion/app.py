@@ -13,9 +13,14 @@ from companion import __version__
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    from companion.cli import COMMANDS
+
     parser = argparse.ArgumentParser(
         prog="companion",
         description="Companion (Cydymaith): an offline, encrypted pain diary in Welsh and English.",
+        epilog="commands that need no window:\n  " + "\n  ".join(COMMANDS)
+        + "\nRun 'companion COMMAND --help' for the options of one.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--demo", action="store_true", help="open a throwaway demo diary (passphrase: demo)")
     parser.add_argument("--data-dir", help="folder that holds the diary (default: your user data folder; "
@@ -31,7 +36,12 @@ def _private_cache_dir() -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parse_args(sys.argv[1:] if argv is None else argv)
+    arguments = sys.argv[1:] if argv is None else argv
+    from companion import cli  # no Qt in there: the commands run without a display
+
+    if arguments and arguments[0] in cli.COMMANDS:
+        return cli.main(arguments)
+    args = parse_args(arguments)
     # matplotlib keeps only its font cache here, never anything from the diary.
     os.environ.setdefault("MPLCONFIGDIR", str(_private_cache_dir() / "matplotlib"))
 

@@ -130,3 +130,68 @@ def save_failure_reason(exc: OSError) -> str:
     if exc.errno in (errno.EACCES, errno.EPERM):
         return _("Companion isn't allowed to write to the folder")
     return _("the operating system reported an error")
+
+
+# Export and import errors -----------------------------------------------------------------------------
+
+
+class ExportFailedError(CompanionError):
+    """An export file could not be written; no file (not even a partial one) was left behind."""
+
+    template = N_(
+        "The export could not be saved as {name} ({reason}). No file was written. Free some space or "
+        "choose another folder, then try again."
+    )
+
+
+class ExportFolderNotWritableError(ExportFailedError):
+    template = N_(
+        "Companion can't write in the folder {folder}, so the export was not saved. Choose another "
+        "folder, such as your Documents folder, and try again."
+    )
+
+
+class ImportFormatError(CompanionError):
+    """A file offered for import is not one Companion can read; nothing in the diary was changed.
+
+    `reason` is an untranslated whole sentence (with `reason_params`), translated when the message is
+    shown, so the reason follows the interface language like the rest of the message.
+    """
+
+    template = N_(
+        "This file can't be imported because it is not a Companion export or it has been changed. "
+        "Nothing in your diary has changed."
+    )
+
+    def __init__(
+        self,
+        template: str | None = None,
+        *,
+        reason: str = "",
+        reason_params: dict[str, Any] | None = None,
+        **params: Any,
+    ) -> None:
+        super().__init__("", **params)
+        if template is not None:
+            self.template = template
+        self.reason = reason
+        self.reason_params = dict(reason_params or {})
+
+    def message(self) -> str:
+        params = dict(self.params)
+        if self.reason:
+            params["reason"] = _(self.reason).format(**self.reason_params)
+        return _(self.template).format(**params)
+
+    def __str__(self) -> str:
+        params = dict(self.params)
+        if self.reason:
+            params["reason"] = self.reason.format(**self.reason_params)
+        return self.template.format(**params)
+
+
+class ImportNewerVersionError(ImportFormatError):
+    template = N_(
+        "This export was made by a newer version of Companion (export format version {version}). Install "
+        "the newest version of Companion to import it. Nothing in your diary has changed."
+    )

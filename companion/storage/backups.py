@@ -136,3 +136,19 @@ def restore_backup(vault_path: Path, backup: Path, now: dt.datetime | None = Non
     except OSError as exc:
         raise VaultError(str(exc)) from exc
     return aside
+
+
+def backup_to_folder(vault_path: Path, folder: Path, now: dt.datetime | None = None) -> Path:
+    """An encrypted copy of the vault as it is on disk, in a folder the person chose (a USB stick, a
+    synced folder). It opens with the passphrase the diary had when the copy was made."""
+    from companion.domain.errors import FolderNotWritableError
+
+    stamp = (now or dt.datetime.now()).strftime("%Y%m%dT%H%M%S")
+    target = folder / f"diary-{stamp}-{MANUAL}.vault"
+    blob = read_file(vault_path)
+    fmt.parse_header(blob)
+    try:
+        atomic_write(target, blob)
+    except OSError as exc:
+        raise FolderNotWritableError(str(exc), folder=str(folder)) from exc
+    return target

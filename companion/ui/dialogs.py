@@ -10,6 +10,16 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from companion.i18n import _
 
 Button = QMessageBox.StandardButton
+__all__ = [
+    "Button",
+    "QMessageBox",
+    "ask_retry",
+    "choose_folder",
+    "choose_open_file",
+    "choose_save_file",
+    "show_error",
+    "show_message",
+]
 
 
 def show_message(
@@ -58,3 +68,27 @@ def ask_retry(parent: QWidget, text: str, on_done: Callable[[Button], None]) -> 
         default=Button.Retry,
         on_done=on_done,
     )
+
+
+# File and folder choices go through these three functions, so tests can answer them (the architecture's
+# "one helper" for dialogs) and every caption is translated.
+
+
+def choose_save_file(parent: QWidget, title: str, suggested: str, name_filter: str) -> str:
+    from PySide6.QtWidgets import QFileDialog
+
+    path, _chosen = QFileDialog.getSaveFileName(parent, title, suggested, name_filter)
+    return path
+
+
+def choose_open_file(parent: QWidget, title: str, name_filter: str) -> str:
+    from PySide6.QtWidgets import QFileDialog
+
+    path, _chosen = QFileDialog.getOpenFileName(parent, title, "", name_filter)
+    return path
+
+
+def choose_folder(parent: QWidget, title: str) -> str:
+    from PySide6.QtWidgets import QFileDialog
+
+    return QFileDialog.getExistingDirectory(parent, title)

@@ -19,6 +19,7 @@ from companion.i18n import N_, _
 from companion.services.app_context import AppContext
 from companion.services.session import DiarySession
 from companion.ui.diary.diary_view import DiaryView
+from companion.ui.settings.data_section import DataSection
 from companion.ui.settings.settings_view import SettingsView
 from companion.ui.today.today_view import TodayView
 from companion.ui.widgets import Retranslatable, label
@@ -63,6 +64,8 @@ class MainView(Retranslatable, QWidget):
         self.today = TodayView(session)
         self.diary = DiaryView(session)
         self.settings = SettingsView(context.settings, session.path)
+        self.data_section = DataSection(session)
+        self.settings.add_section(self.data_section)
         self.pages: dict[str, QWidget] = {"today": self.today, "diary": self.diary, "settings": self.settings}
         for key, _title in PAGES:
             self.stack.addWidget(self.pages[key])
@@ -82,6 +85,7 @@ class MainView(Retranslatable, QWidget):
             QShortcut(QKeySequence(f"Ctrl+{number}"), self, lambda k=key: self.show_page(k))
         self.today.entry_saved.connect(lambda _entry: self.diary.refresh())
         self.diary.changed.connect(self.today.refresh)
+        self.data_section.changed.connect(self.refresh_all)
         self.stack.currentChanged.connect(self._on_stack_current_changed)
         self.retranslate_ui()
 

@@ -120,5 +120,11 @@ class SettingsView(Retranslatable, QWidget):
             )
         )
 
+    def add_section(self, section: QWidget) -> None:
+        """Add a part that needs the open diary (the view itself only knows preferences)."""
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.count() - 1, section)
+
     def _on_open_folder_clicked(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._diary_path.parent)))

@@ -1,0 +1,363 @@
+"""Commands that need no window: export, import, backup, restore, check, change-passphrase, list-backups.
+
+`companion COMMAND [options]` (app.py hands over when the first argument is a command name). Nothing here
+imports Qt, so the commands work without a display and start quickly; the storage stack is imported only
+when a command runs. A passphrase is never taken as an argument: it is typed at the terminal (getpass) or
+read from a file descriptor (`--passphrase-fd N`), up to the first newline. See docs/cli.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from companion import __version__
+from companion.i18n import LANGUAGES, _, pgettext, set_language
+
+# Exit codes (docs/cli.md lists them too).
+EXIT_OK = 0
+EXIT_ERROR = 1  # any other error
+EXIT_USAGE = 2  # wrong usage, or refused: no confirmation, no terminal to ask on, file exists
+EXIT_WRONG_SECRET = 3  # wrong passphrase or recovery key
+EXIT_DAMAGED = 4  # the file is damaged
+EXIT_NOT_A_DIARY = 5  # not a Companion file, or no such file
+EXIT_NEWER_VERSION = 6  # made by a newer version of Companion
+EXIT_IN_USE = 7  # the diary is open in another window or process
+EXIT_CANNOT_WRITE = 8  # could not write: disk full, read-only, no permission
+EXIT_INTERRUPTED = 130  # Ctrl+C
+
+COMMANDS: tuple[str, ...] = (
+    "export",
+    "import",
+    "backup",
+    "restore",
+    "check",
+    "change-passphrase",
+    "list-backups",
+)
+
+
+class CommandError(Exception):
+    """A failure the CLI reports itself: an already translated message and an exit code."""
+
+    def __init__(self, message: str, code: int = EXIT_ERROR) -> None:
+        super().__init__(message)
+        self.text = message
+        self.code = code
+
+
+def exit_code_for(exc: BaseException) -> int:
+    """The documented exit code for an error raised by the storage and service layers."""
+    from companion.domain import errors as e
+
+    if isinstance(exc, CommandError):
+        return exc.code
+    if isinstance(exc, (e.WrongPassphraseError, e.WrongRecoveryKeyError)):
+        return EXIT_WRONG_SECRET
+    if isinstance(exc, e.DamagedVaultError):
+        return EXIT_DAMAGED
+    if isinstance(exc, e.NotAVaultError):
+        return EXIT_NOT_A_DIARY
+    if isinstance(exc, (e.NewerVersionError, e.ImportNewerVersionError)):
+        return EXIT_NEWER_VERSION
+    if isinstance(exc, e.ImportFormatError):
+        return EXIT_NOT_A_DIARY
+    if isinstance(exc, e.ExportFailedError):
+        return EXIT_CANNOT_WRITE
+    if isinstance(exc, e.VaultLockedByOtherError):
+        return EXIT_IN_USE
+    if isinstance(exc, (e.SaveFailedError, e.CreateFailedError, e.FolderNotWritableError)):
+        return EXIT_CANNOT_WRITE
+    if isinstance(exc, e.VaultError) and isinstance(exc.__cause__, OSError):
+        return EXIT_CANNOT_WRITE  # e.g. restore_backup could not write the vault
+    if isinstance(exc, OSError):
+        return EXIT_CANNOT_WRITE
+    return EXIT_ERROR
+
+
+# --- talking to the person --------------------------------------------------------------------------------
+
+
+def say(text: str) -> None:
+    print(text, file=sys.stdout, flush=True)
+
+
+def warn(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+def has_terminal() -> bool:
+    try:
+        return sys.stdin is not None and sys.stdin.isatty()
+    except (ValueError, OSError):
+        return False
+
+
+def confirm(args: argparse.Namespace, question: str) -> None:
+    """Go on if --yes was given or the person answers yes at the terminal; otherwise refuse (exit 2)."""
+    if getattr(args, "yes", False):
+        return
+    if not has_terminal():
+        raise CommandError(
+            _(
+                "Nothing was changed: this needs your confirmation, but there is no terminal to ask on. "
+                "Add --yes to go ahead without asking."
+            ),
+            EXIT_USAGE,
+        )
+    try:
+        answer = input(question).strip().casefold()
+    except EOFError:
+        answer = ""
+    context = "answer to a yes/no question"
+    accepted = {"y", "yes", pgettext(context, "y"), pgettext(context, "yes")}
+    if answer not in {a.casefold() for a in accepted}:
+        raise CommandError(_("Nothing was changed."), EXIT_USAGE)
+
+
+def read_line_from_fd(fd: int) -> str:
+    """Read up to the first newline (or the end) from a file descriptor, one byte at a time so that the
+    same descriptor can carry several lines (current and new passphrase)."""
+    buffer = bytearray()
+    try:
+        while True:
+            byte = os.read(fd, 1)
+            if not byte or byte == b"\n":
+                break
+            buffer += byte
+    except OSError:
+        raise CommandError(
+            _("Companion could not read from file descriptor {fd}. Check that it is open for reading.").format(fd=fd),
+            EXIT_USAGE,
+        ) from None
+    if not buffer and not byte:
+        raise CommandError(_("Nothing could be read from file descriptor {fd}.").format(fd=fd), EXIT_USAGE)
+    try:
+        text = buffer.decode("utf-8")
+    except UnicodeDecodeError:
+        raise CommandError(
+            _("What was read from file descriptor {fd} is not UTF-8 text.").format(fd=fd), EXIT_USAGE
+        ) from None
+    finally:
+        buffer[:] = bytes(len(buffer))
+    return text.removesuffix("\r")
+
+
+@dataclass(frozen=True)
+class Secret:
+    """What unlocks the diary: the passphrase or the recovery key."""
+
+    passphrase: str | None = None
+    recovery_key: str | None = None
+
+    def kwargs(self) -> dict[str, Any]:
+        if self.recovery_key is not None:
+            return {"recovery_key": self.recovery_key}
+        return {"passphrase": self.passphrase}
+
+
+def ask_secret(args: argparse.Namespace) -> Secret:
+    if getattr(args, "recovery_key_fd", None) is not None:
+        return Secret(recovery_key=read_line_from_fd(args.recovery_key_fd))
+    if getattr(args, "passphrase_fd", None) is not None:
+        return Secret(passphrase=read_line_from_fd(args.passphrase_fd))
+    if not has_terminal():
+        raise CommandError(
+            _(
+                "No passphrase was given. Run the command at a terminal to type it, or pass it on a file "
+                "descriptor with --passphrase-fd N."
+            ),
+            EXIT_USAGE,
+        )
+    return Secret(passphrase=prompt_hidden(_("Passphrase: ")))
+
+
+def prompt_hidden(prompt: str) -> str:
+    try:
+        return getpass.getpass(prompt)
+    except EOFError:
+        raise CommandError(_("Nothing was typed, so nothing was done."), EXIT_USAGE) from None
+
+
+# --- the parser ---------------------------------------------------------------------------------------------
+
+
+def _early_options(argv: Sequence[str]) -> argparse.Namespace:
+    """--language and --data-dir, before the real parser is built (its help text is translated)."""
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("--language")
+    early.add_argument("--data-dir")
+    try:
+        found, _rest = early.parse_known_args(list(argv))
+    except SystemExit:
+        return argparse.Namespace(language=None, data_dir=None)
+    return found
+
+
+def choose_language(argv: Sequence[str]) -> str:
+    """--language, else the interface language saved in settings.json, else the environment, else English."""
+    from companion.storage.app_settings import load_settings, resolve_data_dir
+
+    early = _early_options(argv)
+    if early.language in LANGUAGES:
+        return str(early.language)
+    saved = load_settings(resolve_data_dir(early.data_dir)).language
+    if saved in LANGUAGES:
+        return str(saved)
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "")
+        if value:
+            return "cy" if value.lower().startswith("cy") else "en"
+    return "en"
+
+
+def build_parser(handlers: dict[str, Callable[[argparse.Namespace], int]]) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="companion",
+        description=_("Companion (Cydymaith): commands for your diary that need no window."),
+        epilog=_("Run 'companion COMMAND --help' to see the options of a command."),
+    )
+    parser.add_argument("--version", action="version", version=f"Companion {__version__}")
+
+    place = argparse.ArgumentParser(add_help=False)
+    common = place.add_argument_group(_("common options"))
+    common.add_argument(
+        "--data-dir",
+        metavar=_("FOLDER"),
+        help=_("folder that holds the diary (default: your user data folder, or COMPANION_DATA_DIR)"),
+    )
+    common.add_argument("--language", choices=LANGUAGES, help=_("language of the messages: cy (Welsh) or en"))
+
+    unlock = argparse.ArgumentParser(add_help=False)
+    secrets = unlock.add_argument_group(_("unlocking"))
+    either = secrets.add_mutually_exclusive_group()
+    either.add_argument(
+        "--passphrase-fd",
+        type=int,
+        metavar="N",
+        help=_("read the passphrase from file descriptor N, up to the first newline (otherwise it is asked for)"),
+    )
+    either.add_argument(
+        "--recovery-key-fd",
+        type=int,
+        metavar="N",
+        help=_("unlock with the recovery key, read from file descriptor N up to the first newline"),
+    )
+
+    sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"), required=True)
+
+    def command(name: str, summary: str, *, needs_secret: bool = True) -> argparse.ArgumentParser:
+        parents = [place, unlock] if needs_secret else [place]
+        made = sub.add_parser(name, help=summary, description=summary, parents=parents)
+        made.set_defaults(handler=handlers[name])
+        return made
+
+    export = command("export", _("Write the whole diary to a file that is NOT encrypted."))
+    export.add_argument(
+        "--format", choices=("json", "csv"), default="json", help=_("json (everything) or csv (a zip of tables)")
+    )
+    export.add_argument("--out", required=True, metavar=_("FILE"), help=_("the file to write"))
+    export.add_argument("--force", action="store_true", help=_("replace the file if it already exists"))
+
+    imp = command("import", _("Bring entries into the diary from a Companion JSON export or a pain CSV file."))
+    imp.add_argument("file", metavar=_("FILE"), help=_("the file to import"))
+    imp.add_argument(
+        "--mode",
+        choices=("merge", "replace"),
+        default="merge",
+        help=_("merge: add what is new (default); replace: the diary becomes the file's contents"),
+    )
+    imp.add_argument("--pain-csv", action="store_true", help=_("the file is a simple CSV of pain scores"))
+    imp.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
+
+    backup = command("backup", _("Make an encrypted copy of the diary in a folder of your choice."))
+    backup.add_argument("--to", required=True, metavar=_("FOLDER"), help=_("the folder to put the copy in"))
+
+    restore = command("restore", _("Put a backup in place of the diary; the current file is kept aside."))
+    restore.add_argument(
+        "backup", metavar=_("BACKUP"), help=_("a backup file, or the name of one in the backups folder")
+    )
+    restore.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
+
+    check = command("check", _("Check that the diary or a backup opens and that its contents are sound."))
+    check.add_argument("file", nargs="?", metavar=_("FILE"), help=_("a backup to check (default: the diary)"))
+
+    change = command("change-passphrase", _("Change the passphrase that opens the diary."))
+    change.add_argument(
+        "--new-passphrase-fd",
+        type=int,
+        metavar="N",
+        help=_("read the new passphrase from file descriptor N, up to the first newline"),
+    )
+
+    command("list-backups", _("List the backups kept beside the diary."), needs_secret=False)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        set_language(choose_language(argv))
+    except Exception:  # a broken settings file must not stop the commands
+        set_language("en")
+
+    from companion import cli_commands
+
+    parser = build_parser(cli_commands.HANDLERS)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:
+        return stop.code if isinstance(stop.code, int) else EXIT_USAGE
+    if args.language:
+        set_language(args.language)
+    try:
+        return int(args.handler(args))
+    except KeyboardInterrupt:
+        warn(_("Stopped. Nothing more was changed."))
+        return EXIT_INTERRUPTED
+    except CommandError as exc:
+        warn(exc.text)
+        return exc.code
+    except Exception as exc:  # every failure becomes a message and an exit code
+        from companion.domain.errors import CompanionError, save_failure_reason
+
+        if isinstance(exc, CompanionError):
+            warn(exc.message())
+        elif isinstance(exc, OSError):
+            warn(
+                _("Companion could not use {path} ({reason}).").format(
+                    path=exc.filename or _("a file"), reason=save_failure_reason(exc)
+                )
+            )
+        else:
+            warn(_("Something went wrong. Nothing already saved has been lost."))
+            warn(f"({type(exc).__name__}: {exc})")
+        return exit_code_for(exc)
+
+
+def vault_path_for(args: argparse.Namespace) -> Path:
+    from companion.storage.app_settings import resolve_data_dir
+    from companion.storage.vault import VAULT_FILENAME
+
+    return resolve_data_dir(args.data_dir) / VAULT_FILENAME
+
+
+def require_diary(vault: Path) -> None:
+    if not vault.is_file():
+        raise CommandError(
+            _(
+                "There is no diary in {folder}. Start Companion to create one, or choose another folder "
+                "with --data-dir."
+            ).format(folder=vault.parent),
+            EXIT_NOT_A_DIARY,
+        )
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,410 @@
+"""The commands of companion.cli, one function each: (parsed arguments) -> exit code.
+
+Storage and services are imported inside the functions, so `companion COMMAND --help` stays quick.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from companion.cli import (
+    EXIT_CANNOT_WRITE,
+    EXIT_ERROR,
+    EXIT_NOT_A_DIARY,
+    EXIT_OK,
+    EXIT_USAGE,
+    CommandError,
+    Secret,
+    ask_secret,
+    confirm,
+    has_terminal,
+    prompt_hidden,
+    read_line_from_fd,
+    require_diary,
+    say,
+    vault_path_for,
+    warn,
+)
+from companion.i18n import _, ngettext
+
+if TYPE_CHECKING:
+    from companion.services.session import DiarySession
+    from companion.services.transfer import ImportPreview, ImportReport
+
+_STAMP = re.compile(r"diary-(\d{8}T\d{6})-")
+
+
+# --- shared helpers ----------------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def open_session(vault: Path, secret: Secret) -> Iterator[DiarySession]:
+    """Open the diary (takes the one-writer lock); saves and closes it afterwards."""
+    from companion.services.session import DiarySession
+
+    session = DiarySession.open(vault, **secret.kwargs())
+    try:
+        yield session
+    finally:
+        session.close()
+
+
+def _cannot_write(path: Path, exc: OSError) -> CommandError:
+    from companion.domain.errors import save_failure_reason
+
+    return CommandError(
+        _("Companion could not write {path} ({reason}). Nothing was written there.").format(
+            path=path, reason=save_failure_reason(exc)
+        ),
+        EXIT_CANNOT_WRITE,
+    )
+
+
+def _existing_file(path: Path) -> Path:
+    if not path.is_file():
+        raise CommandError(_("There is no file at {path}.").format(path=path), EXIT_NOT_A_DIARY)
+    return path
+
+
+@dataclass(frozen=True)
+class Contents:
+    """What an unlocked image holds, checked without changing anything."""
+
+    revision: str | None
+    newest_known: str
+    sound: bool
+    entries: int | None
+
+    @property
+    def current(self) -> bool:
+        return self.revision == self.newest_known
+
+
+def inspect_image(image: bytes) -> Contents:
+    """SQLite integrity check, schema revision (NewerVersionError if unknown) and the number of entries."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from companion.storage.database import Database
+
+    database = Database(image)  # DamagedVaultError when it is not a database
+    try:
+        revision, head = database.revision_state()
+        sound = database.integrity_ok() and revision is not None
+        entries: int | None = None
+        try:
+            with database.engine.connect() as connection:
+                entries = int(connection.exec_driver_sql("SELECT COUNT(*) FROM pain_entries").scalar() or 0)
+        except SQLAlchemyError:
+            sound = False
+    finally:
+        database.close()
+    return Contents(revision, head, sound, entries)
+
+
+def _made_at(path: Path) -> dt.datetime:
+    match = _STAMP.match(path.name)
+    if match:
+        with contextlib.suppress(ValueError):
+            return dt.datetime.strptime(match.group(1), "%Y%m%dT%H%M%S")
+    return dt.datetime.fromtimestamp(path.stat().st_mtime)
+
+
+def _entries_sentence(count: int) -> str:
+    return ngettext("It holds {count} entry.", "It holds {count} entries.", count).format(count=count)
+
+
+# --- check ----------------------------------------------------------------------------------------------
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from companion.domain.errors import DamagedVaultError
+    from companion.i18n.formatting import format_datetime
+    from companion.storage import vault_format as fmt
+    from companion.storage.vault import read_file, unlock_blob
+
+    if args.file:
+        target = _existing_file(Path(args.file).expanduser())
+    else:
+        target = vault_path_for(args)
+        require_diary(target)
+    blob = read_file(target)
+    fmt.parse_header(blob)  # not a diary, damaged header or newer format: say so before asking anything
+    secret = ask_secret(args)
+    _header, _key, image = unlock_blob(blob, **secret.kwargs())
+    say(
+        _("{path}: opens with the passphrase.").format(path=target)
+        if secret.recovery_key is None
+        else _("{path}: opens with the recovery key.").format(path=target)
+    )
+    contents = inspect_image(image)
+    if not contents.sound:
+        warn(_("The database inside the file failed its integrity check."))
+        raise DamagedVaultError()
+    say(_("The database inside passed its integrity check."))
+    if contents.current:
+        say(_("Its structure is the newest this version knows ({revision}).").format(revision=contents.revision))
+    else:
+        say(
+            _(
+                "Its structure is older ({revision}); it will be brought up to date ({newest}) the next time the "
+                "diary is opened."
+            ).format(revision=contents.revision, newest=contents.newest_known)
+        )
+    if contents.entries is not None:
+        say(_entries_sentence(contents.entries))
+    say(_("File date: {when}.").format(when=format_datetime(_made_at(target))))
+    say(_("The check found no problem."))
+    return EXIT_OK
+
+
+# --- backup, list-backups, restore ------------------------------------------------------------------------
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from companion.storage import backups
+    from companion.storage import vault_format as fmt
+    from companion.storage.atomic import atomic_write
+    from companion.storage.vault import read_file, unlock_blob
+
+    vault = vault_path_for(args)
+    require_diary(vault)
+    blob = read_file(vault)  # the copy is exactly the bytes that were checked
+    fmt.parse_header(blob)
+    secret = ask_secret(args)
+    unlock_blob(blob, **secret.kwargs())
+    folder = Path(args.to).expanduser()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _cannot_write(folder, exc) from exc
+    stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
+    target = folder / f"diary-{stamp}-{backups.MANUAL}.vault"
+    if target.exists():
+        raise CommandError(_("{path} already exists. Wait a second and try again.").format(path=target), EXIT_ERROR)
+    try:
+        atomic_write(target, blob)
+    except OSError as exc:
+        raise _cannot_write(target, exc) from exc
+    say(_("An encrypted backup was written to {path}.").format(path=target))
+    say(_("It opens with the passphrase and the recovery key the diary has now."))
+    return EXIT_OK
+
+
+def cmd_list_backups(args: argparse.Namespace) -> int:
+    from companion.i18n.formatting import format_datetime, format_decimal
+    from companion.storage import backups
+
+    vault = vault_path_for(args)
+    found = backups.list_backups(vault)
+    if not found:
+        say(_("There are no backups in {folder}.").format(folder=backups.backup_dir(vault)))
+        return EXIT_OK
+    kinds = {
+        backups.DAILY: _("daily"),
+        backups.BEFORE_CHANGE: _("before a change"),
+        backups.MANUAL: _("made by hand"),
+    }
+    say(
+        ngettext(
+            "{count} backup in {folder}, newest first:",
+            "{count} backups in {folder}, newest first:",
+            len(found),
+        ).format(count=len(found), folder=backups.backup_dir(vault))
+    )
+    for item in found:
+        say(
+            _("{date}  {kind}  {size} KB  {name}").format(
+                date=format_datetime(item.made_at),
+                kind=kinds.get(item.kind, item.kind),
+                size=format_decimal(item.size / 1024),
+                name=item.path.name,
+            )
+        )
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from companion.domain.errors import DamagedVaultError
+    from companion.i18n.formatting import format_datetime
+    from companion.storage import backups
+    from companion.storage import vault_format as fmt
+    from companion.storage.lockfile import VaultLock
+    from companion.storage.vault import read_file, unlock_blob
+
+    vault = vault_path_for(args)
+    source = Path(args.backup).expanduser()
+    if not source.exists() and source.name == args.backup:
+        source = backups.backup_dir(vault) / args.backup  # a name as list-backups shows it
+    source = _existing_file(source)
+    blob = read_file(source)
+    fmt.parse_header(blob)
+    secret = ask_secret(args)
+    image = unlock_blob(blob, **secret.kwargs())[2]
+    contents = inspect_image(image)
+    if not contents.sound:
+        raise DamagedVaultError()
+    say(_("Backup {path}, made {when}.").format(path=source, when=format_datetime(_made_at(source))))
+    if contents.entries is not None:
+        say(_entries_sentence(contents.entries))
+    if vault.exists():
+        say(
+            _("The diary in {folder} will be replaced by this backup; its current file will be kept aside.").format(
+                folder=vault.parent
+            )
+        )
+    confirm(args, _("Restore this backup? [y/N] "))
+    try:
+        vault.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _cannot_write(vault.parent, exc) from exc
+    lock = VaultLock(vault)
+    lock.acquire()  # VaultLockedByOtherError when the diary is open elsewhere
+    try:
+        aside = backups.restore_backup(vault, source)
+    finally:
+        lock.release()
+    say(_("The diary was restored from the backup."))
+    if aside is not None:
+        say(_("The file it replaced was kept as {path}.").format(path=aside))
+    return EXIT_OK
+
+
+# --- change-passphrase -------------------------------------------------------------------------------------
+
+
+def _new_passphrase(args: argparse.Namespace) -> str:
+    if args.new_passphrase_fd is not None:
+        return read_line_from_fd(args.new_passphrase_fd)
+    if not has_terminal():
+        raise CommandError(
+            _(
+                "No new passphrase was given. Run the command at a terminal to type it, or pass it on a file "
+                "descriptor with --new-passphrase-fd N."
+            ),
+            EXIT_USAGE,
+        )
+    first = prompt_hidden(_("New passphrase: "))
+    second = prompt_hidden(_("New passphrase again: "))
+    if first != second:
+        raise CommandError(_("The two new passphrases are different. Nothing was changed."), EXIT_USAGE)
+    return first
+
+
+def cmd_change_passphrase(args: argparse.Namespace) -> int:
+    from companion.domain.errors import WrongPassphraseError
+    from companion.domain.passphrase import estimate
+    from companion.storage.kdf import KdfParams
+
+    vault = vault_path_for(args)
+    require_diary(vault)
+    secret = ask_secret(args)
+    with open_session(vault, secret) as session:
+        new = _new_passphrase(args)
+        strength = estimate(new)
+        if not strength.acceptable:
+            raise CommandError(
+                _("The new passphrase is not strong enough ({level}). {hint} Nothing was changed.").format(
+                    level=_(strength.label), hint=_(strength.hint)
+                ),
+                EXIT_USAGE,
+            )
+        say(_("Changing the passphrase. This takes a few seconds…"))
+        kdf = KdfParams.calibrated()
+        if secret.recovery_key is not None:
+            session.store.change_passphrase(new, kdf)
+        elif not session.change_passphrase(secret.passphrase or "", new, kdf):
+            raise WrongPassphraseError()
+    say(_("Your passphrase has been changed. Your recovery key still works."))
+    return EXIT_OK
+
+
+# --- export and import -------------------------------------------------------------------------------------
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from companion.services import transfer
+
+    vault = vault_path_for(args)
+    require_diary(vault)
+    out = Path(args.out).expanduser()
+    if out.exists() and not args.force:
+        raise CommandError(
+            _("{path} already exists. Choose another name, or add --force to replace it.").format(path=out),
+            EXIT_USAGE,
+        )
+    if out.is_dir():
+        raise CommandError(_("{path} is a folder. Give the name of a file to write.").format(path=out), EXIT_USAGE)
+    secret = ask_secret(args)
+    with open_session(vault, secret) as session:
+        data = transfer.export_json(session) if args.format == "json" else transfer.export_csv_zip(session)
+    warn(transfer.export_warning())
+    transfer.write_export(out, data)
+    say(_("The diary was exported to {path}.").format(path=out))
+    return EXIT_OK
+
+
+def _describe_json_preview(preview: ImportPreview) -> None:
+    say(_("New rows to add: {count}.").format(count=preview.new))
+    say(_("Rows already in the diary: {count}.").format(count=preview.duplicates))
+    if preview.mode == "replace":
+        say(_("Rows in the diary to overwrite: {count}.").format(count=preview.replaced))
+        say(_("Rows in the diary to remove: {count}.").format(count=preview.removed))
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from companion.services import transfer
+    from companion.storage import backups
+
+    if args.pain_csv and args.mode == "replace":
+        raise CommandError(_("A pain CSV can only be merged into the diary; leave out --mode replace."), EXIT_USAGE)
+    vault = vault_path_for(args)
+    require_diary(vault)
+    source = _existing_file(Path(args.file).expanduser())
+    try:
+        data = source.read_bytes()
+    except OSError as exc:
+        raise CommandError(
+            _("Companion could not read {path} ({error}).").format(path=source, error=exc.strerror), EXIT_ERROR
+        ) from exc
+    secret = ask_secret(args)
+    with open_session(vault, secret) as session:
+        run: Callable[[], ImportReport]
+        if args.pain_csv:
+            csv_preview = transfer.preview_pain_csv(data)
+            say(_("Rows that can be imported: {count}.").format(count=len(csv_preview.rows)))
+            say(_("Rows repeated within the file: {count}.").format(count=csv_preview.duplicates))
+            for _row, reason in csv_preview.rejected:
+                say(reason)  # a whole translated sentence that names the row
+            run = lambda: transfer.import_pain_csv(session, data)  # noqa: E731
+        else:
+            preview = transfer.preview_json(session, data, args.mode)
+            _describe_json_preview(preview)
+            run = lambda: transfer.import_json(session, data, args.mode)  # noqa: E731
+            if args.mode == "replace":
+                say(_("Replace mode: the diary will hold exactly what the file holds."))
+        confirm(args, _("Import this file? [y/N] "))
+        try:
+            backups.make_backup(vault, backups.BEFORE_CHANGE)
+        except OSError as exc:
+            raise _cannot_write(backups.backup_dir(vault), exc) from exc
+        report = run()
+        say(report.summary())
+    return EXIT_OK
+
+
+HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "export": cmd_export,
+    "import": cmd_import,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+    "check": cmd_check,
+    "change-passphrase": cmd_change_passphrase,
+    "list-backups": cmd_list_backups,
+}

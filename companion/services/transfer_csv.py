@@ -1,0 +1,298 @@
+"""CSV: the whole diary as a zip of one CSV per table, and pain scores imported from another diary's CSV."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import io
+import re
+import unicodedata
+import uuid
+import zipfile
+from typing import TYPE_CHECKING, Any
+
+from companion.domain.checkin import Checkin
+from companion.domain.errors import ImportFormatError, ValidationError
+from companion.domain.pain import NOTE_MAX_CHARS, PAIN_MAX, PAIN_MIN, clean_note
+from companion.i18n import N_, _
+from companion.services.transfer import ImportReport, PainCsvPreview, PainCsvRow, TableCounts
+from companion.services.transfer_json import exported_tables, read_tables
+from companion.storage.models import PainEntryRow
+from companion.storage.unit_of_work import UnitOfWork
+
+if TYPE_CHECKING:
+    from companion.services.session import DiarySession
+
+# --- the CSV bundle -------------------------------------------------------------------------------------
+
+README = """\
+Companion (Cydymaith) - diary export / allforio dyddiadur
+=========================================================
+
+WARNING: these files are NOT encrypted. Anyone who has them can read everything in them.
+Keep them somewhere safe and delete them when you no longer need them.
+
+Each .csv file is one table of your diary. The first row names the columns. The files are
+UTF-8 text with a byte order mark, so spreadsheets show Welsh letters such as ŵ and ŷ correctly.
+Times are ISO 8601 in UTC (for example 2024-03-01T09:30:00); utc_offset_minutes gives your
+local time then. An empty cell means no value.
+
+  pain_entries.csv    check-ins: pain score 0-10, sleep, mood, tiredness, note
+  entry_regions.csv   where the pain was on the body map, for each check-in
+  tags.csv            your tags (what you did, what helped, what made it worse)
+  entry_tags.csv      which tags each check-in has, with a rating 0-4
+  peg_responses.csv   PEG questionnaire answers (0-10)
+  mood_screens.csv    PHQ-2 and GAD-2 answers (0-3 each)
+  diary_settings.csv  settings kept in the diary
+
+To move a diary to another copy of Companion, use the JSON export instead: it can be imported.
+The format is described in docs/export-format.md.
+
+-----------------------------------------------------------------------------------------
+
+RHYBUDD: NID yw'r ffeiliau hyn wedi'u hamgryptio. Gall unrhyw un sydd â nhw ddarllen popeth
+sydd ynddyn nhw. Cadwch nhw yn rhywle diogel a'u dileu pan nad oes eu hangen arnoch mwyach.
+
+Mae pob ffeil .csv yn un tabl o'ch dyddiadur. Mae'r rhes gyntaf yn enwi'r colofnau. Testun
+UTF-8 gyda nod trefn beit yw'r ffeiliau, felly mae taenlenni'n dangos llythrennau Cymraeg fel
+ŵ ac ŷ yn gywir. Mae'r amseroedd ar ffurf ISO 8601 yn UTC (er enghraifft 2024-03-01T09:30:00);
+mae utc_offset_minutes yn rhoi eich amser lleol bryd hynny. Mae cell wag yn golygu dim gwerth.
+
+  pain_entries.csv    cofnodion: sgôr poen 0-10, cwsg, hwyliau, blinder, nodyn
+  entry_regions.csv   lle roedd y boen ar fap y corff, ar gyfer pob cofnod
+  tags.csv            eich tagiau (beth wnaethoch chi, beth helpodd, beth wnaeth bethau'n waeth)
+  entry_tags.csv      pa dagiau sydd gan bob cofnod, gyda sgôr 0-4
+  peg_responses.csv   atebion holiadur PEG (0-10)
+  mood_screens.csv    atebion PHQ-2 a GAD-2 (0-3 yr un)
+  diary_settings.csv  gosodiadau a gedwir yn y dyddiadur
+
+I symud dyddiadur i gopi arall o Cydymaith, defnyddiwch yr allforio JSON yn lle hynny: gellir
+ei fewnforio.
+"""
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    if isinstance(value, float):
+        return repr(value)
+    return str(value)
+
+
+def export_csv_zip(session: DiarySession) -> bytes:
+    with UnitOfWork(session.store) as uow:
+        assert uow.session is not None
+        tables = read_tables(uow.session)
+    stamp = session.diary.now().timetuple()[:6]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as bundle:
+        for table in exported_tables():
+            text = io.StringIO(newline="")
+            writer = csv.writer(text, lineterminator="\r\n")
+            writer.writerow([c.name for c in table.columns])
+            for row in tables[table.name]:
+                writer.writerow([_cell(row[c.name]) for c in table.columns])
+            bundle.writestr(zipfile.ZipInfo(f"{table.name}.csv", stamp), text.getvalue().encode("utf-8-sig"))
+        bundle.writestr(zipfile.ZipInfo("README.txt", stamp), README.replace("\n", "\r\n").encode("utf-8-sig"))
+    return buffer.getvalue()
+
+
+# --- pain scores from another diary ---------------------------------------------------------------------
+
+# uuid5(PAIN_CSV_NAMESPACE, "<date or date-time>|<score>|<note>") is the id of an imported row, so the same
+# row imported again is recognised. Never change it: that would duplicate every earlier import.
+PAIN_CSV_NAMESPACE = uuid.UUID("6f1d4c52-3b0e-5a8e-9c57-2f6a1e0b7d43")
+HEADER_NAMES: dict[str, str] = {
+    "date": "date",
+    "dyddiad": "date",
+    "score": "score",
+    "sgôr": "score",
+    "sgor": "score",
+    "note": "note",
+    "notes": "note",
+    "nodyn": "note",
+    "nodiadau": "note",
+}
+NOON = dt.time(12, 0)
+_TIME = r"(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?"
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})" + _TIME + "$")
+_DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})" + _TIME + "$")
+_INTEGER = re.compile(r"^[+-]?\d{1,6}$")
+
+_WRONG_COLUMNS = N_(
+    "This file can't be imported because its columns are not the ones Companion expects. The first row "
+    "must name the columns date, score and note (or dyddiad, sgôr and nodyn); this file has: {columns}. "
+    "Nothing was imported."
+)
+
+
+def decode_text(data: bytes) -> tuple[str, str]:
+    """(text, encoding): UTF-8 with or without BOM, else UTF-16 with BOM, else Windows-1252. Never fails."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace"), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace"), "utf-16"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def _header_key(cell: str) -> str:
+    return unicodedata.normalize("NFC", cell).strip().strip('"').strip().casefold()
+
+
+def _sniff(text: str) -> str:
+    """Comma or semicolon: whichever splits the header row into columns Companion knows."""
+    header = next((line for line in text.splitlines() if line.strip()), "")
+    best, best_count = ",", -1
+    for delimiter in (",", ";"):
+        cells = next(csv.reader([header], delimiter=delimiter), [])
+        keys = [_header_key(c) for c in cells]
+        if keys and all(k in HEADER_NAMES for k in keys):
+            return delimiter
+        if len(cells) > best_count:
+            best, best_count = delimiter, len(cells)
+    return best
+
+
+def _columns(header: list[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for index, cell in enumerate(header):
+        name = HEADER_NAMES.get(_header_key(cell))
+        if name is None or name in found:
+            found = {}
+            break
+        found[name] = index
+    if "date" not in found or "score" not in found:
+        shown = ", ".join(c.strip() or "“”" for c in header)[:200] or "“”"
+        raise ImportFormatError(_WRONG_COLUMNS, columns=shown)
+    return found
+
+
+def _parse_moment(text: str) -> tuple[str, dt.datetime, bool] | None:
+    """(canonical text, naive local datetime, time given) or None if it is not a date Companion reads."""
+    match = _ISO.match(text)
+    if match:
+        year, month, day, hour, minute, second = match.groups()
+    else:
+        match = _DMY.match(text)
+        if not match:
+            return None
+        day, month, year, hour, minute, second = match.groups()
+    try:
+        moment = dt.datetime(int(year), int(month), int(day), int(hour or 12), int(minute or 0), int(second or 0))
+    except ValueError:
+        return None
+    if hour is None:
+        return moment.date().isoformat(), moment, False
+    spec = "seconds" if second is not None else "minutes"
+    return moment.isoformat(timespec=spec), moment, True
+
+
+def _read_row(number: int, cells: list[str], columns: dict[str, int], now: dt.datetime) -> PainCsvRow | str:
+    """An accepted row, or the translated reason it is rejected."""
+
+    def cell(name: str) -> str:
+        index = columns.get(name)
+        return cells[index].strip() if index is not None and index < len(cells) else ""
+
+    if len(cells) > len(columns) and any(c.strip() for c in cells[len(columns) :]):
+        return _("Row {row}: there are more values than columns.").format(row=number)
+    raw_date, raw_score = cell("date"), cell("score")
+    if not raw_date:
+        return _("Row {row}: there is no date.").format(row=number)
+    parsed = _parse_moment(raw_date)
+    if parsed is None:
+        return _("Row {row}: the date “{date}” couldn't be understood. Use YYYY-MM-DD or DD/MM/YYYY.").format(
+            row=number, date=raw_date[:40]
+        )
+    canonical, naive, time_given = parsed
+    if naive.year < 1900:
+        return _("Row {row}: the date {date} is before 1900.").format(row=number, date=raw_date)
+    if naive.date() > now.date():
+        return _("Row {row}: the date {date} is after today.").format(row=number, date=raw_date)
+    if not raw_score:
+        return _("Row {row}: there is no score.").format(row=number)
+    if not _INTEGER.match(raw_score):
+        return _("Row {row}: the score “{score}” is not a whole number from 0 to 10.").format(
+            row=number, score=raw_score[:20]
+        )
+    score = int(raw_score)
+    if not PAIN_MIN <= score <= PAIN_MAX:
+        return _("Row {row}: the score {score} is not between 0 and 10.").format(row=number, score=score)
+    try:
+        note = clean_note(cell("note"))
+    except ValidationError:
+        return _("Row {row}: the note is longer than {limit} characters.").format(row=number, limit=NOTE_MAX_CHARS)
+    moment = naive.astimezone()  # the computer's local time zone on that date (summer time included)
+    if moment > now:
+        if time_given:
+            return _("Row {row}: the time {date} is later than now.").format(row=number, date=raw_date)
+        moment = now.replace(microsecond=0)  # today, before noon: recorded as now
+    entry_id = str(uuid.uuid5(PAIN_CSV_NAMESPACE, f"{canonical}|{score}|{note}"))
+    return PainCsvRow(number, entry_id, moment, score, note)
+
+
+def preview_pain_csv(data: bytes, *, now: dt.datetime | None = None) -> PainCsvPreview:
+    now = now or dt.datetime.now().astimezone()
+    text, encoding = decode_text(data)
+    text = text.replace("\x00", "")
+    if not text.strip():
+        raise ImportFormatError(_WRONG_COLUMNS, columns="“”")
+    delimiter = _sniff(text)
+    accepted: list[PainCsvRow] = []
+    rejected: list[tuple[int, str]] = []
+    seen: set[str] = set()
+    duplicates = 0
+    columns: dict[str, int] | None = None
+    try:
+        for number, cells in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), start=1):
+            if not any(c.strip() for c in cells):
+                continue
+            if columns is None:
+                columns = _columns(cells)
+                continue
+            result = _read_row(number, cells, columns, now)
+            if isinstance(result, str):
+                rejected.append((number, result))
+            elif result.entry_id in seen:
+                duplicates += 1
+            else:
+                seen.add(result.entry_id)
+                accepted.append(result)
+    except csv.Error:
+        raise ImportFormatError(
+            N_(
+                "This file can't be read as a CSV file (a table of values separated by commas or semicolons). "
+                "Nothing was imported."
+            )
+        ) from None
+    return PainCsvPreview(tuple(accepted), tuple(rejected), duplicates, encoding, delimiter)
+
+
+def import_pain_csv(session: DiarySession, data: bytes) -> ImportReport:
+    now = session.diary.now()
+    preview = preview_pain_csv(data, now=now)
+    now_utc = now.astimezone(dt.UTC).replace(tzinfo=None)
+    added = 0
+    duplicates = preview.duplicates
+    with UnitOfWork(session.store) as uow:
+        assert uow.session is not None
+        for row in preview.rows:
+            if uow.session.get(PainEntryRow, row.entry_id) is not None:
+                duplicates += 1
+                continue
+            uow.checkins.add(Checkin(row.entry_id, row.recorded_at, pain=row.score, note=row.note), now_utc)
+            added += 1
+        if added:
+            uow.commit()
+    return ImportReport(
+        accepted=added,
+        duplicates=duplicates,
+        rejected=preview.rejected,
+        tables={"pain_entries": TableCounts(new=added, duplicates=duplicates)},
+    )
