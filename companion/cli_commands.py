@@ -10,7 +10,6 @@ import contextlib
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,6 +32,7 @@ from companion.cli import (
     warn,
 )
 from companion.i18n import _, ngettext
+from companion.storage.inspection import inspect_image
 
 if TYPE_CHECKING:
     from companion.services.session import DiarySession
@@ -71,41 +71,6 @@ def _existing_file(path: Path) -> Path:
     if not path.is_file():
         raise CommandError(_("There is no file at {path}.").format(path=path), EXIT_NOT_A_DIARY)
     return path
-
-
-@dataclass(frozen=True)
-class Contents:
-    """What an unlocked image holds, checked without changing anything."""
-
-    revision: str | None
-    newest_known: str
-    sound: bool
-    entries: int | None
-
-    @property
-    def current(self) -> bool:
-        return self.revision == self.newest_known
-
-
-def inspect_image(image: bytes) -> Contents:
-    """SQLite integrity check, schema revision (NewerVersionError if unknown) and the number of entries."""
-    from sqlalchemy.exc import SQLAlchemyError
-
-    from companion.storage.database import Database
-
-    database = Database(image)  # DamagedVaultError when it is not a database
-    try:
-        revision, head = database.revision_state()
-        sound = database.integrity_ok() and revision is not None
-        entries: int | None = None
-        try:
-            with database.engine.connect() as connection:
-                entries = int(connection.exec_driver_sql("SELECT COUNT(*) FROM pain_entries").scalar() or 0)
-        except SQLAlchemyError:
-            sound = False
-    finally:
-        database.close()
-    return Contents(revision, head, sound, entries)
 
 
 def _made_at(path: Path) -> dt.datetime:

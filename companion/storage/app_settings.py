@@ -64,7 +64,31 @@ def default_data_dir() -> Path:
     return Path(user_data_dir("Companion", appauthor=False, roaming=False))
 
 
+LOCATION_FILENAME = "location.json"
+
+
 def resolve_data_dir(cli_value: str | None) -> Path:
-    """--data-dir wins, then COMPANION_DATA_DIR, then the platform's user data folder."""
+    """--data-dir wins, then COMPANION_DATA_DIR, then the folder the diary was moved to (remembered in
+    the platform's user data folder), then that folder itself."""
     chosen = cli_value or os.environ.get("COMPANION_DATA_DIR")
-    return Path(chosen).expanduser().resolve() if chosen else default_data_dir()
+    if chosen:
+        return Path(chosen).expanduser().resolve()
+    default = default_data_dir()
+    moved = read_moved_location(default)
+    return moved if moved is not None else default
+
+
+def read_moved_location(default: Path) -> Path | None:
+    try:
+        raw = json.loads((default / LOCATION_FILENAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    folder = raw.get("diary_folder") if isinstance(raw, dict) else None
+    return Path(folder) if isinstance(folder, str) and Path(folder).is_dir() else None
+
+
+def remember_moved_location(default: Path, folder: Path) -> None:
+    """Where the diary lives now, kept in the platform's folder so the next start finds it."""
+    default.mkdir(parents=True, exist_ok=True)
+    payload = {"version": 1, "diary_folder": str(folder)}
+    atomic_write(default / LOCATION_FILENAME, json.dumps(payload, indent=2).encode("utf-8"))

@@ -192,6 +192,12 @@ class Vault:
             raise
         return shown
 
+    def relocate(self, new_path: Path, new_lock: VaultLock) -> None:
+        """After a verified copy to `new_path` (whose lock the caller holds), continue from there."""
+        old_lock, self._lock = self._lock, new_lock
+        self.path = new_path
+        old_lock.release()
+
     @property
     def save_counter(self) -> int:
         return self._counter

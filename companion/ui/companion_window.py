@@ -6,6 +6,7 @@ diary stays in memory while the lock screen shows.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -174,6 +175,7 @@ class CompanionWindow(Retranslatable, QMainWindow):
         self.main_view.settings.text_size_selected.connect(self._on_text_size_selected)
         self.main_view.settings.auto_lock_selected.connect(self._on_auto_lock_selected)
         self.main_view.settings.change_passphrase_requested.connect(self.open_change_passphrase)
+        self.main_view.settings.move_requested.connect(self.move_diary)
         self.stack.addWidget(self.main_view)
         self.stack.setCurrentWidget(self.main_view)
         self.lock_shortcut.setEnabled(True)
@@ -340,6 +342,53 @@ class CompanionWindow(Retranslatable, QMainWindow):
         dialog.confirm_requested.connect(accepted)
         dialog.open()
         return dialog
+
+    def move_diary(self) -> None:
+        """Move the diary and its backups to a folder the person chooses (a synced folder, say)."""
+        if self.session is None:
+            return
+        folder = dialogs.choose_folder(self, _("Choose the folder to move your diary to"))
+        if not folder:
+            return
+        session = self.session
+
+        def answered(button: dialogs.Button) -> None:
+            if button != dialogs.Button.Ok or self.session is not session:
+                return
+            from companion.storage.app_settings import default_data_dir, remember_moved_location
+            from companion.storage.relocation import move_diary
+
+            try:
+                new_path = move_diary(session.store, Path(folder))
+            except SaveFailedError as exc:
+                self._on_save_failed(exc)
+                return
+            except (CompanionError, OSError) as exc:
+                text = exc.message() if isinstance(exc, CompanionError) else str(exc)
+                dialogs.show_error(self, text)
+                return
+            self.context.data_dir = new_path.parent
+            if not self.context.demo:
+                with contextlib.suppress(OSError):
+                    remember_moved_location(default_data_dir(), new_path.parent)
+            if self.main_view is not None:
+                self.main_view.settings.set_diary_path(new_path)
+            dialogs.show_message(
+                self,
+                _("Diary moved"),
+                _("Your diary and its backups are now in {folder}.").format(folder=new_path.parent),
+            )
+
+        dialogs.show_message(
+            self,
+            _("Move your diary"),
+            _("Move your diary and its backups to {folder}? Nothing is removed until the copy is complete.").format(
+                folder=folder
+            ),
+            buttons=dialogs.Button.Ok | dialogs.Button.Cancel,
+            default=dialogs.Button.Ok,
+            on_done=answered,
+        )
 
     def _offer_new_passphrase_after_recovery(self) -> None:
         self.open_change_passphrase(after_recovery=True)

@@ -140,3 +140,30 @@ def test_creating_in_a_folder_that_cannot_be_written_explains_and_allows_retry(
     monkeypatch.undo()
     qtbot.mouseClick(window.create_view.create_button, Qt.MouseButton.LeftButton)
     assert window.stack.currentWidget() is window.recovery_view
+
+
+def test_the_restore_dialog_says_what_a_backup_holds_before_restoring(
+    qtbot: QtBot, make_window: WindowFactory, data_dir, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from companion.storage.backups import backup_to_folder
+    from companion.ui import dialogs
+    from companion.ui.lock.restore_dialog import RestoreBackupDialog
+
+    window = _diary_with_a_backup(qtbot, make_window, data_dir)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    external = backup_to_folder(data_dir / "diary.vault", usb)
+    qtbot.mouseClick(window.unlock_view.restore, Qt.MouseButton.LeftButton)
+    dialog = next(d for d in window.findChildren(RestoreBackupDialog) if d.isVisible())
+    monkeypatch.setattr(dialogs, "choose_open_file", lambda *_a: str(external))
+    qtbot.mouseClick(dialog.browse, Qt.MouseButton.LeftButton)
+    assert dialog.chosen() == external
+    dialog.secret.setText("wrong passphrase")
+    qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+    assert "doesn't open" in dialog.contents.text()
+    dialog.secret.setText(PASSPHRASE)
+    qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+    assert "holds 2 entries" in dialog.contents.text()
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    unlock(qtbot, window, PASSPHRASE)
+    assert window.main_view is not None and len(window.session.diary.all_entries()) == 2

@@ -56,6 +56,7 @@ def activate(qtbot: QtBot, window: QWidget) -> None:
 
 def record_pain(qtbot: QtBot, window: CompanionWindow, score: int, note: str) -> None:
     assert window.main_view is not None
+    window.main_view.show_page("today")
     activate(qtbot, window)
     today = window.main_view.today
     today.picker.buttons[0].setFocus()

@@ -52,3 +52,16 @@ def test_settings_in_a_read_only_place_do_not_stop_the_app(tmp_path: Path, monke
     monkeypatch.setattr(atomic.os, "open", refuse)
     save_settings(tmp_path, AppSettings(language="en"))  # no exception: preferences are not precious
     assert load_settings(tmp_path) == AppSettings()
+
+
+def test_a_moved_diary_is_found_at_the_next_start(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from companion.storage.app_settings import default_data_dir, remember_moved_location
+
+    monkeypatch.delenv("COMPANION_DATA_DIR")
+    moved = tmp_path / "synced"
+    moved.mkdir()
+    remember_moved_location(default_data_dir(), moved)
+    assert resolve_data_dir(None) == moved
+    assert resolve_data_dir(str(tmp_path / "explicit")) == (tmp_path / "explicit").resolve()  # the option still wins
+    moved.rmdir()  # the synced folder went away (unplugged, unsynced): start in the usual place
+    assert resolve_data_dir(None) == default_data_dir()

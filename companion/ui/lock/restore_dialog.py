@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -59,6 +64,23 @@ class RestoreBackupDialog(QDialog):
         empty = label()
         empty.setText(_("There are no backups yet. Companion makes one each day you open your diary."))
         empty.setVisible(not self.backups)
+        self.browse = QPushButton(_("Choose a backup &file…"))
+        self.browse.setObjectName("browseBackupButton")
+        self.browse.setAccessibleName(_("Choose a backup file from another place, such as a USB stick"))
+        check_row = QHBoxLayout()
+        self.secret_label = QLabel(_("&Passphrase of the backup:"))
+        self.secret = QLineEdit()
+        self.secret.setObjectName("backupPassphrase")
+        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.secret.setAccessibleName(_("Passphrase of the backup"))
+        self.secret_label.setBuddy(self.secret)
+        self.check_button = QPushButton(_("&Check what it holds"))
+        self.check_button.setObjectName("checkBackupButton")
+        check_row.addWidget(self.secret_label)
+        check_row.addWidget(self.secret, 1)
+        check_row.addWidget(self.check_button)
+        self.contents = label()
+        self.contents.setObjectName("backupContents")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.restore_button = self.buttons.addButton(_("&Restore"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.restore_button.setObjectName("restoreChosenButton")
@@ -69,10 +91,53 @@ class RestoreBackupDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.list)
         layout.addWidget(empty)
+        layout.addWidget(self.browse, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addLayout(check_row)
+        layout.addWidget(self.contents)
         layout.addWidget(self.buttons)
+        self.browse.clicked.connect(self._on_browse_clicked)
+        self.check_button.clicked.connect(self.check_chosen)
+        self.secret.returnPressed.connect(self.check_chosen)
+        self.list.currentRowChanged.connect(lambda _row: self.contents.clear())
         if self.backups:
             self.list.setCurrentRow(0)
         self.resize(560, 360)
+
+    def _on_browse_clicked(self) -> None:
+        from companion.ui import dialogs
+
+        path = dialogs.choose_open_file(self, _("Choose a backup file"), _("Companion diaries (*.vault)"))
+        if not path:
+            return
+        item = QListWidgetItem(_("Backup file: {path}").format(path=path))
+        item.setData(Qt.ItemDataRole.UserRole, path)
+        self.list.insertItem(0, item)
+        self.list.setCurrentRow(0)
+        self.secret.setFocus()
+
+    def check_chosen(self) -> None:
+        """Unlock the chosen backup in memory and say what it holds; nothing is changed."""
+        from companion.domain.errors import CompanionError
+        from companion.storage.backups import check_backup
+        from companion.storage.inspection import inspect_image
+
+        path = self.chosen()
+        if path is None:
+            return
+        try:
+            contents = inspect_image(check_backup(path, passphrase=self.secret.text()))
+        except CompanionError as exc:
+            self.contents.setText(exc.message())
+            return
+        made = dt.datetime.fromtimestamp(path.stat().st_mtime)
+        count = contents.entries or 0
+        self.contents.setText(
+            ngettext(
+                "This backup opens. It was saved on {date} at {time} and holds {count} entry.",
+                "This backup opens. It was saved on {date} at {time} and holds {count} entries.",
+                count,
+            ).format(date=format_date(made.date()), time=format_time(made), count=count)
+        )
 
     def chosen(self) -> Path | None:
         item = self.list.currentItem()

@@ -26,6 +26,7 @@ class SettingsView(Retranslatable, QWidget):
     text_size_selected = Signal(int)
     auto_lock_selected = Signal(int)
     change_passphrase_requested = Signal()
+    move_requested = Signal()
 
     def __init__(self, settings: AppSettings, diary_path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,6 +58,8 @@ class SettingsView(Retranslatable, QWidget):
         self.location.setText(str(diary_path))
         self.open_folder = QPushButton()
         self.open_folder.setObjectName("openFolderButton")
+        self.move_button = QPushButton()
+        self.move_button.setObjectName("moveDiaryButton")
         self.protection = label()
         self._labels = [QLabel() for _ in range(5)]
         self._labels[0].setBuddy(self.language)
@@ -67,6 +70,7 @@ class SettingsView(Retranslatable, QWidget):
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.location, 1)
         folder_row.addWidget(self.open_folder)
+        folder_row.addWidget(self.move_button)
         form.addRow(self._labels[0], self.language)
         form.addRow(self._labels[1], self.text_size)
         form.addRow(self._labels[2], self.auto_lock)
@@ -86,6 +90,7 @@ class SettingsView(Retranslatable, QWidget):
         self.auto_lock.activated.connect(lambda i: self.auto_lock_selected.emit(self.auto_lock.itemData(i)))
         self.change_passphrase.clicked.connect(self.change_passphrase_requested)
         self.open_folder.clicked.connect(self._on_open_folder_clicked)
+        self.move_button.clicked.connect(self.move_requested)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -112,6 +117,8 @@ class SettingsView(Retranslatable, QWidget):
         self.open_folder.setText(_("&Open folder"))
         self.open_folder.setAccessibleName(_("Open the folder where your diary lives"))
         self.location.setAccessibleName(_("Where your diary lives"))
+        self.move_button.setText(_("&Move…"))
+        self.move_button.setAccessibleName(_("Move your diary and its backups to another folder"))
         self.protection.setText(
             _(
                 "Your diary is one encrypted file (AES-256) in this folder, with encrypted backups in "
@@ -119,6 +126,10 @@ class SettingsView(Retranslatable, QWidget):
                 "Locking with Ctrl+L, or after the time above, saves and clears it from memory."
             )
         )
+
+    def set_diary_path(self, path: Path) -> None:
+        self._diary_path = path
+        self.location.setText(str(path))
 
     def add_section(self, section: QWidget) -> None:
         """Add a part that needs the open diary (the view itself only knows preferences)."""
