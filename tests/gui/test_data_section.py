@@ -57,14 +57,43 @@ def test_importing_a_pain_csv_previews_then_adds_the_rows(qtbot: QtBot, window, 
     source.write_text("date,score,note\n2026-10-01,5,from another app\n2026-10-02,12,too high\n", encoding="utf-8")
     monkeypatch.setattr(dialogs, "choose_open_file", lambda *_a: str(source))
     before = len(window.session.diary.all_entries())
-    qtbot.mouseClick(window.main_view.data_section.import_button, Qt.MouseButton.LeftButton)
-    box = message_box(window)
-    assert box is not None
+    section = window.main_view.data_section
+    qtbot.mouseClick(section.import_button, Qt.MouseButton.LeftButton)
+    dialog = section.import_dialog
+    assert dialog.isVisible() and dialog.preview.text()
+    assert not dialog.replace.isVisible()  # a pain CSV is only ever added
     assert len(window.session.diary.all_entries()) == before  # a preview changes nothing
-    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     notes = [e.note for e in window.session.diary.all_entries()]
     assert "from another app" in notes and "too high" not in notes
-    assert window.main_view.data_section.status.text()
+    assert section.status.text()
+
+
+def test_replacing_from_a_json_export_asks_first_and_keeps_a_backup(
+    qtbot: QtBot, window, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from companion.services import transfer
+    from companion.storage import backups
+
+    exported = tmp_path / "export.json"
+    exported.write_bytes(transfer.export_json(window.session))
+    record_pain(qtbot, window, 2, "added after the export")
+    window.main_view.show_page("settings")
+    monkeypatch.setattr(dialogs, "choose_open_file", lambda *_a: str(exported))
+    section = window.main_view.data_section
+    qtbot.mouseClick(section.import_button, Qt.MouseButton.LeftButton)
+    dialog = section.import_dialog
+    merge_text = dialog.preview.text()
+    qtbot.mouseClick(dialog.replace, Qt.MouseButton.LeftButton)
+    assert dialog.caution.isVisible() and dialog.preview.text() != merge_text
+    qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Cancel), Qt.MouseButton.LeftButton)
+    assert "added after the export" in {e.note for e in window.session.diary.all_entries()}  # cancel: unchanged
+    qtbot.mouseClick(section.import_button, Qt.MouseButton.LeftButton)
+    dialog = section.import_dialog
+    qtbot.mouseClick(dialog.replace, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert {e.note for e in window.session.diary.all_entries()} == {"exported ŵ 🙂"}
+    assert any(b.kind == backups.BEFORE_CHANGE for b in backups.list_backups(window.session.path))
 
 
 def test_an_encrypted_copy_goes_to_the_chosen_folder_and_opens(

@@ -104,7 +104,6 @@ class DataSection(Retranslatable, QGroupBox):
     # --- import -----------------------------------------------------------------------------------------
 
     def import_file(self) -> None:
-        from companion.services import transfer
 
         path = dialogs.choose_open_file(self, _("Import entries"), _("Companion exports or pain scores (*.json *.csv)"))
         if not path:
@@ -115,43 +114,42 @@ class DataSection(Retranslatable, QGroupBox):
             self.status.setText(_("That file could not be read. Check it is still there and try again."))
             return
         is_json = path.lower().endswith(".json")
+        from companion.ui.settings.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self._session, data, is_json, self)
+        if not dialog.refresh():
+            self.status.setText(dialog.preview.text())
+            dialog.deleteLater()
+            return
+        dialog.accepted.connect(lambda: self._run_import(data, is_json, dialog.mode))
+        dialog.rejected.connect(lambda: self.status.setText(_("Nothing was imported.")))
+        dialog.open()
+        self.import_dialog = dialog
+
+    def _run_import(self, data: bytes, is_json: bool, mode: str) -> None:
+        from companion.services import transfer
+        from companion.storage import backups
+
         try:
-            preview = (
-                transfer.preview_json(self._session, data, "merge") if is_json else transfer.preview_pain_csv(data)
+            if mode == "replace":
+                backups.make_backup(self._session.path, backups.BEFORE_CHANGE)
+            report = (
+                transfer.import_json(self._session, data, "replace" if mode == "replace" else "merge")
+                if is_json
+                else transfer.import_pain_csv(self._session, data)
             )
+        except SaveFailedError as exc:
+            self.save_failed.emit(exc)
+            self.changed.emit()
+            return
         except CompanionError as exc:
             self.status.setText(exc.message())
             return
-
-        def answered(button: dialogs.Button) -> None:
-            if button != dialogs.Button.Ok:
-                self.status.setText(_("Nothing was imported."))
-                return
-            try:
-                report = (
-                    transfer.import_json(self._session, data, "merge")
-                    if is_json
-                    else transfer.import_pain_csv(self._session, data)
-                )
-            except SaveFailedError as exc:
-                self.save_failed.emit(exc)
-                self.changed.emit()
-                return
-            except CompanionError as exc:
-                self.status.setText(exc.message())
-                return
-            self.status.setText(report.summary())
-            self.changed.emit()
-
-        dialogs.show_message(
-            self,
-            _("Import entries"),
-            preview.summary(),
-            buttons=dialogs.Button.Ok | dialogs.Button.Cancel,
-            default=dialogs.Button.Ok,
-            on_done=answered,
-            informative=_("Entries already in your diary are recognised and not added twice."),
-        )
+        except OSError:
+            self.status.setText(_("A backup could not be made first, so nothing was imported."))
+            return
+        self.status.setText(report.summary())
+        self.changed.emit()
 
     # --- backup -----------------------------------------------------------------------------------------
 
