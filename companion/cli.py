@@ -115,8 +115,12 @@ def confirm(args: argparse.Namespace, question: str) -> None:
         answer = input(question).strip().casefold()
     except EOFError:
         answer = ""
-    context = "answer to a yes/no question"
-    accepted = {"y", "yes", pgettext(context, "y"), pgettext(context, "yes")}
+    accepted = {
+        "y",
+        "yes",
+        pgettext("answer to a yes/no question", "y"),
+        pgettext("answer to a yes/no question", "yes"),
+    }
     if answer not in {a.casefold() for a in accepted}:
         raise CommandError(_("Nothing was changed."), EXIT_USAGE)
 
