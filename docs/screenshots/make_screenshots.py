@@ -126,6 +126,20 @@ def main() -> int:
             if diary.day_list.count() > 1:
                 diary.day_list.setCurrentRow(1)
             shoot(app, window, "10-diary-and-day-view", lang)
+            main.show_page("settings")
+            window.resize(1100, 820)
+            shoot(app, window, "11-settings-your-data", lang)
+            from companion.services import transfer
+            from companion.ui.settings.import_dialog import ImportDialog
+
+            dialog = ImportDialog(window.session, transfer.export_json(window.session), True, window)
+            dialog.refresh()
+            dialog.replace.setChecked(True)
+            dialog.show()
+            settle(app)
+            dialog.grab().save(str(OUT / f"12-import-dialog-{lang}.png"))
+            print("wrote", f"docs/screenshots/12-import-dialog-{lang}.png")
+            dialog.close()
             window.resize(1000, 720)
             window.lock_now()
             window.close()
