@@ -107,7 +107,9 @@ def main() -> int:
                         TagRating(TagKind.DID, "garddio" if lang == "cy" else "gardening", 3),
                         TagRating(TagKind.HELPED, "pad gwres" if lang == "cy" else "heat pad", 4),
                     ),
-                    note="Ŵyr yn ymweld; eistedd yn rhy hir." if lang == "cy" else "Grandchildren visiting; sat too long.",
+                    note="Ŵyr yn ymweld; eistedd yn rhy hir."
+                    if lang == "cy"
+                    else "Grandchildren visiting; sat too long.",
                 ),
                 keep_time=True,
             )
