@@ -148,6 +148,7 @@ def backup_to_folder(vault_path: Path, folder: Path, now: dt.datetime | None = N
     blob = read_file(vault_path)
     fmt.parse_header(blob)
     try:
+        folder.mkdir(parents=True, exist_ok=True)
         atomic_write(target, blob)
     except OSError as exc:
         raise FolderNotWritableError(str(exc), folder=str(folder)) from exc

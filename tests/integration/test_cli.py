@@ -242,3 +242,19 @@ def test_backup_into_a_folder_that_cannot_be_written(vault: Path, data_dir: Path
     result = with_passphrase("backup", "--to", str(not_a_folder / "backups"), data_dir=data_dir)
     assert result.returncode == cli.EXIT_CANNOT_WRITE
     assert result.stderr.strip()
+
+
+def test_restoring_a_backup_made_with_another_passphrase_changes_nothing(
+    vault: Path, data_dir: Path, tmp_path: Path
+) -> None:
+    other_dir = tmp_path / "someone else"
+    other_dir.mkdir()
+    session, _key = DiarySession.create(other_dir / VAULT_FILENAME, NEW_PASSPHRASE, CHEAP)
+    session.diary.record_pain(2, "not mine")
+    session.close()
+    their_backup = backups.backup_to_folder(other_dir / VAULT_FILENAME, tmp_path / "theirs")
+    before = vault.read_bytes()
+    refused = with_passphrase("restore", str(their_backup), "--yes", data_dir=data_dir)  # our passphrase
+    assert refused.returncode == cli.EXIT_WRONG_SECRET, refused.stderr
+    assert vault.read_bytes() == before
+    assert not [p for p in data_dir.iterdir() if p.name.startswith(VAULT_FILENAME + ".replaced-")]
