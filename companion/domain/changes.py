@@ -10,6 +10,7 @@ class Changes:
     pain_entries: bool = False  # check-ins
     tags: bool = False
     measures: bool = False
+    flares: bool = False
     settings: bool = False
 
     def __or__(self, other: Changes) -> Changes:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from companion.services.diary import Clock, DiaryService, local_now
+from companion.services.flares import FlareService
 from companion.services.measures import MeasuresService
 from companion.storage.kdf import KdfParams
 from companion.storage.store import DiaryStore
@@ -17,6 +18,7 @@ class DiarySession:
         self.is_open = True
         self.diary = DiaryService(lambda: UnitOfWork(store), clock)
         self.measures = MeasuresService(lambda: UnitOfWork(store), clock)
+        self.flares = FlareService(lambda: UnitOfWork(store), clock)
 
     @classmethod
     def create(cls, path: Path, passphrase: str, kdf: KdfParams) -> tuple[DiarySession, str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import CheckConstraint, DateTime, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, CheckConstraint, DateTime, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -93,6 +93,22 @@ class MoodScreenRow(Base):
     utc_offset_minutes: Mapped[int] = mapped_column(Integer)
     item1: Mapped[int] = mapped_column(Integer)
     item2: Mapped[int] = mapped_column(Integer)
+
+
+class FlareEpisodeRow(Base):
+    __tablename__ = "flare_episodes"
+    __table_args__ = (CheckConstraint("peak_pain BETWEEN 0 AND 10", name="ck_flare_episodes_peak_pain"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    started_at_utc: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+    started_offset_minutes: Mapped[int] = mapped_column(Integer)
+    ended_at_utc: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    ended_offset_minutes: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    peak_pain: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    triggers: Mapped[str] = mapped_column(Text, default="")
+    helped: Mapped[str] = mapped_column(Text, default="")
+    change_next_time: Mapped[str] = mapped_column(Text, default="")
+    reviewed: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class SettingRow(Base):

@@ -6,6 +6,7 @@ from types import TracebackType
 
 from sqlalchemy.orm import Session
 
+from companion.storage.flare_repository import FlareRepository
 from companion.storage.measures_repository import MeasuresRepository
 from companion.storage.repositories import CheckinRepository, SettingsRepository, TagRepository
 from companion.storage.store import DiaryStore
@@ -21,6 +22,7 @@ class UnitOfWork:
         self.checkins = CheckinRepository(self.session)
         self.tags = TagRepository(self.session)
         self.measures = MeasuresRepository(self.session)
+        self.flares = FlareRepository(self.session)
         self.settings = SettingsRepository(self.session)
         return self
 
