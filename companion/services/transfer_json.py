@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Column, DateTime, Float, Integer, String, Table, delete, insert, select
+from sqlalchemy import Boolean, Column, DateTime, Float, Integer, String, Table, delete, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -185,6 +185,10 @@ class _RowProblem(Exception):
         self.params = params
 
 
+# Tables added to the schema after export version 1 was first written: an older export may lack them.
+TABLES_ADDED_LATER = frozenset({"flare_episodes"})
+
+
 def _decode_value(column: Column[Any], value: Any) -> Any:
     name = column.name
     if value is None:
@@ -216,6 +220,10 @@ def _decode_value(column: Column[Any], value: Any) -> Any:
         if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
             raise _RowProblem(N_("The value of “{column}” must be a number."), column=name)
         return float(value)
+    if isinstance(kind, Boolean):
+        if not isinstance(value, bool):
+            raise _RowProblem(N_("The value of “{column}” must be true or false."), column=name)
+        return value
     if isinstance(kind, String):  # Text too
         if not isinstance(value, str):
             raise _RowProblem(N_("The value of “{column}” must be text."), column=name)
@@ -313,6 +321,8 @@ def parse_export(data: bytes) -> ParsedExport:
     known_values: dict[tuple[str, str], set[Any]] = {}
     for table in exported_tables():
         raw_rows = raw_tables.get(table.name)
+        if raw_rows is None and table.name in TABLES_ADDED_LATER:
+            raw_rows = []  # an export made before the table existed simply has none of these
         if not isinstance(raw_rows, list):
             raise _damaged(N_("The table “{table}” is missing or is not a list of rows."), table=table.name)
         rows: list[Row] = []

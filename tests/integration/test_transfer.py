@@ -67,6 +67,9 @@ def fill(session: DiarySession) -> None:
     session.measures.record_peg(6, 5, 4)
     session.measures.record_screen(Instrument.PHQ2, 1, 2)
     session.measures.record_screen(Instrument.GAD2, 0, 3)
+    session.flares.start()
+    ended, _ = session.flares.end()
+    session.flares.review(ended.id, "Codi siopa ŵ", "Gwres a gorffwys", "Gofyn am help 🙂")
     with session.store.session() as db:
         from companion.storage.models import SettingRow
 
@@ -534,3 +537,20 @@ def test_write_export_on_a_full_disk_leaves_no_partial_file(tmp_path: Path, monk
     assert "the disk is full" in caught.value.message()
     assert "No file was written" in caught.value.message()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_an_export_made_before_flares_existed_still_imports(source: DiarySession, tmp_path: Path) -> None:
+    import json as _json
+
+    from companion.services import transfer
+
+    document = _json.loads(transfer.export_json(source))
+    del document["tables"]["flare_episodes"]
+    target = _new(tmp_path / "older" / "diary.vault")
+    try:
+        report = transfer.import_json(target, _json.dumps(document).encode("utf-8"), "replace")
+        assert report.accepted > 0
+        assert target.flares.episodes() == []
+        assert len(target.diary.all_entries()) == len(source.diary.all_entries())
+    finally:
+        target.close()
