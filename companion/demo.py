@@ -78,4 +78,33 @@ def create_demo_diary(data_dir: Path, kdf: KdfParams, today: dt.date | None = No
                     ),
                 )
             )
+    _add_demo_flares(session, today)
     return session
+
+
+def _add_demo_flares(session: DiarySession, today: dt.date) -> None:
+    """A saved plan and the two flare-ups the check-ins above describe, reviewed afterwards."""
+    from dataclasses import replace
+
+    from companion.domain.flare import Helper, starter_plan
+    from companion.services.flares import FlareService
+    from companion.storage.unit_of_work import UnitOfWork
+
+    plan = starter_plan(_, today)
+    session.flares.save_plan(
+        replace(plan, helpers=(Helper(_("Sam (my partner)"), _("Takes over the school run"), "07700 900123"),))
+    )
+    moment = [dt.datetime.now().astimezone()]
+    flares = FlareService(lambda: UnitOfWork(session.store), lambda: moment[0])
+    for first, last in ((40, 38), (12, 9)):
+        start = dt.datetime.combine(today - dt.timedelta(days=first), dt.time(9, 30)).astimezone()
+        moment[0] = start
+        flares.start()
+        moment[0] = dt.datetime.combine(today - dt.timedelta(days=last), dt.time(18, 0)).astimezone()
+        ended, _changes = flares.end()
+        reviewed, _changes = flares.review(
+            ended.id, _(_WORSE[0]), _(_HELPED[0]), _("Ask for help with the shopping")
+        )
+        with UnitOfWork(session.store) as uow:
+            uow.flares.update(replace(reviewed, peak_pain=8))
+            uow.commit()
