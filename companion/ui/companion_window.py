@@ -171,6 +171,8 @@ class CompanionWindow(Retranslatable, QMainWindow):
         self.main_view.diary.save_failed.connect(self._on_save_failed)
         self.main_view.diary.edit_requested.connect(self.open_edit_dialog)
         self.main_view.data_section.save_failed.connect(self._on_save_failed)
+        self.main_view.plan.save_failed.connect(self._on_save_failed)
+        self.main_view.flare_mode.save_failed.connect(self._on_save_failed)  # flare mode
         self.main_view.settings.language_selected.connect(self.switch_language)
         self.main_view.settings.text_size_selected.connect(self._on_text_size_selected)
         self.main_view.settings.auto_lock_selected.connect(self._on_auto_lock_selected)

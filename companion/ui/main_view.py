@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QListWidget,
@@ -19,12 +20,14 @@ from companion.i18n import N_, _
 from companion.services.app_context import AppContext
 from companion.services.session import DiarySession
 from companion.ui.diary.diary_view import DiaryView
+from companion.ui.flare.flare_mode import FlareModeView  # flare mode
+from companion.ui.flare.plan_editor import FlarePlanEditor
 from companion.ui.settings.data_section import DataSection
 from companion.ui.settings.settings_view import SettingsView
 from companion.ui.today.today_view import TodayView
 from companion.ui.widgets import Retranslatable, label
 
-PAGES = (("today", N_("Today")), ("diary", N_("Diary")), ("settings", N_("Settings")))
+PAGES = (("today", N_("Today")), ("diary", N_("Diary")), ("plan", N_("Flare-up plan")), ("settings", N_("Settings")))
 
 
 class MainView(Retranslatable, QWidget):
@@ -43,10 +46,17 @@ class MainView(Retranslatable, QWidget):
         self.demo_badge.setVisible(context.demo)
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(220)
+        self.nav.setMinimumWidth(200)
         self.lock_button = QPushButton()
         self.lock_button.setObjectName("lockButton")
+        # --- flare mode: an always-visible button above the navigation (F2 from any page) ---
+        self.flare_button = QPushButton()
+        self.flare_button.setObjectName("flareButton")
+        self.flare_button.setMinimumHeight(56)
+        self.flare_button.setStyleSheet("QPushButton#flareButton { font-weight: 700; padding: 8px 12px; }")
+        # --- end flare mode ---
         side.addWidget(self.demo_badge)
+        side.addWidget(self.flare_button)  # flare mode
         side.addWidget(self.nav, 1)
         side.addWidget(self.lock_button)
         right = QVBoxLayout()
@@ -66,12 +76,24 @@ class MainView(Retranslatable, QWidget):
         self.settings = SettingsView(context.settings, session.path)
         self.data_section = DataSection(session)
         self.settings.add_section(self.data_section)
-        self.pages: dict[str, QWidget] = {"today": self.today, "diary": self.diary, "settings": self.settings}
+        self.plan = FlarePlanEditor(session)
+        self.pages: dict[str, QWidget] = {
+            "today": self.today,
+            "diary": self.diary,
+            "plan": self.plan,
+            "settings": self.settings,
+        }
         for key, _title in PAGES:
             self.stack.addWidget(self.pages[key])
             item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
+        # --- flare mode: a page in the stack that is not in the navigation list ---
+        self.flare_mode = FlareModeView(session)
+        self.stack.addWidget(self.flare_mode)
+        self._before_flare: QWidget | None = None
+        self._focus_before_flare: QWidget | None = None
+        # --- end flare mode ---
         right.addWidget(self.banner)
         right.addWidget(self.stack, 1)
         layout.addLayout(side)
@@ -87,6 +109,18 @@ class MainView(Retranslatable, QWidget):
         self.diary.changed.connect(self.today.refresh)
         self.data_section.changed.connect(self.refresh_all)
         self.stack.currentChanged.connect(self._on_stack_current_changed)
+        # --- flare mode ---
+        self.flare_button.clicked.connect(self.open_flare_mode)
+        self.flare_shortcut = QShortcut(QKeySequence(Qt.Key.Key_F2), self, self.open_flare_mode)
+        self.flare_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        self.flare_mode.closed.connect(self.leave_flare_mode)
+        self.plan.open_flare_mode_requested.connect(self.open_flare_mode)
+        self.plan.saved.connect(lambda _plan: self.flare_mode.refresh())
+        self.flare_mode.changed.connect(self.today.refresh)
+        self.flare_mode.changed.connect(self.diary.refresh)
+        # a click on the highlighted section while in flare mode leaves flare mode for that section
+        self.nav.itemClicked.connect(lambda item: self.show_page(item.data(Qt.ItemDataRole.UserRole)))
+        # --- end flare mode ---
         self.retranslate_ui()
 
     def _on_stack_current_changed(self, index: int) -> None:
@@ -96,6 +130,7 @@ class MainView(Retranslatable, QWidget):
             refresh()
 
     def retranslate_ui(self) -> None:
+        self._fit_navigation()
         for row, (_key, title) in enumerate(PAGES):
             item = self.nav.item(row)
             item.setText(_(title))
@@ -109,18 +144,67 @@ class MainView(Retranslatable, QWidget):
         )
         self.retry_button.setText(_("&Retry saving"))
         self.retry_button.setAccessibleName(_("Retry saving"))
+        self.flare_button.setText(_("Flare-up (F2)"))  # flare mode
+        self.flare_button.setAccessibleName(_("Open flare mode"))  # flare mode
+
+    def _fit_navigation(self) -> None:
+        """Wide enough for the longest section name in the current language and text size."""
+        metrics = self.nav.fontMetrics()
+        longest = max(metrics.horizontalAdvance(_(title)) for _key, title in PAGES)
+        self.nav.setFixedWidth(max(200, longest + 64))
 
     def refresh_all(self) -> None:
         for page in self.pages.values():
             refresh = getattr(page, "refresh", None)
             if callable(refresh):
                 refresh()
+        self.flare_mode.refresh()  # flare mode
 
     def show_page(self, key: str) -> None:
+        if key == "flare_mode":  # flare mode
+            self.open_flare_mode()
+            return
         self.nav.setCurrentRow([k for k, _t in PAGES].index(key))
+        self.stack.setCurrentWidget(self.pages[key])  # flare mode: also leaves it when the row was unchanged
 
     def current_page(self) -> str:
-        return PAGES[self.stack.currentIndex()][0]
+        if self.stack.currentWidget() is self.flare_mode:  # flare mode
+            return "flare_mode"
+        current = self.stack.currentWidget()
+        return next((k for k, page in self.pages.items() if page is current), PAGES[self.stack.currentIndex()][0])
+
+    # --- flare mode ---------------------------------------------------------------------------------------
+
+    def open_flare_mode(self) -> None:
+        """One step from any page: the flare plan in large type. Leaving returns to the page shown before."""
+        if self.stack.currentWidget() is self.flare_mode:
+            self.flare_mode.focus_first()
+            return
+        self._before_flare = self.stack.currentWidget()
+        focus = QApplication.focusWidget()
+        self._focus_before_flare = focus if focus is not None and self.isAncestorOf(focus) else None
+        self.stack.setCurrentWidget(self.flare_mode)
+        self.flare_mode.open()
+
+    def leave_flare_mode(self) -> None:
+        if self.stack.currentWidget() is not self.flare_mode:
+            return
+        previous = self._before_flare if self._before_flare is not None else self.today
+        key = next((k for k, page in self.pages.items() if page is previous), None)
+        keys = [k for k, _t in PAGES]
+        if key in keys:
+            self.nav.setCurrentRow(keys.index(key))
+        self.stack.setCurrentWidget(previous)
+        focus, self._focus_before_flare = self._focus_before_flare, None
+        try:
+            if focus is not None and focus.isVisible():
+                focus.setFocus(Qt.FocusReason.OtherFocusReason)
+            else:
+                self.flare_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        except RuntimeError:  # the widget that had focus is gone
+            self.flare_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # --- end flare mode -----------------------------------------------------------------------------------
 
     def set_unsaved(self, unsaved: bool) -> None:
         self.banner.setVisible(unsaved)

@@ -1,0 +1,179 @@
+"""Save a "How to help me in a flare" sheet as a PDF, for family, friends and carers.
+
+The person chooses which parts of their plan to share, the sheet's language (independent of the
+interface language) and the page size. The PDF is made in memory and written only after the
+not-encrypted warning is accepted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from companion.domain.errors import CompanionError
+from companion.domain.flare import SECTION_TITLES, SECTIONS
+from companion.i18n import LANGUAGE_NAMES, LANGUAGES, _, current_language
+from companion.reports.supporter_sheet import DEFAULT_SECTIONS, SHEET_TITLE, build_supporter_html
+from companion.services.session import DiarySession
+from companion.ui import dialogs
+from companion.ui.widgets import Retranslatable, label
+
+PAGE_CHOICES: tuple[str, ...] = ("A4", "Letter")
+
+
+class SupporterSheetDialog(Retranslatable, QDialog):
+    saved = Signal(str)  # the path of the PDF just written
+
+    def __init__(self, session: DiarySession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("supporterSheetDialog")
+        self._session = session
+        layout = QVBoxLayout(self)
+        self.explain = label()
+        layout.addWidget(self.explain)
+
+        self.sections_box = QGroupBox()
+        box_layout = QVBoxLayout(self.sections_box)
+        self.section_checks: dict[str, QCheckBox] = {}
+        for key in SECTIONS:
+            check = QCheckBox()
+            check.setObjectName(f"sheetSection_{key}")
+            check.setChecked(key in DEFAULT_SECTIONS)
+            box_layout.addWidget(check)
+            self.section_checks[key] = check
+        layout.addWidget(self.sections_box)
+
+        form = QFormLayout()
+        self.name_edit = QLineEdit()
+        self.name_edit.setObjectName("sheetPersonName")
+        self.language_combo = QComboBox()
+        self.language_combo.setObjectName("sheetLanguage")
+        for lang in LANGUAGES:  # Welsh first, each language named in itself
+            self.language_combo.addItem(LANGUAGE_NAMES[lang], lang)
+        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(current_language())))
+        self.page_combo = QComboBox()
+        self.page_combo.setObjectName("sheetPageSize")
+        for page in PAGE_CHOICES:
+            self.page_combo.addItem(page, page)  # "A4" is the same in every language; Letter is named below
+        self.name_label = label(wrap=False)
+        self.language_label = label(wrap=False)
+        self.page_label = label(wrap=False)
+        for row_label, field in (
+            (self.name_label, self.name_edit),
+            (self.language_label, self.language_combo),
+            (self.page_label, self.page_combo),
+        ):
+            row_label.setBuddy(field)
+            form.addRow(row_label, field)
+        layout.addLayout(form)
+
+        self.status = label()
+        self.status.setObjectName("sheetStatus")
+        layout.addWidget(self.status)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.save_button: QPushButton = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
+        self.save_button.setObjectName("sheetSavePdf")
+        self.save_button.setDefault(True)
+        self.buttons.rejected.connect(self.reject)
+        self.save_button.clicked.connect(self.save_pdf)
+        layout.addWidget(self.buttons)
+        self.retranslate_ui()
+        self.setMinimumWidth(460)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(_("Sheet for your supporters"))
+        self.explain.setText(
+            _(
+                "Make a one-page sheet from your flare-up plan for family, friends or carers, so they know "
+                "how to help. Only the parts you tick are included."
+            )
+        )
+        self.sections_box.setTitle(_("Parts of your plan to include"))
+        for key, check in self.section_checks.items():
+            check.setText(_(SECTION_TITLES[key]))
+        self.name_label.setText(_("Your &name (optional):"))
+        self.name_edit.setAccessibleName(_("Your name, to show on the sheet (optional)"))
+        self.language_label.setText(_("Sheet &language:"))
+        self.language_combo.setAccessibleName(_("Language of the sheet"))
+        self.page_label.setText(_("&Page size:"))
+        self.page_combo.setAccessibleName(_("Page size"))
+        self.page_combo.setItemText(1, _("US Letter"))
+        self.save_button.setText(_("&Save as PDF…"))
+        self.save_button.setAccessibleName(_("Save the sheet as a PDF file"))
+
+    # --- choices ----------------------------------------------------------------------------------------
+
+    def chosen_sections(self) -> list[str]:
+        return [key for key, check in self.section_checks.items() if check.isChecked()]
+
+    def sheet_language(self) -> str:
+        return str(self.language_combo.currentData())
+
+    def page_size(self) -> str:
+        return str(self.page_combo.currentData())
+
+    def sheet_html(self) -> str:
+        return build_supporter_html(
+            self._session.flares.plan(), self.chosen_sections(), self.sheet_language(), self.name_edit.text()
+        )
+
+    # --- saving -----------------------------------------------------------------------------------------
+
+    def save_pdf(self) -> None:
+        from companion.services import transfer
+
+        if not self.chosen_sections():
+            self.status.setText(_("Tick at least one part of your plan to put on the sheet."))
+            return
+        suggested = f"companion-flare-help-{dt.date.today().isoformat()}.pdf"
+        path = dialogs.choose_save_file(
+            self, _("Save the sheet as a PDF"), str(Path.home() / suggested), _("PDF files (*.pdf)")
+        )
+        if not path:
+            self.status.setText(_("Nothing was saved."))
+            return
+        target = Path(path)
+        if not target.suffix:
+            target = target.with_suffix(".pdf")
+
+        def answered(button: dialogs.Button) -> None:
+            if button != dialogs.Button.Ok:
+                self.status.setText(_("Nothing was saved."))
+                return
+            from companion.i18n import translate_in
+            from companion.reports.pdf import render_pdf
+
+            language = self.sheet_language()
+            try:
+                data = render_pdf(self.sheet_html(), self.page_size(), title=translate_in(language, SHEET_TITLE))
+                transfer.write_export(target, data)
+            except CompanionError as exc:
+                self.status.setText(exc.message())
+                return
+            self.status.setText(_("Saved to {path}. This file is not encrypted.").format(path=str(target)))
+            self.saved.emit(str(target))
+
+        dialogs.show_message(
+            self,
+            _("This file will not be encrypted"),
+            _(transfer.EXPORT_WARNING),
+            icon=dialogs.QMessageBox.Icon.Warning,
+            buttons=dialogs.Button.Ok | dialogs.Button.Cancel,
+            default=dialogs.Button.Cancel,
+            on_done=answered,
+        )
