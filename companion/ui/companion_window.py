@@ -230,6 +230,12 @@ class CompanionWindow(Retranslatable, QMainWindow):
             today = self.main_view.today.draft_state()
             if today:
                 draft["today"] = today
+            # A flare review being written, or an edited plan, is saved as it stands.
+            review = self.main_view.flare_mode.review
+            if review.episode_id is not None and any(text.strip() for text in review.texts()):
+                review.save()
+            if self.main_view.plan.has_changes():
+                self.main_view.plan.save()
         return draft
 
     def _restore_unsaved_work(self, session: DiarySession) -> None:

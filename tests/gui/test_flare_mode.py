@@ -259,3 +259,24 @@ def test_screenshots_at_100_and_200_percent_nothing_clipped(
     finally:
         apply_text_size(qapp, 12)
         window.resize(1000, 720)
+
+
+def test_a_review_and_a_plan_being_written_when_the_diary_locks_are_saved(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    from tests.helpers.gui import PASSPHRASE, first_run, unlock
+
+    window = make_window()
+    first_run(qtbot, window, "en")
+    flares = window.session.flares
+    flares.start()
+    ended, _ = flares.end()
+    view = window.main_view.flare_mode
+    view.review.start(ended.id)
+    view.review.questions["helped"].setPlainText("Heat and a rest ŵ")
+    plan = window.main_view.plan
+    plan.sections["triggers"].add_line("Gardening for too long ŷ")
+    assert plan.has_changes()
+    assert window.lock_now()
+    unlock(qtbot, window, PASSPHRASE)
+    (episode,) = window.session.flares.episodes()
+    assert episode.reviewed and episode.helped == "Heat and a rest ŵ"
+    assert "Gardening for too long ŷ" in window.session.flares.plan().lines("triggers")
