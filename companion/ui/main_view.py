@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -46,7 +46,8 @@ class MainView(Retranslatable, QWidget):
         self.demo_badge.setVisible(context.demo)
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setMinimumWidth(200)
+        self.nav.setWordWrap(True)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.lock_button = QPushButton()
         self.lock_button.setObjectName("lockButton")
         # --- flare mode: an always-visible button above the navigation (F2 from any page) ---
@@ -148,10 +149,13 @@ class MainView(Retranslatable, QWidget):
         self.flare_button.setAccessibleName(_("Open flare mode"))  # flare mode
 
     def _fit_navigation(self) -> None:
-        """Wide enough for the longest section name in the current language and text size."""
-        metrics = self.nav.fontMetrics()
-        longest = max(metrics.horizontalAdvance(_(title)) for _key, title in PAGES)
-        self.nav.setFixedWidth(max(200, longest + 64))
+        """Wide enough for the longest section name in the current language and text size (the list's
+        style sheet draws its items at 1.25 times the app font); long names wrap rather than clip."""
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        longest = max(QFontMetrics(font).horizontalAdvance(_(title)) for _key, title in PAGES)
+        self.nav.setFixedWidth(max(200, min(longest + 56, 420)))
 
     def refresh_all(self) -> None:
         for page in self.pages.values():

@@ -44,6 +44,23 @@ def shoot(app: QApplication, window: CompanionWindow, name: str, lang: str) -> N
     print("wrote", path.relative_to(OUT.parent.parent))
 
 
+def sheet_pdf(session: object, lang: str) -> None:
+    """The supporter sheet as a PDF, its first page as a PNG to look at."""
+    import subprocess
+
+    from companion.domain.flare import SECTIONS
+    from companion.reports.pdf import render_pdf
+    from companion.reports.supporter_sheet import build_supporter_html
+
+    plan = session.flares.plan()  # type: ignore[attr-defined]
+    html = build_supporter_html(plan, [*SECTIONS[:4], "people", "helpful_thoughts"], lang, "Siân")
+    pdf = Path(tempfile.mkdtemp()) / "sheet.pdf"
+    pdf.write_bytes(render_pdf(html, "A4"))
+    target = OUT / f"14-supporter-sheet-{lang}"
+    subprocess.run(["pdftoppm", "-png", "-r", "60", "-singlefile", str(pdf), str(target)], check=True)  # noqa: S607
+    print("wrote", f"docs/screenshots/14-supporter-sheet-{lang}.png")
+
+
 def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -142,6 +159,10 @@ def main() -> int:
             dialog.grab().save(str(OUT / f"12-import-dialog-{lang}.png"))
             print("wrote", f"docs/screenshots/12-import-dialog-{lang}.png")
             dialog.close()
+            main.show_page("plan")
+            window.resize(1100, 900)
+            shoot(app, window, "13-flare-plan", lang)
+            sheet_pdf(window.session, lang)
             window.resize(1000, 720)
             window.lock_now()
             window.close()

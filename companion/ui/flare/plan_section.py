@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -51,6 +52,21 @@ def _plain(widget: QLabel) -> QLabel:
     return widget
 
 
+class _ExampleText(QLabel):
+    """The words of an example, wrapping; a click on them ticks the box beside them."""
+
+    def __init__(self, box: QCheckBox) -> None:
+        super().__init__()
+        self._box = box
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setBuddy(box)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._box.toggle()
+        event.accept()
+
+
 class PlanSection(Retranslatable, QGroupBox):
     """A section's lines, each in its own field with a Remove button, an "Add a line" field and examples."""
 
@@ -82,8 +98,11 @@ class PlanSection(Retranslatable, QGroupBox):
         self.note.setVisible(key == "medicines")
         self.examples_label = _plain(label())
         self.examples: list[tuple[str, QCheckBox]] = []
+        self.example_texts: list[QLabel] = []
         for index, example in enumerate(EXAMPLES[key]):
             box = QCheckBox()
+            text = _ExampleText(box)
+            self.example_texts.append(text)
             box.setObjectName(f"flareExample_{key}_{index}")
             box.setStyleSheet("font-weight: normal;")
             box.toggled.connect(lambda checked, source=example: self._on_example_toggled(source, checked))
@@ -98,8 +117,12 @@ class PlanSection(Retranslatable, QGroupBox):
             outer.addWidget(self.examples_label)
             examples = QVBoxLayout()
             examples.setContentsMargins(16, 0, 0, 0)
-            for _source, box in self.examples:
-                examples.addWidget(box)
+            for (_source, box), words in zip(self.examples, self.example_texts, strict=True):
+                # A tick box with a wrapping label beside it: long Welsh examples wrap instead of widening the page.
+                row = QHBoxLayout()
+                row.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
+                row.addWidget(words, 1)
+                examples.addLayout(row)
             outer.addLayout(examples)
         self.add_input.returnPressed.connect(self.add_typed_line)
         self.add_button.clicked.connect(self.add_typed_line)
@@ -118,8 +141,8 @@ class PlanSection(Retranslatable, QGroupBox):
         self.add_button.setAccessibleName(_("Add this line to “{section}”").format(section=plain_title))
         self.note.setText(_("Companion gives no advice about medicines."))
         self.examples_label.setText(_("Examples (tick to add):"))
-        for source, box in self.examples:
-            box.setText(_(source))
+        for (source, box), text in zip(self.examples, self.example_texts, strict=True):
+            text.setText(_(source))
             box.setAccessibleName(_("Example: {line}").format(line=_(source)))
         for index, (_row, edit, remove) in enumerate(self._rows, start=1):
             self._name_row(index, edit, remove)
