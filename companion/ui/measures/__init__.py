@@ -80,3 +80,39 @@ def fit_to_screen(dialog: QWidget) -> None:
         available = screen.availableGeometry()
         hint = hint.boundedTo(QSize(int(available.width() * 0.9), int(available.height() * 0.9)))
     dialog.resize(hint)
+
+
+class MeasureFooter:
+    """Always in view below a questionnaire: a rule, the source, the Welsh caveat, and the buttons."""
+
+    def __init__(self, prefix: str) -> None:
+        from PySide6.QtWidgets import QDialogButtonBox
+
+        from companion.ui.widgets import label
+
+        self.rule = QFrame()
+        self.rule.setFrameShape(QFrame.Shape.HLine)
+        self.rule.setFrameShadow(QFrame.Shadow.Sunken)
+        self.source = label(selectable=True)
+        self.source.setObjectName(f"{prefix}Source")
+        self.not_validated = label()
+        self.not_validated.setObjectName(f"{prefix}NotValidated")
+        self.buttons = QDialogButtonBox()
+        self.save = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save.setObjectName(f"{prefix}Save")
+        self.save.setDefault(True)
+        self.save.setEnabled(False)
+
+    def lay_out(self, dialog: QWidget, body: QWidget) -> None:
+        """The dialog's whole layout: the scrolling body, then this footer."""
+        from PySide6.QtWidgets import QVBoxLayout
+
+        layout = QVBoxLayout(dialog)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.addWidget(body, 1)
+        layout.addSpacing(4)
+        layout.addWidget(self.rule)
+        layout.addWidget(self.source)
+        layout.addWidget(self.not_validated)
+        layout.addSpacing(8)
+        layout.addWidget(self.buttons)

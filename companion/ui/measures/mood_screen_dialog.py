@@ -39,7 +39,7 @@ from companion.domain.measures import (
 from companion.domain.support_contacts import MOOD_SUPPORT_CONTACTS, SupportContact
 from companion.i18n import _, current_language
 from companion.services.session import DiarySession
-from companion.ui.measures import ScrollBody, fit_to_screen, single_tab_stop
+from companion.ui.measures import MeasureFooter, ScrollBody, fit_to_screen, single_tab_stop
 from companion.ui.widgets import Retranslatable, label
 
 # Instrument names are the instruments' own abbreviations, the same in every language.
@@ -206,33 +206,16 @@ class MoodScreenDialog(Retranslatable, QDialog):
         self.body = ScrollBody(body)
 
         # Always in view below the questions or the result: the source, the Welsh caveat, the buttons.
-        rule = QFrame()
-        rule.setFrameShape(QFrame.Shape.HLine)
-        rule.setFrameShadow(QFrame.Shadow.Sunken)
-        self.source = label(selectable=True)
-        self.source.setObjectName("moodSource")
-        self.not_validated = label()
-        self.not_validated.setObjectName("moodNotValidated")
-        self.buttons = QDialogButtonBox()
-        self.save: QPushButton = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.save.setObjectName("moodSave")
-        self.save.setDefault(True)
-        self.save.setEnabled(False)
+        footer = MeasureFooter("mood")
+        self.source, self.not_validated, self.buttons = footer.source, footer.not_validated, footer.buttons
+        self.save: QPushButton = footer.save
         self.skip: QPushButton = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
         self.skip.setObjectName("moodSkip")
         # Qt's own Close: translated by the Qt bridge, like every other Close in the app.
         self.close_button: QPushButton = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.close_button.setObjectName("moodClose")
         self.close_button.hide()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
-        layout.addWidget(self.body, 1)
-        layout.addSpacing(4)
-        layout.addWidget(rule)
-        layout.addWidget(self.source)
-        layout.addWidget(self.not_validated)
-        layout.addSpacing(8)
-        layout.addWidget(self.buttons)
+        footer.lay_out(self, self.body)
         self.buttons.accepted.connect(self._on_save_clicked)
         self.buttons.rejected.connect(self.reject)
         self.retranslate_ui()

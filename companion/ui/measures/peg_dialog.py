@@ -10,14 +10,14 @@ import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from companion.domain.errors import SaveFailedError, ValidationError
 from companion.domain.measures import PEG_ITEMS, PEG_SOURCE, WELSH_NOT_VALIDATED, PegResponse
 from companion.i18n import _, current_language
 from companion.i18n.formatting import format_decimal
 from companion.services.session import DiarySession
-from companion.ui.measures import ScrollBody, fit_to_screen, single_tab_stop
+from companion.ui.measures import MeasureFooter, ScrollBody, fit_to_screen, single_tab_stop
 from companion.ui.today.score_picker import ScorePicker
 from companion.ui.widgets import Retranslatable, label
 
@@ -100,30 +100,13 @@ class PegDialog(Retranslatable, QDialog):
         self.body = ScrollBody(body)
 
         # Always in view below the questions: the source, the Welsh caveat, the buttons.
-        rule = QFrame()
-        rule.setFrameShape(QFrame.Shape.HLine)
-        rule.setFrameShadow(QFrame.Shadow.Sunken)
-        self.source = label(selectable=True)
-        self.source.setObjectName("pegSource")
-        self.not_validated = label()
-        self.not_validated.setObjectName("pegNotValidated")
-        self.buttons = QDialogButtonBox()
-        self.save: QPushButton = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.save.setObjectName("pegSave")
-        self.save.setDefault(True)
-        self.save.setEnabled(False)
+        footer = MeasureFooter("peg")
+        self.source, self.not_validated, self.buttons = footer.source, footer.not_validated, footer.buttons
+        self.save: QPushButton = footer.save
         # Qt's own Cancel: translated by the Qt bridge, like every other Cancel in the app.
         self.cancel: QPushButton = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.cancel.setObjectName("pegCancel")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
-        layout.addWidget(self.body, 1)
-        layout.addSpacing(4)
-        layout.addWidget(rule)
-        layout.addWidget(self.source)
-        layout.addWidget(self.not_validated)
-        layout.addSpacing(8)
-        layout.addWidget(self.buttons)
+        footer.lay_out(self, self.body)
         self.buttons.accepted.connect(self._on_save_clicked)
         self.buttons.rejected.connect(self.reject)
         self.setTabOrder(self.pickers[-1].buttons[-1], self.save)
