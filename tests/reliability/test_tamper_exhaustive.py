@@ -1,0 +1,191 @@
+"""Exhaustive tampering: no single-bit change, truncation or splice of a vault is ever accepted.
+
+A small real vault (cheap KDF, one entry) is damaged in memory and given to `unlock_blob`, the code Vault.open
+runs on the file's bytes, with the right passphrase. Every one of the header's bits is flipped in turn
+(2 slots: vault_format.header_length(2) = 304 bytes, 2,432 flips) and the exact error is asserted by offset:
+
+* bytes 0-7, the magic: NotAVaultError ("this is not a Companion diary");
+* bytes 8-9, the format version: NewerVersionError when the flipped version is above the one we read,
+  DamagedVaultError when it became 0 (bit 0 of byte 9);
+* every other header byte: DamagedVaultError (the header digest, checked before any KDF runs).
+
+Then 200 single-bit flips spread evenly over the encrypted body, truncation to every length from 0 to the
+header's end, and splices of two vaults (and of two saves of one vault) must fail as DamagedVaultError, and a
+handful of the same damages written to real files must give the same error through Vault.open.
+test_vault_errors.py checks a few sample offsets with the messages shown; this file checks all of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from companion.domain.errors import DamagedVaultError, NewerVersionError, NotAVaultError, VaultError
+from companion.services.session import DiarySession
+from companion.storage import vault_format as fmt
+from companion.storage.kdf import KdfParams
+from companion.storage.lockfile import VaultLock
+from companion.storage.vault import Vault, unlock_blob
+
+PASSPHRASE = "quiet harbour 19 ŵ"
+HEADER_LEN = fmt.header_length(2)
+BODY_FLIPS = 200
+CHEAP = KdfParams(iterations=1, lanes=1, memory_kib=64)  # module-scoped fixture: no cheap_kdf
+VERSION_AT = len(fmt.MAGIC)  # the big-endian version field follows the magic
+
+
+def _make_vault(path: Path, kdf: KdfParams, note: str) -> bytes:
+    session, _recovery = DiarySession.create(path, PASSPHRASE, kdf)
+    session.diary.record_pain(5, note)
+    session.close()
+    return path.read_bytes()
+
+
+@pytest.fixture(scope="module")
+def vaults(tmp_path_factory: pytest.TempPathFactory) -> tuple[bytes, bytes]:
+    """Two independent vaults (different data keys and ids) with the same passphrase."""
+    folder = tmp_path_factory.mktemp("tamper")
+    a = _make_vault(folder / "a" / "diary.vault", CHEAP, "vault A's entry")
+    b = _make_vault(folder / "b" / "diary.vault", CHEAP, "vault B's entry")
+    return a, b
+
+
+def _flip(blob: bytes, bit: int) -> bytes:
+    damaged = bytearray(blob)
+    damaged[bit // 8] ^= 1 << (bit % 8)
+    return bytes(damaged)
+
+
+def _outcome(blob: bytes) -> type[BaseException] | None:
+    """The exception type unlock_blob raises for `blob`, or None if it was accepted."""
+    try:
+        unlock_blob(blob, passphrase=PASSPHRASE)
+    except BaseException as exc:  # any type at all is recorded, so an unexpected one fails the test
+        return type(exc)
+    return None
+
+
+def _expected_for_header_bit(blob: bytes, bit: int) -> type[VaultError]:
+    offset = bit // 8
+    if offset < len(fmt.MAGIC):
+        return NotAVaultError
+    if offset in (VERSION_AT, VERSION_AT + 1):
+        version = int.from_bytes(_flip(blob, bit)[VERSION_AT : VERSION_AT + 2], "big")
+        return NewerVersionError if version > fmt.FORMAT_VERSION else DamagedVaultError
+    return DamagedVaultError
+
+
+def test_the_untouched_vault_opens(vaults: tuple[bytes, bytes]) -> None:
+    header, _key, image = unlock_blob(vaults[0], passphrase=PASSPHRASE)
+    assert len(header.slots) == 2 and header.length == HEADER_LEN == 304
+    assert image  # and so every failure below is caused by the damage, not by the set-up
+
+
+REGIONS = {
+    "magic": (0, 8),
+    "version-encoding-count-id": (8, fmt.PREFIX_LEN),
+    "slot-1": (fmt.PREFIX_LEN, fmt.PREFIX_LEN + fmt.SLOT_LEN),
+    "slot-2": (fmt.PREFIX_LEN + fmt.SLOT_LEN, fmt.PREFIX_LEN + 2 * fmt.SLOT_LEN),
+    "seed-nonce-counter-length": (fmt.PREFIX_LEN + 2 * fmt.SLOT_LEN, HEADER_LEN - fmt.DIGEST_LEN),
+    "digest": (HEADER_LEN - fmt.DIGEST_LEN, HEADER_LEN),
+}
+
+
+def test_regions_cover_the_whole_header() -> None:
+    covered = sorted(offset for start, end in REGIONS.values() for offset in range(start, end))
+    assert covered == list(range(HEADER_LEN))
+
+
+@pytest.mark.parametrize("region", REGIONS)
+def test_every_header_bit_flip_is_refused_with_the_right_error(vaults: tuple[bytes, bytes], region: str) -> None:
+    blob = vaults[0]
+    start, end = REGIONS[region]
+    wrong = []
+    counts: dict[str, int] = {}
+    for bit in range(start * 8, end * 8):
+        expected = _expected_for_header_bit(blob, bit)
+        got = _outcome(_flip(blob, bit))
+        counts[expected.__name__] = counts.get(expected.__name__, 0) + 1
+        if got is not expected:
+            wrong.append(f"byte {bit // 8} bit {bit % 8}: expected {expected.__name__}, got {got}")
+    assert not wrong, f"{len(wrong)} of {(end - start) * 8} flips in the {region}:\n" + "\n".join(wrong[:20])
+    if region == "magic":
+        assert counts == {"NotAVaultError": 64}
+    elif region == "version-encoding-count-id":
+        # byte 8 (8 flips) and 7 flips of byte 9 raise the version; bit 0 of byte 9 makes it 0 (damaged)
+        assert counts["NewerVersionError"] == 15
+    else:
+        assert set(counts) == {"DamagedVaultError"}
+
+
+def test_body_bit_flips_are_damage(vaults: tuple[bytes, bytes]) -> None:
+    blob = vaults[0]
+    body_bits = (len(blob) - HEADER_LEN) * 8
+    bits = sorted({HEADER_LEN * 8 + i * (body_bits - 1) // (BODY_FLIPS - 1) for i in range(BODY_FLIPS)})
+    assert len(bits) == BODY_FLIPS and bits[0] == HEADER_LEN * 8 and bits[-1] == len(blob) * 8 - 1
+    wrong = [(bit // 8, bit % 8, got) for bit in bits if (got := _outcome(_flip(blob, bit))) is not DamagedVaultError]
+    assert not wrong, f"{len(wrong)} of {BODY_FLIPS} body flips not refused as damage: {wrong[:20]}"
+
+
+def test_truncation_at_every_header_offset(vaults: tuple[bytes, bytes]) -> None:
+    blob = vaults[0]
+    lengths = [*range(HEADER_LEN + 1), len(blob) - 16, len(blob) - 1]
+    wrong = []
+    for length in lengths:
+        expected = NotAVaultError if length < len(fmt.MAGIC) else DamagedVaultError
+        if (got := _outcome(blob[:length])) is not expected:
+            wrong.append(f"{length} bytes: expected {expected.__name__}, got {got}")
+    assert not wrong, "\n".join(wrong[:20])
+
+
+def _header_and_body(blob: bytes) -> tuple[bytes, bytes]:
+    return blob[:HEADER_LEN], blob[HEADER_LEN:]
+
+
+def test_splicing_two_vaults_is_damage(vaults: tuple[bytes, bytes]) -> None:
+    (head_a, body_a), (head_b, body_b) = _header_and_body(vaults[0]), _header_and_body(vaults[1])
+    assert _outcome(head_a + body_b) is DamagedVaultError
+    assert _outcome(head_b + body_a) is DamagedVaultError
+
+
+def test_splicing_two_saves_of_one_vault_is_damage(vaults: tuple[bytes, bytes]) -> None:
+    """The hardest splice: same data key, same image, same body length; only the seed and nonce differ."""
+    header, data_key, image = unlock_blob(vaults[0], passphrase=PASSPHRASE)
+
+    def save(counter: int) -> bytes:
+        return fmt.seal(data_key=data_key, vault_id=header.vault_id, slots=header.slots, image=image, counter=counter)
+
+    first, second = save(header.counter + 1), save(header.counter + 2)
+    assert len(first) == len(second)
+    assert unlock_blob(first, passphrase=PASSPHRASE)[2] == image  # each save alone is fine
+    (head_1, body_1), (head_2, body_2) = _header_and_body(first), _header_and_body(second)
+    assert _outcome(head_1 + body_2) is DamagedVaultError
+    assert _outcome(head_2 + body_1) is DamagedVaultError
+
+
+FILE_CASES: dict[str, Callable[[bytes, bytes], tuple[bytes, type[VaultError]]]] = {
+    "magic-bit": lambda a, b: (_flip(a, 3 * 8 + 1), NotAVaultError),
+    "version-high-byte": lambda a, b: (_flip(a, VERSION_AT * 8 + 7), NewerVersionError),
+    "version-to-zero": lambda a, b: (_flip(a, (VERSION_AT + 1) * 8), DamagedVaultError),
+    "slot-kdf-memory": lambda a, b: (_flip(a, (fmt.PREFIX_LEN + 12) * 8 + 4), DamagedVaultError),
+    "digest-last-bit": lambda a, b: (_flip(a, HEADER_LEN * 8 - 1), DamagedVaultError),
+    "body-middle-bit": lambda a, b: (_flip(a, (HEADER_LEN + (len(a) - HEADER_LEN) // 2) * 8 + 5), DamagedVaultError),
+    "truncated-in-header": lambda a, b: (a[: HEADER_LEN // 2], DamagedVaultError),
+    "header-a-body-b": lambda a, b: (a[:HEADER_LEN] + b[HEADER_LEN:], DamagedVaultError),
+}
+
+
+@pytest.mark.parametrize("case", FILE_CASES)
+def test_real_files_agree_with_the_in_memory_check(vaults: tuple[bytes, bytes], vault_path: Path, case: str) -> None:
+    damaged, expected = FILE_CASES[case](*vaults)
+    assert _outcome(damaged) is expected
+    vault_path.write_bytes(damaged)
+    with pytest.raises(VaultError) as caught:
+        Vault.open(vault_path, passphrase=PASSPHRASE)
+    assert type(caught.value) is expected
+    assert vault_path.read_bytes() == damaged, "a refused open must not change the file"
+    lock = VaultLock(vault_path)  # and it let go of the lock
+    lock.acquire()
+    lock.release()
