@@ -8,6 +8,7 @@ scrolling body for dialogs, so large text or a small screen never squeezes the q
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QAbstractButton, QButtonGroup, QFrame, QScrollArea, QWidget
 
 
@@ -116,3 +117,14 @@ class MeasureFooter:
         layout.addWidget(self.not_validated)
         layout.addSpacing(8)
         layout.addWidget(self.buttons)
+
+
+class FitsScreenOnFirstShow:
+    """Mixin for the questionnaire dialogs: open at full size (up to 90 % of the screen) the first time."""
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not getattr(self, "_fitted", False):
+            self._fitted = True
+            assert isinstance(self, QWidget)
+            fit_to_screen(self)
+        super().showEvent(event)  # type: ignore[misc]

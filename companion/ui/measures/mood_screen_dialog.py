@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -39,7 +38,7 @@ from companion.domain.measures import (
 from companion.domain.support_contacts import MOOD_SUPPORT_CONTACTS, SupportContact
 from companion.i18n import _, current_language
 from companion.services.session import DiarySession
-from companion.ui.measures import MeasureFooter, ScrollBody, fit_to_screen, single_tab_stop
+from companion.ui.measures import FitsScreenOnFirstShow, MeasureFooter, ScrollBody, fit_to_screen, single_tab_stop
 from companion.ui.widgets import Retranslatable, label
 
 # Instrument names are the instruments' own abbreviations, the same in every language.
@@ -121,7 +120,7 @@ class ContactCard(QWidget):
         return "\n".join(p.text() for p in parts if not p.isHidden())
 
 
-class MoodScreenDialog(Retranslatable, QDialog):
+class MoodScreenDialog(FitsScreenOnFirstShow, Retranslatable, QDialog):
     recorded = Signal(object)  # tuple[MoodScreen, MoodScreen]: PHQ-2 then GAD-2
     save_failed = Signal(object)  # SaveFailedError: the answers are held in memory, not yet on disk
 
@@ -220,13 +219,6 @@ class MoodScreenDialog(Retranslatable, QDialog):
         self.buttons.rejected.connect(self.reject)
         self.retranslate_ui()
         self.questions[0].radios[0].setFocus()
-        self._sized = False
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if not self._sized:
-            self._sized = True
-            fit_to_screen(self)
-        super().showEvent(event)
 
     # Text -------------------------------------------------------------------------------------------
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from companion.domain.errors import SaveFailedError, ValidationError
@@ -17,7 +16,7 @@ from companion.domain.measures import PEG_ITEMS, PEG_SOURCE, WELSH_NOT_VALIDATED
 from companion.i18n import _, current_language
 from companion.i18n.formatting import format_decimal
 from companion.services.session import DiarySession
-from companion.ui.measures import MeasureFooter, ScrollBody, fit_to_screen, single_tab_stop
+from companion.ui.measures import FitsScreenOnFirstShow, MeasureFooter, ScrollBody, single_tab_stop
 from companion.ui.today.score_picker import ScorePicker
 from companion.ui.widgets import Retranslatable, label
 
@@ -53,7 +52,7 @@ class PegItemPicker(ScorePicker):
         self.buttons[10].setAccessibleDescription(_(high))
 
 
-class PegDialog(Retranslatable, QDialog):
+class PegDialog(FitsScreenOnFirstShow, Retranslatable, QDialog):
     recorded = Signal(object)  # PegResponse
     save_failed = Signal(object)  # SaveFailedError: the answers are held in memory, not yet on disk
 
@@ -113,13 +112,6 @@ class PegDialog(Retranslatable, QDialog):
         self.setTabOrder(self.save, self.cancel)
         self.retranslate_ui()
         self.pickers[0].buttons[0].setFocus()
-        self._sized = False
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if not self._sized:
-            self._sized = True
-            fit_to_screen(self)
-        super().showEvent(event)
 
     def retranslate_ui(self) -> None:
         title = _("Weekly check: pain, enjoyment and activity (PEG)")
