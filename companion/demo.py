@@ -79,7 +79,61 @@ def create_demo_diary(data_dir: Path, kdf: KdfParams, today: dt.date | None = No
                 )
             )
     _add_demo_flares(session, today)
+    _add_demo_pacing(session, today, rng)
     return session
+
+
+def _add_demo_pacing(session: DiarySession, today: dt.date, rng: random.Random) -> None:
+    """Two paced activities: tolerance tests, a plan growing 10 % a week, a step-down at the last flare-up
+    and the step back up, and what was done each day (a few busy gardening days among them)."""
+    import uuid
+
+    from companion.domain import pacing as p
+    from companion.storage.unit_of_work import UnitOfWork
+
+    walking = p.Activity(
+        str(uuid.uuid4()), _("Walking"), p.Unit.MINUTES, rest_every_minutes=10, rest_minutes=2,
+        baseline=8.0, baseline_method=p.BaselineMethod.MEAN,
+    )
+    reading = p.Activity(
+        str(uuid.uuid4()), _("Reading"), p.Unit.PAGES, planned_days=frozenset({0, 1, 2, 3, 4}),
+        increase=p.IncreaseRule(p.IncreaseKind.STEP, 2), baseline=10.0, baseline_method=p.BaselineMethod.MEAN,
+    )
+    started = today - dt.timedelta(days=DEMO_DAYS - 4)
+    flare_day = today - dt.timedelta(days=12)
+    back_up = today - dt.timedelta(days=6)
+    with UnitOfWork(session.store) as uow:
+        when = dt.datetime.combine(started - dt.timedelta(days=3), dt.time(10, 0)).astimezone()
+        for activity, tests in ((walking, (11.0, 9.0, 10.0)), (reading, (12.0, 14.0, 11.0))):
+            uow.pacing.add(activity, when)
+            for back, amount in enumerate(tests):
+                moment = when + dt.timedelta(days=back)
+                uow.pacing.add_test(p.ToleranceTest(str(uuid.uuid4()), activity.id, moment, amount))
+            uow.pacing.add_change(
+                p.PlanChange(str(uuid.uuid4()), activity.id, started, activity.baseline or 1.0), when
+            )
+        walking_changes = [p.PlanChange("start", walking.id, started, 8.0)]
+        down = p.step_down(walking, walking_changes, flare_day, 0.6, new_id=str(uuid.uuid4()), flare_id=None)
+        uow.pacing.add_change(down, when)
+        up = p.step_up(walking, [*walking_changes, down], back_up, new_id=str(uuid.uuid4()))
+        uow.pacing.add_change(up, when)
+        changes = {walking.id: uow.pacing.changes(walking.id), reading.id: uow.pacing.changes(reading.id)}
+        day = started
+        while day <= today:
+            back = (today - day).days
+            flare = 9 <= back <= 12 or 38 <= back <= 40
+            busy = back in (13, 41, 27)  # a boom before each flare, and one more
+            for activity in (walking, reading):
+                target = p.target_on(activity, changes[activity.id], day)
+                if target is None or (back == 0) or rng.random() < 0.12:
+                    continue
+                share = 0.4 if flare else 1.8 if busy else rng.choice((0.8, 1.0, 1.0, 1.0, 1.1))
+                amount = p.round_amount(target * share, activity.unit)
+                moment = dt.datetime.combine(day, dt.time(rng.choice((10, 15, 19)), 0)).astimezone()
+                source = p.LogSource.TIMER if activity.timed and rng.random() < 0.5 else p.LogSource.MANUAL
+                uow.pacing.add_log(p.ActivityLog(str(uuid.uuid4()), activity.id, day, moment, amount, source))
+            day += dt.timedelta(days=1)
+        uow.commit()
 
 
 def _add_demo_flares(session: DiarySession, today: dt.date) -> None:

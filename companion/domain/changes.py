@@ -11,6 +11,7 @@ class Changes:
     tags: bool = False
     measures: bool = False
     flares: bool = False
+    pacing: bool = False
     settings: bool = False
 
     def __or__(self, other: Changes) -> Changes:

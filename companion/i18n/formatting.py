@@ -36,3 +36,14 @@ def format_weekday_date(value: dt.date) -> str:
 
 def format_decimal(value: float, digits: int = 1) -> str:
     return _numbers.format_decimal(round(value, digits), format=f"0.{'0' * digits}", locale=locale())
+
+
+def format_short_date(value: dt.date) -> str:
+    """A compact axis or table date such as "6 Ion" / "6 Jan"."""
+    return _dates.format_skeleton("dMMM", value, locale=locale())
+
+
+def format_weekday_short(weekday: int) -> str:
+    """Monday = 0: "Llun" / "Mon" (CLDR abbreviated stand-alone names)."""
+    names = _dates.get_day_names("abbreviated", context="stand-alone", locale=locale())
+    return str(names[weekday])

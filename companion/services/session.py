@@ -7,6 +7,7 @@ from pathlib import Path
 from companion.services.diary import Clock, DiaryService, local_now
 from companion.services.flares import FlareService
 from companion.services.measures import MeasuresService
+from companion.services.pacing import PacingService
 from companion.storage.kdf import KdfParams
 from companion.storage.store import DiaryStore
 from companion.storage.unit_of_work import UnitOfWork
@@ -19,15 +20,26 @@ class DiarySession:
         self.diary = DiaryService(lambda: UnitOfWork(store), clock)
         self.measures = MeasuresService(lambda: UnitOfWork(store), clock)
         self.flares = FlareService(lambda: UnitOfWork(store), clock)
+        self.pacing = PacingService(lambda: UnitOfWork(store), clock)
+        self.clock = clock
 
     @classmethod
-    def create(cls, path: Path, passphrase: str, kdf: KdfParams) -> tuple[DiarySession, str]:
+    def create(
+        cls, path: Path, passphrase: str, kdf: KdfParams, clock: Clock = local_now
+    ) -> tuple[DiarySession, str]:
         store, recovery = DiaryStore.create(path, passphrase, kdf)
-        return cls(store), recovery
+        return cls(store, clock), recovery
 
     @classmethod
-    def open(cls, path: Path, *, passphrase: str | None = None, recovery_key: str | None = None) -> DiarySession:
-        return cls(DiaryStore.open(path, passphrase=passphrase, recovery_key=recovery_key))
+    def open(
+        cls,
+        path: Path,
+        *,
+        passphrase: str | None = None,
+        recovery_key: str | None = None,
+        clock: Clock = local_now,
+    ) -> DiarySession:
+        return cls(DiaryStore.open(path, passphrase=passphrase, recovery_key=recovery_key), clock)
 
     @property
     def path(self) -> Path:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Boolean, Column, DateTime, Float, Integer, String, Table, delete, insert, select
+from sqlalchemy import Boolean, Column, Date, DateTime, Float, Integer, String, Table, delete, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -23,6 +23,7 @@ from companion.domain.body import REGION_BY_CODE, PainType
 from companion.domain.checkin import RATING_MAX, TAG_MAX_CHARS, TagKind, fold
 from companion.domain.errors import ImportFormatError, ImportNewerVersionError, ValidationError
 from companion.domain.measures import Instrument
+from companion.domain.pacing import AMOUNT_MAX, BaselineMethod, ChangeKind, IncreaseKind, LogSource, Unit
 from companion.domain.pain import NOTE_MAX_CHARS, PAIN_MAX, PAIN_MIN
 from companion.i18n import N_
 from companion.services.transfer import (
@@ -59,7 +60,7 @@ def _is_draft(table: Table, row: Row) -> bool:
 
 
 def _encode(value: Any) -> Any:
-    if isinstance(value, dt.datetime):
+    if isinstance(value, dt.date):  # datetimes too
         return value.isoformat()
     return value
 
@@ -136,6 +137,18 @@ def _note(value: Any) -> tuple[str, dict[str, Any]] | None:
     return N_("The note is longer than {limit} characters."), {"limit": NOTE_MAX_CHARS}
 
 
+def _amount(value: Any) -> tuple[str, dict[str, Any]] | None:
+    if value is None or 0 <= value <= AMOUNT_MAX:
+        return None
+    return N_("The amount {value} is not a number from 0 to {limit}."), {"value": value, "limit": int(AMOUNT_MAX)}
+
+
+def _weekdays(value: Any) -> tuple[str, dict[str, Any]] | None:
+    if value and set(value) <= set("0123456") and len(set(value)) == len(value):
+        return None
+    return N_("The planned days “{value}” are not weekday numbers from 0 to 6."), {"value": value}
+
+
 _SCORE = _range(PAIN_MIN, PAIN_MAX)
 _OFFSET = _range(-24 * 60 + 1, 24 * 60 - 1)
 _POSITION = _range(0, 1_000_000)
@@ -164,6 +177,26 @@ RULES: dict[tuple[str, str], Check] = {
     ("mood_screens", "utc_offset_minutes"): _OFFSET,
     ("mood_screens", "item1"): _range(0, 3),
     ("mood_screens", "item2"): _range(0, 3),
+    ("pacing_activities", "unit"): _choice({u.value for u in Unit}),
+    ("pacing_activities", "increase_kind"): _choice({k.value for k in IncreaseKind}),
+    ("pacing_activities", "baseline_method"): _choice({m.value for m in BaselineMethod}),
+    ("pacing_activities", "position"): _POSITION,
+    ("pacing_activities", "rest_every_minutes"): _range(1, 240),
+    ("pacing_activities", "rest_minutes"): _range(1, 60),
+    ("pacing_activities", "planned_days"): _weekdays,
+    ("pacing_activities", "increase_value"): _amount,
+    ("pacing_activities", "ceiling"): _amount,
+    ("pacing_activities", "baseline"): _amount,
+    ("tolerance_tests", "utc_offset_minutes"): _OFFSET,
+    ("tolerance_tests", "amount"): _amount,
+    ("tolerance_tests", "note"): _note,
+    ("pacing_plan_changes", "kind"): _choice({k.value for k in ChangeKind}),
+    ("pacing_plan_changes", "amount"): _amount,
+    ("pacing_plan_changes", "resume_amount"): _amount,
+    ("activity_logs", "utc_offset_minutes"): _OFFSET,
+    ("activity_logs", "amount"): _amount,
+    ("activity_logs", "source"): _choice({s.value for s in LogSource}),
+    ("activity_logs", "note"): _note,
 }
 
 
@@ -186,7 +219,9 @@ class _RowProblem(Exception):
 
 
 # Tables added to the schema after export version 1 was first written: an older export may lack them.
-TABLES_ADDED_LATER = frozenset({"flare_episodes"})
+TABLES_ADDED_LATER = frozenset(
+    {"flare_episodes", "pacing_activities", "tolerance_tests", "pacing_plan_changes", "activity_logs"}
+)
 
 
 def _decode_value(column: Column[Any], value: Any) -> Any:
@@ -212,6 +247,20 @@ def _decode_value(column: Column[Any], value: Any) -> Any:
         if moment.year < 1900:
             raise _RowProblem(N_("The date in “{column}” is before 1900."), column=name)
         return moment
+    if isinstance(kind, Date):
+        try:
+            day = dt.date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 else None
+        except ValueError:
+            day = None
+        if day is None:
+            raise _RowProblem(
+                N_("The value “{value}” of “{column}” is not a date such as 2024-03-01."),
+                value=str(value)[:40],
+                column=name,
+            )
+        if day.year < 1900:
+            raise _RowProblem(N_("The date in “{column}” is before 1900."), column=name)
+        return day
     if isinstance(kind, Integer):
         if isinstance(value, bool) or not isinstance(value, int):
             raise _RowProblem(N_("The value of “{column}” must be a whole number."), column=name)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, CheckConstraint, DateTime, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, CheckConstraint, Date, DateTime, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -109,6 +109,69 @@ class FlareEpisodeRow(Base):
     helped: Mapped[str] = mapped_column(Text, default="")
     change_next_time: Mapped[str] = mapped_column(Text, default="")
     reviewed: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class PacingActivityRow(Base):
+    """An activity the person paces, with its baseline and how its plan grows."""
+
+    __tablename__ = "pacing_activities"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    unit: Mapped[str] = mapped_column(String(16))
+    own_unit: Mapped[str] = mapped_column(Text, default="")
+    planned_days: Mapped[str] = mapped_column(String(7), default="0123456")  # weekday digits, Monday = 0
+    increase_kind: Mapped[str] = mapped_column(String(8), default="percent")
+    increase_value: Mapped[float] = mapped_column(Float, default=10.0)
+    ceiling: Mapped[float | None] = mapped_column(Float, nullable=True)
+    rest_every_minutes: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    rest_minutes: Mapped[int] = mapped_column(Integer, default=2)
+    baseline: Mapped[float | None] = mapped_column(Float, nullable=True)
+    baseline_method: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    archived: Mapped[bool] = mapped_column(Boolean, default=False)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    created_at_utc: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class ToleranceTestRow(Base):
+    __tablename__ = "tolerance_tests"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    activity_id: Mapped[str] = mapped_column(ForeignKey("pacing_activities.id", ondelete="CASCADE"), index=True)
+    taken_at_utc: Mapped[dt.datetime] = mapped_column(DateTime)
+    utc_offset_minutes: Mapped[int] = mapped_column(Integer)
+    amount: Mapped[float] = mapped_column(Float)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class PlanChangeRow(Base):
+    """From starts_on the target is amount, growing weekly by the activity's rule (start, step down, step up)."""
+
+    __tablename__ = "pacing_plan_changes"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    activity_id: Mapped[str] = mapped_column(ForeignKey("pacing_activities.id", ondelete="CASCADE"), index=True)
+    starts_on: Mapped[dt.date] = mapped_column(Date)
+    amount: Mapped[float] = mapped_column(Float)
+    kind: Mapped[str] = mapped_column(String(16))
+    resume_amount: Mapped[float | None] = mapped_column(Float, nullable=True)
+    flare_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    created_at_utc: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class ActivityLogRow(Base):
+    """An amount done on a day: typed in, or timed by the pacing timer."""
+
+    __tablename__ = "activity_logs"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    activity_id: Mapped[str] = mapped_column(ForeignKey("pacing_activities.id", ondelete="CASCADE"), index=True)
+    day: Mapped[dt.date] = mapped_column(Date, index=True)
+    logged_at_utc: Mapped[dt.datetime] = mapped_column(DateTime)
+    utc_offset_minutes: Mapped[int] = mapped_column(Integer)
+    amount: Mapped[float] = mapped_column(Float)
+    source: Mapped[str] = mapped_column(String(8), default="manual")
+    note: Mapped[str] = mapped_column(Text, default="")
 
 
 class SettingRow(Base):

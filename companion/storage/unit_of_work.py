@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from companion.storage.flare_repository import FlareRepository
 from companion.storage.measures_repository import MeasuresRepository
+from companion.storage.pacing_repository import PacingRepository
 from companion.storage.repositories import CheckinRepository, SettingsRepository, TagRepository
 from companion.storage.store import DiaryStore
 
@@ -23,6 +24,7 @@ class UnitOfWork:
         self.tags = TagRepository(self.session)
         self.measures = MeasuresRepository(self.session)
         self.flares = FlareRepository(self.session)
+        self.pacing = PacingRepository(self.session)
         self.settings = SettingsRepository(self.session)
         return self
 

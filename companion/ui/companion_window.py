@@ -27,7 +27,7 @@ from companion.services.app_context import AppContext
 from companion.services.session import DiarySession
 from companion.storage import backups
 from companion.storage.lockfile import VaultLock
-from companion.ui import dialogs
+from companion.ui import dialogs, tray
 from companion.ui.first_run.language_view import LanguageOfferView
 from companion.ui.first_run.passphrase_view import CreatePassphraseView
 from companion.ui.first_run.recovery_view import RecoveryKeyView
@@ -35,6 +35,7 @@ from companion.ui.idle_watcher import IdleWatcher
 from companion.ui.lock.unlock_view import RECOVERY, UnlockView
 from companion.ui.main_view import MainView
 from companion.ui.style import apply_text_size
+from companion.ui.tray import CompanionTray
 from companion.ui.widgets import Retranslatable, run_busy
 
 if TYPE_CHECKING:
@@ -65,6 +66,8 @@ class CompanionWindow(Retranslatable, QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.idle)
+        self.tray: CompanionTray | None = None
+        self.tray_available: Callable[[], bool] = tray.available  # tests may pretend a tray exists
         self.lock_shortcut = QShortcut(QKeySequence("Ctrl+L"), self, self.lock_now)
         self.lock_shortcut.setEnabled(False)
 
@@ -116,7 +119,8 @@ class CompanionWindow(Retranslatable, QMainWindow):
 
     def _on_create_passphrase_chosen(self, passphrase: str) -> None:
         def create() -> tuple[DiarySession, str]:
-            return DiarySession.create(self.context.vault_path, passphrase, self.context.kdf_factory())
+            context = self.context
+            return DiarySession.create(context.vault_path, passphrase, context.kdf_factory(), context.clock)
 
         try:
             session, recovery = run_busy(self.create_view, create)
@@ -145,7 +149,7 @@ class CompanionWindow(Retranslatable, QMainWindow):
         kwargs = {"recovery_key": secret} if mode == RECOVERY else {"passphrase": secret}
 
         def unlock() -> DiarySession:
-            return DiarySession.open(self.context.vault_path, **kwargs)
+            return DiarySession.open(self.context.vault_path, **kwargs, clock=self.context.clock)
 
         try:
             session = run_busy(self.unlock_view, unlock)
@@ -173,6 +177,9 @@ class CompanionWindow(Retranslatable, QMainWindow):
         self.main_view.data_section.save_failed.connect(self._on_save_failed)
         self.main_view.plan.save_failed.connect(self._on_save_failed)
         self.main_view.flare_mode.save_failed.connect(self._on_save_failed)  # flare mode
+        self.main_view.pacing.save_failed.connect(self._on_save_failed)
+        self.main_view.today.pacing.rest_prompt.connect(self._on_pacing_prompt)
+        self.main_view.today.pacing.timer_running_changed.connect(self._on_timer_running_changed)
         self.main_view.settings.language_selected.connect(self.switch_language)
         self.main_view.settings.text_size_selected.connect(self._on_text_size_selected)
         self.main_view.settings.auto_lock_selected.connect(self._on_auto_lock_selected)
@@ -236,12 +243,19 @@ class CompanionWindow(Retranslatable, QMainWindow):
                 review.save()
             if self.main_view.plan.has_changes():
                 self.main_view.plan.save()
+            # A running pacing timer stops and its time is logged; Today says so after unlocking.
+            timer = self.main_view.today.pacing.stop_for_lock()
+            if timer:
+                draft["pacing_timer"] = timer
         return draft
 
     def _restore_unsaved_work(self, session: DiarySession) -> None:
         draft = session.diary.take_draft()
         if not draft or self.main_view is None:
             return
+        timer = draft.get("pacing_timer")
+        if isinstance(timer, dict):
+            self.main_view.today.pacing.show_after_lock(timer)
         today = draft.get("today")
         if isinstance(today, dict):
             self.main_view.today.load_draft(today)
@@ -448,10 +462,58 @@ class CompanionWindow(Retranslatable, QMainWindow):
     # --- closing ----------------------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.tray is not None and self.main_view is not None and self.main_view.today.pacing.timer_running:
+            # The pacing timer keeps going in the tray; the tray menu shows the window or stops the timer.
+            event.ignore()
+            self.hide()
+            self.tray.notify(_("Companion is still timing your activity. Use the tray icon to come back."))
+            return
         if self.session is not None and not self.lock_now():
             event.ignore()
             return
+        self._drop_tray()
         super().closeEvent(event)
+
+    # --- the pacing timer and the system tray --------------------------------------------------------------
+
+    def _on_timer_running_changed(self, running: bool) -> None:
+        if running and self.tray is None and self.tray_available():
+            self.tray = CompanionTray(self)
+            self.tray.show_requested.connect(self.show_from_tray)
+            self.tray.stop_timer_requested.connect(self._stop_timer_from_tray)
+            self.tray.quit_requested.connect(self._quit_from_tray)
+            self.tray.show()
+        elif not running and self.isVisible():
+            self._drop_tray()
+
+    def _on_pacing_prompt(self, text: str) -> None:
+        if self.tray is not None:
+            self.tray.notify(text)
+
+    def show_from_tray(self) -> None:
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def _stop_timer_from_tray(self) -> None:
+        if self.main_view is not None:
+            minutes = self.main_view.today.pacing.stop_timer()
+            if self.tray is not None and minutes:
+                self.tray.notify(self.main_view.today.pacing.message.text())
+        if not self.isVisible():
+            self.show_from_tray()
+        self._drop_tray()
+
+    def _quit_from_tray(self) -> None:
+        self._drop_tray()
+        self.show()
+        self.close()
+
+    def _drop_tray(self) -> None:
+        if self.tray is not None:
+            self.tray.hide()
+            self.tray.deleteLater()
+            self.tray = None
 
 
 def window_for(widget: QWidget) -> CompanionWindow | None:

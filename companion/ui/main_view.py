@@ -22,12 +22,19 @@ from companion.services.session import DiarySession
 from companion.ui.diary.diary_view import DiaryView
 from companion.ui.flare.flare_mode import FlareModeView  # flare mode
 from companion.ui.flare.plan_editor import FlarePlanEditor
+from companion.ui.pacing.pacing_view import PacingView
 from companion.ui.settings.data_section import DataSection
 from companion.ui.settings.settings_view import SettingsView
 from companion.ui.today.today_view import TodayView
 from companion.ui.widgets import Retranslatable, label
 
-PAGES = (("today", N_("Today")), ("diary", N_("Diary")), ("plan", N_("Flare-up plan")), ("settings", N_("Settings")))
+PAGES = (
+    ("today", N_("Today")),
+    ("diary", N_("Diary")),
+    ("pacing", N_("Pacing")),
+    ("plan", N_("Flare-up plan")),
+    ("settings", N_("Settings")),
+)
 
 
 class MainView(Retranslatable, QWidget):
@@ -78,9 +85,11 @@ class MainView(Retranslatable, QWidget):
         self.data_section = DataSection(session)
         self.settings.add_section(self.data_section)
         self.plan = FlarePlanEditor(session)
+        self.pacing = PacingView(session)
         self.pages: dict[str, QWidget] = {
             "today": self.today,
             "diary": self.diary,
+            "pacing": self.pacing,
             "plan": self.plan,
             "settings": self.settings,
         }
@@ -109,6 +118,8 @@ class MainView(Retranslatable, QWidget):
         self.today.entry_saved.connect(lambda _entry: self.diary.refresh())
         self.diary.changed.connect(self.today.refresh)
         self.data_section.changed.connect(self.refresh_all)
+        self.pacing.changed.connect(self.today.pacing.refresh)
+        self.today.pacing.changed.connect(self.pacing.refresh)
         self.stack.currentChanged.connect(self._on_stack_current_changed)
         # --- flare mode ---
         self.flare_button.clicked.connect(self.open_flare_mode)
@@ -119,6 +130,7 @@ class MainView(Retranslatable, QWidget):
         self.plan.saved.connect(lambda _plan: self.flare_mode.refresh())
         self.flare_mode.changed.connect(self.today.refresh)
         self.flare_mode.changed.connect(self.diary.refresh)
+        self.flare_mode.changed.connect(self.today.pacing.refresh)  # a flare started: offer a step-down
         # a click on the highlighted section while in flare mode leaves flare mode for that section
         self.nav.itemClicked.connect(lambda item: self.show_page(item.data(Qt.ItemDataRole.UserRole)))
         # --- end flare mode ---

@@ -27,6 +27,7 @@ from companion.i18n.formatting import format_time, format_weekday_date
 from companion.services.session import DiarySession
 from companion.ui.checkin.checkin_form import CheckinForm
 from companion.ui.measures.due_banner import MeasuresDueBanner
+from companion.ui.pacing.today_panel import PacingTodayPanel
 from companion.ui.today.score_picker import ScorePicker
 from companion.ui.widgets import Retranslatable, label
 
@@ -65,6 +66,8 @@ class TodayView(Retranslatable, QWidget):
         self.entries.setMinimumHeight(120)
         self.empty = label()
         self.empty.setObjectName("todayEmpty")
+        self.pacing = PacingTodayPanel(session)
+        self.pacing.save_failed.connect(self.save_failed)
 
         content = QWidget()
         column = QVBoxLayout(content)
@@ -77,6 +80,7 @@ class TodayView(Retranslatable, QWidget):
         buttons.addStretch(1)
         column.addLayout(buttons)
         column.addWidget(self.status)
+        column.addWidget(self.pacing)
         column.addSpacing(12)
         column.addWidget(self.list_heading)
         column.addWidget(self.empty)
@@ -101,7 +105,7 @@ class TodayView(Retranslatable, QWidget):
         self.setTabOrder(self.note, self.save)
         self.setTabOrder(self.save, self.same_as_last)
         self.setTabOrder(self.same_as_last, self.clear_button)
-        self.setTabOrder(self.clear_button, self.entries)
+        self.pacing.set_focus_neighbours(self.clear_button, self.entries)
         self.retranslate_ui()
         self.refresh()
 
@@ -131,6 +135,7 @@ class TodayView(Retranslatable, QWidget):
             self.entries.addItem(item)
         self.form.set_known_tags(self._session.diary.tag_names())
         self.measures_banner.refresh()
+        self.pacing.refresh()
         if self.form.is_blank():
             self.form.reset_time(self._session.diary.now())
         if self._last_saved is not None:

@@ -1,0 +1,1 @@
+"""Pacing screens: activities, tolerance tests, plans, the timer and boom-and-bust."""

@@ -1,0 +1,59 @@
+"""The system tray icon: keeps the pacing timer going while the window is closed, and shows its prompts.
+
+It exists only while a timer runs and only where the desktop has a tray (`available()`); elsewhere the
+window stays open and the prompts show in the window alone.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction, QIcon
+from PySide6.QtWidgets import QApplication, QMenu, QStyle, QSystemTrayIcon, QWidget
+
+from companion.i18n import _
+from companion.ui.widgets import Retranslatable
+
+
+def available() -> bool:
+    return QSystemTrayIcon.isSystemTrayAvailable()
+
+
+class CompanionTray(Retranslatable, QSystemTrayIcon):
+    show_requested = Signal()
+    stop_timer_requested = Signal()
+    quit_requested = Signal()
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        app = QApplication.instance()
+        icon = app.windowIcon() if isinstance(app, QApplication) else QIcon()
+        if icon.isNull():
+            icon = parent.style().standardIcon(QStyle.StandardPixmap.SP_ComputerIcon)
+        self.setIcon(icon)
+        self.menu = QMenu(parent)
+        self.show_action = QAction(self.menu)
+        self.stop_action = QAction(self.menu)
+        self.quit_action = QAction(self.menu)
+        for action in (self.show_action, self.stop_action, self.quit_action):
+            self.menu.addAction(action)
+        self.setContextMenu(self.menu)
+        self.show_action.triggered.connect(self.show_requested)
+        self.stop_action.triggered.connect(self.stop_timer_requested)
+        self.quit_action.triggered.connect(self.quit_requested)
+        self.activated.connect(self._on_activated)
+        self.messages: list[str] = []  # what was shown, newest last (read by tests)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setToolTip(_("Companion: pacing timer running"))
+        self.show_action.setText(_("Show Companion"))
+        self.stop_action.setText(_("Stop the timer and log the time"))
+        self.quit_action.setText(_("Lock and quit Companion"))
+
+    def notify(self, text: str) -> None:
+        self.messages.append(text)
+        self.showMessage(_("Companion"), text, QSystemTrayIcon.MessageIcon.Information, 15000)
+
+    def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason in (QSystemTrayIcon.ActivationReason.Trigger, QSystemTrayIcon.ActivationReason.DoubleClick):
+            self.show_requested.emit()

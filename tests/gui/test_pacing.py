@@ -1,0 +1,274 @@
+"""Pacing in the running app, on an injected clock: three tolerance tests over three days, the baseline
+accepted, the plan, actuals logged on Today, the timer through a rest break, boom-and-bust markers, and the
+timer's time kept through a lock and through closing to the tray."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from companion.domain.pacing import LogSource
+from companion.ui.companion_window import CompanionWindow
+from companion.ui.main_view import MainView
+from companion.ui.pacing.today_panel import PacingTodayPanel
+from tests.gui.conftest import WindowFactory
+from tests.helpers.gui import PASSPHRASE, first_run, message_box, record_pain, unlock
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = dt.datetime(2026, 3, 2, 9, 0).astimezone()  # a Monday
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now += dt.timedelta(**delta)
+
+
+def _diary(qtbot: QtBot, make_window: WindowFactory, clock: Clock) -> tuple[CompanionWindow, MainView]:
+    window = make_window(clock=clock)
+    first_run(qtbot, window, "en")
+    assert window.main_view is not None
+    return window, window.main_view
+
+
+def _add_walking(qtbot: QtBot, view: MainView, clock: Clock, tests: tuple[float, ...] = (12, 10, 14)) -> None:
+    view.show_page("pacing")
+    pacing = view.pacing
+    qtbot.keyClicks(pacing.new_name, "Walking")
+    qtbot.keyClick(pacing.new_name, Qt.Key.Key_Return)
+    assert pacing.list.currentItem().text() == "Walking"
+    detail = pacing.detail
+    assert detail.title.text() == "Walking"
+    for number, amount in enumerate(tests):
+        if number:
+            clock.advance(days=1)
+        detail.test_amount.setValue(amount)
+        qtbot.mouseClick(detail.record_test, Qt.MouseButton.LeftButton)
+    assert detail.tests.count() == len(tests)
+
+
+def _today_row_text(panel: PacingTodayPanel, name: str) -> str:
+    return panel.row_for(name).status.text()
+
+
+def test_tolerance_tests_baseline_plan_log_and_timer(qtbot: QtBot, make_window: WindowFactory) -> None:
+    clock = Clock()
+    window, view = _diary(qtbot, make_window, clock)
+    _add_walking(qtbot, view, clock)
+    detail = view.pacing.detail
+    assert "Three tests recorded" in detail.tests_count.text()
+    # The arithmetic is shown: (12 + 10 + 14) / 3 = 12, 80 % of it is 9.6, rounded to 9.5 minutes.
+    assert "(12 + 10 + 14) ÷ 3 = 12" in detail.arithmetic.text()
+    assert "9.6" in detail.arithmetic.text() and "9.5 minutes" in detail.arithmetic.text()
+    # The person may choose a different share, and sees the new arithmetic before accepting.
+    detail.factor.setValue(75)
+    assert "9 minutes" in detail.arithmetic.text()
+    detail.factor.setValue(80)
+    qtbot.mouseClick(detail.accept_baseline, Qt.MouseButton.LeftButton)
+    assert detail.current_baseline.text() == "Your baseline: 9.5 minutes."
+    assert detail.plan_today.text() == "Today's plan: 9.5 minutes."
+    weeks = [detail.schedule.item(row, 1).text() for row in range(detail.schedule.rowCount())]
+    assert weeks[:4] == ["9.5 minutes", "10 minutes", "11 minutes", "12 minutes"]
+
+    # A rest break every 3 minutes on the timer.
+    detail.rest_every.setValue(3)
+    qtbot.mouseClick(detail.save_button, Qt.MouseButton.LeftButton)
+    assert detail.status.text() == "Changes saved."
+
+    # Today: planned against actual, logged in one step (type the amount, press Enter).
+    view.show_page("today")
+    panel = view.today.pacing
+    assert _today_row_text(panel, "Walking") == "Planned: 9.5 minutes. Done so far: 0 minutes."
+    row = panel.row_for("Walking")
+    row.amount.setFocus()
+    row.amount.lineEdit().selectAll()
+    qtbot.keyClicks(row.amount, "4")
+    qtbot.keyClick(row.amount, Qt.Key.Key_Return)
+    assert panel.message.text() == "Logged 4 minutes of Walking."
+    assert _today_row_text(panel, "Walking") == "Planned: 9.5 minutes. Done so far: 4 minutes."
+
+    # The timer counts down the rest of today's plan, prompts a rest break, pauses for it, and logs on stop.
+    qtbot.mouseClick(panel.row_for("Walking").timer_button, Qt.MouseButton.LeftButton)
+    assert panel.timer_box.isVisible()
+    assert panel.timer_clock.text() == "5:30 left of 5:30"
+    with qtbot.waitSignal(panel.rest_prompt) as prompt:
+        clock.advance(minutes=3, seconds=10)
+        panel.tick()
+    assert "rest break" in prompt.args[0]
+    assert "rest break" in panel.timer_prompt.text()
+    assert panel.timer_clock.text() == "2:20 left of 5:30"
+    qtbot.mouseClick(panel.pause_button, Qt.MouseButton.LeftButton)  # Rest now
+    assert panel.pause_button.text() == "Carry on"
+    clock.advance(minutes=2)  # resting: not counted
+    panel.tick()
+    assert panel.timer_clock.text() == "2:20 left of 5:30"
+    qtbot.mouseClick(panel.pause_button, Qt.MouseButton.LeftButton)  # Carry on
+    clock.advance(minutes=1)
+    panel.tick()
+    qtbot.mouseClick(panel.stop_button, Qt.MouseButton.LeftButton)
+    assert not panel.timer_box.isVisible()
+    assert panel.message.text() == "Logged 4.2 minutes of Walking."
+    assert _today_row_text(panel, "Walking") == "Planned: 9.5 minutes. Done so far: 8.2 minutes."
+    logs = window.session.pacing.logs() if window.session else []
+    assert [(log.amount, log.source) for log in logs] == [(4.0, LogSource.MANUAL), (4.2, LogSource.TIMER)]
+
+    # Going past the plan on a good day: a gentle reminder, and Undo.
+    row = panel.row_for("Walking")
+    row.amount.setValue(3)
+    qtbot.mouseClick(row.log_button, Qt.MouseButton.LeftButton)
+    assert "more than today's plan of 9.5 minutes" in panel.message.text()
+    assert "keep to the plan" in panel.message.text()
+    assert _today_row_text(panel, "Walking") == "Planned: 9.5 minutes. Done: 11.2 minutes, more than planned."
+    qtbot.mouseClick(panel.undo_button, Qt.MouseButton.LeftButton)
+    assert _today_row_text(panel, "Walking") == "Planned: 9.5 minutes. Done so far: 8.2 minutes."
+
+    # Everything survives a lock and unlock.
+    assert window.lock_now()
+    unlock(qtbot, window, PASSPHRASE)
+    assert window.main_view is not None
+    panel = window.main_view.today.pacing
+    assert _today_row_text(panel, "Walking") == "Planned: 9.5 minutes. Done so far: 8.2 minutes."
+
+
+def test_boom_and_bust_markers_and_adjustable_thresholds(qtbot: QtBot, make_window: WindowFactory) -> None:
+    clock = Clock()
+    window, view = _diary(qtbot, make_window, clock)
+    _add_walking(qtbot, view, clock, tests=(10, 10, 10))
+    qtbot.mouseClick(view.pacing.detail.accept_baseline, Qt.MouseButton.LeftButton)  # 8 minutes
+    view.show_page("today")
+    panel = view.today.pacing
+    # Three weeks of steady walking with pain 4, then a busy day and a hard day after it.
+    for day in range(22):
+        clock.advance(days=1)
+        clock.now = clock.now.replace(hour=10)
+        panel.refresh()
+        busy, hard = day == 19, day == 20
+        row = panel.row_for("Walking")
+        row.amount.setValue(24 if busy else 3 if hard else 8)
+        qtbot.mouseClick(row.log_button, Qt.MouseButton.LeftButton)
+        record_pain(qtbot, window, 8 if hard else 4, "")
+    view.show_page("pacing")
+    view.pacing.tabs.setCurrentIndex(1)
+    bb = view.pacing.boom_bust
+    qtbot.waitUntil(lambda: bb.report is not None)
+    table = [[bb.table.item(r, c).text() for c in range(3)] for r in range(bb.table.rowCount())]
+    assert [r[1] for r in table] == ["Hard day after a busy day (bust)", "Busy day (boom)"]
+    assert "300 % of your usual" in table[1][2]
+    assert "pain 8.0 out of 10" in table[0][2]
+    assert "busy days 1, hard days after a busy day 1" in bb.summary.text()
+    assert "worth discussing" in bb.summary.text()
+    qtbot.waitUntil(lambda: bb.canvas is not None and bb.canvas.isVisible())
+    # The levels are the person's to change: at 400 % of usual and 200 % over the plan nothing is marked.
+    bb.boom.setValue(400)
+    bb.over_plan.setValue(200)
+    qtbot.mouseClick(bb.save_button, Qt.MouseButton.LeftButton)
+    assert bb.table.rowCount() == 0
+    assert window.session is not None and window.session.pacing.thresholds().boom_ratio == 4.0
+
+
+def test_timer_time_is_logged_when_the_diary_locks(qtbot: QtBot, make_window: WindowFactory) -> None:
+    clock = Clock()
+    window, view = _diary(qtbot, make_window, clock)
+    _add_walking(qtbot, view, clock)
+    qtbot.mouseClick(view.pacing.detail.accept_baseline, Qt.MouseButton.LeftButton)
+    view.show_page("today")
+    panel = view.today.pacing
+    qtbot.mouseClick(panel.row_for("Walking").timer_button, Qt.MouseButton.LeftButton)
+    clock.advance(minutes=2, seconds=30)
+    assert window.lock_now()
+    unlock(qtbot, window, PASSPHRASE)
+    assert window.main_view is not None and window.session is not None
+    panel = window.main_view.today.pacing
+    assert [log.amount for log in window.session.pacing.logs()] == [2.5]
+    assert "stopped when the diary locked" in panel.message.text() and "2.5 minutes" in panel.message.text()
+    assert _today_row_text(panel, "Walking") == "Planned: 9.5 minutes. Done so far: 2.5 minutes."
+    assert window.session.pacing.timer_checkpoint() is None
+
+
+# The offscreen platform has no tray; pretending one exists makes Qt warn that it cannot watch for one.
+@pytest.mark.qt_log_ignore("systemTrayWindowChanged")
+def test_timer_keeps_running_in_the_tray_and_logs_from_it(qtbot: QtBot, make_window: WindowFactory) -> None:
+    clock = Clock()
+    window, view = _diary(qtbot, make_window, clock)
+    window.tray_available = lambda: True
+    _add_walking(qtbot, view, clock)
+    view.pacing.detail.rest_every.setValue(2)
+    qtbot.mouseClick(view.pacing.detail.save_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.pacing.detail.accept_baseline, Qt.MouseButton.LeftButton)
+    view.show_page("today")
+    panel = view.today.pacing
+    qtbot.mouseClick(panel.row_for("Walking").timer_button, Qt.MouseButton.LeftButton)
+    assert window.tray is not None
+    window.close()
+    assert not window.isVisible()
+    assert window.session is not None and panel.timer_running  # still timing, diary still open
+    assert "still timing" in window.tray.messages[-1]
+    clock.advance(minutes=2, seconds=5)
+    panel.tick()
+    assert "rest break" in window.tray.messages[-1]  # the prompt reaches the tray
+    clock.advance(minutes=1)
+    window.tray.stop_action.trigger()
+    assert window.isVisible()
+    assert window.tray is None
+    assert [log.amount for log in window.session.pacing.logs()] == [3.1]
+
+
+def test_no_tray_means_closing_locks_and_logs(qtbot: QtBot, make_window: WindowFactory) -> None:
+    clock = Clock()
+    window, view = _diary(qtbot, make_window, clock)
+    window.tray_available = lambda: False
+    _add_walking(qtbot, view, clock)
+    qtbot.mouseClick(view.pacing.detail.accept_baseline, Qt.MouseButton.LeftButton)
+    view.show_page("today")
+    qtbot.mouseClick(view.today.pacing.row_for("Walking").timer_button, Qt.MouseButton.LeftButton)
+    clock.advance(minutes=4)
+    window.close()
+    assert window.session is None  # locked on close: the time was logged first
+    window.show()
+    unlock(qtbot, window, PASSPHRASE)
+    assert window.session is not None
+    assert [log.amount for log in window.session.pacing.logs()] == [4.0]
+
+
+def test_flare_offers_a_step_down_and_back_up(qtbot: QtBot, make_window: WindowFactory) -> None:
+    clock = Clock()
+    window, view = _diary(qtbot, make_window, clock)
+    _add_walking(qtbot, view, clock)
+    qtbot.mouseClick(view.pacing.detail.accept_baseline, Qt.MouseButton.LeftButton)
+    assert window.session is not None
+    window.session.flares.start()
+    view.show_page("today")
+    panel = view.today.pacing
+    panel.refresh()
+    assert panel.offer.isVisible()
+    assert "Step today's pacing plans down to 60 %" in panel.offer_text.text()
+    qtbot.mouseClick(panel.offer_button, Qt.MouseButton.LeftButton)
+    assert _today_row_text(panel, "Walking") == "Planned: 5.5 minutes. Done so far: 0 minutes."
+    assert not panel.offer.isVisible()  # the flare is still going on: no step back up yet
+    window.session.flares.end()
+    panel.refresh()
+    assert panel.offer_button.text() == "Step back up"
+    qtbot.mouseClick(panel.offer_button, Qt.MouseButton.LeftButton)
+    assert _today_row_text(panel, "Walking") == "Planned: 9.5 minutes. Done so far: 0 minutes."
+
+
+@pytest.mark.parametrize("amount", ["-3", "abc"])
+def test_bad_amounts_do_not_log(qtbot: QtBot, make_window: WindowFactory, amount: str) -> None:
+    clock = Clock()
+    window, view = _diary(qtbot, make_window, clock)
+    _add_walking(qtbot, view, clock)
+    qtbot.mouseClick(view.pacing.detail.accept_baseline, Qt.MouseButton.LeftButton)
+    view.show_page("today")
+    panel = view.today.pacing
+    row = panel.row_for("Walking")
+    row.amount.lineEdit().selectAll()
+    qtbot.keyClicks(row.amount.lineEdit(), amount)
+    qtbot.mouseClick(row.log_button, Qt.MouseButton.LeftButton)
+    assert panel.message.text() == "Type an amount above zero."
+    assert window.session is not None and window.session.pacing.logs() == []
+    assert message_box(window) is None
