@@ -26,7 +26,7 @@ PAIN = "#882255"
 
 
 def boom_bust_figure(
-    marks: list[DayMark], thresholds: Thresholds, *, width: float = 8.0, height: float = 3.6, font_pt: float = 10
+    marks: list[DayMark], thresholds: Thresholds, *, width: float = 8.0, height: float = 4.4, font_pt: float = 10
 ) -> Figure:
     figure = Figure(figsize=(width, height), dpi=100, layout="constrained")
     ax = figure.add_subplot()
@@ -90,7 +90,8 @@ def boom_bust_figure(
         axis.tick_params(labelsize=font_pt * 0.9)
     handles, labels = ax.get_legend_handles_labels()
     more, more_labels = pain_ax.get_legend_handles_labels()
-    ax.legend(handles + more, labels + more_labels, fontsize=font_pt * 0.8, loc="upper left", ncols=2, framealpha=0.9)
+    # below the plot, so it never hides a marked day
+    figure.legend(handles + more, labels + more_labels, fontsize=font_pt * 0.8, loc="outside lower center", ncols=3)
     ax.grid(axis="y", color="#DDDDDD", linewidth=0.6)
     return figure
 

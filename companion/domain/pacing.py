@@ -262,11 +262,10 @@ def next_week_amount(current: float, rule: IncreaseRule, unit: Unit, ceiling: fl
     """One week's increase: percent rules grow by at least one rounding step; the ceiling caps it."""
     if rule.kind is IncreaseKind.NONE:
         grown = current
-    elif rule.kind is IncreaseKind.STEP:
-        grown = round_amount(current + rule.value, unit)
     else:
-        grown = round_amount(current * (1 + rule.value / 100), unit)
-        grown = max(grown, current + step_of(current, unit))
+        raw = current + rule.value if rule.kind is IncreaseKind.STEP else current * (1 + rule.value / 100)
+        # however small the rule, a planned increase moves the plan on by at least one rounding step
+        grown = max(round_amount(raw, unit), round_amount(current + step_of(current, unit), unit))
     if ceiling is not None:
         grown = min(grown, max(ceiling, current))
     return grown

@@ -43,6 +43,10 @@ class Thresholds:
             raise ValidationError(N_("Choose a pain rise from 0.5 to 10 points."))
         if not 1 <= self.bust_within_days <= 7:
             raise ValidationError(N_("Choose from 1 to 7 days after a busy day."))
+        if not 7 <= self.median_days <= 28 or not 2 <= self.min_days <= self.median_days:
+            raise ValidationError(
+                N_("Choose from 7 to 28 days to work out your usual, with at least 2 of them logged.")
+            )
         return self
 
 

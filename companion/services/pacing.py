@@ -22,7 +22,7 @@ from companion.services.diary import Clock, day_bounds, local_now
 from companion.storage.unit_of_work import UnitOfWork
 
 THRESHOLDS_KEY = "pacing.thresholds"
-TIMER_KEY = "pacing.timer"
+TIMER_KEY = "draft.pacing.timer"  # transient, like a draft: never exported
 FLARE_ANSWERED_KEY = "pacing.flare_answered"
 
 UNIT_NAMES = {
@@ -258,11 +258,12 @@ class PacingService:
     # --- after a flare --------------------------------------------------------------------------------
 
     def flare_to_offer(self, flares: list[FlareEpisode]) -> FlareEpisode | None:
-        """A flare not yet answered here (step down or not now) while plans exist and none is stepped down."""
+        """A recent flare not yet answered here (step down, or not now), while some plan is not stepped down."""
+        today = self.today()
         with self._uow() as uow:
             answered = set(json.loads(uow.settings.get(FLARE_ANSWERED_KEY, "[]") or "[]"))
-            planned = [a for a in uow.pacing.activities() if uow.pacing.changes(a.id)]
-        if not planned:
+            plans = [uow.pacing.changes(a.id) for a in uow.pacing.activities()]
+        if not any(changes and not p.is_stepped_down(changes, today) for changes in plans):
             return None
         recent = self._clock() - dt.timedelta(days=14)
         for flare in reversed(flares):
@@ -276,8 +277,8 @@ class PacingService:
         today = self.today()
         with self._uow() as uow:
             answered = list(json.loads(uow.settings.get(FLARE_ANSWERED_KEY, "[]") or "[]"))
-            if flare_id not in answered:
-                answered = [*answered, flare_id][-50:]
+            if flare_id in answered:
+                return Changes()
             if share is not None:
                 for activity in uow.pacing.activities():
                     changes = uow.pacing.changes(activity.id)
@@ -286,7 +287,7 @@ class PacingService:
                     change = p.step_down(activity, changes, today, share, new_id=str(uuid.uuid4()), flare_id=flare_id)
                     uow.pacing.delete_changes_from(activity.id, today)
                     uow.pacing.add_change(change, self._clock())
-            uow.settings.set(FLARE_ANSWERED_KEY, json.dumps(answered))
+            uow.settings.set(FLARE_ANSWERED_KEY, json.dumps([*answered, flare_id][-50:]))
             uow.commit()
         return Changes(pacing=True)
 
@@ -308,7 +309,7 @@ class PacingService:
         with self._uow() as uow:
             uow.pacing.add_log(entry)
             if source is p.LogSource.TIMER:
-                uow.settings.set(TIMER_KEY, "")
+                uow.settings.delete(TIMER_KEY)
             uow.commit()
         return entry, self.progress(activity, now.date()), Changes(pacing=True)
 
@@ -346,7 +347,10 @@ class PacingService:
 
     def save_timer_checkpoint(self, checkpoint: TimerCheckpoint | None) -> None:
         with self._uow() as uow:
-            uow.settings.set(TIMER_KEY, json.dumps(asdict(checkpoint)) if checkpoint else "")
+            if checkpoint is None:
+                uow.settings.delete(TIMER_KEY)
+            else:
+                uow.settings.set(TIMER_KEY, json.dumps(asdict(checkpoint)))
             uow.commit()
 
     def timer_checkpoint(self) -> TimerCheckpoint | None:

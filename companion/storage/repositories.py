@@ -181,6 +181,11 @@ class SettingsRepository:
         row = self._session.get(SettingRow, key)
         return row.value if row else default
 
+    def delete(self, key: str) -> None:
+        row = self._session.get(SettingRow, key)
+        if row is not None:
+            self._session.delete(row)
+
     def set(self, key: str, value: str) -> None:
         row = self._session.get(SettingRow, key)
         if row is None:

@@ -61,6 +61,30 @@ def sheet_pdf(session: object, lang: str) -> None:
     print("wrote", f"docs/screenshots/14-supporter-sheet-{lang}.png")
 
 
+def shoot_pacing(app: QApplication, window: CompanionWindow, lang: str) -> None:
+    """Pacing: Today's panel with the timer running and a rest break due, the activity page, boom and bust."""
+    main = window.main_view
+    assert main is not None
+    window.resize(1100, 900)
+    main.show_page("pacing")
+    shoot(app, window, "15-pacing-activity", lang)
+    main.pacing.detail_scroll.verticalScrollBar().setValue(10_000)
+    shoot(app, window, "16-pacing-plan", lang)
+    main.pacing.tabs.setCurrentIndex(1)
+    shoot(app, window, "17-boom-and-bust", lang)
+    main.pacing.tabs.setCurrentIndex(0)
+    main.show_page("today")
+    panel = main.today.pacing
+    walking = panel.rows()[0].progress.activity
+    panel.start_timer(walking.id)
+    assert panel.timer is not None
+    panel.timer.done_before = dt.timedelta(minutes=10, seconds=2)  # ten minutes in: a rest break is due
+    panel.tick()
+    main.today.scroll_area.ensureWidgetVisible(panel)
+    shoot(app, window, "18-pacing-today-timer", lang)
+    panel.stop_timer()
+
+
 def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -163,6 +187,7 @@ def main() -> int:
             window.resize(1100, 900)
             shoot(app, window, "13-flare-plan", lang)
             sheet_pdf(window.session, lang)
+            shoot_pacing(app, window, lang)
             window.resize(1000, 720)
             window.lock_now()
             window.close()

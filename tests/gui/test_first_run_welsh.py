@@ -39,8 +39,9 @@ def test_first_run_in_welsh_then_lock_and_unlock_both_ways(qtbot: QtBot, make_wi
     assert window.windowTitle() == "Cydymaith"
     nav = window.main_view.nav
     assert nav.item(0).text() == "Heddiw"
-    assert nav.item(3).text() == "Gosodiadau"
-    assert nav.item(2).text() == i18n.translate_in("cy", "Flare-up plan")
+    assert nav.item(4).text() == "Gosodiadau"
+    assert nav.item(3).text() == i18n.translate_in("cy", "Flare-up plan")
+    assert nav.item(2).text() == "Rhediad"
     assert nav.item(1).text() == "Dyddiadur"
     assert window.main_view.today.save.text().replace("&", "") == "Cadw"
 

@@ -8,6 +8,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractSpinBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from companion.domain.pacing import LogSource
@@ -272,3 +273,75 @@ def test_bad_amounts_do_not_log(qtbot: QtBot, make_window: WindowFactory, amount
     assert panel.message.text() == "Type an amount above zero."
     assert window.session is not None and window.session.pacing.logs() == []
     assert message_box(window) is None
+
+
+def test_a_crash_while_timing_loses_no_minutes(qtbot: QtBot, make_window: WindowFactory) -> None:
+    clock = Clock()
+    window, view = _diary(qtbot, make_window, clock)
+    _add_walking(qtbot, view, clock)
+    view.pacing.detail.rest_every.setValue(3)
+    qtbot.mouseClick(view.pacing.detail.save_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.pacing.detail.accept_baseline, Qt.MouseButton.LeftButton)
+    view.show_page("today")
+    panel = view.today.pacing
+    qtbot.mouseClick(panel.row_for("Walking").timer_button, Qt.MouseButton.LeftButton)
+    clock.advance(minutes=3, seconds=12)
+    panel.tick()  # the rest break: a checkpoint is written into the diary
+    assert window.session is not None
+    # The process dies here. The next start sees the checkpoint and offers to log the time done by then.
+    after_crash = PacingTodayPanel(window.session)
+    qtbot.addWidget(after_crash)
+    after_crash.refresh()
+    assert "still running when Companion last closed" in after_crash.offer_text.text()
+    assert after_crash.offer_button.text() == "Log 3.2 minutes"
+    qtbot.mouseClick(after_crash.offer_button, Qt.MouseButton.LeftButton)
+    assert [(log.amount, log.source) for log in window.session.pacing.logs()] == [(3.2, LogSource.TIMER)]
+    assert window.session.pacing.timer_checkpoint() is None
+    panel.timer = None  # the old panel belonged to the process that died
+    panel.ticker.stop()
+
+
+def _tab_stop(widget: QWidget, view: QWidget) -> bool:
+    from tests.gui.test_accessibility import CONTROLS
+
+    inner = isinstance(widget.parentWidget(), QAbstractSpinBox)  # a spin box's own line edit
+    return (
+        widget.isVisibleTo(view)
+        and widget.isEnabled()
+        and isinstance(widget, (*CONTROLS, QAbstractSpinBox))
+        and not inner
+    )
+
+
+@pytest.mark.parametrize("language", ["cy", "en"])
+def test_every_pacing_control_is_named_and_reachable(qtbot: QtBot, make_window: WindowFactory, language: str) -> None:
+    from tests.gui.test_accessibility import unnamed_controls
+
+    clock = Clock()
+    window = make_window(clock=clock)
+    first_run(qtbot, window, language)
+    view = window.main_view
+    assert view is not None
+    _add_walking(qtbot, view, clock)
+    qtbot.mouseClick(view.pacing.detail.accept_baseline, Qt.MouseButton.LeftButton)
+    assert unnamed_controls(view.pacing) == []
+    view.pacing.tabs.setCurrentIndex(1)
+    assert unnamed_controls(view.pacing) == []
+    view.show_page("today")
+    qtbot.mouseClick(view.today.pacing.row_for("Walking").timer_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(view.today.pacing.row_for("Walking").isVisible)  # new rows are shown by the event loop
+    assert unnamed_controls(view.today.pacing) == []
+    spins = [w for w in view.findChildren(QAbstractSpinBox) if w.isVisibleTo(view)]
+    assert spins and all(s.accessibleName() for s in spins)
+    # Tab from the check-in's Clear button walks through the timer and the activity rows, in order.
+    order = []
+    widget: QWidget = view.today.clear_button
+    for _step in range(12):
+        widget = widget.nextInFocusChain()
+        while not _tab_stop(widget, view):
+            widget = widget.nextInFocusChain()
+        order.append(widget.objectName())
+        if widget is view.today.entries:
+            break
+    assert order[:5] == ["pacingPauseButton", "pacingStopButton", "pacingSound", "pacingAmount", "pacingLogButton"]
+    assert order[-1] == "todayEntries"

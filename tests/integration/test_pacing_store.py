@@ -181,7 +181,9 @@ def test_a_change_on_the_same_day_replaces_that_days_change(session: DiarySessio
 def test_a_corrupt_stored_threshold_or_timer_falls_back_safely(session: DiarySession) -> None:
     with session.store.session() as db:
         db.execute(
-            text("INSERT INTO diary_settings (key, value) VALUES ('pacing.thresholds', :t), ('pacing.timer', :c)"),
+            text(
+                "INSERT INTO diary_settings (key, value) VALUES ('pacing.thresholds', :t), ('draft.pacing.timer', :c)"
+            ),
             {"t": json.dumps({"boom_ratio": 99}), "c": "{not json"},
         )
         db.commit()
@@ -369,11 +371,6 @@ def test_no_offer_without_plans_or_for_an_old_flare(session: DiarySession, clock
     assert session.pacing.flare_to_offer(session.flares.episodes()) is None  # ended more than 14 days ago
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="answer_flare only skips activities already stepped down; it does not check that the flare was "
-    "already answered, so after a step-up the same flare steps the plan down again",
-)
 def test_answering_the_same_flare_after_stepping_up_does_not_step_down_again(
     session: DiarySession, clock: FakeClock
 ) -> None:

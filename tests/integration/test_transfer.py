@@ -26,6 +26,7 @@ from companion.domain.errors import (
     ImportNewerVersionError,
 )
 from companion.domain.measures import Instrument
+from companion.domain.pacing import LogSource, baseline_from_tests
 from companion.services import transfer
 from companion.services.session import DiarySession
 from companion.storage import atomic
@@ -70,6 +71,12 @@ def fill(session: DiarySession) -> None:
     session.flares.start()
     ended, _ = session.flares.end()
     session.flares.review(ended.id, "Codi siopa ŵ", "Gwres a gorffwys", "Gofyn am help 🙂")
+    walking, _ = session.pacing.add_activity("Cerdded ŵ 🚶")
+    for amount in (12, 10, 14):
+        session.pacing.record_test(walking.id, amount, "Pen-glin 🦵")
+    session.pacing.accept_baseline(walking.id, baseline_from_tests(session.pacing.tests(walking.id), walking.unit))
+    session.pacing.step_down(walking.id, 0.6, flare_id=ended.id)
+    session.pacing.log(walking.id, 7.5, LogSource.TIMER, "Gyda'r ci 🐕")
     with session.store.session() as db:
         from companion.storage.models import SettingRow
 

@@ -73,9 +73,10 @@ def test_only_the_median_window_counts_as_history() -> None:
     assert _booms(detect(days, Thresholds(median_days=18))) == [18]
 
 
-def test_a_min_days_below_one_does_not_crash_on_an_empty_window() -> None:
-    marks = detect(_days([1.0, 1.0, 1.0]), Thresholds(min_days=0))
-    assert [m.load_median for m in marks] == [None, 1.0, 1.0]
+def test_a_window_too_short_to_give_a_usual_is_refused_with_a_message() -> None:
+    for bad in (Thresholds(min_days=0), Thresholds(min_days=1), Thresholds(median_days=3), Thresholds(median_days=60)):
+        with pytest.raises(ValidationError, match="to work out your usual"):
+            detect(_days([1.0, 1.0, 1.0]), bad)
 
 
 # --- what a rising sequence looks like ------------------------------------------------------------------

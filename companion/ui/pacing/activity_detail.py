@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 from companion.domain import pacing as p
 from companion.domain.errors import SaveFailedError, ValidationError
 from companion.i18n import N_, _, ngettext
-from companion.i18n.formatting import format_date, format_datetime, format_weekday_short
+from companion.i18n.formatting import format_date, format_time, format_weekday_short
 from companion.services.pacing import UNIT_NAMES, explain_baseline, format_amount
 from companion.services.session import DiarySession
 from companion.ui import dialogs
@@ -77,12 +78,11 @@ class ActivityDetail(Retranslatable, QWidget):
             self.unit.addItem("", unit.value)
         self.own_unit = QLineEdit()
         self.own_unit.setObjectName("activityOwnUnit")
-        days_row = QHBoxLayout()
+        days_row = QGridLayout()  # four a row, so long day names never widen the page
         self.days = [QCheckBox() for _day in range(7)]
         for index, box in enumerate(self.days):
             box.setObjectName(f"activityDay{index}")
-            days_row.addWidget(box)
-        days_row.addStretch(1)
+            days_row.addWidget(box, index // 4, index % 4)
         self.increase_kind = QComboBox()
         self.increase_kind.setObjectName("activityIncreaseKind")
         for kind in p.IncreaseKind:
@@ -217,18 +217,25 @@ class ActivityDetail(Retranslatable, QWidget):
         self.step_down_button.setObjectName("stepDownButton")
         self.step_up_button = QPushButton()
         self.step_up_button.setObjectName("stepUpButton")
-        self.share_label = label(wrap=False)
+        self.share_label = label()
         step_row.addWidget(self.share_label)
         step_row.addWidget(self.share)
-        step_row.addWidget(self.step_down_button)
-        step_row.addWidget(self.step_up_button)
         step_row.addStretch(1)
+        step_buttons = QHBoxLayout()
+        step_buttons.addWidget(self.step_down_button)
+        step_buttons.addWidget(self.step_up_button)
+        step_buttons.addStretch(1)
         plan_layout.addWidget(self.plan_today)
         plan_layout.addWidget(self.schedule)
         plan_layout.addLayout(step_row)
+        plan_layout.addLayout(step_buttons)
 
         for group in (self.tests_box, self.baseline_box, self.plan_box, self.settings_box):
             outer.addWidget(group)
+        for combo in (self.unit, self.increase_kind, self.method):
+            # long choices (Welsh especially) are elided in the closed box rather than widening the page
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(16)
         outer.addWidget(self.status)
         outer.addStretch(1)
 
@@ -311,7 +318,7 @@ class ActivityDetail(Retranslatable, QWidget):
         self.own_value_label.setText(_("My baseline"))
         self.own_value.setAccessibleName(_("Your own baseline figure"))
         self.arithmetic.setAccessibleName(_("How the baseline was worked out"))
-        self.accept_baseline.setText(_("Use this baseline and start the plan"))
+        self.accept_baseline.setText(_("Use this baseline"))
         self.accept_baseline.setAccessibleName(_("Use this baseline and start the plan from today"))
 
         self.plan_box.setTitle(_("Step 3: your weekly plan"))
@@ -356,8 +363,10 @@ class ActivityDetail(Retranslatable, QWidget):
         self.tests.clear()
         for test in reversed(tests):
             item = QListWidgetItem(
-                _("{when}: {amount}").format(
-                    when=format_datetime(test.taken_at), amount=format_amount(test.amount, activity)
+                _("{date}, {time}: {amount}").format(
+                    date=format_date(test.taken_at.date(), "medium"),
+                    time=format_time(test.taken_at),
+                    amount=format_amount(test.amount, activity),
                 )
             )
             item.setData(Qt.ItemDataRole.UserRole, test.id)

@@ -66,7 +66,11 @@ class BoomBustView(Retranslatable, QWidget):
         self.table.setObjectName("boomBustTable")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
         self.table.setMinimumHeight(140)
 
         self.thresholds_box = QGroupBox()
@@ -203,6 +207,7 @@ class BoomBustView(Retranslatable, QWidget):
             what = _("Busy day (boom)") if mark.boom else _("Hard day after a busy day (bust)")
             for column, text in enumerate((format_date(mark.day), what, mark_reasons(mark, report.thresholds))):
                 self.table.setItem(row, column, QTableWidgetItem(text))
+        self.table.resizeRowsToContents()
         self.chart_text.setText(self.describe(report))
         self._draw(report)
 
@@ -233,7 +238,7 @@ class BoomBustView(Retranslatable, QWidget):
         figure = boom_bust_figure(report.marks, report.thresholds, font_pt=max(8.0, font_pt * 0.9))
         canvas = FigureCanvasQTAgg(figure)  # type: ignore[no-untyped-call]
         canvas.setObjectName("boomBustChart")
-        canvas.setMinimumHeight(int(260 * max(1.0, font_pt / 11)))
+        canvas.setMinimumHeight(int(330 * max(1.0, font_pt / 11)))
         canvas.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         canvas.setAccessibleName(_("Boom and bust chart"))
         canvas.setAccessibleDescription(self.chart_text.text())

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from companion.domain import pacing as p
 from companion.domain.errors import SaveFailedError, ValidationError
-from companion.i18n import _
+from companion.i18n import _, pgettext
 from companion.services.pacing import UNIT_NAMES, format_amount
 from companion.services.session import DiarySession
 from companion.ui.pacing.activity_detail import ActivityDetail
@@ -72,6 +72,7 @@ class PacingView(Retranslatable, QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.detail)
         self.detail_scroll = scroll
         row.addLayout(left)
@@ -100,7 +101,8 @@ class PacingView(Retranslatable, QWidget):
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
-        self.heading.setText(_("Pacing"))
+        # Translators: the page heading, where the person first meets the word; Welsh adds "(pacing)".
+        self.heading.setText(pgettext("heading", "Pacing"))
         self.intro.setText(
             _(
                 "Pacing means doing a steady, planned amount on good days and bad days, and building up slowly. "

@@ -1,0 +1,51 @@
+"""The boom-and-bust figure, drawn with Agg and no Qt: markers for marked days, labels in the active
+language, and colours that keep 4.5:1 contrast on white."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pytest
+
+from companion import i18n
+from companion.charts import boom_bust
+from companion.domain.pacing_patterns import DayInput, Thresholds, detect
+
+
+def _marks() -> list:  # type: ignore[type-arg]
+    start = dt.date(2026, 1, 1)
+    loads = [1.0] * 10 + [2.0, 0.3] + [1.0] * 5
+    pains = [4.0] * 11 + [8.0] + [4.0] * 5
+    return detect([DayInput(start + dt.timedelta(days=i), load, pain) for i, (load, pain) in enumerate(
+        zip(loads, pains, strict=True))])
+
+
+def _luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+@pytest.mark.parametrize("colour", [boom_bust.LOAD, boom_bust.USUAL, boom_bust.BOOM, boom_bust.BUST, boom_bust.PAIN])
+def test_every_colour_has_at_least_4_5_to_1_contrast_on_white(colour: str) -> None:
+    assert (1.05) / (_luminance(colour) + 0.05) >= 4.5
+
+
+@pytest.mark.parametrize(("lang", "month"), [("en", "Jan"), ("cy", "Ion")])
+def test_marked_days_have_their_own_markers_and_labels_follow_the_language(lang: str, month: str) -> None:
+    marks = _marks()
+    assert [m.day.day for m in marks if m.boom] == [11] and [m.day.day for m in marks if m.bust] == [12]
+    i18n.set_language(lang)
+    try:
+        figure = boom_bust.boom_bust_figure(marks, Thresholds())
+        figure.savefig(io.BytesIO(), format="png")  # draws every artist, so the tick labels exist
+        ax = figure.axes[0]
+        ticks = [t.get_text() for t in ax.get_xticklabels()]
+        assert any(month in t for t in ticks)
+        legend = [t.get_text() for t in figure.legends[0].get_texts()]
+        assert i18n._("Busy day (boom)") in legend and i18n._("Hard day after (bust)") in legend
+        shapes = {c.get_paths()[0].vertices.round(2).tobytes() for c in ax.collections}
+        assert len(ax.collections) == 2 and len(shapes) == 2  # up and down triangles: not colour alone
+    finally:
+        i18n.set_language("en")
