@@ -12,6 +12,8 @@ class Changes:
     measures: bool = False
     flares: bool = False
     pacing: bool = False
+    goals: bool = False
+    medicines: bool = False
     settings: bool = False
 
     def __or__(self, other: Changes) -> Changes:

@@ -6,8 +6,11 @@ from pathlib import Path
 
 from companion.services.diary import Clock, DiaryService, local_now
 from companion.services.flares import FlareService
+from companion.services.goals import GoalsService
 from companion.services.measures import MeasuresService
+from companion.services.medicines import MedicinesService
 from companion.services.pacing import PacingService
+from companion.services.support import SupportService
 from companion.storage.kdf import KdfParams
 from companion.storage.store import DiaryStore
 from companion.storage.unit_of_work import UnitOfWork
@@ -21,6 +24,9 @@ class DiarySession:
         self.measures = MeasuresService(lambda: UnitOfWork(store), clock)
         self.flares = FlareService(lambda: UnitOfWork(store), clock)
         self.pacing = PacingService(lambda: UnitOfWork(store), clock)
+        self.goals = GoalsService(lambda: UnitOfWork(store), clock)
+        self.medicines = MedicinesService(lambda: UnitOfWork(store), clock)
+        self.support = SupportService(lambda: UnitOfWork(store), clock)
         self.clock = clock
 
     @classmethod

@@ -22,7 +22,9 @@ import companion
 from companion.domain.body import REGION_BY_CODE, PainType
 from companion.domain.checkin import RATING_MAX, TAG_MAX_CHARS, TagKind, fold
 from companion.domain.errors import ImportFormatError, ImportNewerVersionError, ValidationError
+from companion.domain.goals import CheckBackOutcome, GoalStatus
 from companion.domain.measures import Instrument
+from companion.domain.medicines import MedicineKind, ReviewGroup
 from companion.domain.pacing import AMOUNT_MAX, BaselineMethod, ChangeKind, IncreaseKind, LogSource, Unit
 from companion.domain.pain import NOTE_MAX_CHARS, PAIN_MAX, PAIN_MIN
 from companion.i18n import N_
@@ -197,6 +199,21 @@ RULES: dict[tuple[str, str], Check] = {
     ("activity_logs", "amount"): _amount,
     ("activity_logs", "source"): _choice({s.value for s in LogSource}),
     ("activity_logs", "note"): _note,
+    ("what_matters", "utc_offset_minutes"): _OFFSET,
+    ("goals", "status"): _choice({s.value for s in GoalStatus}),
+    ("goals", "position"): _POSITION,
+    ("goal_steps", "position"): _POSITION,
+    ("goal_ratings", "utc_offset_minutes"): _OFFSET,
+    ("goal_ratings", "rating"): _range(0, 10),
+    ("action_plans", "days"): _weekdays,
+    ("action_plans", "confidence"): _range(0, 10),
+    ("action_plans", "outcome"): _choice({o.value for o in CheckBackOutcome}),
+    ("medicines", "kind"): _choice({k.value for k in MedicineKind}),
+    ("medicines", "review_group"): _choice({g.value for g in ReviewGroup}),
+    ("medicine_ratings", "utc_offset_minutes"): _OFFSET,
+    ("medicine_ratings", "helpfulness"): _range(0, 10),
+    ("medicine_doses", "utc_offset_minutes"): _OFFSET,
+    ("treatments_tried", "helpfulness"): _range(0, 10),
 }
 
 
@@ -220,7 +237,24 @@ class _RowProblem(Exception):
 
 # Tables added to the schema after export version 1 was first written: an older export may lack them.
 TABLES_ADDED_LATER = frozenset(
-    {"flare_episodes", "pacing_activities", "tolerance_tests", "pacing_plan_changes", "activity_logs"}
+    {
+        "flare_episodes",
+        "pacing_activities",
+        "tolerance_tests",
+        "pacing_plan_changes",
+        "activity_logs",
+        "what_matters",
+        "goals",
+        "goal_steps",
+        "goal_ratings",
+        "action_plans",
+        "action_plan_ticks",
+        "medicines",
+        "medicine_ratings",
+        "medicine_doses",
+        "treatments_tried",
+        "support_entries",
+    }
 )
 
 

@@ -174,6 +174,145 @@ class ActivityLogRow(Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
 
+class WhatMattersRow(Base):
+    """One dated version of "what matters to me"; the newest is current."""
+
+    __tablename__ = "what_matters"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    written_at_utc: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+    utc_offset_minutes: Mapped[int] = mapped_column(Integer)
+    what_matters: Mapped[str] = mapped_column(Text, default="")
+    good_day: Mapped[str] = mapped_column(Text, default="")
+
+
+class GoalRow(Base):
+    __tablename__ = "goals"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    title: Mapped[str] = mapped_column(Text)
+    why: Mapped[str] = mapped_column(Text, default="")
+    target_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    status: Mapped[str] = mapped_column(String(8), default="active")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    created_at_utc: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class GoalStepRow(Base):
+    __tablename__ = "goal_steps"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    goal_id: Mapped[str] = mapped_column(ForeignKey("goals.id", ondelete="CASCADE"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    done_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class GoalRatingRow(Base):
+    __tablename__ = "goal_ratings"
+    __table_args__ = (CheckConstraint("rating BETWEEN 0 AND 10", name="ck_goal_ratings_rating"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    goal_id: Mapped[str] = mapped_column(ForeignKey("goals.id", ondelete="CASCADE"), index=True)
+    rated_at_utc: Mapped[dt.datetime] = mapped_column(DateTime)
+    utc_offset_minutes: Mapped[int] = mapped_column(Integer)
+    rating: Mapped[int] = mapped_column(Integer)
+
+
+class ActionPlanRow(Base):
+    """A weekly action plan with its check-back (outcome null until the person checks back)."""
+
+    __tablename__ = "action_plans"
+    __table_args__ = (CheckConstraint("confidence BETWEEN 0 AND 10", name="ck_action_plans_confidence"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    goal_id: Mapped[str | None] = mapped_column(ForeignKey("goals.id", ondelete="SET NULL"), nullable=True)
+    week_start: Mapped[dt.date] = mapped_column(Date, index=True)
+    what: Mapped[str] = mapped_column(Text)
+    how_much: Mapped[str] = mapped_column(Text, default="")
+    when_text: Mapped[str] = mapped_column(Text, default="")
+    days: Mapped[str] = mapped_column(String(7), default="0123456")
+    confidence: Mapped[int] = mapped_column(Integer)
+    created_at_utc: Mapped[dt.datetime] = mapped_column(DateTime)
+    outcome: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    got_in_the_way: Mapped[str] = mapped_column(Text, default="")
+    next_step: Mapped[str] = mapped_column(Text, default="")
+    checked_back_at_utc: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class ActionPlanTickRow(Base):
+    __tablename__ = "action_plan_ticks"
+
+    plan_id: Mapped[str] = mapped_column(ForeignKey("action_plans.id", ondelete="CASCADE"), primary_key=True)
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+
+
+class MedicineRow(Base):
+    __tablename__ = "medicines"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    purpose: Mapped[str] = mapped_column(Text, default="")
+    kind: Mapped[str] = mapped_column(String(16), default="regular")
+    dose: Mapped[str] = mapped_column(Text, default="")
+    started_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    stopped_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    prescriber: Mapped[str] = mapped_column(Text, default="")
+    next_review: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    last_reviewed: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    review_group: Mapped[str] = mapped_column(String(16), default="none")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at_utc: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class MedicineRatingRow(Base):
+    __tablename__ = "medicine_ratings"
+    __table_args__ = (CheckConstraint("helpfulness BETWEEN 0 AND 10", name="ck_medicine_ratings_helpfulness"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    medicine_id: Mapped[str] = mapped_column(ForeignKey("medicines.id", ondelete="CASCADE"), index=True)
+    rated_at_utc: Mapped[dt.datetime] = mapped_column(DateTime)
+    utc_offset_minutes: Mapped[int] = mapped_column(Integer)
+    helpfulness: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    side_effects: Mapped[str] = mapped_column(Text, default="")
+
+
+class MedicineDoseRow(Base):
+    __tablename__ = "medicine_doses"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    medicine_id: Mapped[str] = mapped_column(ForeignKey("medicines.id", ondelete="CASCADE"), index=True)
+    taken_at_utc: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+    utc_offset_minutes: Mapped[int] = mapped_column(Integer)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class TriedRow(Base):
+    __tablename__ = "treatments_tried"
+    __table_args__ = (CheckConstraint("helpfulness BETWEEN 0 AND 10", name="ck_treatments_tried_helpfulness"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    started_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    ended_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    helpfulness: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at_utc: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class SupportEntryRow(Base):
+    """A support group or service the person added to the directory (shipped entries live in resources/)."""
+
+    __tablename__ = "support_entries"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    description: Mapped[str] = mapped_column(Text, default="")
+    phone: Mapped[str] = mapped_column(Text, default="")
+    website: Mapped[str] = mapped_column(Text, default="")
+    created_at_utc: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
 class SettingRow(Base):
     """Settings that belong to the diary (encrypted with it), such as the person's name."""
 

@@ -7,7 +7,9 @@ from types import TracebackType
 from sqlalchemy.orm import Session
 
 from companion.storage.flare_repository import FlareRepository
+from companion.storage.goals_repository import GoalsRepository
 from companion.storage.measures_repository import MeasuresRepository
+from companion.storage.medicines_repository import MedicinesRepository
 from companion.storage.pacing_repository import PacingRepository
 from companion.storage.repositories import CheckinRepository, SettingsRepository, TagRepository
 from companion.storage.store import DiaryStore
@@ -25,6 +27,8 @@ class UnitOfWork:
         self.measures = MeasuresRepository(self.session)
         self.flares = FlareRepository(self.session)
         self.pacing = PacingRepository(self.session)
+        self.goals = GoalsRepository(self.session)
+        self.medicines = MedicinesRepository(self.session)
         self.settings = SettingsRepository(self.session)
         return self
 
