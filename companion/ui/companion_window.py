@@ -178,6 +178,7 @@ class CompanionWindow(Retranslatable, QMainWindow):
         self.main_view.plan.save_failed.connect(self._on_save_failed)
         self.main_view.flare_mode.save_failed.connect(self._on_save_failed)  # flare mode
         self.main_view.pacing.save_failed.connect(self._on_save_failed)
+        self.main_view.goals.save_failed.connect(self._on_save_failed)
         self.main_view.today.pacing.rest_prompt.connect(self._on_pacing_prompt)
         self.main_view.today.pacing.timer_running_changed.connect(self._on_timer_running_changed)
         self.main_view.settings.language_selected.connect(self.switch_language)
@@ -243,6 +244,8 @@ class CompanionWindow(Retranslatable, QMainWindow):
                 review.save()
             if self.main_view.plan.has_changes():
                 self.main_view.plan.save()
+            if self.main_view.goals.what_matters.has_changes():
+                self.main_view.goals.what_matters.save_words()
             # A running pacing timer stops and its time is logged; Today says so after unlocking.
             timer = self.main_view.today.pacing.stop_for_lock()
             if timer:

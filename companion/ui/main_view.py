@@ -22,6 +22,7 @@ from companion.services.session import DiarySession
 from companion.ui.diary.diary_view import DiaryView
 from companion.ui.flare.flare_mode import FlareModeView  # flare mode
 from companion.ui.flare.plan_editor import FlarePlanEditor
+from companion.ui.goals.goals_view import GoalsView
 from companion.ui.pacing.pacing_view import PacingView
 from companion.ui.settings.data_section import DataSection
 from companion.ui.settings.settings_view import SettingsView
@@ -33,6 +34,7 @@ PAGES = (
     ("diary", N_("Diary")),
     ("pacing", N_("Pacing")),
     ("plan", N_("Flare-up plan")),
+    ("goals", N_("Goals")),
     ("settings", N_("Settings")),
 )
 
@@ -86,11 +88,13 @@ class MainView(Retranslatable, QWidget):
         self.settings.add_section(self.data_section)
         self.plan = FlarePlanEditor(session)
         self.pacing = PacingView(session)
+        self.goals = GoalsView(session)
         self.pages: dict[str, QWidget] = {
             "today": self.today,
             "diary": self.diary,
             "pacing": self.pacing,
             "plan": self.plan,
+            "goals": self.goals,
             "settings": self.settings,
         }
         for key, _title in PAGES:

@@ -18,6 +18,7 @@ QLabel[role="recovery-key"] {{ font-size: {big}pt; font-family: monospace; font-
     padding: 12px; border: 2px dashed palette(mid); }}
 QLabel[role="error"] {{ font-weight: 600; padding: 8px; border: 2px solid palette(highlight);
     border-radius: 6px; }}
+QLabel[role="note"] {{ padding: 8px; border: 2px solid palette(highlight); border-radius: 6px; }}
 QLabel[role="demo"] {{ font-weight: 700; padding: 4px 10px; border: 2px solid palette(text);
     border-radius: 6px; }}
 QPushButton {{ padding: 8px 16px; min-height: 24px; }}

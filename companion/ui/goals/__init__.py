@@ -1,0 +1,1 @@
+"""Goals: what matters to me, goals with steps, weekly action plans."""

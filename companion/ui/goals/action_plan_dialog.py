@@ -1,0 +1,179 @@
+"""Write or edit a weekly action plan: what, how much, when, which days, and how confident I am.
+
+Below 7 out of 10 the dialog suggests making the plan smaller or easier, and leaves the choice with the
+person: they can change it and see the suggestion go, or save it as it is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from companion.domain.errors import SaveFailedError, ValidationError
+from companion.domain.goals import ActionPlan, Goal, suggests_smaller
+from companion.i18n import _
+from companion.i18n.formatting import format_date, format_weekday_short
+from companion.services.goals import new_id
+from companion.services.session import DiarySession
+from companion.ui.widgets import Retranslatable, label
+
+
+class ActionPlanDialog(Retranslatable, QDialog):
+    saved = Signal(object)  # ActionPlan
+    save_failed = Signal(object)
+
+    def __init__(self, session: DiarySession, plan: ActionPlan | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("actionPlanDialog")
+        self._session = session
+        self._plan = plan
+        layout = QVBoxLayout(self)
+        self.intro = label()
+        form = QFormLayout()
+        self.goal = QComboBox()
+        self.goal.setObjectName("planGoal")
+        self._goals: list[Goal] = session.goals.goals()
+        self.goal.addItem("", None)
+        for goal in self._goals:
+            self.goal.addItem(goal.title, goal.id)
+        self.what = QLineEdit()
+        self.what.setObjectName("planWhat")
+        self.how_much = QLineEdit()
+        self.how_much.setObjectName("planHowMuch")
+        self.when = QLineEdit()
+        self.when.setObjectName("planWhen")
+        days = QGridLayout()
+        self.days = [QCheckBox() for _day in range(7)]
+        for index, box in enumerate(self.days):
+            box.setObjectName(f"planDay{index}")
+            days.addWidget(box, index // 4, index % 4)
+        self.confidence = QSpinBox()
+        self.confidence.setObjectName("planConfidence")
+        self.confidence.setRange(0, 10)
+        self.suggestion = label()
+        self.suggestion.setObjectName("planSuggestion")
+        self.suggestion.setProperty("role", "note")
+        self.status = label()
+        self.goal_label, self.what_label, self.how_label, self.when_label = label(), label(), label(), label()
+        self.days_label, self.confidence_label = label(), label()
+        form.addRow(self.goal_label, self.goal)
+        form.addRow(self.what_label, self.what)
+        form.addRow(self.how_label, self.how_much)
+        form.addRow(self.when_label, self.when)
+        form.addRow(self.days_label, days)
+        form.addRow(self.confidence_label, self.confidence)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.setObjectName("planButtons")
+        layout.addWidget(self.intro)
+        layout.addLayout(form)
+        layout.addWidget(self.suggestion)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        self.confidence.valueChanged.connect(self._update_suggestion)
+        if plan is not None:
+            self.goal.setCurrentIndex(max(0, self.goal.findData(plan.goal_id)))
+            self.what.setText(plan.what)
+            self.how_much.setText(plan.how_much)
+            self.when.setText(plan.when)
+            for index, box in enumerate(self.days):
+                box.setChecked(index in plan.days)
+            self.confidence.setValue(plan.confidence)
+        else:
+            for box in self.days:
+                box.setChecked(True)
+            self.confidence.setValue(7)
+        self.retranslate_ui()
+        self.setMinimumWidth(560)
+        self.resize(640, 10)
+        self._fit_height()
+        self.what.setFocus()
+
+    def retranslate_ui(self) -> None:
+        week = self._plan.week_start if self._plan else self._session.goals.this_week()
+        self.setWindowTitle(_("Action plan for this week"))
+        self.intro.setText(
+            _("A small, definite plan for the week starting {date}: something you want to do.").format(
+                date=format_date(week)
+            )
+        )
+        self.goal_label.setText(_("For my goal"))
+        self.goal.setItemText(0, _("(not linked to a goal)"))
+        self.goal.setAccessibleName(_("The goal this plan is for"))
+        self.what_label.setText(_("&What I will do"))
+        self.what_label.setBuddy(self.what)
+        self.what.setPlaceholderText(_("For example: walk to the post box"))
+        self.what.setAccessibleName(_("What I will do"))
+        self.how_label.setText(_("How much"))
+        self.how_much.setPlaceholderText(_("For example: 10 minutes"))
+        self.how_much.setAccessibleName(_("How much"))
+        self.when_label.setText(_("When"))
+        self.when.setPlaceholderText(_("For example: after lunch"))
+        self.when.setAccessibleName(_("When in the day"))
+        self.days_label.setText(_("Which days"))
+        for index, box in enumerate(self.days):
+            box.setText(format_weekday_short(index))
+            box.setAccessibleName(_("Planned on {day}").format(day=format_weekday_short(index)))
+        self.confidence_label.setText(_("How sure am I (0 to 10)?"))
+        self.confidence_label.setBuddy(self.confidence)
+        self.confidence.setAccessibleName(_("How sure you are that you will do all of it, from 0 to 10"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(_("&Save plan"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
+        self._update_suggestion()
+
+    def _update_suggestion(self) -> None:
+        low = suggests_smaller(self.confidence.value())
+        self.suggestion.setVisible(low)
+        self.suggestion.setText(
+            _(
+                "You are {confidence} out of 10 sure. Plans you are at least 7 out of 10 sure of tend to work "
+                "best. Could you make this one smaller or easier: fewer days, less time, or an easier version? "
+                "You can also keep it as it is."
+            ).format(confidence=self.confidence.value())
+        )
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Tall enough for every wrapped line at the current width (the suggestion comes and goes)."""
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+            self.resize(self.width(), max(layout.totalHeightForWidth(self.width()), layout.totalMinimumSize().height()))
+
+    def plan(self) -> ActionPlan:
+        base = self._plan or ActionPlan(new_id(), self._session.goals.this_week(), "")
+        return replace(
+            base,
+            goal_id=self.goal.currentData(),
+            what=self.what.text(),
+            how_much=self.how_much.text(),
+            when=self.when.text(),
+            days=frozenset(i for i, box in enumerate(self.days) if box.isChecked()),
+            confidence=self.confidence.value(),
+        )
+
+    def save(self) -> None:
+        try:
+            saved, _changes = self._session.goals.save_plan(self.plan())
+        except ValidationError as exc:
+            self.status.setText(exc.message())
+            return
+        except SaveFailedError as exc:
+            self.save_failed.emit(exc)
+            saved = self.plan()
+        self.saved.emit(saved)
+        self.accept()

@@ -1,0 +1,760 @@
+"""Goals: what matters to me (kept current, earlier versions dated), my goals with steps and my own
+0-10 rating, and the week's action plans with ticks and the weekly check-back."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from companion.domain.errors import SaveFailedError, ValidationError
+from companion.domain.goals import ActionPlan, CheckBackOutcome, Goal, GoalStatus, GoalStep
+from companion.i18n import N_, _, ngettext
+from companion.i18n.formatting import format_date, format_weekday_short
+from companion.services.goals import new_id
+from companion.services.session import DiarySession
+from companion.ui import dialogs
+from companion.ui.goals.action_plan_dialog import ActionPlanDialog
+from companion.ui.widgets import Retranslatable, label
+
+STATUS_NAMES = {
+    GoalStatus.ACTIVE: N_("Working on it"),
+    GoalStatus.DONE: N_("Done"),
+    GoalStatus.PAUSED: N_("Paused for now"),
+    GoalStatus.STOPPED: N_("No longer a goal"),
+}
+OUTCOME_NAMES = {
+    CheckBackOutcome.DONE: N_("&Done"),
+    CheckBackOutcome.PARTLY: N_("&Partly"),
+    CheckBackOutcome.NOT_DONE: N_("&Not done"),
+}
+
+
+def scrolled(widget: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setWidget(widget)
+    return area
+
+
+class _Section(Retranslatable, QWidget):
+    changed = Signal()
+    save_failed = Signal(object)
+
+    def __init__(self, session: DiarySession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self.status = label()
+
+    def _run(self, action: object, done: str = "") -> bool:
+        """Call a service action; show a validation message, or hand a failed save to the window."""
+        try:
+            action()  # type: ignore[operator]
+        except ValidationError as exc:
+            self.status.setText(exc.message())
+            return False
+        except SaveFailedError as exc:
+            self.save_failed.emit(exc)
+        self.status.setText(done)
+        self.changed.emit()
+        return True
+
+
+# --- what matters to me ---------------------------------------------------------------------------------
+
+
+class WhatMattersSection(_Section):
+    def __init__(self, session: DiarySession, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.setObjectName("whatMattersSection")
+        layout = QVBoxLayout(self)
+        self.intro = label()
+        self.what_label = label("subheading")
+        self.what = QPlainTextEdit()
+        self.what.setObjectName("whatMattersText")
+        self.what.setTabChangesFocus(True)
+        self.good_label = label("subheading")
+        self.good = QPlainTextEdit()
+        self.good.setObjectName("goodDayText")
+        self.good.setTabChangesFocus(True)
+        for edit in (self.what, self.good):
+            edit.setMinimumHeight(90)
+        self.save = QPushButton()
+        self.save.setObjectName("saveWhatMatters")
+        self.updated = label()
+        self.updated.setObjectName("whatMattersUpdated")
+        self.history_label = label("subheading")
+        self.history = QListWidget()
+        self.history.setObjectName("whatMattersHistory")
+        self.history.setWordWrap(True)
+        self.history.setMinimumHeight(120)
+        for widget in (self.intro, self.what_label, self.what, self.good_label, self.good):
+            layout.addWidget(widget)
+        row = QHBoxLayout()
+        row.addWidget(self.save)
+        row.addWidget(self.updated, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.status)
+        layout.addWidget(self.history_label)
+        layout.addWidget(self.history, 1)
+        self.save.clicked.connect(self.save_words)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.intro.setText(
+            _(
+                "In your own words. This comes first on the summary you take to appointments, so the people "
+                "helping you know what you are working towards."
+            )
+        )
+        self.what_label.setText(_("What matters to me"))
+        self.what.setAccessibleName(_("What matters to me"))
+        self.good_label.setText(_("When I have a good day, what makes it good?"))
+        self.good.setAccessibleName(_("When I have a good day, what makes it good?"))
+        self.save.setText(_("&Save"))
+        self.save.setAccessibleName(_("Save what matters to me"))
+        self.history_label.setText(_("Earlier versions"))
+        self.history.setAccessibleName(_("Earlier versions of what matters to me, newest first"))
+        self.refresh()
+
+    def refresh(self) -> None:
+        if not self._session.is_open:
+            return
+        history = self._session.goals.what_matters_history()
+        current = history[0] if history else None
+        if current is not None and not self.what.document().isModified() and not self.good.document().isModified():
+            self.what.setPlainText(current.what_matters)
+            self.good.setPlainText(current.good_day)
+        self.updated.setText(
+            _("Last changed on {date}.").format(date=format_date(current.written_at.date())) if current else ""
+        )
+        self.history.clear()
+        for version in history[1:]:
+            item = QListWidgetItem(
+                _("{date}: {what}").format(date=format_date(version.written_at.date()), what=version.what_matters)
+            )
+            self.history.addItem(item)
+        self.history_label.setVisible(len(history) > 1)
+        self.history.setVisible(len(history) > 1)
+
+    def save_words(self) -> None:
+        def action() -> None:
+            self._session.goals.save_what_matters(self.what.toPlainText(), self.good.toPlainText())
+
+        if self._run(action, _("Saved.")):
+            self.what.document().setModified(False)
+            self.good.document().setModified(False)
+            self.refresh()
+
+    def has_changes(self) -> bool:
+        return self.what.document().isModified() or self.good.document().isModified()
+
+
+# --- goals ------------------------------------------------------------------------------------------------
+
+
+class GoalsSection(_Section):
+    def __init__(self, session: DiarySession, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.setObjectName("goalsSection")
+        self.goal: Goal | None = None
+        row = QHBoxLayout(self)
+        left = QVBoxLayout()
+        self.list = QListWidget()
+        self.list.setObjectName("goalList")
+        self.list.setWordWrap(True)
+        self.list.setMaximumWidth(300)
+        self.new_button = QPushButton()
+        self.new_button.setObjectName("newGoalButton")
+        left.addWidget(self.list, 1)
+        left.addWidget(self.new_button)
+        editor = QWidget()
+        form_box = QVBoxLayout(editor)
+        form = QFormLayout()
+        self.title = QLineEdit()
+        self.title.setObjectName("goalTitle")
+        self.why = QPlainTextEdit()
+        self.why.setObjectName("goalWhy")
+        self.why.setTabChangesFocus(True)
+        self.why.setMaximumHeight(90)
+        self.has_target = QCheckBox()
+        self.has_target.setObjectName("goalHasTarget")
+        self.target = QDateEdit()
+        self.target.setObjectName("goalTarget")
+        self.target.setCalendarPopup(True)
+        target_row = QHBoxLayout()
+        target_row.addWidget(self.has_target)
+        target_row.addWidget(self.target, 1)
+        self.goal_status = QComboBox()
+        self.goal_status.setObjectName("goalStatus")
+        for status in GoalStatus:
+            self.goal_status.addItem("", status.value)
+        self.title_label, self.why_label, self.target_label, self.status_label = label(), label(), label(), label()
+        form.addRow(self.title_label, self.title)
+        form.addRow(self.why_label, self.why)
+        form.addRow(self.target_label, target_row)
+        form.addRow(self.status_label, self.goal_status)
+        self.steps_label = label("subheading")
+        self.steps = QListWidget()
+        self.steps.setObjectName("goalSteps")
+        self.steps.setMinimumHeight(110)
+        step_row = QHBoxLayout()
+        self.new_step = QLineEdit()
+        self.new_step.setObjectName("newStep")
+        self.add_step = QPushButton()
+        self.add_step.setObjectName("addStepButton")
+        self.remove_step = QPushButton()
+        self.remove_step.setObjectName("removeStepButton")
+        step_row.addWidget(self.new_step, 1)
+        step_row.addWidget(self.add_step)
+        self.progress = label()
+        self.progress.setObjectName("goalProgress")
+        rating_row = QHBoxLayout()
+        self.rating = QSpinBox()
+        self.rating.setObjectName("goalRating")
+        self.rating.setRange(0, 10)
+        self.rate_button = QPushButton()
+        self.rate_button.setObjectName("rateGoalButton")
+        self.rating_label = label()
+        rating_row.addWidget(self.rating_label, 1)
+        rating_row.addWidget(self.rating)
+        rating_row.addWidget(self.rate_button)
+        self.ratings = label()
+        self.ratings.setObjectName("goalRatings")
+        buttons = QHBoxLayout()
+        self.save_button = QPushButton()
+        self.save_button.setObjectName("saveGoalButton")
+        self.delete_button = QPushButton()
+        self.delete_button.setObjectName("deleteGoalButton")
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        form_box.addLayout(form)
+        form_box.addWidget(self.steps_label)
+        form_box.addWidget(self.steps)
+        form_box.addLayout(step_row)
+        form_box.addWidget(self.remove_step, 0, Qt.AlignmentFlag.AlignLeft)
+        form_box.addWidget(self.progress)
+        form_box.addLayout(buttons)
+        form_box.addLayout(rating_row)
+        form_box.addWidget(self.ratings)
+        form_box.addWidget(self.status)
+        form_box.addStretch(1)
+        row.addLayout(left)
+        row.addWidget(scrolled(editor), 1)
+
+        self.list.currentItemChanged.connect(self._on_current_changed)
+        self.new_button.clicked.connect(self.new_goal)
+        self.add_step.clicked.connect(self._add_step)
+        self.new_step.returnPressed.connect(self._add_step)
+        self.remove_step.clicked.connect(self._remove_step)
+        self.steps.itemChanged.connect(self._update_progress)
+        self.has_target.toggled.connect(self.target.setEnabled)
+        self.save_button.clicked.connect(self.save_goal)
+        self.delete_button.clicked.connect(self._on_delete_clicked)
+        self.rate_button.clicked.connect(self.rate)
+        self.retranslate_ui()
+        self.new_goal()
+
+    def retranslate_ui(self) -> None:
+        self.list.setAccessibleName(_("Your goals"))
+        self.new_button.setText(_("&New goal"))
+        self.new_button.setAccessibleName(_("Start a new goal"))
+        self.title_label.setText(_("&Goal"))
+        self.title_label.setBuddy(self.title)
+        self.title.setPlaceholderText(_("For example: walk to the shop"))
+        self.title.setAccessibleName(_("Goal title"))
+        self.why_label.setText(_("Why it matters to me"))
+        self.why.setAccessibleName(_("Why this goal matters to me"))
+        self.target_label.setText(_("Target date"))
+        self.has_target.setText(_("By"))
+        self.has_target.setAccessibleName(_("This goal has a target date"))
+        self.target.setAccessibleName(_("Target date"))
+        self.status_label.setText(_("Status"))
+        self.goal_status.setAccessibleName(_("Goal status"))
+        for index, status in enumerate(GoalStatus):
+            self.goal_status.setItemText(index, _(STATUS_NAMES[status]))
+        self.steps_label.setText(_("Steps (tick each one when it is done)"))
+        self.steps.setAccessibleName(_("Steps towards the goal; tick when done"))
+        self.new_step.setPlaceholderText(_("A small step, such as walk to the gate"))
+        self.new_step.setAccessibleName(_("New step"))
+        self.add_step.setText(_("Add step"))
+        self.add_step.setAccessibleName(_("Add this step"))
+        self.remove_step.setText(_("Remove selected step"))
+        self.remove_step.setAccessibleName(_("Remove the selected step"))
+        self.save_button.setText(_("&Save goal"))
+        self.save_button.setAccessibleName(_("Save this goal and its steps"))
+        self.delete_button.setText(_("Delete goal"))
+        self.delete_button.setAccessibleName(_("Delete this goal"))
+        self.rating_label.setText(_("How near does the goal feel today (0 to 10)?"))
+        self.rating.setAccessibleName(_("How near the goal feels today, from 0 to 10"))
+        self.rate_button.setText(_("Record"))
+        self.rate_button.setAccessibleName(_("Record how near the goal feels today"))
+        self.refresh()
+
+    def refresh(self) -> None:
+        if not self._session.is_open:
+            return
+        goals = self._session.goals.goals()
+        current = self.goal.id if self.goal else None
+        self.list.blockSignals(True)
+        self.list.clear()
+        for goal in goals:
+            text = _("{goal}\n{status}; steps done: {done} of {total}").format(
+                goal=goal.title, status=_(STATUS_NAMES[goal.status]), done=goal.steps_done, total=len(goal.steps)
+            )
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, goal.id)
+            self.list.addItem(item)
+            if goal.id == current:
+                self.list.setCurrentItem(item)
+        self.list.blockSignals(False)
+        if current is not None:
+            fresh = next((g for g in goals if g.id == current), None)
+            if fresh is not None:
+                self._show_ratings(fresh)
+        self._update_progress()
+
+    def _on_current_changed(self, item: QListWidgetItem | None) -> None:
+        if item is None:
+            return
+        self.show_goal(self._session.goals.get_goal(item.data(Qt.ItemDataRole.UserRole)))
+
+    def show_goal(self, goal: Goal | None) -> None:
+        self.goal = goal
+        self.status.setText("")
+        self.title.setText(goal.title if goal else "")
+        self.why.setPlainText(goal.why if goal else "")
+        has_target = goal is not None and goal.target_date is not None
+        self.has_target.setChecked(has_target)
+        self.target.setEnabled(has_target)
+        today = self._session.goals.today() if self._session.is_open else None
+        day = goal.target_date if goal and goal.target_date else today
+        if day is not None:
+            self.target.setDate(QDate(day.year, day.month, day.day))
+        self.goal_status.setCurrentIndex(list(GoalStatus).index(goal.status) if goal else 0)
+        self.steps.blockSignals(True)
+        self.steps.clear()
+        for step in goal.steps if goal else ():
+            self._add_step_item(step)
+        self.steps.blockSignals(False)
+        self.delete_button.setEnabled(goal is not None)
+        self.rate_button.setEnabled(goal is not None)
+        self._show_ratings(goal)
+        self._update_progress()
+
+    def _show_ratings(self, goal: Goal | None) -> None:
+        if goal is None or not goal.ratings:
+            self.ratings.setText(_("No ratings yet.") if goal else "")
+            return
+        recent = [
+            _("{date}: {rating}").format(date=format_date(r.rated_at.date(), "medium"), rating=r.rating)
+            for r in reversed(goal.ratings[-6:])
+        ]
+        self.ratings.setText(_("Your ratings, newest first: {ratings}").format(ratings="; ".join(recent)))
+
+    def _add_step_item(self, step: GoalStep) -> None:
+        item = QListWidgetItem(step.text)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Checked if step.done else Qt.CheckState.Unchecked)
+        item.setData(Qt.ItemDataRole.UserRole, step.id)
+        item.setData(Qt.ItemDataRole.UserRole + 1, step.done_on)
+        self.steps.addItem(item)
+
+    def _add_step(self) -> None:
+        text = self.new_step.text().strip()
+        if not text:
+            self.status.setText(_("Type the step first, then Add step."))
+            return
+        self._add_step_item(GoalStep(new_id(), text))
+        self.new_step.clear()
+        self._update_progress()
+        self.status.setText(_("Step added. Save the goal to keep it."))
+
+    def _remove_step(self) -> None:
+        row = self.steps.currentRow()
+        if row < 0:
+            self.status.setText(_("Choose a step in the list first."))
+            return
+        self.steps.takeItem(row)
+        self._update_progress()
+
+    def _update_progress(self) -> None:
+        total = self.steps.count()
+        done = sum(self.steps.item(i).checkState() == Qt.CheckState.Checked for i in range(total))
+        self.progress.setText(
+            ngettext("{done} of {total} step done.", "{done} of {total} steps done.", total).format(
+                done=done, total=total
+            )
+            if total
+            else _("No steps yet. Break the goal into small steps.")
+        )
+
+    def current_goal(self) -> Goal:
+        today = self._session.goals.today()
+        steps = []
+        for index in range(self.steps.count()):
+            item = self.steps.item(index)
+            done = item.checkState() == Qt.CheckState.Checked
+            was = item.data(Qt.ItemDataRole.UserRole + 1)
+            steps.append(GoalStep(item.data(Qt.ItemDataRole.UserRole), item.text(), (was or today) if done else None))
+        date = self.target.date()
+        base = self.goal or Goal(new_id(), "")
+        return replace(
+            base,
+            title=self.title.text(),
+            why=self.why.toPlainText(),
+            target_date=dt.date(date.year(), date.month(), date.day()) if self.has_target.isChecked() else None,
+            status=GoalStatus(self.goal_status.currentData()),
+            steps=tuple(steps),
+        )
+
+    def new_goal(self) -> None:
+        self.list.clearSelection()
+        self.show_goal(None)
+        self.title.setFocus()
+
+    def save_goal(self) -> None:
+        result: list[Goal] = []
+
+        def action() -> None:
+            saved, _changes = self._session.goals.save_goal(self.current_goal())
+            result.append(saved)
+
+        if self._run(action, _("Goal saved.")) and result:
+            self.goal = result[0]
+            self.refresh()
+            self.show_goal(self._session.goals.get_goal(result[0].id))
+            self.status.setText(_("Goal saved."))
+
+    def rate(self) -> None:
+        if self.goal is None:
+            return
+        goal_id = self.goal.id
+        if self._run(lambda: self._session.goals.rate_goal(goal_id, self.rating.value()), _("Rating recorded.")):
+            self.refresh()
+
+    def _on_delete_clicked(self) -> None:
+        goal = self.goal
+        if goal is None:
+            return
+
+        def answered(button: dialogs.Button) -> None:
+            if button == dialogs.Button.Yes and self._run(
+                lambda: self._session.goals.delete_goal(goal.id), _("The goal was deleted.")
+            ):
+                self.goal = None
+                self.refresh()
+                self.show_goal(None)
+                self.status.setText(_("The goal was deleted."))
+
+        dialogs.show_message(
+            self,
+            _("Delete goal"),
+            _("Delete the goal “{title}” with its steps and ratings? Action plans for it are kept.").format(
+                title=goal.title
+            ),
+            icon=dialogs.QMessageBox.Icon.Question,
+            buttons=dialogs.Button.Yes | dialogs.Button.Cancel,
+            default=dialogs.Button.Cancel,
+            on_done=answered,
+        )
+
+
+# --- weekly action plans ------------------------------------------------------------------------------------
+
+
+class PlanRow(QFrame):
+    """One plan of this week: its words, how sure, the days ticked off so far, Edit and Delete."""
+
+    tick_changed = Signal(str, object, bool)
+    edit_requested = Signal(str)
+    delete_requested = Signal(str)
+
+    def __init__(self, plan: ActionPlan, today: dt.date, done_text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("actionPlanRow")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.plan = plan
+        layout = QVBoxLayout(self)
+        parts = [plan.what]
+        self.title = label()
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setText(" · ".join(p for p in (*parts, plan.how_much, plan.when) if p))
+        self.detail = label()
+        self.detail.setText(done_text)
+        days = QHBoxLayout()
+        self.ticks: dict[dt.date, QCheckBox] = {}
+        for day in plan.planned_dates:
+            box = QCheckBox(format_weekday_short(day.weekday()))
+            box.setObjectName(f"tick{day.weekday()}")
+            box.setChecked(day in plan.ticked)
+            box.setEnabled(day <= today)
+            box.setAccessibleName(
+                _("Done on {day}: {plan}").format(day=format_date(day, "full"), plan=plan.what)
+            )
+            box.toggled.connect(lambda checked, d=day: self.tick_changed.emit(plan.id, d, checked))
+            days.addWidget(box)
+            self.ticks[day] = box
+        days.addStretch(1)
+        buttons = QHBoxLayout()
+        self.edit = QPushButton(_("Edit"))
+        self.edit.setObjectName("editPlanButton")
+        self.edit.setAccessibleName(_("Edit the plan: {plan}").format(plan=plan.what))
+        self.delete = QPushButton(_("Delete"))
+        self.delete.setObjectName("deletePlanButton")
+        self.delete.setAccessibleName(_("Delete the plan: {plan}").format(plan=plan.what))
+        buttons.addWidget(self.edit)
+        buttons.addWidget(self.delete)
+        buttons.addStretch(1)
+        layout.addWidget(self.title)
+        layout.addWidget(self.detail)
+        layout.addLayout(days)
+        layout.addLayout(buttons)
+        self.edit.clicked.connect(lambda: self.edit_requested.emit(plan.id))
+        self.delete.clicked.connect(lambda: self.delete_requested.emit(plan.id))
+
+
+class CheckBackBox(QGroupBox):
+    """The weekly check-back for an earlier week's plan: done, partly or not done; what got in the way."""
+
+    saved = Signal(str, object, str, str)
+
+    def __init__(self, plan: ActionPlan, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("checkBackBox")
+        self.plan = plan
+        self.setTitle(_("Check back: the week starting {date}").format(date=format_date(plan.week_start)))
+        layout = QVBoxLayout(self)
+        self.question = label()
+        self.question.setText(_("You planned: {plan}. How did it go?").format(plan=plan.what))
+        outcomes = QHBoxLayout()
+        self.group = QButtonGroup(self)
+        self.outcomes: dict[CheckBackOutcome, QRadioButton] = {}
+        for outcome in CheckBackOutcome:
+            button = QRadioButton(_(OUTCOME_NAMES[outcome]))
+            button.setObjectName(f"outcome_{outcome.value}")
+            button.setAccessibleName(_(OUTCOME_NAMES[outcome]).replace("&", ""))
+            self.group.addButton(button)
+            outcomes.addWidget(button)
+            self.outcomes[outcome] = button
+        outcomes.addStretch(1)
+        form = QFormLayout()
+        self.in_the_way = QLineEdit()
+        self.in_the_way.setObjectName("checkBackInTheWay")
+        self.in_the_way.setAccessibleName(_("What got in the way?"))
+        self.next_step = QLineEdit()
+        self.next_step.setObjectName("checkBackNextStep")
+        self.next_step.setAccessibleName(_("My next step"))
+        form.addRow(label_text(_("What got in the way?")), self.in_the_way)
+        form.addRow(label_text(_("My next step")), self.next_step)
+        self.save = QPushButton(_("Save check-back"))
+        self.save.setObjectName("saveCheckBack")
+        self.save.setAccessibleName(_("Save the check-back for: {plan}").format(plan=plan.what))
+        self.message = label()
+        layout.addWidget(self.question)
+        layout.addLayout(outcomes)
+        layout.addLayout(form)
+        layout.addWidget(self.save, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.message)
+        self.save.clicked.connect(self._on_save_clicked)
+
+    def _on_save_clicked(self) -> None:
+        chosen = next((o for o, b in self.outcomes.items() if b.isChecked()), None)
+        if chosen is None:
+            self.message.setText(_("Choose done, partly or not done first."))
+            return
+        self.saved.emit(self.plan.id, chosen, self.in_the_way.text(), self.next_step.text())
+
+
+def label_text(text: str) -> QWidget:
+    widget = label()
+    widget.setText(text)
+    return widget
+
+
+class PlansSection(_Section):
+    def __init__(self, session: DiarySession, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.setObjectName("plansSection")
+        self.dialog: ActionPlanDialog | None = None
+        self._boxes: list[QWidget] = []
+        outer = QVBoxLayout(self)
+        content = QWidget()
+        self.column = QVBoxLayout(content)
+        self.intro = label()
+        self.check_backs = QVBoxLayout()
+        self.week_heading = label("subheading")
+        self.rows = QVBoxLayout()
+        self.empty = label()
+        self.new_button = QPushButton()
+        self.new_button.setObjectName("newPlanButton")
+        self.column.addWidget(self.intro)
+        self.column.addLayout(self.check_backs)
+        self.column.addWidget(self.week_heading)
+        self.column.addLayout(self.rows)
+        self.column.addWidget(self.empty)
+        self.column.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.column.addWidget(self.status)
+        self.column.addStretch(1)
+        outer.addWidget(scrolled(content))
+        self.new_button.clicked.connect(lambda: self.open_dialog(None))
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.intro.setText(
+            _(
+                "An action plan is one small thing you want to do this week, planned exactly: what, how much, "
+                "when and on which days. Tick off each day you do it."
+            )
+        )
+        self.new_button.setText(_("New &action plan"))
+        self.new_button.setAccessibleName(_("Write a new action plan for this week"))
+        self.empty.setText(_("No action plan for this week yet."))
+        self.refresh()
+
+    def refresh(self) -> None:
+        if not self._session.is_open:
+            return
+        for box in self._boxes:
+            box.setParent(None)
+            box.deleteLater()
+        self._boxes = []
+        goals = self._session.goals
+        for plan in goals.plans_to_check_back()[:3]:
+            box = CheckBackBox(plan)
+            box.saved.connect(self.save_check_back)
+            self.check_backs.addWidget(box)
+            self._boxes.append(box)
+        self.week_heading.setText(_("The week starting {date}").format(date=format_date(goals.this_week())))
+        plans = goals.plans_this_week()
+        today = goals.today()
+        for plan in plans:
+            done = goals.completion(plan)
+            text = _("How sure: {confidence} out of 10. Done on {ticked} of {planned} planned days so far.").format(
+                confidence=plan.confidence, ticked=done.ticked, planned=done.planned
+            )
+            row = PlanRow(plan, today, text)
+            row.tick_changed.connect(self.tick)
+            row.edit_requested.connect(self.open_dialog)
+            row.delete_requested.connect(self.delete_plan)
+            self.rows.addWidget(row)
+            self._boxes.append(row)
+        self.empty.setVisible(not plans)
+
+    def rows_shown(self) -> list[PlanRow]:
+        return [b for b in self._boxes if isinstance(b, PlanRow)]
+
+    def check_back_boxes(self) -> list[CheckBackBox]:
+        return [b for b in self._boxes if isinstance(b, CheckBackBox)]
+
+    def open_dialog(self, plan_id: str | None) -> ActionPlanDialog:
+        plan = self._session.goals.get_plan(plan_id) if plan_id else None
+        self.dialog = ActionPlanDialog(self._session, plan, self)
+        self.dialog.saved.connect(lambda _plan: self._after_dialog())
+        self.dialog.save_failed.connect(self.save_failed)
+        self.dialog.open()
+        return self.dialog
+
+    def _after_dialog(self) -> None:
+        self.status.setText(_("Action plan saved."))
+        self.refresh()
+        self.changed.emit()
+
+    def tick(self, plan_id: str, day: dt.date, done: bool) -> None:
+        if self._run(lambda: self._session.goals.tick(plan_id, day, done)):
+            self.refresh()
+
+    def save_check_back(self, plan_id: str, outcome: CheckBackOutcome, in_the_way: str, next_step: str) -> None:
+        if self._run(
+            lambda: self._session.goals.check_back(plan_id, outcome, in_the_way, next_step), _("Check-back saved.")
+        ):
+            self.refresh()
+
+    def delete_plan(self, plan_id: str) -> None:
+        plan = self._session.goals.get_plan(plan_id)
+
+        def answered(button: dialogs.Button) -> None:
+            if button == dialogs.Button.Yes and self._run(
+                lambda: self._session.goals.delete_plan(plan_id), _("The action plan was deleted.")
+            ):
+                self.refresh()
+
+        dialogs.show_message(
+            self,
+            _("Delete action plan"),
+            _("Delete the action plan “{plan}”?").format(plan=plan.what),
+            icon=dialogs.QMessageBox.Icon.Question,
+            buttons=dialogs.Button.Yes | dialogs.Button.Cancel,
+            default=dialogs.Button.Cancel,
+            on_done=answered,
+        )
+
+
+# --- the page ---------------------------------------------------------------------------------------------
+
+
+class GoalsView(Retranslatable, QWidget):
+    changed = Signal()
+    save_failed = Signal(object)
+
+    def __init__(self, session: DiarySession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("goalsView")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 16, 24, 16)
+        self.heading = label("heading")
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("goalsTabs")
+        self.what_matters = WhatMattersSection(session)
+        self.goals = GoalsSection(session)
+        self.plans = PlansSection(session)
+        self.tabs.addTab(scrolled(self.what_matters), "")
+        self.tabs.addTab(self.goals, "")
+        self.tabs.addTab(self.plans, "")
+        outer.addWidget(self.heading)
+        outer.addWidget(self.tabs, 1)
+        for section in (self.what_matters, self.goals, self.plans):
+            section.changed.connect(self.changed)
+            section.save_failed.connect(self.save_failed)
+        self.goals.changed.connect(self.plans.refresh)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.heading.setText(_("Goals"))
+        self.tabs.setTabText(0, _("What matters to me"))
+        self.tabs.setTabText(1, _("My goals"))
+        self.tabs.setTabText(2, _("Weekly action plans"))
+        self.tabs.setAccessibleName(_("Goals sections"))
+
+    def refresh(self) -> None:
+        self.what_matters.refresh()
+        self.goals.refresh()
+        self.plans.refresh()
