@@ -30,8 +30,13 @@ _NOTES = (
 _DID = (N_("gardening"), N_("walking"), N_("housework"), N_("physio exercises"), N_("seeing friends"))
 _HELPED = (N_("heat pad"), N_("rest"), N_("warm bath"), N_("relaxation"), N_("gentle stretching"))
 _WORSE = (N_("lifting"), N_("sitting too long"), N_("cold weather"), N_("poor sleep"))
-_PLACES = (("b-lower-back", PainType.ACHING), ("f-knee-l", PainType.THROBBING), ("f-hip-r", PainType.ACHING),
-           ("b-neck", PainType.SHOOTING), ("f-hand-r", PainType.TINGLING))
+_PLACES = (
+    ("b-lower-back", PainType.ACHING),
+    ("f-knee-l", PainType.THROBBING),
+    ("f-hip-r", PainType.ACHING),
+    ("b-neck", PainType.SHOOTING),
+    ("f-hand-r", PainType.TINGLING),
+)
 
 
 def create_demo_diary(data_dir: Path, kdf: KdfParams, today: dt.date | None = None) -> DiarySession:
@@ -73,14 +78,145 @@ def create_demo_diary(data_dir: Path, kdf: KdfParams, today: dt.date | None = No
                     mood=max(0, min(10, 9 - pain + rng.choice((-1, 0, 1)))) if rng.random() < 0.6 else None,
                     fatigue=max(0, min(10, pain + rng.choice((-1, 0, 1)))) if rng.random() < 0.6 else None,
                     tags=tuple(tags),
-                    note=_(_NOTES[7]) if flare and back in (12, 40) and morning else (
-                        _(rng.choice(_NOTES)) if rng.random() < 0.4 else ""
-                    ),
+                    note=_(_NOTES[7])
+                    if flare and back in (12, 40) and morning
+                    else (_(rng.choice(_NOTES)) if rng.random() < 0.4 else ""),
                 )
             )
     _add_demo_flares(session, today)
     _add_demo_pacing(session, today, rng)
+    _add_demo_goals_and_medicines(session, today)
     return session
+
+
+def _add_demo_goals_and_medicines(session: DiarySession, today: dt.date) -> None:
+    """What matters, a goal with steps and ratings, this week's and last week's action plans, medicines
+    (one stopped, one taken as needed with doses, one due a yearly review) and what has been tried."""
+    from companion.domain.goals import ActionPlan, CheckBack, CheckBackOutcome, Goal, GoalRating, GoalStep, week_start
+    from companion.domain.medicines import Dose, Medicine, MedicineKind, MedicineRating, ReviewGroup, Tried
+    from companion.storage.unit_of_work import UnitOfWork
+
+    def at(back: int, hour: int = 10) -> dt.datetime:
+        return dt.datetime.combine(today - dt.timedelta(days=back), dt.time(hour, 0)).astimezone()
+
+    monday = week_start(today)
+    with UnitOfWork(session.store) as uow:
+        goals, medicines = uow.goals, uow.medicines
+        from companion.domain.goals import WhatMatters
+
+        goals.add_what_matters(WhatMatters("wm1", at(60), _("Being able to look after my grandchildren."), ""))
+        goals.add_what_matters(
+            WhatMatters(
+                "wm2",
+                at(20),
+                _("Looking after my grandchildren on Wednesdays, and getting back to the choir."),
+                _("I slept well, paced the housework and saw a friend."),
+            )
+        )
+        goal = Goal(
+            "goal-choir",
+            _("Sing with the choir again"),
+            _("It is where my friends are."),
+            today + dt.timedelta(days=60),
+            steps=(
+                GoalStep("s1", _("Listen to a rehearsal"), today - dt.timedelta(days=25)),
+                GoalStep("s2", _("Sing one song sitting down"), today - dt.timedelta(days=6)),
+                GoalStep("s3", _("Stay for half a rehearsal")),
+                GoalStep("s4", _("Sing a whole rehearsal")),
+            ),
+        )
+        goals.save_goal(goal, at(40))
+        for back, rating in ((40, 2), (26, 3), (12, 4), (3, 5)):
+            goals.add_rating(f"gr{back}", goal.id, GoalRating(at(back), rating))
+        last = ActionPlan(
+            "plan-last",
+            monday - dt.timedelta(days=7),
+            _("Walk to the post box"),
+            _("10 minutes"),
+            _("after lunch"),
+            frozenset({0, 2, 4}),
+            8,
+            goal.id,
+            frozenset({monday - dt.timedelta(days=7), monday - dt.timedelta(days=5)}),
+            CheckBack(CheckBackOutcome.PARTLY, _("Rain on Friday"), _("Same plan, with an umbrella"), at(1)),
+        )
+        this = ActionPlan(
+            "plan-this",
+            monday,
+            _("Walk to the post box"),
+            _("10 minutes"),
+            _("after lunch"),
+            frozenset({0, 2, 4}),
+            8,
+            goal.id,
+            frozenset(d for d in (monday,) if d <= today),
+        )
+        goals.save_plan(last, at(10))
+        goals.save_plan(this, at(1))
+        regular = Medicine(
+            "med-reg",
+            _("Amitriptyline"),
+            _("Nerve pain and sleep"),
+            MedicineKind.REGULAR,
+            _("10 mg at night"),
+            today - dt.timedelta(days=200),
+            None,
+            _("Dr Evans (GP)"),
+            today + dt.timedelta(days=30),
+        )
+        opioid = Medicine(
+            "med-op",
+            _("Codeine"),
+            _("Back pain on bad days"),
+            MedicineKind.REGULAR,
+            _("30 mg up to 4 times a day"),
+            today - dt.timedelta(days=400),
+            None,
+            _("Dr Evans (GP)"),
+            None,
+            None,
+            ReviewGroup.OPIOID,
+        )
+        as_needed = Medicine(
+            "med-prn",
+            _("Paracetamol"),
+            _("Pain"),
+            MedicineKind.AS_NEEDED,
+            _("2 tablets of 500 mg"),
+            today - dt.timedelta(days=900),
+        )
+        stopped = Medicine(
+            "med-stop",
+            _("Naproxen"),
+            _("Knee pain"),
+            MedicineKind.REGULAR,
+            _("250 mg twice a day"),
+            today - dt.timedelta(days=120),
+            today - dt.timedelta(days=50),
+            _("Pharmacist"),
+        )
+        for medicine in (regular, opioid, as_needed, stopped):
+            medicines.save(medicine, at(200))
+        medicines.add_rating("mr1", regular.id, MedicineRating(at(90), 5, _("Dry mouth")))
+        medicines.add_rating("mr2", regular.id, MedicineRating(at(14), 6, _("Dry mouth, less now")))
+        medicines.add_rating("mr3", opioid.id, MedicineRating(at(30), 4, _("Constipation")))
+        medicines.add_rating("mr4", stopped.id, MedicineRating(at(55), 3, _("Indigestion")))
+        for number, (back, hour) in enumerate(((1, 9), (2, 8), (2, 17), (5, 8), (9, 12), (10, 8), (11, 9), (12, 10))):
+            medicines.add_dose(Dose(f"dose{number}", as_needed.id, at(back, hour)))
+        medicines.save_tried(
+            Tried(
+                "t1",
+                _("Physiotherapy"),
+                today - dt.timedelta(days=300),
+                today - dt.timedelta(days=240),
+                6,
+                _("Exercises still help"),
+            ),
+            at(300),
+        )
+        medicines.save_tried(Tried("t2", _("TENS machine"), today - dt.timedelta(days=150), None, 5, ""), at(150))
+        medicines.save_tried(Tried("t3", _("Heat"), None, None, 7, _("Heat pad in the evening")), at(100))
+        uow.commit()
 
 
 def _add_demo_pacing(session: DiarySession, today: dt.date, rng: random.Random) -> None:
@@ -92,12 +228,22 @@ def _add_demo_pacing(session: DiarySession, today: dt.date, rng: random.Random) 
     from companion.storage.unit_of_work import UnitOfWork
 
     walking = p.Activity(
-        str(uuid.uuid4()), _("Walking"), p.Unit.MINUTES, rest_every_minutes=10, rest_minutes=2,
-        baseline=8.0, baseline_method=p.BaselineMethod.MEAN,
+        str(uuid.uuid4()),
+        _("Walking"),
+        p.Unit.MINUTES,
+        rest_every_minutes=10,
+        rest_minutes=2,
+        baseline=8.0,
+        baseline_method=p.BaselineMethod.MEAN,
     )
     reading = p.Activity(
-        str(uuid.uuid4()), _("Reading"), p.Unit.PAGES, planned_days=frozenset({0, 1, 2, 3, 4}),
-        increase=p.IncreaseRule(p.IncreaseKind.STEP, 2), baseline=10.0, baseline_method=p.BaselineMethod.MEAN,
+        str(uuid.uuid4()),
+        _("Reading"),
+        p.Unit.PAGES,
+        planned_days=frozenset({0, 1, 2, 3, 4}),
+        increase=p.IncreaseRule(p.IncreaseKind.STEP, 2),
+        baseline=10.0,
+        baseline_method=p.BaselineMethod.MEAN,
     )
     started = today - dt.timedelta(days=DEMO_DAYS - 4)
     flare_day = today - dt.timedelta(days=12)
@@ -109,9 +255,7 @@ def _add_demo_pacing(session: DiarySession, today: dt.date, rng: random.Random) 
             for back, amount in enumerate(tests):
                 moment = when + dt.timedelta(days=back)
                 uow.pacing.add_test(p.ToleranceTest(str(uuid.uuid4()), activity.id, moment, amount))
-            uow.pacing.add_change(
-                p.PlanChange(str(uuid.uuid4()), activity.id, started, activity.baseline or 1.0), when
-            )
+            uow.pacing.add_change(p.PlanChange(str(uuid.uuid4()), activity.id, started, activity.baseline or 1.0), when)
         walking_changes = [p.PlanChange("start", walking.id, started, 8.0)]
         down = p.step_down(walking, walking_changes, flare_day, 0.6, new_id=str(uuid.uuid4()), flare_id=None)
         uow.pacing.add_change(down, when)
@@ -156,9 +300,7 @@ def _add_demo_flares(session: DiarySession, today: dt.date) -> None:
         flares.start()
         moment[0] = dt.datetime.combine(today - dt.timedelta(days=last), dt.time(18, 0)).astimezone()
         ended, _changes = flares.end()
-        reviewed, _changes = flares.review(
-            ended.id, _(_WORSE[0]), _(_HELPED[0]), _("Ask for help with the shopping")
-        )
+        reviewed, _changes = flares.review(ended.id, _(_WORSE[0]), _(_HELPED[0]), _("Ask for help with the shopping"))
         with UnitOfWork(session.store) as uow:
             uow.flares.update(replace(reviewed, peak_pain=8))
             uow.commit()

@@ -108,6 +108,8 @@ def validate_goal(goal: Goal) -> Goal:
         raise ValidationError(N_("Give the goal a short title, such as Walk to the shop."))
     if len(title) > TITLE_MAX_CHARS:
         raise ValidationError(N_("That title is too long. Use {limit} characters or fewer."), limit=TITLE_MAX_CHARS)
+    if goal.target_date is not None and not 1900 <= goal.target_date.year <= 2200:
+        raise ValidationError(N_("That date is out of range. Check the year."))
     steps = tuple(
         GoalStep(s.id, clean_text(s.text, TITLE_MAX_CHARS * 2), s.done_on) for s in goal.steps if s.text.strip()
     )

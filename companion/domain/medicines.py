@@ -104,10 +104,11 @@ def validate_medicine(medicine: Medicine) -> Medicine:
     )
 
 
-def review_due_on(medicine: Medicine) -> dt.date | None:
+def review_due_on(medicine: Medicine, today: dt.date | None = None) -> dt.date | None:
     """When the next review is due: the date the person set, or for a medicine marked as an opioid or a
-    gabapentinoid a year after its last review (or its start), whichever comes first. Stopped: none."""
-    if medicine.stopped_on is not None:
+    gabapentinoid a year after its last review (or its start), whichever comes first. None for a stopped
+    medicine: with `today`, one whose stop date has come; without it, any with a stop date."""
+    if medicine.stopped_on is not None and (today is None or medicine.stopped_on <= today):
         return None
     candidates = [medicine.next_review] if medicine.next_review else []
     if medicine.review_group is not ReviewGroup.NONE:
@@ -118,7 +119,8 @@ def review_due_on(medicine: Medicine) -> dt.date | None:
 
 
 def review_due(medicine: Medicine, today: dt.date) -> bool:
-    due = review_due_on(medicine)
+    """Due on or before today, for a medicine still being taken (a stop date still to come counts)."""
+    due = review_due_on(medicine, today)
     return due is not None and due <= today
 
 
@@ -184,6 +186,6 @@ def validate_tried(item: Tried) -> Tried:
         raise ValidationError(N_("That name is too long. Use {limit} characters or fewer."), limit=TITLE_MAX_CHARS)
     if item.started_on and item.ended_on and item.ended_on < item.started_on:
         raise ValidationError(N_("The end date is before the start date. Check both dates."))
-    if item.helpfulness is not None and not 0 <= item.helpfulness <= 10:
+    if item.helpfulness is not None and (isinstance(item.helpfulness, bool) or not 0 <= item.helpfulness <= 10):
         raise ValidationError(N_("Choose how helpful it was, from 0 to 10."))
     return Tried(item.id, name, item.started_on, item.ended_on, item.helpfulness, clean_text(item.notes))

@@ -136,6 +136,8 @@ class GoalsService:
         plan = self.get_plan(plan_id)
         if day > self.today():
             raise ValidationError(N_("That day hasn't happened yet. Tick it off on the day."))
+        if not plan.week_start <= day < plan.week_start + dt.timedelta(days=7):
+            raise ValidationError(N_("That day is not in this plan's week."))
         ticked = plan.ticked | {day} if done else plan.ticked - {day}
         return self.save_plan(replace(plan, ticked=frozenset(ticked)))
 

@@ -73,6 +73,7 @@ class MedicinesRepository:
         row.started_on, row.stopped_on, row.prescriber = medicine.started_on, medicine.stopped_on, medicine.prescriber
         row.next_review, row.last_reviewed = medicine.next_review, medicine.last_reviewed
         row.review_group, row.notes = medicine.review_group.value, medicine.notes
+        self._session.flush()  # before any rating or dose that points at it
 
     def delete(self, medicine_id: str) -> bool:
         row = self._session.get(MedicineRow, medicine_id)

@@ -76,6 +76,7 @@ class PacingRepository:
         row = PacingActivityRow(id=activity.id, position=position + 1, created_at_utc=to_row_times(now)[0])
         _fill(row, activity)
         self._session.add(row)
+        self._session.flush()  # before any test, plan change or log that points at it
 
     def update(self, activity: Activity) -> bool:
         row = self._session.get(PacingActivityRow, activity.id)

@@ -179,6 +179,8 @@ class CompanionWindow(Retranslatable, QMainWindow):
         self.main_view.flare_mode.save_failed.connect(self._on_save_failed)  # flare mode
         self.main_view.pacing.save_failed.connect(self._on_save_failed)
         self.main_view.goals.save_failed.connect(self._on_save_failed)
+        self.main_view.support.save_failed.connect(self._on_save_failed)
+        self.main_view.medicines.save_failed.connect(self._on_save_failed)
         self.main_view.today.pacing.rest_prompt.connect(self._on_pacing_prompt)
         self.main_view.today.pacing.timer_running_changed.connect(self._on_timer_running_changed)
         self.main_view.settings.language_selected.connect(self.switch_language)

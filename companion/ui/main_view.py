@@ -23,9 +23,11 @@ from companion.ui.diary.diary_view import DiaryView
 from companion.ui.flare.flare_mode import FlareModeView  # flare mode
 from companion.ui.flare.plan_editor import FlarePlanEditor
 from companion.ui.goals.goals_view import GoalsView
+from companion.ui.medicines.medicines_view import MedicinesView
 from companion.ui.pacing.pacing_view import PacingView
 from companion.ui.settings.data_section import DataSection
 from companion.ui.settings.settings_view import SettingsView
+from companion.ui.support.support_view import SupportView
 from companion.ui.today.today_view import TodayView
 from companion.ui.widgets import Retranslatable, label
 
@@ -35,6 +37,8 @@ PAGES = (
     ("pacing", N_("Pacing")),
     ("plan", N_("Flare-up plan")),
     ("goals", N_("Goals")),
+    ("medicines", N_("Medicines")),
+    ("support", N_("Support")),
     ("settings", N_("Settings")),
 )
 
@@ -89,12 +93,16 @@ class MainView(Retranslatable, QWidget):
         self.plan = FlarePlanEditor(session)
         self.pacing = PacingView(session)
         self.goals = GoalsView(session)
+        self.medicines = MedicinesView(session)
+        self.support = SupportView(session)
         self.pages: dict[str, QWidget] = {
             "today": self.today,
             "diary": self.diary,
             "pacing": self.pacing,
             "plan": self.plan,
             "goals": self.goals,
+            "medicines": self.medicines,
+            "support": self.support,
             "settings": self.settings,
         }
         for key, _title in PAGES:
@@ -124,6 +132,8 @@ class MainView(Retranslatable, QWidget):
         self.data_section.changed.connect(self.refresh_all)
         self.pacing.changed.connect(self.today.pacing.refresh)
         self.today.pacing.changed.connect(self.pacing.refresh)
+        self.medicines.changed.connect(self.today.doses.refresh)
+        self.today.doses.changed.connect(self.medicines.refresh)
         self.stack.currentChanged.connect(self._on_stack_current_changed)
         # --- flare mode ---
         self.flare_button.clicked.connect(self.open_flare_mode)

@@ -9,6 +9,7 @@ from companion import i18n
 from companion.domain.errors import WrongPassphraseError
 from companion.storage import app_settings
 from companion.ui.lock.unlock_view import RECOVERY
+from companion.ui.main_view import PAGES
 from tests.gui.conftest import WindowFactory
 from tests.helpers.gui import PASSPHRASE, activate, first_run, message_box, record_pain, unlock
 
@@ -39,9 +40,10 @@ def test_first_run_in_welsh_then_lock_and_unlock_both_ways(qtbot: QtBot, make_wi
     assert window.windowTitle() == "Cydymaith"
     nav = window.main_view.nav
     assert nav.item(0).text() == "Heddiw"
-    assert nav.item(4).text() == "Gosodiadau"
-    assert nav.item(3).text() == i18n.translate_in("cy", "Flare-up plan")
-    assert nav.item(2).text() == "Rhediad"
+    keys = [key for key, _title in PAGES]
+    assert nav.item(keys.index("settings")).text() == "Gosodiadau"
+    assert nav.item(keys.index("plan")).text() == i18n.translate_in("cy", "Flare-up plan")
+    assert nav.item(keys.index("pacing")).text() == "Rhediad"
     assert nav.item(1).text() == "Dyddiadur"
     assert window.main_view.today.save.text().replace("&", "") == "Cadw"
 

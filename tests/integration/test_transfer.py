@@ -77,6 +77,67 @@ def fill(session: DiarySession) -> None:
     session.pacing.accept_baseline(walking.id, baseline_from_tests(session.pacing.tests(walking.id), walking.unit))
     session.pacing.step_down(walking.id, 0.6, flare_id=ended.id)
     session.pacing.log(walking.id, 7.5, LogSource.TIMER, "Gyda'r ci 🐕")
+
+    from companion.domain.goals import ActionPlan, CheckBackOutcome, Goal, GoalStep, week_start
+    from companion.domain.medicines import Medicine, MedicineKind, ReviewGroup, Tried
+    from companion.services.goals import new_id
+
+    session.goals.save_what_matters("Gweld fy wyrion 👵 ŵ", "Cysgu'n dda a chodi'n gynnar ☀️")
+    goal, _ = session.goals.save_goal(
+        Goal(
+            new_id(),
+            "Cerdded i'r siop ŷ",
+            why="Gweld pobl ☕",
+            target_date=(NOW + dt.timedelta(days=60)).date(),
+            steps=(GoalStep(new_id(), "I'r giât 🚪"), GoalStep(new_id(), "I'r gornel ŵ")),
+        )
+    )
+    session.goals.set_step_done(goal.id, goal.steps[0].id, True)
+    session.goals.rate_goal(goal.id, 4)
+    plan, _ = session.goals.save_plan(
+        ActionPlan(
+            new_id(),
+            week_start(NOW.date()),
+            "Cerdded am 10 munud 🚶",
+            how_much="10 munud",
+            when="ar ôl cinio",
+            days=frozenset({0, 2, 4}),
+            confidence=6,
+            goal_id=goal.id,
+        )
+    )
+    session.goals.tick(plan.id, NOW.date())
+    session.goals.check_back(plan.id, CheckBackOutcome.PARTLY, "Glaw 🌧 ŵ", "Llai o bellter")
+    regular, _ = session.medicines.save(
+        Medicine(
+            session.medicines.new_id(),
+            "Naproxen ŵ",
+            purpose="Poen cefn",
+            dose="1 dabled ddwywaith y dydd 💊",
+            started_on=(NOW - dt.timedelta(days=400)).date(),
+            stopped_on=(NOW - dt.timedelta(days=10)).date(),
+            prescriber="Dr Ŵyn",
+            next_review=(NOW + dt.timedelta(days=30)).date(),
+            last_reviewed=(NOW - dt.timedelta(days=200)).date(),
+            notes="Gyda bwyd 🍞",
+        )
+    )
+    session.medicines.rate(regular.id, 5, "Stumog ŷ 😖")
+    as_needed, _ = session.medicines.save(
+        Medicine(
+            session.medicines.new_id(),
+            "Codeine",
+            kind=MedicineKind.AS_NEEDED,
+            dose="30 mg",
+            review_group=ReviewGroup.OPIOID,
+            started_on=(NOW - dt.timedelta(days=90)).date(),
+        )
+    )
+    session.medicines.log_dose(as_needed.id, "Nos wael 😣 ŵ")
+    session.medicines.save_tried(
+        Tried(session.medicines.new_id(), "Peiriant TENS ŵ", (NOW - dt.timedelta(days=300)).date(), None, 6, "🙂")
+    )
+    session.support.save_own(session.support.new_own("Grŵp cerdded 🚶", "Bob dydd Iau", "01554 000000"))
     with session.store.session() as db:
         from companion.storage.models import SettingRow
 
@@ -261,7 +322,7 @@ def _missing_column(data: bytes) -> bytes:
 
 
 def _unknown_table(data: bytes) -> bytes:
-    return _edited(data, lambda d: d["tables"].update(medicines=[]))
+    return _edited(data, lambda d: d["tables"].update(prescriptions=[]))
 
 
 def _missing_table(data: bytes) -> bytes:

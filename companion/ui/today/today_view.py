@@ -27,6 +27,7 @@ from companion.i18n.formatting import format_time, format_weekday_date
 from companion.services.session import DiarySession
 from companion.ui.checkin.checkin_form import CheckinForm
 from companion.ui.measures.due_banner import MeasuresDueBanner
+from companion.ui.medicines.today_doses import TodayDosesPanel
 from companion.ui.pacing.today_panel import PacingTodayPanel
 from companion.ui.today.score_picker import ScorePicker
 from companion.ui.widgets import Retranslatable, label
@@ -68,6 +69,8 @@ class TodayView(Retranslatable, QWidget):
         self.empty.setObjectName("todayEmpty")
         self.pacing = PacingTodayPanel(session)
         self.pacing.save_failed.connect(self.save_failed)
+        self.doses = TodayDosesPanel(session)
+        self.doses.save_failed.connect(self.save_failed)
 
         content = QWidget()
         column = QVBoxLayout(content)
@@ -81,6 +84,7 @@ class TodayView(Retranslatable, QWidget):
         column.addLayout(buttons)
         column.addWidget(self.status)
         column.addWidget(self.pacing)
+        column.addWidget(self.doses)
         column.addSpacing(12)
         column.addWidget(self.list_heading)
         column.addWidget(self.empty)
@@ -136,6 +140,7 @@ class TodayView(Retranslatable, QWidget):
         self.form.set_known_tags(self._session.diary.tag_names())
         self.measures_banner.refresh()
         self.pacing.refresh()
+        self.doses.refresh()
         if self.form.is_blank():
             self.form.reset_time(self._session.diary.now())
         if self._last_saved is not None:

@@ -1,0 +1,267 @@
+"""This week's action plans with their ticks, Edit and Delete, and the check-back for earlier weeks."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from companion.domain.goals import ActionPlan, CheckBackOutcome
+from companion.i18n import N_, _
+from companion.i18n.formatting import format_date, format_weekday_short
+from companion.services.session import DiarySession
+from companion.ui import dialogs
+from companion.ui.goals.action_plan_dialog import ActionPlanDialog
+from companion.ui.goals.section import Section, scrolled
+from companion.ui.widgets import label
+
+OUTCOME_NAMES = {
+    CheckBackOutcome.DONE: N_("&Done"),
+    CheckBackOutcome.PARTLY: N_("&Partly"),
+    CheckBackOutcome.NOT_DONE: N_("&Not done"),
+}
+
+
+# --- weekly action plans ------------------------------------------------------------------------------------
+
+
+class PlanRow(QFrame):
+    """One plan of this week: its words, how sure, the days ticked off so far, Edit and Delete."""
+
+    tick_changed = Signal(str, object, bool)
+    edit_requested = Signal(str)
+    delete_requested = Signal(str)
+
+    def __init__(self, plan: ActionPlan, today: dt.date, done_text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("actionPlanRow")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.plan = plan
+        layout = QVBoxLayout(self)
+        parts = [plan.what]
+        self.title = label()
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setText(" · ".join(p for p in (*parts, plan.how_much, plan.when) if p))
+        self.detail = label()
+        self.detail.setText(done_text)
+        days = QHBoxLayout()
+        self.ticks: dict[dt.date, QCheckBox] = {}
+        for day in plan.planned_dates:
+            box = QCheckBox(format_weekday_short(day.weekday()))
+            box.setObjectName(f"tick{day.weekday()}")
+            box.setChecked(day in plan.ticked)
+            box.setEnabled(day <= today)
+            box.setAccessibleName(
+                _("Done on {day}: {plan}").format(day=format_date(day, "full"), plan=plan.what)
+            )
+            box.toggled.connect(lambda checked, d=day: self.tick_changed.emit(plan.id, d, checked))
+            days.addWidget(box)
+            self.ticks[day] = box
+        days.addStretch(1)
+        buttons = QHBoxLayout()
+        self.edit = QPushButton(_("Edit"))
+        self.edit.setObjectName("editPlanButton")
+        self.edit.setAccessibleName(_("Edit the plan: {plan}").format(plan=plan.what))
+        self.delete = QPushButton(_("Delete"))
+        self.delete.setObjectName("deletePlanButton")
+        self.delete.setAccessibleName(_("Delete the plan: {plan}").format(plan=plan.what))
+        buttons.addWidget(self.edit)
+        buttons.addWidget(self.delete)
+        buttons.addStretch(1)
+        layout.addWidget(self.title)
+        layout.addWidget(self.detail)
+        layout.addLayout(days)
+        layout.addLayout(buttons)
+        self.edit.clicked.connect(lambda: self.edit_requested.emit(plan.id))
+        self.delete.clicked.connect(lambda: self.delete_requested.emit(plan.id))
+
+
+class CheckBackBox(QGroupBox):
+    """The weekly check-back for an earlier week's plan: done, partly or not done; what got in the way."""
+
+    saved = Signal(str, object, str, str)
+
+    def __init__(self, plan: ActionPlan, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("checkBackBox")
+        self.plan = plan
+        self.setTitle(_("Check back: the week starting {date}").format(date=format_date(plan.week_start)))
+        layout = QVBoxLayout(self)
+        self.question = label()
+        self.question.setText(_("You planned: {plan}. How did it go?").format(plan=plan.what))
+        outcomes = QHBoxLayout()
+        self.group = QButtonGroup(self)
+        self.outcomes: dict[CheckBackOutcome, QRadioButton] = {}
+        for outcome in CheckBackOutcome:
+            button = QRadioButton(_(OUTCOME_NAMES[outcome]))
+            button.setObjectName(f"outcome_{outcome.value}")
+            button.setAccessibleName(_(OUTCOME_NAMES[outcome]).replace("&", ""))
+            self.group.addButton(button)
+            outcomes.addWidget(button)
+            self.outcomes[outcome] = button
+        outcomes.addStretch(1)
+        form = QFormLayout()
+        self.in_the_way = QLineEdit()
+        self.in_the_way.setObjectName("checkBackInTheWay")
+        self.in_the_way.setAccessibleName(_("What got in the way?"))
+        self.next_step = QLineEdit()
+        self.next_step.setObjectName("checkBackNextStep")
+        self.next_step.setAccessibleName(_("My next step"))
+        form.addRow(label_text(_("What got in the way?")), self.in_the_way)
+        form.addRow(label_text(_("My next step")), self.next_step)
+        self.save = QPushButton(_("Save check-back"))
+        self.save.setObjectName("saveCheckBack")
+        self.save.setAccessibleName(_("Save the check-back for: {plan}").format(plan=plan.what))
+        self.message = label()
+        layout.addWidget(self.question)
+        layout.addLayout(outcomes)
+        layout.addLayout(form)
+        layout.addWidget(self.save, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.message)
+        self.save.clicked.connect(self._on_save_clicked)
+
+    def _on_save_clicked(self) -> None:
+        chosen = next((o for o, b in self.outcomes.items() if b.isChecked()), None)
+        if chosen is None:
+            self.message.setText(_("Choose done, partly or not done first."))
+            return
+        self.saved.emit(self.plan.id, chosen, self.in_the_way.text(), self.next_step.text())
+
+
+def label_text(text: str) -> QWidget:
+    widget = label()
+    widget.setText(text)
+    return widget
+
+
+class PlansSection(Section):
+    def __init__(self, session: DiarySession, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.setObjectName("plansSection")
+        self.dialog: ActionPlanDialog | None = None
+        self._boxes: list[QWidget] = []
+        outer = QVBoxLayout(self)
+        content = QWidget()
+        self.column = QVBoxLayout(content)
+        self.intro = label()
+        self.check_backs = QVBoxLayout()
+        self.week_heading = label("subheading")
+        self.rows = QVBoxLayout()
+        self.empty = label()
+        self.new_button = QPushButton()
+        self.new_button.setObjectName("newPlanButton")
+        self.column.addWidget(self.intro)
+        self.column.addLayout(self.check_backs)
+        self.column.addWidget(self.week_heading)
+        self.column.addLayout(self.rows)
+        self.column.addWidget(self.empty)
+        self.column.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.column.addWidget(self.status)
+        self.column.addStretch(1)
+        outer.addWidget(scrolled(content))
+        self.new_button.clicked.connect(lambda: self.open_dialog(None))
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.intro.setText(
+            _(
+                "An action plan is one small thing you want to do this week, planned exactly: what, how much, "
+                "when and on which days. Tick off each day you do it."
+            )
+        )
+        self.new_button.setText(_("New &action plan"))
+        self.new_button.setAccessibleName(_("Write a new action plan for this week"))
+        self.empty.setText(_("No action plan for this week yet."))
+        self.refresh()
+
+    def refresh(self) -> None:
+        if not self._session.is_open:
+            return
+        for box in self._boxes:
+            box.setParent(None)
+            box.deleteLater()
+        self._boxes = []
+        goals = self._session.goals
+        for plan in goals.plans_to_check_back()[:3]:
+            box = CheckBackBox(plan)
+            box.saved.connect(self.save_check_back)
+            self.check_backs.addWidget(box)
+            self._boxes.append(box)
+        self.week_heading.setText(_("The week starting {date}").format(date=format_date(goals.this_week())))
+        plans = goals.plans_this_week()
+        today = goals.today()
+        for plan in plans:
+            done = goals.completion(plan)
+            text = _("How sure: {confidence} out of 10. Done on {ticked} of {planned} planned days so far.").format(
+                confidence=plan.confidence, ticked=done.ticked, planned=done.planned
+            )
+            row = PlanRow(plan, today, text)
+            row.tick_changed.connect(self.tick)
+            row.edit_requested.connect(self.open_dialog)
+            row.delete_requested.connect(self.delete_plan)
+            self.rows.addWidget(row)
+            self._boxes.append(row)
+        self.empty.setVisible(not plans)
+
+    def rows_shown(self) -> list[PlanRow]:
+        return [b for b in self._boxes if isinstance(b, PlanRow)]
+
+    def check_back_boxes(self) -> list[CheckBackBox]:
+        return [b for b in self._boxes if isinstance(b, CheckBackBox)]
+
+    def open_dialog(self, plan_id: str | None) -> ActionPlanDialog:
+        plan = self._session.goals.get_plan(plan_id) if plan_id else None
+        self.dialog = ActionPlanDialog(self._session, plan, self)
+        self.dialog.saved.connect(lambda _plan: self._after_dialog())
+        self.dialog.save_failed.connect(self.save_failed)
+        self.dialog.open()
+        return self.dialog
+
+    def _after_dialog(self) -> None:
+        self.status.setText(_("Action plan saved."))
+        self.refresh()
+        self.changed.emit()
+
+    def tick(self, plan_id: str, day: dt.date, done: bool) -> None:
+        if self._run(lambda: self._session.goals.tick(plan_id, day, done)):
+            self.refresh()
+
+    def save_check_back(self, plan_id: str, outcome: CheckBackOutcome, in_the_way: str, next_step: str) -> None:
+        if self._run(
+            lambda: self._session.goals.check_back(plan_id, outcome, in_the_way, next_step), _("Check-back saved.")
+        ):
+            self.refresh()
+
+    def delete_plan(self, plan_id: str) -> None:
+        plan = self._session.goals.get_plan(plan_id)
+
+        def answered(button: dialogs.Button) -> None:
+            if button == dialogs.Button.Yes and self._run(
+                lambda: self._session.goals.delete_plan(plan_id), _("The action plan was deleted.")
+            ):
+                self.refresh()
+
+        dialogs.show_message(
+            self,
+            _("Delete action plan"),
+            _("Delete the action plan “{plan}”?").format(plan=plan.what),
+            icon=dialogs.QMessageBox.Icon.Question,
+            buttons=dialogs.Button.Yes | dialogs.Button.Cancel,
+            default=dialogs.Button.Cancel,
+            on_done=answered,
+        )

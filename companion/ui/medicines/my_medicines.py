@@ -1,0 +1,557 @@
+"""My medicines: the list (current first, stopped ones with their date), reviews due, the editor, and how
+helpful each medicine is with its side effects over time. A record only: nothing here suggests a change."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QLineEdit,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from companion.domain.errors import SaveFailedError, ValidationError
+from companion.domain.medicines import Medicine, MedicineKind, ReviewGroup, review_due_on
+from companion.i18n import N_, _
+from companion.services.session import DiarySession
+from companion.ui import dialogs
+from companion.ui.medicines.fields import (
+    HelpfulnessSpin,
+    OptionalDate,
+    button_row,
+    fit_form,
+    notes_box,
+    place_before,
+    section,
+    word_completer,
+    wrapped_list,
+)
+from companion.ui.medicines.medicine_text import ReviewRow, is_stopped, medicine_status, rating_text
+from companion.ui.widgets import Retranslatable, label
+
+KIND_NAMES = {
+    MedicineKind.REGULAR: N_("Regularly"),
+    MedicineKind.AS_NEEDED: N_("As needed"),
+}
+GROUP_NAMES = {
+    ReviewGroup.NONE: N_("Nothing in particular"),
+    ReviewGroup.OPIOID: N_("An opioid"),
+    ReviewGroup.GABAPENTINOID: N_("A gabapentinoid"),
+}
+
+
+class MyMedicinesPage(Retranslatable, QWidget):
+    changed = Signal()
+    save_failed = Signal(object)
+
+    def __init__(self, session: DiarySession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("myMedicinesPage")
+        self._session = session
+        self.current: Medicine | None = None  # the medicine in the editor; None while adding a new one
+        self._review_rows: list[ReviewRow] = []
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(12)
+
+        # --- reviews due ---
+        self.reviews = QFrame()
+        self.reviews.setObjectName("banner")
+        reviews_layout = QVBoxLayout(self.reviews)
+        self.reviews_heading = label("subheading")
+        self.reviews_heading.setObjectName("reviewsDueHeading")
+        self.reviews_intro = label()
+        self.reviews_intro.setObjectName("reviewsDueIntro")
+        self.review_rows_box = QVBoxLayout()
+        reviews_layout.addWidget(self.reviews_heading)
+        reviews_layout.addWidget(self.reviews_intro)
+        reviews_layout.addLayout(self.review_rows_box)
+        self.reviews.hide()
+
+        # --- the list ---
+        self.list_heading = label("subheading")
+        self.list_heading.setObjectName("medicineListHeading")
+        self.list = wrapped_list("medicineList", 7)
+        self.empty = label()
+        self.empty.setObjectName("medicineListEmpty")
+
+        # --- the editor ---
+        self.editor, self.editor_heading, editor_layout = section("medicineEditor")
+        self.editing = label()
+        self.editing.setObjectName("medicineEditing")
+        form = self.form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.name = QLineEdit()
+        self.name.setObjectName("medicineName")
+        self._names = word_completer(self.name)
+        self.purpose = QLineEdit()
+        self.purpose.setObjectName("medicinePurpose")
+        self.kind = QComboBox()
+        self.kind.setObjectName("medicineKind")
+        for kind in MedicineKind:
+            self.kind.addItem("", kind.value)
+        self.dose = QLineEdit()
+        self.dose.setObjectName("medicineDose")
+        self.started = OptionalDate("medicineStarted")
+        self.stopped = OptionalDate("medicineStopped")
+        self.prescriber = QLineEdit()
+        self.prescriber.setObjectName("medicinePrescriber")
+        self.next_review = OptionalDate("medicineNextReview")
+        self.group = QComboBox()
+        self.group.setObjectName("medicineReviewGroup")
+        for group in ReviewGroup:
+            self.group.addItem("", group.value)
+        for combo in (self.kind, self.group):
+            # long choices (Welsh especially) are elided in the closed box rather than widening the page
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(14)
+        self.group_help = label()
+        self.group_help.setObjectName("medicineGroupHelp")
+        self.notes = notes_box("medicineNotes")
+        self.name_label, self.purpose_label, self.kind_label, self.dose_label = label(), label(), label(), label()
+        self.started_label, self.stopped_label, self.prescriber_label = label(), label(), label()
+        self.review_label, self.group_label, self.notes_label = label(), label(), label()
+        form.addRow(self.name_label, self.name)
+        form.addRow(self.purpose_label, self.purpose)
+        form.addRow(self.kind_label, self.kind)
+        form.addRow(self.dose_label, self.dose)
+        form.addRow(self.started_label, self.started)
+        form.addRow(self.stopped_label, self.stopped)
+        form.addRow(self.prescriber_label, self.prescriber)
+        form.addRow(self.review_label, self.next_review)
+        form.addRow(self.group_label, self.group)
+        form.addRow(self.group_help)
+        form.addRow(self.notes_label, self.notes)
+        self.new_button = QPushButton()
+        self.new_button.setObjectName("newMedicineButton")
+        self.save_button = QPushButton()
+        self.save_button.setObjectName("saveMedicineButton")
+        self.delete_button = QPushButton()
+        self.delete_button.setObjectName("deleteMedicineButton")
+        buttons = button_row(self.save_button, self.new_button, self.delete_button)
+        self.status = label()
+        self.status.setObjectName("medicineStatus")
+        editor_layout.addWidget(self.editing)
+        editor_layout.addLayout(form)
+        editor_layout.addWidget(buttons)
+        editor_layout.addWidget(self.status)
+
+        # --- helpfulness and side effects ---
+        self.rating_box, self.rating_heading, rating_layout = section("medicineRatingBox")
+        self.rating_intro = label()
+        self.rating_intro.setObjectName("medicineRatingIntro")
+        rating_form = self.rating_form = QFormLayout()
+        rating_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.helpfulness = HelpfulnessSpin()
+        self.helpfulness.setObjectName("medicineHelpfulness")
+        self.side_effects = QLineEdit()
+        self.side_effects.setObjectName("medicineSideEffects")
+        self.helpfulness_label, self.side_effects_label = label(), label()
+        rating_form.addRow(self.helpfulness_label, self.helpfulness)
+        rating_form.addRow(self.side_effects_label, self.side_effects)
+        self.record_button = QPushButton()
+        self.record_button.setObjectName("recordRatingButton")
+        self.rating_status = label()
+        self.rating_status.setObjectName("medicineRatingStatus")
+        self.history_heading = label()
+        self.history_heading.setObjectName("medicineHistoryHeading")
+        font = self.history_heading.font()
+        font.setBold(True)
+        self.history_heading.setFont(font)
+        self.history = wrapped_list("medicineRatingHistory", 5)
+        self.history_empty = label()
+        self.history_empty.setObjectName("medicineHistoryEmpty")
+        rating_layout.addWidget(self.rating_intro)
+        rating_layout.addLayout(rating_form)
+        rating_layout.addWidget(self.record_button, 0, Qt.AlignmentFlag.AlignLeft)
+        rating_layout.addWidget(self.rating_status)
+        rating_layout.addWidget(self.history_heading)
+        rating_layout.addWidget(self.history_empty)
+        rating_layout.addWidget(self.history)
+
+        column.addWidget(self.reviews)
+        column.addWidget(self.list_heading)
+        column.addWidget(self.empty)
+        column.addWidget(self.list)
+        column.addWidget(self.editor)
+        column.addWidget(self.rating_box)
+        column.addStretch(1)
+
+        self.list.currentItemChanged.connect(self._on_current_changed)
+        self.new_button.clicked.connect(self.new_medicine)
+        self.save_button.clicked.connect(self.save)
+        for keys in ("Ctrl+S", "Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self.save)
+        self.delete_button.clicked.connect(self._on_delete_clicked)
+        self.record_button.clicked.connect(self.record_rating)
+        self.side_effects.returnPressed.connect(self.record_rating)
+        self.retranslate_ui()
+        self._load(None)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        for form in (self.form, self.rating_form):
+            fit_form(form, event.size().width() - 24)  # less the frame's margins
+        super().resizeEvent(event)
+
+    # --- text ---
+
+    def retranslate_ui(self) -> None:
+        self.reviews_heading.setText(_("Reviews due"))
+        self.reviews_intro.setText(
+            _(
+                "These medicines are due a review, by the date you set or a year after the last review. "
+                "Mark each one as reviewed once you have had the review."
+            )
+        )
+        self.list_heading.setText(_("My medicines"))
+        self.list.setAccessibleName(_("Your medicines, current ones first"))
+        self.empty.setText(_("No medicines recorded yet. Fill in the form below and choose Save."))
+        self.editor_heading.setText(_("About this medicine"))
+        self.editor.setAccessibleName(_("About this medicine"))
+        self.name_label.setText(_("Na&me"))
+        self.name_label.setBuddy(self.name)
+        self.name.setAccessibleName(_("Medicine name"))
+        self.name.setPlaceholderText(_("As on the box or the prescription"))
+        self.purpose_label.setText(_("What it is for"))
+        self.purpose_label.setBuddy(self.purpose)
+        self.purpose.setAccessibleName(_("What the medicine is for"))
+        self.kind_label.setText(_("How I take it"))
+        self.kind_label.setBuddy(self.kind)
+        self.kind.setAccessibleName(_("Taken regularly or as needed"))
+        for index, kind in enumerate(MedicineKind):
+            self.kind.setItemText(index, _(KIND_NAMES[kind]))
+        self.dose_label.setText(_("Dose"))
+        self.dose_label.setBuddy(self.dose)
+        self.dose.setAccessibleName(_("Dose, as it is written on the label"))
+        self.dose.setPlaceholderText(_("As it is written on the label"))
+        self.started_label.setText(_("Start date"))
+        self.started_label.setBuddy(self.started.check)
+        self.started.set_texts(_("Known"), _("The start date is known"), _("Date you started it"))
+        self.stopped_label.setText(_("Stop date"))
+        self.stopped_label.setBuddy(self.stopped.check)
+        self.stopped.set_texts(_("Stopped"), _("I have stopped taking it"), _("Date you stopped it"))
+        self.prescriber_label.setText(_("Who prescribed it"))
+        self.prescriber_label.setBuddy(self.prescriber)
+        self.prescriber.setAccessibleName(_("Who prescribed it"))
+        self.review_label.setText(_("Next review"))
+        self.review_label.setBuddy(self.next_review.check)
+        self.next_review.set_texts(_("Date set"), _("A next review date is set"), _("Date of the next review"))
+        self.group_label.setText(_("I mark this medicine as"))
+        self.group_label.setBuddy(self.group)
+        self.group.setAccessibleName(_("I mark this medicine as"))
+        for index, group in enumerate(ReviewGroup):
+            self.group.setItemText(index, _(GROUP_NAMES[group]))
+        self.group_help.setText(
+            _(
+                "If you mark a medicine as an opioid or a gabapentinoid, a yearly review is shown as due: a year "
+                "after the last review, or after the start date. Companion does not sort medicines; your "
+                "pharmacist can tell you which group a medicine is in."
+            )
+        )
+        self.notes_label.setText(_("Notes"))
+        self.notes_label.setBuddy(self.notes)
+        self.notes.setAccessibleName(_("Notes about this medicine"))
+        self.new_button.setText(_("&New"))
+        self.new_button.setAccessibleName(_("Add a medicine to your list"))
+        self.save_button.setText(_("&Save"))
+        self.save_button.setAccessibleName(_("Save this medicine (Ctrl+S)"))
+        self.save_button.setToolTip(_("Save this medicine (Ctrl+S)"))
+        self.delete_button.setText(_("&Delete"))
+        self.delete_button.setAccessibleName(_("Delete this medicine"))
+
+        self.rating_heading.setText(_("How helpful it is, and side effects"))
+        self.rating_box.setAccessibleName(_("How helpful it is, and side effects"))
+        self.helpfulness_label.setText(_("How helpful, from 0 to 10"))
+        self.helpfulness_label.setBuddy(self.helpfulness)
+        self.helpfulness.setAccessibleName(_("How helpful it is, from 0 (not at all) to 10 (very)"))
+        self.helpfulness.set_not_rated_text(_("Not rated"))
+        self.side_effects_label.setText(_("Side effects"))
+        self.side_effects_label.setBuddy(self.side_effects)
+        self.side_effects.setAccessibleName(_("Side effects, in your own words"))
+        self.record_button.setText(_("Re&cord"))
+        self.record_button.setAccessibleName(_("Record how helpful it is and any side effects"))
+        self.history_heading.setText(_("Recorded so far, newest first"))
+        self.history.setAccessibleName(_("How helpful it has been and side effects, newest first"))
+        self.history_empty.setText(_("Nothing recorded yet."))
+        self._update_editing()
+        self.refresh()
+
+    def _update_editing(self) -> None:
+        if self.current is None:
+            self.editing.setText(_("Adding a new medicine."))
+            self.rating_intro.setText(_("Save the medicine first, then record how helpful it is."))
+        else:
+            self.editing.setText(_("Changing {medicine}.").format(medicine=self.current.name))
+            self.rating_intro.setText(
+                _(
+                    "From time to time, record how helpful {medicine} is and any side effects. The history "
+                    "can help you prepare for a medication review."
+                ).format(medicine=self.current.name)
+            )
+
+    # --- refresh ---
+
+    def _today(self) -> dt.date:
+        return self._session.medicines.today()
+
+    def ordered(self) -> list[Medicine]:
+        """Current (and not yet started) ones in the order added, then stopped ones, the latest stopped first."""
+        today = self._today()
+        medicines = self._session.medicines.medicines()
+        current = [m for m in medicines if not is_stopped(m, today)]
+        stopped = [m for m in medicines if is_stopped(m, today)]
+        stopped.sort(key=lambda m: m.stopped_on or dt.date.min, reverse=True)
+        return current + stopped
+
+    def refresh(self) -> None:
+        if not self._session.is_open:
+            return
+        service = self._session.medicines
+        today = self._today()
+        medicines = self.ordered()
+        current_id = self.current.id if self.current else None
+        self.list.blockSignals(True)
+        self.list.clear()
+        for medicine in medicines:
+            first = (
+                _("{medicine}: {dose}").format(medicine=medicine.name, dose=medicine.dose)
+                if medicine.dose
+                else medicine.name
+            )
+            item = QListWidgetItem(
+                _("{medicine}\n{status}").format(medicine=first, status=medicine_status(medicine, today))
+            )
+            item.setData(Qt.ItemDataRole.UserRole, medicine.id)
+            self.list.addItem(item)
+            if medicine.id == current_id:
+                self.list.setCurrentItem(item)
+        self.list.blockSignals(False)
+        self.list.setVisible(bool(medicines))
+        self.empty.setVisible(not medicines)
+        self._names.setStringList(service.names())
+        if current_id is not None:
+            found = next((m for m in medicines if m.id == current_id), None)
+            if found is None:  # deleted elsewhere
+                self._load(None)
+            else:
+                self.current = found
+                self._update_editing()
+        self._refresh_history()
+        self._refresh_reviews()
+
+    def _refresh_history(self) -> None:
+        self.history.clear()
+        ratings = list(reversed(self.current.ratings)) if self.current else []
+        for rating in ratings:
+            self.history.addItem(QListWidgetItem(rating_text(rating)))
+        self.history.setVisible(bool(ratings))
+        self.history_empty.setVisible(self.current is not None and not ratings)
+        self.history_heading.setVisible(self.current is not None)
+        for widget in (self.helpfulness, self.side_effects, self.record_button):
+            widget.setEnabled(self.current is not None)
+
+    def _refresh_reviews(self) -> None:
+        for row in self._review_rows:
+            row.setParent(None)
+            row.deleteLater()
+        self._review_rows = []
+        today = self._today()
+        due = self._session.medicines.reviews_due()
+        for medicine in due:
+            day = review_due_on(medicine, today)
+            if day is None:
+                continue
+            row = ReviewRow(medicine, day)
+            row.reviewed.connect(self.mark_reviewed)
+            self.review_rows_box.addWidget(row)
+            row.show()  # at once, not on the next pass of the event loop, so focus can move to it now
+            self._review_rows.append(row)
+        # New buttons join the end of the window's Tab order: put them just before the list instead.
+        place_before(self.list, [r.button for r in self._review_rows])
+        self.reviews.setVisible(bool(self._review_rows))
+
+    def review_rows(self) -> list[ReviewRow]:
+        return list(self._review_rows)
+
+    def select(self, name: str) -> None:
+        for index, medicine in enumerate(self.ordered()):
+            if medicine.name == name:
+                self.list.setCurrentRow(index)
+                return
+        raise KeyError(name)
+
+    # --- the editor ---
+
+    def _on_current_changed(self, item: QListWidgetItem | None) -> None:
+        if item is None:
+            return
+        medicine_id = item.data(Qt.ItemDataRole.UserRole)
+        medicine = next((m for m in self._session.medicines.medicines() if m.id == medicine_id), None)
+        self._load(medicine)
+        self.status.setText("")
+
+    def _load(self, medicine: Medicine | None) -> None:
+        self.current = medicine
+        today = self._today() if self._session.is_open else dt.date.today()
+        m = medicine or Medicine(id="", name="")
+        self.name.setText(m.name)
+        self.purpose.setText(m.purpose)
+        self.kind.setCurrentIndex(list(MedicineKind).index(m.kind))
+        self.dose.setText(m.dose)
+        self.started.set_value(m.started_on, today)
+        self.stopped.set_value(m.stopped_on, today)
+        self.prescriber.setText(m.prescriber)
+        self.next_review.set_value(m.next_review, today)
+        self.group.setCurrentIndex(list(ReviewGroup).index(m.review_group))
+        self.notes.setPlainText(m.notes)
+        self.delete_button.setEnabled(medicine is not None)
+        self.helpfulness.set_rating(None)
+        self.side_effects.clear()
+        self.rating_status.setText("")
+        if medicine is None:
+            self.list.setCurrentRow(-1)
+            self.list.clearSelection()
+        self._update_editing()
+        self._refresh_history()
+
+    def form_medicine(self) -> Medicine:
+        """The medicine as it stands in the form (a new id while adding one)."""
+        base = self.current or Medicine(id=self._session.medicines.new_id(), name="")
+        return dataclasses.replace(
+            base,
+            name=self.name.text(),
+            purpose=self.purpose.text(),
+            kind=MedicineKind(self.kind.currentData()),
+            dose=self.dose.text(),
+            started_on=self.started.value(),
+            stopped_on=self.stopped.value(),
+            prescriber=self.prescriber.text(),
+            next_review=self.next_review.value(),
+            review_group=ReviewGroup(self.group.currentData()),
+            notes=self.notes.toPlainText(),
+        )
+
+    def new_medicine(self) -> None:
+        self._load(None)
+        self.status.setText("")
+        self.name.setFocus()
+
+    def save(self) -> bool:
+        """Save the form. False when it can't be saved as it is (the reason shows under the buttons)."""
+        if not self._session.is_open:
+            return False
+        medicine = self.form_medicine()
+        service = self._session.medicines
+        adding = self.current is None
+        failure: SaveFailedError | None = None
+        try:
+            saved, _changes = service.save(medicine)
+        except ValidationError as exc:
+            self.status.setText(exc.message())
+            return False
+        except SaveFailedError as exc:  # held in memory; the window offers to write it again
+            failure = exc
+            saved = service.get(medicine.id)
+        self._load(saved)
+        if failure is not None:
+            text = _("{medicine} is held in Companion, but not yet written to disk.")
+        elif adding:
+            text = _("{medicine} added.")
+        else:
+            text = _("Changes to {medicine} saved.")
+        self.status.setText(text.format(medicine=saved.name))
+        self.refresh()
+        self.changed.emit()
+        if failure is not None:
+            self.save_failed.emit(failure)
+        return True
+
+    def _on_delete_clicked(self) -> None:
+        medicine = self.current
+        if medicine is None:
+            return
+
+        def answered(answer: dialogs.Button) -> None:
+            if answer == dialogs.Button.Yes:
+                self.delete(medicine.id)
+
+        dialogs.show_message(
+            self,
+            _("Delete medicine"),
+            _(
+                "Delete {medicine} from your diary, with how helpful it was and the doses logged? This can't be undone."
+            ).format(medicine=medicine.name),
+            icon=QMessageBox.Icon.Question,
+            buttons=dialogs.Button.Yes | dialogs.Button.Cancel,
+            default=dialogs.Button.Cancel,
+            on_done=answered,
+        )
+
+    def delete(self, medicine_id: str) -> None:
+        if not self._session.is_open:
+            return
+        name = self.current.name if self.current else ""
+        try:
+            self._session.medicines.delete(medicine_id)
+        except SaveFailedError as exc:
+            self.save_failed.emit(exc)
+        self._load(None)
+        self.status.setText(_("{medicine} was deleted.").format(medicine=name))
+        self.refresh()
+        self.changed.emit()
+        self.new_button.setFocus()
+
+    # --- reviews ---
+
+    def mark_reviewed(self, medicine_id: str) -> None:
+        if not self._session.is_open:
+            return
+        try:
+            medicine, _changes = self._session.medicines.mark_reviewed(medicine_id)
+        except ValidationError as exc:
+            self.status.setText(exc.message())
+            return
+        except SaveFailedError as exc:
+            self.save_failed.emit(exc)
+            medicine = self._session.medicines.get(medicine_id)
+        if self.current is not None and self.current.id == medicine_id:
+            self._load(medicine)
+        self.status.setText(_("{medicine} marked as reviewed today.").format(medicine=medicine.name))
+        self.refresh()
+        self.changed.emit()
+        (self._review_rows[0].button if self._review_rows else self.list).setFocus()
+
+    # --- ratings ---
+
+    def record_rating(self) -> None:
+        if self.current is None or not self._session.is_open:
+            return
+        medicine_id = self.current.id
+        try:
+            medicine, _changes = self._session.medicines.rate(
+                medicine_id, self.helpfulness.rating(), self.side_effects.text()
+            )
+        except ValidationError as exc:
+            self.rating_status.setText(exc.message())
+            return
+        except SaveFailedError as exc:
+            self.save_failed.emit(exc)
+            medicine = self._session.medicines.get(medicine_id)
+        self.current = medicine
+        self.helpfulness.set_rating(None)
+        self.side_effects.clear()
+        self.rating_status.setText(_("Recorded for {medicine}.").format(medicine=medicine.name))
+        self.refresh()
+        self.changed.emit()

@@ -1,0 +1,326 @@
+"""What I've tried: treatments and approaches other than medicines, with dates and how helpful they were."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QFormLayout,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from companion.domain.errors import SaveFailedError, ValidationError
+from companion.domain.medicines import TRIED_EXAMPLES, Tried
+from companion.i18n import _
+from companion.i18n.formatting import format_date
+from companion.services.session import DiarySession
+from companion.ui import dialogs
+from companion.ui.medicines.fields import (
+    HelpfulnessSpin,
+    OptionalDate,
+    button_row,
+    fit_form,
+    notes_box,
+    section,
+    wrapped_list,
+)
+from companion.ui.widgets import Retranslatable, label
+
+
+def tried_details(item: Tried) -> str:
+    """Whole sentences: when, and how helpful."""
+    sentences = []
+    if item.started_on is not None and item.ended_on is not None:
+        sentences.append(
+            _("From {start} to {end}.").format(start=format_date(item.started_on), end=format_date(item.ended_on))
+        )
+    elif item.started_on is not None:
+        sentences.append(_("Started on {date}.").format(date=format_date(item.started_on)))
+    elif item.ended_on is not None:
+        sentences.append(_("Ended on {date}.").format(date=format_date(item.ended_on)))
+    if item.helpfulness is not None:
+        sentences.append(_("Helpfulness: {score} out of 10.").format(score=item.helpfulness))
+    else:
+        sentences.append(_("Not rated."))
+    return " ".join(sentences)
+
+
+class TriedPage(Retranslatable, QWidget):
+    changed = Signal()
+    save_failed = Signal(object)
+
+    def __init__(self, session: DiarySession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("triedPage")
+        self._session = session
+        self.current: Tried | None = None
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(12)
+        self.intro = label()
+        self.intro.setObjectName("triedIntro")
+        self.list_heading = label("subheading")
+        self.list_heading.setObjectName("triedListHeading")
+        self.list = wrapped_list("triedList", 7)
+        self.empty = label()
+        self.empty.setObjectName("triedListEmpty")
+
+        self.editor, self.editor_heading, editor_layout = section("triedEditor")
+        self.editing = label()
+        self.editing.setObjectName("triedEditing")
+        form = self.form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.name = QComboBox()
+        self.name.setObjectName("triedName")
+        self.name.setEditable(True)
+        self.name.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.name.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.name.setMinimumContentsLength(16)
+        for _example in TRIED_EXAMPLES:
+            self.name.addItem("")
+        completer = QCompleter(self.name.model(), self.name)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.name.setCompleter(completer)
+        self.started = OptionalDate("triedStarted")
+        self.ended = OptionalDate("triedEnded")
+        self.helpfulness = HelpfulnessSpin()
+        self.helpfulness.setObjectName("triedHelpfulness")
+        self.notes = notes_box("triedNotes")
+        self.name_label, self.started_label, self.ended_label = label(), label(), label()
+        self.helpfulness_label, self.notes_label = label(), label()
+        form.addRow(self.name_label, self.name)
+        form.addRow(self.started_label, self.started)
+        form.addRow(self.ended_label, self.ended)
+        form.addRow(self.helpfulness_label, self.helpfulness)
+        form.addRow(self.notes_label, self.notes)
+        self.new_button = QPushButton()
+        self.new_button.setObjectName("newTriedButton")
+        self.save_button = QPushButton()
+        self.save_button.setObjectName("saveTriedButton")
+        self.delete_button = QPushButton()
+        self.delete_button.setObjectName("deleteTriedButton")
+        buttons = button_row(self.save_button, self.new_button, self.delete_button)
+        self.status = label()
+        self.status.setObjectName("triedStatus")
+        editor_layout.addWidget(self.editing)
+        editor_layout.addLayout(form)
+        editor_layout.addWidget(buttons)
+        editor_layout.addWidget(self.status)
+
+        column.addWidget(self.list_heading)
+        column.addWidget(self.intro)
+        column.addWidget(self.empty)
+        column.addWidget(self.list)
+        column.addWidget(self.editor)
+        column.addStretch(1)
+
+        self.list.currentItemChanged.connect(self._on_current_changed)
+        self.new_button.clicked.connect(self.new_item)
+        self.save_button.clicked.connect(self.save)
+        for keys in ("Ctrl+S", "Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self.save)
+        self.delete_button.clicked.connect(self._on_delete_clicked)
+        self.retranslate_ui()
+        self._load(None)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        for form in (self.form,):
+            fit_form(form, event.size().width() - 24)  # less the frame's margins
+        super().resizeEvent(event)
+
+    # --- text ---
+
+    def retranslate_ui(self) -> None:
+        self.intro.setText(
+            _(
+                "Keep a note of treatments and approaches you have tried, such as physiotherapy or a TENS "
+                "machine, and how helpful they were."
+            )
+        )
+        self.list_heading.setText(_("What I've tried"))
+        self.list.setAccessibleName(_("Treatments and approaches you have tried"))
+        self.empty.setText(_("Nothing recorded yet. Fill in the form below and choose Save."))
+        self.editor_heading.setText(_("About this treatment or approach"))
+        self.editor.setAccessibleName(_("About this treatment or approach"))
+        self.name_label.setText(_("Na&me"))
+        self.name_label.setBuddy(self.name)
+        typed = self.name.currentText()
+        for index, example in enumerate(TRIED_EXAMPLES):
+            self.name.setItemText(index, _(example))
+        self.name.setEditText(typed)
+        self.name.setAccessibleName(_("What you tried: type it, or choose an example"))
+        line = self.name.lineEdit()
+        if line is not None:
+            line.setPlaceholderText(_("Type it, or choose an example"))
+            line.setAccessibleName(_("What you tried"))
+        self.started_label.setText(_("Start date"))
+        self.started_label.setBuddy(self.started.check)
+        self.started.set_texts(_("Known"), _("The start date is known"), _("Date you started it"))
+        self.ended_label.setText(_("End date"))
+        self.ended_label.setBuddy(self.ended.check)
+        self.ended.set_texts(_("It has ended"), _("It has ended"), _("Date it ended"))
+        self.helpfulness_label.setText(_("How helpful, from 0 to 10"))
+        self.helpfulness_label.setBuddy(self.helpfulness)
+        self.helpfulness.setAccessibleName(_("How helpful it was, from 0 (not at all) to 10 (very)"))
+        self.helpfulness.set_not_rated_text(_("Not rated"))
+        self.notes_label.setText(_("Notes"))
+        self.notes_label.setBuddy(self.notes)
+        self.notes.setAccessibleName(_("Notes about what you tried"))
+        self.new_button.setText(_("&New"))
+        self.new_button.setAccessibleName(_("Add something else you have tried"))
+        self.save_button.setText(_("&Save"))
+        self.save_button.setAccessibleName(_("Save this entry (Ctrl+S)"))
+        self.save_button.setToolTip(_("Save this entry (Ctrl+S)"))
+        self.delete_button.setText(_("&Delete"))
+        self.delete_button.setAccessibleName(_("Delete this entry"))
+        self._update_editing()
+        self.refresh()
+
+    def _update_editing(self) -> None:
+        if self.current is None:
+            self.editing.setText(_("Adding something new you have tried."))
+        else:
+            self.editing.setText(_("Changing {name}.").format(name=self.current.name))
+
+    # --- refresh ---
+
+    def refresh(self) -> None:
+        if not self._session.is_open:
+            return
+        items = self._session.medicines.tried()
+        current_id = self.current.id if self.current else None
+        self.list.blockSignals(True)
+        self.list.clear()
+        for tried in items:
+            entry = QListWidgetItem(_("{name}\n{details}").format(name=tried.name, details=tried_details(tried)))
+            entry.setData(Qt.ItemDataRole.UserRole, tried.id)
+            self.list.addItem(entry)
+            if tried.id == current_id:
+                self.list.setCurrentItem(entry)
+        self.list.blockSignals(False)
+        self.list.setVisible(bool(items))
+        self.empty.setVisible(not items)
+        if current_id is not None and all(t.id != current_id for t in items):
+            self._load(None)
+
+    def select(self, name: str) -> None:
+        for row in range(self.list.count()):
+            if self.list.item(row).text().split("\n")[0] == name:
+                self.list.setCurrentRow(row)
+                return
+        raise KeyError(name)
+
+    # --- the editor ---
+
+    def _on_current_changed(self, entry: QListWidgetItem | None) -> None:
+        if entry is None:
+            return
+        item_id = entry.data(Qt.ItemDataRole.UserRole)
+        self._load(next((t for t in self._session.medicines.tried() if t.id == item_id), None))
+        self.status.setText("")
+
+    def _load(self, item: Tried | None) -> None:
+        self.current = item
+        today = self._session.medicines.today() if self._session.is_open else dt.date.today()
+        t = item or Tried(id="", name="")
+        self.name.setCurrentIndex(-1)
+        self.name.setEditText(t.name)
+        self.started.set_value(t.started_on, today)
+        self.ended.set_value(t.ended_on, today)
+        self.helpfulness.set_rating(t.helpfulness)
+        self.notes.setPlainText(t.notes)
+        self.delete_button.setEnabled(item is not None)
+        if item is None:
+            self.list.setCurrentRow(-1)
+            self.list.clearSelection()
+        self._update_editing()
+
+    def form_item(self) -> Tried:
+        base = self.current or Tried(id=self._session.medicines.new_id(), name="")
+        return dataclasses.replace(
+            base,
+            name=self.name.currentText(),
+            started_on=self.started.value(),
+            ended_on=self.ended.value(),
+            helpfulness=self.helpfulness.rating(),
+            notes=self.notes.toPlainText(),
+        )
+
+    def new_item(self) -> None:
+        self._load(None)
+        self.status.setText("")
+        self.name.setFocus()
+
+    def save(self) -> bool:
+        if not self._session.is_open:
+            return False
+        item = self.form_item()
+        adding = self.current is None
+        failure: SaveFailedError | None = None
+        try:
+            saved, _changes = self._session.medicines.save_tried(item)
+        except ValidationError as exc:
+            self.status.setText(exc.message())
+            return False
+        except SaveFailedError as exc:  # held in memory; the window offers to write it again
+            failure = exc
+            saved = next((t for t in self._session.medicines.tried() if t.id == item.id), item)
+        self._load(saved)
+        if failure is not None:
+            text = _("{name} is held in Companion, but not yet written to disk.")
+        elif adding:
+            text = _("{name} added.")
+        else:
+            text = _("Changes to {name} saved.")
+        self.status.setText(text.format(name=saved.name))
+        self.refresh()
+        self.changed.emit()
+        if failure is not None:
+            self.save_failed.emit(failure)
+        return True
+
+    def _on_delete_clicked(self) -> None:
+        item = self.current
+        if item is None:
+            return
+
+        def answered(answer: dialogs.Button) -> None:
+            if answer == dialogs.Button.Yes:
+                self.delete(item.id)
+
+        dialogs.show_message(
+            self,
+            _("Delete entry"),
+            _("Delete {name} from what you have tried? This can't be undone.").format(name=item.name),
+            icon=QMessageBox.Icon.Question,
+            buttons=dialogs.Button.Yes | dialogs.Button.Cancel,
+            default=dialogs.Button.Cancel,
+            on_done=answered,
+        )
+
+    def delete(self, item_id: str) -> None:
+        if not self._session.is_open:
+            return
+        name = self.current.name if self.current else ""
+        try:
+            self._session.medicines.delete_tried(item_id)
+        except SaveFailedError as exc:
+            self.save_failed.emit(exc)
+        self._load(None)
+        self.status.setText(_("{name} was deleted.").format(name=name))
+        self.refresh()
+        self.changed.emit()
+        self.new_button.setFocus()

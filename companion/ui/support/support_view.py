@@ -1,0 +1,274 @@
+"""Where to find support: the shipped directory in the interface language and the person's own entries,
+both filtered as they type (either language, case- and accent-blind). Everything is offline text."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from companion.domain.errors import SaveFailedError
+from companion.domain.support import OwnSupportEntry
+from companion.i18n import _
+from companion.services.session import DiarySession
+from companion.ui import dialogs
+from companion.ui.support.entry_cards import CARD_STYLE, DirectoryCard, OwnEntryCard
+from companion.ui.support.own_entry_form import OwnEntryForm
+from companion.ui.widgets import Retranslatable, label
+
+
+class SearchBox(QLineEdit):
+    """Escape empties the box (and shows every entry again) before it does anything else."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.text():
+            self.clear()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class SupportView(Retranslatable, QWidget):
+    changed = Signal()
+    save_failed = Signal(object)
+
+    def __init__(self, session: DiarySession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("supportView")
+        self.setStyleSheet(CARD_STYLE)
+        self._session = session
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 16, 24, 16)
+        self.heading = label("heading")
+        self.heading.setObjectName("supportHeading")
+        self.intro = label()
+        self.intro.setObjectName("supportIntro")
+        self.search_label = label(wrap=False)
+        self.search = SearchBox()
+        self.search.setObjectName("supportSearch")
+        self.search_label.setBuddy(self.search)
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search_label)
+        search_row.addWidget(self.search, 1)
+        outer.addWidget(self.heading)
+        outer.addLayout(search_row)  # the search stays in view while the entries scroll
+
+        body = QWidget()
+        body.setObjectName("supportBody")
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 8, 8, 8)
+        column.addWidget(self.intro)
+        column.addSpacing(8)
+        self.directory_heading = label("subheading")
+        self.directory_heading.setObjectName("directoryHeading")
+        self.directory_empty = label()
+        self.directory_empty.setObjectName("directoryNoMatch")
+        column.addWidget(self.directory_heading)
+        column.addWidget(self.directory_empty)
+        self.directory_cards = [DirectoryCard(entry) for entry in session.support.shipped()]
+        for card in self.directory_cards:
+            column.addWidget(card)
+
+        self.own_heading = label("subheading")
+        self.own_heading.setObjectName("ownSupportHeading")
+        self.own_intro = label()
+        self.own_intro.setObjectName("ownSupportIntro")
+        self.own_empty = label()
+        self.own_empty.setObjectName("ownSupportEmpty")
+        self.own_column = QVBoxLayout()
+        self.own_column.setContentsMargins(0, 0, 0, 0)
+        self.own_cards: list[OwnEntryCard] = []
+        self.add_button = QPushButton()
+        self.add_button.setObjectName("addOwnSupportButton")
+        self.form = OwnEntryForm(session)
+        self.form.hide()
+        self.status = label()
+        self.status.setObjectName("ownSupportStatus")
+        self.status.hide()
+        column.addSpacing(16)
+        column.addWidget(self.own_heading)
+        column.addWidget(self.own_intro)
+        column.addWidget(self.own_empty)
+        column.addLayout(self.own_column)
+        column.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
+        column.addWidget(self.form)
+        column.addWidget(self.status)
+        column.addStretch(1)
+
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("supportScroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab moves through the entries inside it
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidget(body)
+        outer.addWidget(self.scroll_area, 1)
+
+        self.search.textChanged.connect(self._on_search_text_changed)
+        self.add_button.clicked.connect(self._on_add_button_clicked)
+        self.form.saved.connect(self._on_form_saved)
+        self.form.cancelled.connect(self._on_form_cancelled)
+        self.form.save_failed.connect(self.save_failed)
+        self.retranslate_ui()
+        self.refresh()
+
+    # --- text ---
+
+    def retranslate_ui(self) -> None:
+        self.heading.setText(_("Where to find support"))
+        self.intro.setText(
+            _(
+                "Services and groups that can help people living with persistent pain. This list is kept on "
+                "your computer, so it works offline. Details such as phone numbers can change, so check them "
+                "before you travel or call."
+            )
+        )
+        self.search_label.setText(_("&Search"))
+        self.search.setPlaceholderText(_("Search in Welsh or English"))
+        self.search.setAccessibleName(_("Search the support list and your own entries"))
+        self.directory_heading.setText(_("Services and organisations"))
+        self.own_heading.setText(_("My own entries"))
+        self.own_intro.setText(
+            _("Add local groups, classes or anyone else who helps you. They are kept in your diary.")
+        )
+        self.add_button.setText(_("&Add a group or service"))
+        self.add_button.setAccessibleName(_("Add your own group or service"))
+        for card in self.directory_cards:
+            card.retranslate_ui()
+        for own_card in self.own_cards:
+            own_card.retranslate_ui()
+        self.form.retranslate_ui()
+        self._set_status("")  # a message from before the switch would stay in the old language
+        self._apply_filter()
+
+    # --- data ---
+
+    def refresh(self) -> None:
+        """Reload the person's own entries from the diary (the shipped list never changes while running)."""
+        if not self._session.is_open:
+            return
+        for old in self.own_cards:
+            self.own_column.removeWidget(old)
+            old.hide()
+            old.deleteLater()
+        self.own_cards = []
+        for entry in self._session.support.own():
+            card = OwnEntryCard(entry)
+            card.edit_requested.connect(self._on_card_edit_requested)
+            card.delete_requested.connect(self._on_card_delete_requested)
+            card.retranslate_ui()
+            self.own_column.addWidget(card)
+            self.own_cards.append(card)
+        self._set_tab_order()
+        self._apply_filter()
+
+    def _set_tab_order(self) -> None:
+        """Tab follows the page from top to bottom, though own entries are made after the form."""
+        chain: list[QWidget] = [self.search, *self.directory_cards]
+        for card in self.own_cards:
+            chain += [card, card.edit_button, card.delete_button]
+        chain += [self.add_button, *self.form.tab_chain()]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def _on_search_text_changed(self) -> None:
+        self._apply_filter()
+        self.scroll_area.verticalScrollBar().setValue(0)  # the first matches are at the top
+
+    def _apply_filter(self) -> None:
+        words = self.search.text()
+        support = self._session.support
+        shown = {entry.key for entry in support.shipped(words)}
+        for card in self.directory_cards:
+            card.setHidden(card.entry.key not in shown)
+        self.directory_empty.setText(_("No services match your search.") if not shown else "")
+        self.directory_empty.setHidden(bool(shown))
+        if not self._session.is_open:
+            return
+        own_shown = {entry.id for entry in support.own(words)}
+        for own_card in self.own_cards:
+            own_card.setHidden(own_card.entry.id not in own_shown)
+        if not self.own_cards:
+            empty = _("You have not added any of your own yet.")
+        elif not own_shown:
+            empty = _("None of your own entries match your search.")
+        else:
+            empty = ""
+        self.own_empty.setText(empty)
+        self.own_empty.setHidden(not empty)
+
+    def own_card(self, entry_id: str) -> OwnEntryCard | None:
+        return next((card for card in self.own_cards if card.entry.id == entry_id), None)
+
+    # --- adding, changing, deleting ---
+
+    def _set_status(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.setHidden(not text)
+
+    def _open_form(self, entry: OwnSupportEntry | None) -> None:
+        self._set_status("")
+        self.add_button.hide()
+        self.form.start(entry)
+        QTimer.singleShot(0, self, self._scroll_to_form)  # once the layout has placed the form
+
+    def _scroll_to_form(self) -> None:
+        """Bring the form's title to the top of the view (it may be taller than the view at large sizes)."""
+        bar = self.scroll_area.verticalScrollBar()
+        bar.setValue(min(self.form.y() - 8, bar.maximum()))
+
+    def _on_add_button_clicked(self) -> None:
+        self._open_form(None)
+
+    def _on_card_edit_requested(self, entry: OwnSupportEntry) -> None:
+        self._open_form(entry)
+
+    def _on_form_saved(self, entry: OwnSupportEntry) -> None:
+        self.add_button.show()
+        self.refresh()
+        card = self.own_card(entry.id)
+        if card is not None and card.isHidden():
+            self.search.clear()  # a new entry the search would hide: show everything again
+        self._set_status(_("“{name}” is saved in your own entries.").format(name=entry.name))
+        self.changed.emit()
+        if card is not None:
+            card.setFocus()
+
+    def _on_form_cancelled(self) -> None:
+        self.add_button.show()
+        self.add_button.setFocus()
+
+    def _on_card_delete_requested(self, entry: OwnSupportEntry) -> None:
+        def answered(button: dialogs.Button) -> None:
+            if button != dialogs.Button.Yes or not self._session.is_open:
+                return
+            try:
+                self._session.support.delete_own(entry.id)
+            except SaveFailedError as exc:
+                self.save_failed.emit(exc)  # deleted in memory; the window offers to retry the save
+            if self.form.entry is not None and self.form.entry.id == entry.id:
+                self.form.cancel()
+            self.refresh()
+            self._set_status(_("“{name}” was deleted.").format(name=entry.name))
+            self.changed.emit()
+            self.add_button.setFocus()
+
+        dialogs.show_message(
+            self,
+            _("Delete entry"),
+            _("Delete “{name}” from your own entries?").format(name=entry.name),
+            buttons=dialogs.Button.Yes | dialogs.Button.Cancel,
+            default=dialogs.Button.Cancel,
+            icon=dialogs.QMessageBox.Icon.Question,
+            on_done=answered,
+        )
