@@ -86,7 +86,33 @@ def create_demo_diary(data_dir: Path, kdf: KdfParams, today: dt.date | None = No
     _add_demo_flares(session, today)
     _add_demo_pacing(session, today, rng)
     _add_demo_goals_and_medicines(session, today)
+    _add_demo_peg(session, today)
     return session
+
+
+def _add_demo_peg(session: DiarySession, today: dt.date) -> None:
+    """A weekly PEG for ten weeks, easing a little as pacing settles (the last one 3 days ago)."""
+    from companion.domain.measures import PegResponse
+    from companion.storage.unit_of_work import UnitOfWork
+
+    answers = (
+        (7, 7, 7),
+        (7, 6, 7),
+        (7, 7, 6),
+        (6, 6, 6),
+        (8, 7, 8),
+        (6, 6, 5),
+        (6, 5, 5),
+        (5, 5, 5),
+        (7, 6, 6),
+        (5, 4, 5),
+    )
+    with UnitOfWork(session.store) as uow:
+        for week, (pain, enjoyment, activity) in enumerate(answers):
+            back = 3 + 7 * (len(answers) - 1 - week)
+            moment = dt.datetime.combine(today - dt.timedelta(days=back), dt.time(19, 30)).astimezone()
+            uow.measures.add_peg(PegResponse(f"peg{week}", moment, pain, enjoyment, activity))
+        uow.commit()
 
 
 def _add_demo_goals_and_medicines(session: DiarySession, today: dt.date) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 from companion.services.diary import Clock, DiaryService, local_now
 from companion.services.flares import FlareService
 from companion.services.goals import GoalsService
+from companion.services.insights import InsightsService
 from companion.services.measures import MeasuresService
 from companion.services.medicines import MedicinesService
 from companion.services.pacing import PacingService
@@ -27,6 +28,7 @@ class DiarySession:
         self.goals = GoalsService(lambda: UnitOfWork(store), clock)
         self.medicines = MedicinesService(lambda: UnitOfWork(store), clock)
         self.support = SupportService(lambda: UnitOfWork(store), clock)
+        self.insights = InsightsService(lambda: UnitOfWork(store), clock)
         self.clock = clock
 
     @classmethod

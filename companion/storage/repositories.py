@@ -128,6 +128,10 @@ class CheckinRepository:
     def count(self) -> int:
         return int(self._session.scalar(select(func.count()).select_from(PainEntryRow)) or 0)
 
+    def first(self) -> Checkin | None:
+        row = self._session.scalars(select(PainEntryRow).order_by(PainEntryRow.recorded_at_utc).limit(1)).first()
+        return _checkin(row) if row else None
+
 
 class TagRepository:
     def __init__(self, session: Session) -> None:

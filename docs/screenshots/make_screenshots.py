@@ -85,6 +85,39 @@ def shoot_pacing(app: QApplication, window: CompanionWindow, lang: str) -> None:
     panel.stop_timer()
 
 
+def shoot_goals_and_medicines(app: QApplication, window: CompanionWindow, lang: str) -> None:
+    """Goals (what matters, a goal, the week's action plans and the confidence suggestion), medicines,
+    what I've tried, Today's as-needed doses and the support directory, from the demo diary."""
+    main = window.main_view
+    assert main is not None
+    window.resize(1100, 900)
+    main.show_page("goals")
+    for index, name in enumerate(("19-what-matters", "20-goals", "21-action-plans")):
+        main.goals.tabs.setCurrentIndex(index)
+        if index == 1:
+            main.goals.goals.list.setCurrentRow(0)
+        shoot(app, window, name, lang)
+    dialog = main.goals.plans.open_dialog(None)
+    dialog.what.setText("Cerdded i'r blwch post" if lang == "cy" else "Walk to the post box")
+    dialog.confidence.setValue(5)
+    settle(app)
+    dialog.grab().save(str(OUT / f"22-action-plan-confidence-{lang}.png"))
+    print("wrote", f"docs/screenshots/22-action-plan-confidence-{lang}.png")
+    dialog.reject()
+    main.show_page("medicines")
+    main.medicines.tabs.setCurrentIndex(0)
+    main.medicines.mine.list.setCurrentRow(1)
+    shoot(app, window, "23-medicines", lang)
+    main.medicines.tabs.setCurrentIndex(1)
+    shoot(app, window, "24-what-ive-tried", lang)
+    main.medicines.tabs.setCurrentIndex(0)
+    main.show_page("today")
+    main.today.scroll_area.ensureWidgetVisible(main.today.doses)
+    shoot(app, window, "25-today-doses", lang)
+    main.show_page("support")
+    shoot(app, window, "26-support-directory", lang)
+
+
 def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -188,6 +221,7 @@ def main() -> int:
             shoot(app, window, "13-flare-plan", lang)
             sheet_pdf(window.session, lang)
             shoot_pacing(app, window, lang)
+            shoot_goals_and_medicines(app, window, lang)
             window.resize(1000, 720)
             window.lock_now()
             window.close()
