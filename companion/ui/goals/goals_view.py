@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from companion.domain.goals import Goal, GoalStatus, GoalStep
-from companion.i18n import N_, _, ngettext
+from companion.i18n import N_, _, ngettext, pgettext
 from companion.i18n.formatting import format_date
 from companion.services.goals import new_id
 from companion.services.session import DiarySession
@@ -249,7 +249,7 @@ class GoalsSection(Section):
         self.why_label.setText(_("Why it matters to me"))
         self.why.setAccessibleName(_("Why this goal matters to me"))
         self.target_label.setText(_("Target date"))
-        self.has_target.setText(_("By"))
+        self.has_target.setText(pgettext("target date", "By"))
         self.has_target.setAccessibleName(_("This goal has a target date"))
         self.target.setAccessibleName(_("Target date"))
         self.status_label.setText(_("Status"))
