@@ -40,6 +40,7 @@ COMMANDS: tuple[str, ...] = (
     "check",
     "change-passphrase",
     "list-backups",
+    "summary",
 )
 
 
@@ -301,6 +302,17 @@ def build_parser(handlers: dict[str, Callable[[argparse.Namespace], int]]) -> ar
     )
 
     command("list-backups", _("List the backups kept beside the diary."), needs_secret=False)
+
+    summary = command("summary", _("Make the consultation summary as a PDF (NOT encrypted), without opening a window."))
+    summary.add_argument("--from", dest="start", metavar=_("DATE"), help=_("first day, as YYYY-MM-DD"))
+    summary.add_argument("--to", dest="end", metavar=_("DATE"), help=_("last day, as YYYY-MM-DD (default: today)"))
+    summary.add_argument("--lang", choices=("cy", "en", "both"), default="en", help=_("cy, en, or both side by side"))
+    summary.add_argument("--paper", choices=("A4", "Letter"), default="A4", help=_("A4 (default) or Letter"))
+    summary.add_argument("--out", required=True, metavar=_("FILE"), help=_("the PDF file to write"))
+    summary.add_argument("--force", action="store_true", help=_("replace the file if it already exists"))
+    summary.add_argument(
+        "--demo", action="store_true", help=_("use a throwaway demo diary instead of yours (no passphrase needed)")
+    )
     return parser
 
 

@@ -364,6 +364,71 @@ def cmd_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# --- summary --------------------------------------------------------------------------------------------
+
+
+def _date_argument(value: str | None, name: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise CommandError(
+            _("{option} needs a date such as 2026-03-01, not “{value}”.").format(option=name, value=value), EXIT_USAGE
+        ) from None
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    """The summary needs QtGui's text layout and PDF writer (offscreen, no window). They are loaded by name
+    only here, so every other command, and `--help`, stays free of Qt."""
+    import importlib
+    import os
+    import tempfile
+
+    out = Path(args.out).expanduser()
+    if out.exists() and not args.force:
+        raise CommandError(
+            _("{path} already exists. Choose another name, or add --force to replace it.").format(path=out),
+            EXIT_USAGE,
+        )
+    start, end = _date_argument(args.start, "--from"), _date_argument(args.end, "--to")
+    if start is not None and end is not None and end < start:
+        raise CommandError(_("--to is before --from. Check the two dates."), EXIT_USAGE)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    with tempfile.TemporaryDirectory(prefix="companion-mpl-") as cache:
+        os.environ.setdefault("MPLCONFIGDIR", cache)
+        summary_pdf = importlib.import_module("companion.reports.summary_pdf")
+        from companion.reports.summary_data import SummaryOptions
+
+        def options_for(session: DiarySession) -> SummaryOptions:
+            last = end or session.diary.today()
+            first = start or last - dt.timedelta(days=90)
+            return SummaryOptions(first, last, language=args.lang, paper=args.paper)
+
+        if args.demo:
+            from companion.demo import create_demo_diary
+            from companion.storage.kdf import KdfParams
+
+            with tempfile.TemporaryDirectory(prefix="companion-demo-") as folder:
+                session = create_demo_diary(Path(folder), KdfParams(iterations=3, lanes=4, memory_kib=65536))
+                try:
+                    data = summary_pdf.make_summary_pdf(session, options_for(session))
+                finally:
+                    session.close()
+        else:
+            vault = vault_path_for(args)
+            require_diary(vault)
+            secret = ask_secret(args)
+            with open_session(vault, secret) as session:
+                data = summary_pdf.make_summary_pdf(session, options_for(session))
+    from companion.services import transfer
+
+    warn(transfer.export_warning())
+    transfer.write_export(out, data)
+    say(_("The summary was written to {path}.").format(path=out))
+    return EXIT_OK
+
+
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "export": cmd_export,
     "import": cmd_import,
@@ -372,4 +437,5 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "check": cmd_check,
     "change-passphrase": cmd_change_passphrase,
     "list-backups": cmd_list_backups,
+    "summary": cmd_summary,
 }

@@ -11,6 +11,7 @@ from companion.services.insights import InsightsService
 from companion.services.measures import MeasuresService
 from companion.services.medicines import MedicinesService
 from companion.services.pacing import PacingService
+from companion.services.summary_prefs import SummaryPrefs
 from companion.services.support import SupportService
 from companion.storage.kdf import KdfParams
 from companion.storage.store import DiaryStore
@@ -29,6 +30,7 @@ class DiarySession:
         self.medicines = MedicinesService(lambda: UnitOfWork(store), clock)
         self.support = SupportService(lambda: UnitOfWork(store), clock)
         self.insights = InsightsService(lambda: UnitOfWork(store), clock)
+        self.summary = SummaryPrefs(lambda: UnitOfWork(store), clock)
         self.clock = clock
 
     @classmethod

@@ -27,6 +27,7 @@ from companion.ui.medicines.medicines_view import MedicinesView
 from companion.ui.pacing.pacing_view import PacingView
 from companion.ui.settings.data_section import DataSection
 from companion.ui.settings.settings_view import SettingsView
+from companion.ui.summary.summary_view import SummaryView
 from companion.ui.support.support_view import SupportView
 from companion.ui.today.today_view import TodayView
 from companion.ui.widgets import Retranslatable, label
@@ -38,6 +39,7 @@ PAGES = (
     ("plan", N_("Flare-up plan")),
     ("goals", N_("Goals")),
     ("medicines", N_("Medicines")),
+    ("summary", N_("Summary")),
     ("support", N_("Support")),
     ("settings", N_("Settings")),
 )
@@ -94,6 +96,7 @@ class MainView(Retranslatable, QWidget):
         self.pacing = PacingView(session)
         self.goals = GoalsView(session)
         self.medicines = MedicinesView(session)
+        self.summary = SummaryView(session)
         self.support = SupportView(session)
         self.pages: dict[str, QWidget] = {
             "today": self.today,
@@ -102,6 +105,7 @@ class MainView(Retranslatable, QWidget):
             "plan": self.plan,
             "goals": self.goals,
             "medicines": self.medicines,
+            "summary": self.summary,
             "support": self.support,
             "settings": self.settings,
         }
@@ -124,9 +128,10 @@ class MainView(Retranslatable, QWidget):
         self.lock_button.clicked.connect(self.lock_requested)
         self.retry_button.clicked.connect(self.retry_save_requested)
         self.nav.setCurrentRow(0)
-        # Ctrl+1, Ctrl+2, ... move between sections from anywhere.
+        # Ctrl+1, Ctrl+2, ... Ctrl+9, then Ctrl+0 move between sections from anywhere.
         for number, (key, _title) in enumerate(PAGES, start=1):
-            QShortcut(QKeySequence(f"Ctrl+{number}"), self, lambda k=key: self.show_page(k))
+            if number <= 10:
+                QShortcut(QKeySequence(f"Ctrl+{number % 10}"), self, lambda k=key: self.show_page(k))
         self.today.entry_saved.connect(lambda _entry: self.diary.refresh())
         self.diary.changed.connect(self.today.refresh)
         self.data_section.changed.connect(self.refresh_all)
