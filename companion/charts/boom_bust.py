@@ -2,7 +2,8 @@
 
 Built on matplotlib's Figure API (no pyplot, no Qt), so the screen and the consultation summary draw the
 same figure. Meaning never rests on colour alone: booms are upward triangles, busts downward triangles,
-the usual level is a dashed line, the thresholds dotted lines, and pain uses its own axis with round markers.
+the usual level is a dashed line, the thresholds dotted lines, and pain uses its own axis with square markers.
+Colours come from companion.charts.palette, in light or dark mode.
 """
 
 from __future__ import annotations
@@ -13,33 +14,48 @@ import math
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
+from companion.charts.common import empty_figure, new_figure, style_axes
+from companion.charts.palette import Palette, palette
 from companion.domain.pacing_patterns import DayMark, Thresholds
 from companion.i18n import _
 from companion.i18n.formatting import format_short_date
 
-# Okabe-Ito and Tol colours: distinguishable with colour-blindness, all at least 4.5:1 on white.
-LOAD = "#0060A0"
-USUAL = "#222222"
-BOOM = "#A63A00"
-BUST = "#117733"
-PAIN = "#882255"
+
+def colours(pal: Palette) -> dict[str, str]:
+    """The chart's colours in a palette: activity, the usual level, booms, busts and pain."""
+    return {"load": pal.done, "usual": pal.planned, "boom": pal.boom, "bust": pal.bust, "pain": pal.ma28}
+
+
+# The light-mode colours by name (kept for callers and tests that read them): each at least 4.5:1 on white.
+_LIGHT = colours(palette())
+LOAD, USUAL, BOOM, BUST, PAIN = (_LIGHT[k] for k in ("load", "usual", "boom", "bust", "pain"))
 
 
 def boom_bust_figure(
-    marks: list[DayMark], thresholds: Thresholds, *, width: float = 8.0, height: float = 4.4, font_pt: float = 10
+    marks: list[DayMark],
+    thresholds: Thresholds,
+    *,
+    width: float = 8.0,
+    height: float = 4.4,
+    font_pt: float = 10,
+    dark: bool = False,
 ) -> Figure:
-    figure = Figure(figsize=(width, height), dpi=100, layout="constrained")
+    if not marks:
+        return empty_figure(dark=dark, font_pt=font_pt, width=width, height=height)
+    figure, pal = new_figure(dark=dark, width=width, height=height, font_pt=font_pt)
+    c = colours(pal)
     ax = figure.add_subplot()
+    style_axes(ax, pal, font_pt)
     days = [m.day for m in marks]
     x = list(range(len(days)))
     loads = [m.load * 100 if m.load is not None else float("nan") for m in marks]
     usual = [m.load_median * 100 if m.load_median is not None else float("nan") for m in marks]
-    ax.plot(x, loads, color=LOAD, marker="o", markersize=3, linewidth=1.6, label=_("Activity (% of my usual)"))
-    ax.plot(x, usual, color=USUAL, linestyle="--", linewidth=1.2, label=_("My usual (middle of the last 14 days)"))
+    ax.plot(x, loads, color=c["load"], marker="o", markersize=3, linewidth=1.6, label=_("Activity (% of my usual)"))
+    ax.plot(x, usual, color=c["usual"], linestyle="--", linewidth=1.2, label=_("My usual (middle of the last 14 days)"))
     ax.plot(
         x,
         [u * thresholds.boom_ratio for u in usual],
-        color=BOOM,
+        color=c["boom"],
         linestyle=":",
         linewidth=1,
         label=_("Busy-day level ({percent} %)").format(percent=round(thresholds.boom_ratio * 100)),
@@ -57,7 +73,7 @@ def boom_bust_figure(
             [top if math.isnan(v) else v for _i, v in booms],
             marker="^",
             s=90,
-            color=BOOM,
+            color=c["boom"],
             zorder=5,
             label=_("Busy day (boom)"),
         )
@@ -67,15 +83,19 @@ def boom_bust_figure(
             [5 if math.isnan(v) else v for _i, v in busts],
             marker="v",
             s=90,
-            color=BUST,
+            color=c["bust"],
             zorder=5,
             label=_("Hard day after (bust)"),
         )
     ax.set_ylim(0, top * 1.15)
     ax.set_ylabel(_("Activity, % of my usual"), fontsize=font_pt)
     pain_ax = ax.twinx()
+    style_axes(pain_ax, pal, font_pt, grid=None)
+    pain_ax.spines["right"].set_visible(True)
     pains = [m.pain if m.pain is not None else float("nan") for m in marks]
-    pain_ax.plot(x, pains, color=PAIN, linestyle="-.", marker="s", markersize=3, linewidth=1, label=_("Pain (0 to 10)"))
+    pain_ax.plot(
+        x, pains, color=c["pain"], linestyle="-.", marker="s", markersize=3, linewidth=1, label=_("Pain (0 to 10)")
+    )
     pain_ax.set_ylim(0, 10.5)
     pain_ax.set_ylabel(_("Pain (0 to 10)"), fontsize=font_pt)
 
@@ -91,8 +111,15 @@ def boom_bust_figure(
     handles, labels = ax.get_legend_handles_labels()
     more, more_labels = pain_ax.get_legend_handles_labels()
     # below the plot, so it never hides a marked day
-    figure.legend(handles + more, labels + more_labels, fontsize=font_pt * 0.8, loc="outside lower center", ncols=3)
-    ax.grid(axis="y", color="#DDDDDD", linewidth=0.6)
+    figure.legend(
+        handles + more,
+        labels + more_labels,
+        fontsize=font_pt * 0.8,
+        loc="outside lower center",
+        ncols=3,
+        frameon=False,
+        labelcolor=pal.text,
+    )
     return figure
 
 

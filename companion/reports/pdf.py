@@ -142,7 +142,7 @@ def keep_images_whole(doc: QTextDocument, page_height: float) -> None:
         layout = doc.documentLayout()
         block = doc.begin()
         while block.isValid():
-            has_image = any(part.fragment().charFormat().isImageFormat() for part in block)
+            has_image = any(part.fragment().charFormat().isImageFormat() for part in block)  # type: ignore[attr-defined]
             if has_image:
                 rect = layout.blockBoundingRect(block)
                 first, last = int(rect.top() // page_height), int((rect.bottom() - 1) // page_height)

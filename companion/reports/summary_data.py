@@ -9,80 +9,25 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from enum import StrEnum
 from statistics import fmean
 from typing import TYPE_CHECKING
 
 from companion.domain import trends as t
 from companion.domain.goals import Completion, Goal, WhatMatters
 from companion.domain.medicines import Medicine, MedicineKind, Tried, review_due_on
-from companion.i18n import N_
+from companion.domain.summary import (  # noqa: F401 (the summary's vocabulary, re-exported)
+    ALL_SECTIONS,
+    ASK_3_QUESTIONS,
+    AUDIENCE_NAMES,
+    BRAN_QUESTIONS,
+    CHARTS,
+    DEFAULT_SECTIONS,
+    Audience,
+    Section,
+)
 
 if TYPE_CHECKING:
     from companion.services.session import DiarySession
-
-
-class Audience(StrEnum):
-    GP = "gp"
-    PHARMACIST = "pharmacist"
-    PHYSIO = "physio"
-    PAIN_CLINIC = "pain_clinic"
-    OWN = "own"
-
-
-class Section(StrEnum):
-    WHAT_MATTERS = "what_matters"
-    TOP3 = "top3"
-    QUESTIONS = "questions"
-    PAIN = "pain"
-    SLEEP_MOOD = "sleep_mood"
-    FLARES = "flares"
-    PACING = "pacing"
-    GOALS = "goals"
-    MEDICINES = "medicines"
-    TRIED = "tried"
-    NOTES = "notes"  # the person's own notes: left out unless ticked
-
-
-ALL_SECTIONS: tuple[Section, ...] = tuple(Section)
-DEFAULT_SECTIONS: dict[Audience, tuple[Section, ...]] = {
-    Audience.GP: tuple(s for s in Section if s is not Section.NOTES),
-    Audience.PHARMACIST: (
-        Section.WHAT_MATTERS,
-        Section.TOP3,
-        Section.QUESTIONS,
-        Section.PAIN,
-        Section.MEDICINES,
-        Section.TRIED,
-    ),
-    Audience.PHYSIO: (
-        Section.WHAT_MATTERS,
-        Section.TOP3,
-        Section.QUESTIONS,
-        Section.PAIN,
-        Section.FLARES,
-        Section.PACING,
-        Section.GOALS,
-        Section.TRIED,
-    ),
-    Audience.PAIN_CLINIC: tuple(s for s in Section if s is not Section.NOTES),
-    Audience.OWN: tuple(s for s in Section if s is not Section.NOTES),
-}
-
-# Shared decision making (NHS Wales "Making Choices Together"; Ask 3 Questions; BRAN). The person ticks
-# which to print and may add their own.
-ASK_3_QUESTIONS: tuple[str, ...] = (
-    N_("What are my options?"),
-    N_("What are the pros and cons of each option for me?"),
-    N_("How do I get support to help me make a decision that is right for me?"),
-)
-BRAN_QUESTIONS: tuple[str, ...] = (
-    N_("What are the benefits?"),
-    N_("What are the risks?"),
-    N_("What are the alternatives?"),
-    N_("What if I do nothing?"),
-)
-CHARTS: tuple[str, ...] = ("wellbeing", "peg", "none")
 
 
 @dataclass(frozen=True)

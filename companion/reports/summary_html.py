@@ -12,27 +12,15 @@ import html
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from companion.domain.summary import ASK_3_QUESTIONS, AUDIENCE_NAMES, BRAN_QUESTIONS, Section
 from companion.domain.trends import Change, ChangeBand
-from companion.i18n import N_, _, ngettext, speaking
+from companion.i18n import _, ngettext, speaking
 from companion.i18n.formatting import format_date, format_decimal
-from companion.reports.summary_data import (
-    ASK_3_QUESTIONS,
-    BRAN_QUESTIONS,
-    Audience,
-    Section,
-    SummaryData,
-)
+from companion.reports.summary_data import SummaryData
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-AUDIENCE_NAMES = {
-    Audience.GP: N_("my GP"),
-    Audience.PHARMACIST: N_("my pharmacist"),
-    Audience.PHYSIO: N_("my physiotherapist"),
-    Audience.PAIN_CLINIC: N_("the pain clinic"),
-    Audience.OWN: N_("my own records"),
-}
 CHART_WIDTH_PX = 640  # in the document's pixels: about 17 cm on A4 at the usual 96 dpi
 CHART_DPI = 300
 

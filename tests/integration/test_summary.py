@@ -22,7 +22,11 @@ from companion.reports.summary_pdf import summary_pdf
 from companion.services.session import DiarySession
 from tests.conftest import CHEAP_KDF
 
-pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils (pdftotext)")
+pytestmark = [
+    pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils (pdftotext)"),
+    # pytest-qt's QApplication, so rendering here never leaves a bare QGuiApplication for later GUI tests
+    pytest.mark.usefixtures("qapp"),
+]
 WHAT_MATTERS = "Chwarae gyda'm ŵyr a'm wyres, a chanu yn y côr 🎶"
 TOP3 = ("Sleep since the new tablets", "Help with the stairs at home", "Referral to the pain clinic?")
 

@@ -17,8 +17,12 @@ def _marks() -> list:  # type: ignore[type-arg]
     start = dt.date(2026, 1, 1)
     loads = [1.0] * 10 + [2.0, 0.3] + [1.0] * 5
     pains = [4.0] * 11 + [8.0] + [4.0] * 5
-    return detect([DayInput(start + dt.timedelta(days=i), load, pain) for i, (load, pain) in enumerate(
-        zip(loads, pains, strict=True))])
+    return detect(
+        [
+            DayInput(start + dt.timedelta(days=i), load, pain)
+            for i, (load, pain) in enumerate(zip(loads, pains, strict=True))
+        ]
+    )
 
 
 def _luminance(hex_colour: str) -> float:
@@ -49,3 +53,23 @@ def test_marked_days_have_their_own_markers_and_labels_follow_the_language(lang:
         assert len(ax.collections) == 2 and len(shapes) == 2  # up and down triangles: not colour alone
     finally:
         i18n.set_language("en")
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_dark_mode_uses_the_dark_palette_with_the_same_contrast(dark: bool) -> None:
+    from matplotlib.colors import to_hex
+
+    from companion.charts.palette import contrast_ratio, palette
+
+    pal = palette(dark)
+    assert all(contrast_ratio(c, pal.background) >= 4.5 for c in boom_bust.colours(pal).values())
+    figure = boom_bust.boom_bust_figure(_marks(), Thresholds(), dark=dark)
+    figure.savefig(io.BytesIO(), format="png")
+    assert to_hex(figure.get_facecolor()) == pal.background.lower()
+    assert to_hex(figure.axes[0].get_facecolor()) == pal.background.lower()
+    assert all(to_hex(t.get_color()) == pal.text.lower() for t in figure.legends[0].get_texts())
+
+
+def test_no_marks_gives_the_plain_nothing_yet_figure() -> None:
+    figure = boom_bust.boom_bust_figure([], Thresholds())
+    assert figure.axes == [] and [t.get_text() for t in figure.texts] == ["Nothing recorded in this period yet."]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -27,20 +28,14 @@ from PySide6.QtWidgets import (
 )
 
 from companion.domain.errors import CompanionError, SaveFailedError
+from companion.domain.summary import AUDIENCE_NAMES, CHARTS, DEFAULT_SECTIONS, Audience, Section
 from companion.i18n import N_, _, current_language
-from companion.reports.summary_data import (
-    CHARTS,
-    DEFAULT_SECTIONS,
-    Audience,
-    Section,
-    SummaryData,
-    SummaryOptions,
-    build_summary,
-)
-from companion.reports.summary_html import AUDIENCE_NAMES
 from companion.services.session import DiarySession
 from companion.ui import dialogs
 from companion.ui.widgets import Retranslatable, label, run_busy
+
+if TYPE_CHECKING:
+    from companion.reports.summary_data import SummaryData, SummaryOptions
 
 PERIODS = ("since_last", "4w", "3m", "custom")
 PERIOD_NAMES = {
@@ -292,6 +287,8 @@ class SummaryView(Retranslatable, QWidget):
             self.end.setDate(QDate(today.year, today.month, today.day))
 
     def options(self) -> SummaryOptions:
+        from companion.reports.summary_data import SummaryOptions
+
         def day(edit: QDateEdit) -> dt.date:
             value = edit.date()
             return dt.date(value.year(), value.month(), value.day())
@@ -331,6 +328,7 @@ class SummaryView(Retranslatable, QWidget):
     # --- output ---
 
     def build(self) -> tuple[str, dict[str, bytes]]:
+        from companion.reports.summary_data import build_summary
         from companion.reports.summary_pdf import summary_document
 
         options = self.options()
@@ -403,6 +401,7 @@ class SummaryView(Retranslatable, QWidget):
         path = dialogs.choose_save_file(self, _("Save the summary as a PDF"), default, _("PDF files (*.pdf)"))
         if not path:
             return
+        from companion.reports.summary_data import build_summary
         from companion.reports.summary_pdf import summary_pdf
         from companion.services import transfer
 
