@@ -182,6 +182,7 @@ class CompanionWindow(Retranslatable, QMainWindow):
         self.main_view.support.save_failed.connect(self._on_save_failed)
         self.main_view.medicines.save_failed.connect(self._on_save_failed)
         self.main_view.summary.save_failed.connect(self._on_save_failed)
+        self.main_view.trends.save_failed.connect(self._on_save_failed)
         self.main_view.today.pacing.rest_prompt.connect(self._on_pacing_prompt)
         self.main_view.today.pacing.timer_running_changed.connect(self._on_timer_running_changed)
         self.main_view.settings.language_selected.connect(self.switch_language)

@@ -30,6 +30,7 @@ from companion.ui.settings.settings_view import SettingsView
 from companion.ui.summary.summary_view import SummaryView
 from companion.ui.support.support_view import SupportView
 from companion.ui.today.today_view import TodayView
+from companion.ui.trends.trends_view import TrendsView
 from companion.ui.widgets import Retranslatable, label
 
 PAGES = (
@@ -39,6 +40,7 @@ PAGES = (
     ("plan", N_("Flare-up plan")),
     ("goals", N_("Goals")),
     ("medicines", N_("Medicines")),
+    ("trends", N_("Trends")),
     ("summary", N_("Summary")),
     ("support", N_("Support")),
     ("settings", N_("Settings")),
@@ -96,6 +98,7 @@ class MainView(Retranslatable, QWidget):
         self.pacing = PacingView(session)
         self.goals = GoalsView(session)
         self.medicines = MedicinesView(session)
+        self.trends = TrendsView(session)
         self.summary = SummaryView(session)
         self.support = SupportView(session)
         self.pages: dict[str, QWidget] = {
@@ -105,6 +108,7 @@ class MainView(Retranslatable, QWidget):
             "plan": self.plan,
             "goals": self.goals,
             "medicines": self.medicines,
+            "trends": self.trends,
             "summary": self.summary,
             "support": self.support,
             "settings": self.settings,
