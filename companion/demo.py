@@ -45,6 +45,7 @@ def create_demo_diary(data_dir: Path, kdf: KdfParams, today: dt.date | None = No
     rng = random.Random(20231)
     today = today or dt.date.today()
     now = dt.datetime.now().astimezone()
+    given: list[CheckinInput] = []
     for back in range(DEMO_DAYS, -1, -1):
         day = today - dt.timedelta(days=back)
         flare = 9 <= back <= 12 or 38 <= back <= 40
@@ -66,7 +67,7 @@ def create_demo_diary(data_dir: Path, kdf: KdfParams, today: dt.date | None = No
                 tags.append(TagRating(TagKind.WORSE, _(rng.choice(_WORSE)), rng.randint(1, 4)))
             places = rng.sample(_PLACES, rng.choice((0, 1, 1, 2)))
             morning = number == 0
-            session.diary.record_checkin(
+            given.append(
                 CheckinInput(
                     recorded_at=moment,
                     pain=pain,
@@ -83,6 +84,7 @@ def create_demo_diary(data_dir: Path, kdf: KdfParams, today: dt.date | None = No
                     else (_(rng.choice(_NOTES)) if rng.random() < 0.4 else ""),
                 )
             )
+    session.diary.record_checkins(given)  # one save for seventy days, not one per check-in
     _add_demo_flares(session, today)
     _add_demo_pacing(session, today, rng)
     _add_demo_goals_and_medicines(session, today)

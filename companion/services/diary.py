@@ -89,6 +89,16 @@ class DiaryService:
             uow.commit()
         return checkin, Changes(pain_entries=True, tags=bool(checkin.tags))
 
+    def record_checkins(self, given: list[CheckinInput]) -> tuple[list[Checkin], Changes]:
+        """Several check-ins in one commit and one save (a demo diary, a bulk import): all or none."""
+        now = self._clock()
+        checkins = [Checkin.from_input(str(uuid.uuid4()), validate_checkin(g, now)) for g in given]
+        with self._uow() as uow:
+            for checkin in checkins:
+                uow.checkins.add(checkin, _utc(now))
+            uow.commit()
+        return checkins, Changes(pain_entries=True, tags=any(c.tags for c in checkins))
+
     def record_pain(self, score: int, note: str = "", at: dt.datetime | None = None) -> tuple[Checkin, Changes]:
         validate_score(score)
         return self.record_checkin(CheckinInput(recorded_at=at or self._clock(), pain=score, note=note))

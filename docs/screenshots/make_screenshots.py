@@ -118,6 +118,65 @@ def shoot_goals_and_medicines(app: QApplication, window: CompanionWindow, lang: 
     shoot(app, window, "26-support-directory", lang)
 
 
+def shoot_trends(app: QApplication, window: CompanionWindow, lang: str) -> None:
+    """Every Trends chart over 3 months, in light colours, then again with a dark palette."""
+    from PySide6.QtGui import QColor, QPalette
+
+    from companion.ui.trends.model import CHARTS
+
+    main = window.main_view
+    assert main is not None
+    window.resize(1200, 900)
+    main.show_page("trends")
+    trends = main.trends
+    trends.range_combo.setCurrentIndex(trends.range_combo.findData("3m"))
+    light = app.palette()
+    for dark in (False, True):
+        if dark:
+            palette = QPalette()
+            for role, colour in (
+                (QPalette.ColorRole.Window, "#1e1f22"), (QPalette.ColorRole.WindowText, "#e8e8e8"),
+                (QPalette.ColorRole.Base, "#2b2d30"), (QPalette.ColorRole.Text, "#e8e8e8"),
+                (QPalette.ColorRole.Button, "#2b2d30"), (QPalette.ColorRole.ButtonText, "#e8e8e8"),
+                (QPalette.ColorRole.Highlight, "#4a88c7"), (QPalette.ColorRole.HighlightedText, "#ffffff"),
+            ):
+                palette.setColor(role, QColor(colour))
+            app.setPalette(palette)
+        for index, (key, _title) in enumerate(CHARTS):
+            trends.chart_list.setCurrentRow(index)
+            settle(app)
+            shoot(app, window, f"27-trends-{key}{'-dark' if dark else ''}", lang)
+    app.setPalette(light)
+    settle(app)
+
+
+def summary_pages(session: object, lang: str) -> None:
+    """The consultation summary (3 months, for a GP) as PDF pages: Welsh, English, and both side by side."""
+    import subprocess
+
+    from companion.reports.summary_data import SummaryOptions, build_summary
+    from companion.reports.summary_pdf import summary_pdf
+
+    languages = [lang] + (["both"] if lang == "cy" else [])
+    for language in languages:
+        end = session.diary.today()  # type: ignore[attr-defined]
+        options = SummaryOptions(
+            end - dt.timedelta(days=90),
+            end,
+            language=language,
+            top3=("Cwsg ers y tabledi newydd", "Help gyda'r grisiau", "Clinig poen?")
+            if language != "en"
+            else ("Sleep since the new tablets", "Help with the stairs", "A pain clinic referral?"),
+            bran=True,
+        )
+        pdf = Path(tempfile.mkdtemp()) / "summary.pdf"
+        pdf.write_bytes(summary_pdf(build_summary(session, options)))  # type: ignore[arg-type]
+        target = str(OUT / f"28-summary-{language}")
+        subprocess.run(["pdftoppm", "-png", "-r", "70", str(pdf), target], check=True)  # noqa: S607
+        pdf.unlink()
+        print("wrote", f"docs/screenshots/28-summary-{language}-*.png")
+
+
 def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -222,6 +281,8 @@ def main() -> int:
             sheet_pdf(window.session, lang)
             shoot_pacing(app, window, lang)
             shoot_goals_and_medicines(app, window, lang)
+            shoot_trends(app, window, lang)
+            summary_pages(window.session, lang)
             window.resize(1000, 720)
             window.lock_now()
             window.close()
