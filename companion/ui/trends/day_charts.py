@@ -230,7 +230,7 @@ def peg_change_text(insights: InsightsService, baseline: tuple[dt.date, dt.date]
 def peg_chart(insights: InsightsService, start: dt.date, end: dt.date, baseline: tuple[dt.date, dt.date]) -> ChartData:
     empty = _(
         "The PEG chart appears when you have answered the PEG questions in this period (pain, enjoyment of "
-        "life and general activity). Choose a longer period, or answer them on the Measures page."
+        "life and general activity). Choose a longer period; Today offers the questions once a week."
     )
     in_range = insights.peg_points(start, end)
     if not in_range:
