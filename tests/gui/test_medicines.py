@@ -161,7 +161,7 @@ def test_medicines_doses_ratings_reviews_and_tried_survive_a_lock(qtbot: QtBot, 
         prescriber="Dr Jones",
     )
     assert page.status.text() == "Amitriptyline added."
-    assert page.editing.text() == "Changing Amitriptyline."
+    assert page.editing.text() == "Editing your record of Amitriptyline."
     assert _list_texts(page) == ["Amitriptyline: 10 mg at night\nStopped on 15 January 2026."]
 
     # One taken as needed: listed first, as current ones come before stopped ones.

@@ -293,7 +293,7 @@ class MyMedicinesPage(Retranslatable, QWidget):
             self.editing.setText(_("Adding a new medicine."))
             self.rating_intro.setText(_("Save the medicine first, then record how helpful it is."))
         else:
-            self.editing.setText(_("Changing {medicine}.").format(medicine=self.current.name))
+            self.editing.setText(_("Editing your record of {medicine}.").format(medicine=self.current.name))
             self.rating_intro.setText(
                 _(
                     "From time to time, record how helpful {medicine} is and any side effects. The history "

@@ -193,7 +193,7 @@ class TriedPage(Retranslatable, QWidget):
         if self.current is None:
             self.editing.setText(_("Adding something new you have tried."))
         else:
-            self.editing.setText(_("Changing {name}.").format(name=self.current.name))
+            self.editing.setText(_("Editing your record of {name}.").format(name=self.current.name))
 
     # --- refresh ---
 
