@@ -187,3 +187,39 @@ def test_every_goals_control_is_named(qtbot: QtBot, make_window: WindowFactory) 
     dialog = view.goals.plans.open_dialog("q")
     assert unnamed_controls(dialog) == []
     dialog.reject()
+
+
+def test_as_needed_doses_are_logged_from_today_in_the_window_and_kept(qtbot: QtBot, make_window: WindowFactory) -> None:
+    from companion.domain.medicines import Medicine, MedicineKind
+
+    clock = Clock()
+    window = make_window(clock=clock)
+    first_run(qtbot, window, "en")
+    assert window.session is not None
+    medicines = window.session.medicines
+    medicines.save(Medicine(medicines.new_id(), "Paracetamol", "Pain", MedicineKind.AS_NEEDED, "2 x 500 mg"))
+    medicines.save(
+        Medicine(
+            medicines.new_id(),
+            "Amitriptyline",
+            "Sleep",
+            MedicineKind.REGULAR,
+            "10 mg",
+            started_on=dt.date(2025, 1, 1),
+            stopped_on=dt.date(2026, 2, 1),
+        )
+    )
+    view = _main(window)
+    view.show_page("today")
+    doses = view.today.doses
+    doses.refresh()
+    qtbot.waitUntil(doses.isVisible)
+    assert [r.medicine.name for r in doses.rows()] == ["Paracetamol"]  # as needed and current only
+    row = doses.row_for("Paracetamol")
+    qtbot.mouseClick(row.log_button, Qt.MouseButton.LeftButton)
+    clock.advance(hours=5)
+    qtbot.mouseClick(doses.row_for("Paracetamol").log_button, Qt.MouseButton.LeftButton)
+    assert len(medicines.doses_on(clock.now.date())) == 2
+    assert window.lock_now()
+    unlock(qtbot, window, PASSPHRASE)
+    assert window.session is not None and len(window.session.medicines.doses_on(clock.now.date())) == 2
