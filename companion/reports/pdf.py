@@ -12,7 +12,8 @@ it to "offscreen"); otherwise it raises RuntimeError and the caller must create 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from PySide6.QtCore import (
     QBuffer,
@@ -70,12 +71,14 @@ def _screen_dpi(app: QGuiApplication) -> float:
     return float(round(screen.logicalDotsPerInchY())) if screen is not None else 96.0
 
 
-def render_pdf(html: str, page: str = "A4", *, title: str = "") -> bytes:
-    """Print `html` to a PDF (A4 or Letter, 18 mm margins) and return its bytes."""
+@contextmanager
+def _pdf_writer(page: str, title: str) -> Iterator[tuple[QPdfWriter, QByteArray]]:
+    """A PDF writer into memory with the page size, 18 mm margins and title. Ending the painter that
+    draws on it (QTextDocument.print_ or paint_pages) writes the PDF's end; the bytes are read after the
+    block."""
     if page not in PAGE_SIZES:
         raise ValueError(f"unknown page size {page!r}; use one of {sorted(PAGE_SIZES)}")
-    app = ensure_gui_application()
-
+    ensure_gui_application()
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -91,25 +94,21 @@ def render_pdf(html: str, page: str = "A4", *, title: str = "") -> bytes:
             QPageLayout.Unit.Millimeter,
         )
     )
-
-    doc = QTextDocument()
-    font = QFont(SANS_FAMILY)
-    font.setStyleHint(QFont.StyleHint.SansSerif)
-    font.setPointSizeF(12)
-    # No ligatures: "ffl" must stay three letters so the PDF's text can be searched and read aloud.
-    for tag in ("liga", "clig", "dlig"):
-        font.setFeature(QFont.Tag(tag), 0)
-    doc.setDefaultFont(font)
-    doc.setDocumentMargin(0)
-    doc.setHtml(html)
-    # A paginated document (page size set) is printed as laid out: no extra 2 cm margin, no page numbers.
-    # Its size is the printable area in the document's own units (pixels at the screen's logical DPI).
-    paint = writer.pageLayout().paintRectPoints()
-    scale = _screen_dpi(app) / 72.0
-    doc.setPageSize(QSizeF(paint.width() * scale, paint.height() * scale))
-    doc.print_(writer)
-    del writer  # finishes the PDF into the buffer
+    yield writer, data
     buffer.close()
+
+
+def render_pdf(html: str, page: str = "A4", *, title: str = "") -> bytes:
+    """Print `html` to a PDF (A4 or Letter, 18 mm margins, 12 pt text) and return its bytes."""
+    with _pdf_writer(page, title) as (writer, data):
+        app = ensure_gui_application()
+        doc = text_document(html, font_pt=12)
+        # A paginated document (page size set) is printed as laid out: no extra 2 cm margin, no page numbers.
+        # Its size is the printable area in the document's own units (pixels at the screen's logical DPI).
+        paint = writer.pageLayout().paintRectPoints()
+        scale = _screen_dpi(app) / 72.0
+        doc.setPageSize(QSizeF(paint.width() * scale, paint.height() * scale))
+        doc.print_(writer)
     return bytes(data.data())
 
 
@@ -205,25 +204,6 @@ def render_document(
     footer: Callable[[int, int], str] | None = None,
 ) -> bytes:
     """A PDF in memory (A4 or Letter, 18 mm margins) of `html` with its images and footer."""
-    if page not in PAGE_SIZES:
-        raise ValueError(f"unknown page size {page!r}; use one of {sorted(PAGE_SIZES)}")
-    ensure_gui_application()
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setCreator("Companion")
-    if title:
-        writer.setTitle(title)
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(PAGE_SIZES[page]),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
-            QPageLayout.Unit.Millimeter,
-        )
-    )
-    paint_pages(text_document(html, images), writer, footer)
-    del writer
-    buffer.close()
+    with _pdf_writer(page, title) as (writer, data):
+        paint_pages(text_document(html, images), writer, footer)
     return bytes(data.data())
