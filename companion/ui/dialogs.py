@@ -17,6 +17,7 @@ __all__ = [
     "choose_folder",
     "choose_open_file",
     "choose_save_file",
+    "confirm",
     "show_error",
     "show_message",
 ]
@@ -52,6 +53,25 @@ def show_message(
     box.finished.connect(finished)
     box.open()
     return box
+
+
+def confirm(parent: QWidget, title: str, text: str, on_yes: Callable[[], None]) -> QMessageBox:
+    """Ask before something that can't be undone (Yes / Cancel, Cancel the default and Escape); `on_yes` runs
+    only after Yes."""
+
+    def answered(answer: Button) -> None:
+        if answer == Button.Yes:
+            on_yes()
+
+    return show_message(
+        parent,
+        title,
+        text,
+        icon=QMessageBox.Icon.Question,
+        buttons=Button.Yes | Button.Cancel,
+        default=Button.Cancel,
+        on_done=answered,
+    )
 
 
 def show_error(parent: QWidget, text: str, on_done: Callable[[Button], None] | None = None) -> QMessageBox:

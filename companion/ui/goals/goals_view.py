@@ -421,8 +421,8 @@ class GoalsSection(Section):
         if goal is None:
             return
 
-        def answered(button: dialogs.Button) -> None:
-            if button == dialogs.Button.Yes and self._run(
+        def answered() -> None:
+            if self._run(
                 lambda: self._session.goals.delete_goal(goal.id), _("The goal was deleted.")
             ):
                 self.goal = None
@@ -430,16 +430,13 @@ class GoalsSection(Section):
                 self.show_goal(None)
                 self.status.setText(_("The goal was deleted."))
 
-        dialogs.show_message(
+        dialogs.confirm(
             self,
             _("Delete goal"),
             _("Delete the goal “{title}” with its steps and ratings? Action plans for it are kept.").format(
                 title=goal.title
             ),
-            icon=dialogs.QMessageBox.Icon.Question,
-            buttons=dialogs.Button.Yes | dialogs.Button.Cancel,
-            default=dialogs.Button.Cancel,
-            on_done=answered,
+            answered,
         )
 
 

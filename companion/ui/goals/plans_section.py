@@ -250,18 +250,15 @@ class PlansSection(Section):
     def delete_plan(self, plan_id: str) -> None:
         plan = self._session.goals.get_plan(plan_id)
 
-        def answered(button: dialogs.Button) -> None:
-            if button == dialogs.Button.Yes and self._run(
+        def answered() -> None:
+            if self._run(
                 lambda: self._session.goals.delete_plan(plan_id), _("The action plan was deleted.")
             ):
                 self.refresh()
 
-        dialogs.show_message(
+        dialogs.confirm(
             self,
             _("Delete action plan"),
             _("Delete the action plan “{plan}”?").format(plan=plan.what),
-            icon=dialogs.QMessageBox.Icon.Question,
-            buttons=dialogs.Button.Yes | dialogs.Button.Cancel,
-            default=dialogs.Button.Cancel,
-            on_done=answered,
+            answered,
         )

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QLineEdit,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -483,20 +482,13 @@ class MyMedicinesPage(Retranslatable, QWidget):
         if medicine is None:
             return
 
-        def answered(answer: dialogs.Button) -> None:
-            if answer == dialogs.Button.Yes:
-                self.delete(medicine.id)
-
-        dialogs.show_message(
+        dialogs.confirm(
             self,
             _("Delete medicine"),
             _(
                 "Delete {medicine} from your diary, with how helpful it was and the doses logged? This can't be undone."
             ).format(medicine=medicine.name),
-            icon=QMessageBox.Icon.Question,
-            buttons=dialogs.Button.Yes | dialogs.Button.Cancel,
-            default=dialogs.Button.Cancel,
-            on_done=answered,
+            lambda: self.delete(medicine.id),
         )
 
     def delete(self, medicine_id: str) -> None:

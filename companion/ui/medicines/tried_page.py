@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QCompleter,
     QFormLayout,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -297,18 +296,11 @@ class TriedPage(Retranslatable, QWidget):
         if item is None:
             return
 
-        def answered(answer: dialogs.Button) -> None:
-            if answer == dialogs.Button.Yes:
-                self.delete(item.id)
-
-        dialogs.show_message(
+        dialogs.confirm(
             self,
             _("Delete entry"),
             _("Delete {name} from what you have tried? This can't be undone.").format(name=item.name),
-            icon=QMessageBox.Icon.Question,
-            buttons=dialogs.Button.Yes | dialogs.Button.Cancel,
-            default=dialogs.Button.Cancel,
-            on_done=answered,
+            lambda: self.delete(item.id),
         )
 
     def delete(self, item_id: str) -> None:

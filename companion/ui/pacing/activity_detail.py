@@ -556,9 +556,7 @@ class ActivityDetail(Retranslatable, QWidget):
         if activity is None:
             return
 
-        def answered(button: dialogs.Button) -> None:
-            if button != dialogs.Button.Yes:
-                return
+        def answered() -> None:
             try:
                 self._session.pacing.delete_activity(activity.id)
             except SaveFailedError as exc:
@@ -566,14 +564,11 @@ class ActivityDetail(Retranslatable, QWidget):
             self.activity = None
             self.deleted.emit()
 
-        dialogs.show_message(
+        dialogs.confirm(
             self,
             _("Delete activity"),
             _("Delete “{name}” with its tolerance tests, plan and everything logged for it?").format(
                 name=activity.name
             ),
-            buttons=dialogs.Button.Yes | dialogs.Button.Cancel,
-            default=dialogs.Button.Cancel,
-            icon=dialogs.QMessageBox.Icon.Question,
-            on_done=answered,
+            answered,
         )

@@ -249,8 +249,8 @@ class SupportView(Retranslatable, QWidget):
         self.add_button.setFocus()
 
     def _on_card_delete_requested(self, entry: OwnSupportEntry) -> None:
-        def answered(button: dialogs.Button) -> None:
-            if button != dialogs.Button.Yes or not self._session.is_open:
+        def answered() -> None:
+            if not self._session.is_open:
                 return
             try:
                 self._session.support.delete_own(entry.id)
@@ -263,12 +263,9 @@ class SupportView(Retranslatable, QWidget):
             self.changed.emit()
             self.add_button.setFocus()
 
-        dialogs.show_message(
+        dialogs.confirm(
             self,
             _("Delete entry"),
             _("Delete “{name}” from your own entries?").format(name=entry.name),
-            buttons=dialogs.Button.Yes | dialogs.Button.Cancel,
-            default=dialogs.Button.Cancel,
-            icon=dialogs.QMessageBox.Icon.Question,
-            on_done=answered,
+            answered,
         )
