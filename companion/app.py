@@ -114,10 +114,15 @@ def _self_test() -> int:
 
     if self_test.no_display() and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     self_test.say(f"self-test: Companion {__version__}, Qt platform '{app.platformName()}' ok")  # type: ignore[attr-defined]
+    if QIcon(str(_icon_path())).pixmap(64, 64).isNull():  # needs Qt's SVG icon engine in the bundle
+        print("self-test FAILED at 'icon': the SVG window icon could not be drawn", file=sys.stderr)
+        return 1
+    self_test.say("self-test: SVG window icon drawn ok")
     return self_test.run()
 
 
