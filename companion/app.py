@@ -11,6 +11,10 @@ from pathlib import Path
 
 from companion import __version__
 
+# One identifier for the desktop: the .desktop file and AppStream id on Linux (packaging/linux/), the
+# Wayland app id (setDesktopFileName) and, on Windows, the AppUserModelID that groups the taskbar button.
+APP_ID = "cymru.companion.Companion"
+
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     from companion.cli import COMMANDS
@@ -26,6 +30,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--data-dir", help="folder that holds the diary (default: your user data folder; "
                         "or set COMPANION_DATA_DIR)")
     parser.add_argument("--version", action="version", version=f"Companion {__version__}")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation in a throwaway folder (never your diary), then exit")
     return parser.parse_args(argv)
 
 
@@ -42,6 +48,8 @@ def main(argv: list[str] | None = None) -> int:
     if arguments and arguments[0] in cli.COMMANDS:
         return cli.main(arguments)
     args = parse_args(arguments)
+    if args.self_test:
+        return _self_test()
     # matplotlib keeps only its font cache here, never anything from the diary.
     os.environ.setdefault("MPLCONFIGDIR", str(_private_cache_dir() / "matplotlib"))
 
@@ -70,15 +78,13 @@ def _run(data_dir: Path, *, demo: bool) -> int:
     from companion.ui.qt_translator import TranslatorBridge
     from companion.ui.style import apply_text_size
 
+    _set_windows_app_id()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Companion")
     app.setApplicationDisplayName("Companion")
-    app.setDesktopFileName("companion")
-    icon = Path(__file__).resolve().parent / "resources" / "icons" / "companion.svg"
-    if not icon.exists():
-        icon = Path(__file__).resolve().parent.parent / "resources" / "icons" / "companion.svg"
-    app.setWindowIcon(QIcon(str(icon)))
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(QIcon(str(_icon_path())))
     context = AppContext.load(data_dir, demo=demo)
     bridge = TranslatorBridge(app)
     apply_text_size(app, context.settings.font_point_size)
@@ -99,6 +105,44 @@ def _run(data_dir: Path, *, demo: bool) -> int:
         if window.session is not None:
             window.session.close()
         bridge.detach()
+
+
+def _self_test() -> int:
+    """Start Qt the way the window would (its platform plugin is part of what a bundle must carry; offscreen
+    when there is no display), then run companion.self_test's checks."""
+    from companion import self_test
+
+    if self_test.no_display() and not os.environ.get("QT_QPA_PLATFORM"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    self_test.say(f"self-test: Companion {__version__}, Qt platform '{app.platformName()}' ok")  # type: ignore[attr-defined]
+    if QIcon(str(_icon_path())).pixmap(64, 64).isNull():  # needs Qt's SVG icon engine in the bundle
+        print("self-test FAILED at 'icon': the SVG window icon could not be drawn", file=sys.stderr)
+        return 1
+    self_test.say("self-test: SVG window icon drawn ok")
+    return self_test.run()
+
+
+def _icon_path() -> Path:
+    """The SVG icon: inside the package when installed or frozen (companion/resources), else the checkout's."""
+    package = Path(__file__).resolve().parent
+    installed = package / "resources" / "icons" / "companion.svg"
+    return installed if installed.exists() else package.parent / "resources" / "icons" / "companion.svg"
+
+
+def _set_windows_app_id() -> None:
+    """On Windows, name the process so the taskbar shows Companion's icon and pins it, not Python's."""
+    if sys.platform != "win32":
+        return
+    import contextlib
+    import ctypes
+
+    # On a very old Windows the call is missing and the taskbar falls back to the executable's identity.
+    with contextlib.suppress(AttributeError, OSError):
+        ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID(APP_ID)
 
 
 def _quit_cleanly_on_signals(app: object) -> dict[int, object]:
