@@ -1,7 +1,8 @@
-"""The system tray icon: keeps the pacing timer going while the window is closed, and shows its prompts.
+"""The system tray icon: keeps the pacing timer going while the window is closed, shows its prompts,
+and shows the gentle reminders the person asked for.
 
-It exists only while a timer runs and only where the desktop has a tray (`available()`); elsewhere the
-window stays open and the prompts show in the window alone.
+It exists only while a timer runs or reminders are switched on, and only where the desktop has a tray
+(`available()`); elsewhere the window stays open and prompts and reminders show in the window alone.
 """
 
 from __future__ import annotations
@@ -42,10 +43,17 @@ class CompanionTray(Retranslatable, QSystemTrayIcon):
         self.quit_action.triggered.connect(self.quit_requested)
         self.activated.connect(self._on_activated)
         self.messages: list[str] = []  # what was shown, newest last (read by tests)
+        self.timer_running = False
+        self.retranslate_ui()
+
+    def set_timer_running(self, running: bool) -> None:
+        """The stop action and the "timer running" tooltip only while the pacing timer runs."""
+        self.timer_running = running
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
-        self.setToolTip(_("Companion: pacing timer running"))
+        self.setToolTip(_("Companion: pacing timer running") if self.timer_running else _("Companion"))
+        self.stop_action.setVisible(self.timer_running)
         self.show_action.setText(_("Show Companion"))
         self.stop_action.setText(_("Stop the timer and log the time"))
         self.quit_action.setText(_("Lock and quit Companion"))

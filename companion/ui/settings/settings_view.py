@@ -1,4 +1,4 @@
-"""Settings: language (switched live), text size, auto-lock, passphrase, and where the diary lives."""
+"""Settings: language (switched live), text size, auto-lock, passphrase, where the diary lives, and reminders."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from companion.i18n import LANGUAGE_NAMES, _, ngettext
 from companion.storage.app_settings import AUTO_LOCK_CHOICES, FONT_SIZES, AppSettings
+from companion.ui.settings.reminders_section import RemindersSection
 from companion.ui.widgets import Retranslatable, label
 
 
@@ -27,6 +28,7 @@ class SettingsView(Retranslatable, QWidget):
     auto_lock_selected = Signal(int)
     change_passphrase_requested = Signal()
     move_requested = Signal()
+    reminders_changed = Signal(dict)  # AppSettings fields (reminders section)
 
     def __init__(self, settings: AppSettings, diary_path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,6 +86,9 @@ class SettingsView(Retranslatable, QWidget):
         outer.addLayout(form)
         outer.addSpacing(12)
         outer.addWidget(self.protection)
+        self.reminders = RemindersSection(settings)  # reminders
+        self.reminders.changed.connect(self.reminders_changed)  # reminders
+        outer.addWidget(self.reminders)  # reminders
         outer.addStretch(1)
         self.language.activated.connect(lambda i: self.language_selected.emit(self.language.itemData(i)))
         self.text_size.activated.connect(lambda i: self.text_size_selected.emit(self.text_size.itemData(i)))
