@@ -9,9 +9,11 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -34,7 +36,16 @@ class SettingsView(Retranslatable, QWidget):
         super().__init__(parent)
         self.setObjectName("settingsView")
         self._diary_path = diary_path
-        outer = QVBoxLayout(self)
+        # The page scrolls when large text makes it taller than the window (reminders added a section).
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        page = QVBoxLayout(self)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.addWidget(self.scroll)
+        content = QWidget()
+        self.scroll.setWidget(content)
+        outer = QVBoxLayout(content)
         outer.setContentsMargins(32, 24, 32, 24)
         self.title = label("heading")
         form = QFormLayout()
@@ -88,6 +99,7 @@ class SettingsView(Retranslatable, QWidget):
         outer.addWidget(self.protection)
         self.reminders = RemindersSection(settings)  # reminders
         self.reminders.changed.connect(self.reminders_changed)  # reminders
+        outer.addSpacing(12)  # reminders
         outer.addWidget(self.reminders)  # reminders
         outer.addStretch(1)
         self.language.activated.connect(lambda i: self.language_selected.emit(self.language.itemData(i)))
@@ -138,7 +150,8 @@ class SettingsView(Retranslatable, QWidget):
 
     def add_section(self, section: QWidget) -> None:
         """Add a part that needs the open diary (the view itself only knows preferences)."""
-        layout = self.layout()
+        content = self.scroll.widget()
+        layout = content.layout() if content is not None else None
         assert isinstance(layout, QVBoxLayout)
         layout.insertWidget(layout.count() - 1, section)
 
