@@ -17,11 +17,15 @@ import datetime as dt
 import os
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import SLOT, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 
 from companion.domain.reminders import slept_longer_than
+
+if TYPE_CHECKING:
+    from PySide6.QtDBus import QDBusConnection
 from companion.services.diary import Clock
 
 LOGIN1 = "org.freedesktop.login1"
@@ -110,16 +114,20 @@ class SessionWatcher(QObject):
             return
         system = QDBusConnection.systemBus()
         if system.isConnected():
-            if system.connect(LOGIN1, LOGIN1_PATH, f"{LOGIN1}.Manager", "PrepareForSleep", self, b"1_on_sleep(bool)"):
-                self.connected.append("PrepareForSleep")
+            self._listen(system, (LOGIN1, LOGIN1_PATH, f"{LOGIN1}.Manager", "PrepareForSleep"), "_on_sleep(bool)")
             path = logind_session_path(os.environ.get("XDG_SESSION_ID"))
-            if system.connect(LOGIN1, path, f"{LOGIN1}.Session", "Lock", self, b"1_on_session_lock()"):
-                self.connected.append("Session.Lock")
+            self._listen(system, (LOGIN1, path, f"{LOGIN1}.Session", "Lock"), "_on_session_lock()")
         session = QDBusConnection.sessionBus()
         if session.isConnected():
             for service, path, interface in SCREENSAVERS:
-                if session.connect(service, path, interface, "ActiveChanged", self, b"1_on_screensaver(bool)"):
-                    self.connected.append(f"{interface}.ActiveChanged")
+                self._listen(session, (service, path, interface, "ActiveChanged"), "_on_screensaver(bool)")
+
+    def _listen(self, bus: QDBusConnection, signal: tuple[str, str, str, str], slot: str) -> None:
+        """Connect one D-Bus signal (service, path, interface, name) to one of the slots below."""
+        service, path, interface, name = signal
+        # PySide's stub asks for bytes, but only the string SLOT() makes works (checked against a real bus).
+        if bus.connect(service, path, interface, name, self, SLOT(slot)):  # type: ignore[call-overload]
+            self.connected.append(f"{interface}.{name}")
 
     @Slot(bool)
     def _on_sleep(self, starting: bool) -> None:

@@ -37,14 +37,14 @@ class SettingsView(Retranslatable, QWidget):
         self.setObjectName("settingsView")
         self._diary_path = diary_path
         # The page scrolls when large text makes it taller than the window (reminders added a section).
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.page_scroll = QScrollArea()
+        self.page_scroll.setWidgetResizable(True)
+        self.page_scroll.setFrameShape(QFrame.Shape.NoFrame)
         page = QVBoxLayout(self)
         page.setContentsMargins(0, 0, 0, 0)
-        page.addWidget(self.scroll)
+        page.addWidget(self.page_scroll)
         content = QWidget()
-        self.scroll.setWidget(content)
+        self.page_scroll.setWidget(content)
         outer = QVBoxLayout(content)
         outer.setContentsMargins(32, 24, 32, 24)
         self.title = label("heading")
@@ -150,7 +150,7 @@ class SettingsView(Retranslatable, QWidget):
 
     def add_section(self, section: QWidget) -> None:
         """Add a part that needs the open diary (the view itself only knows preferences)."""
-        content = self.scroll.widget()
+        content = self.page_scroll.widget()
         layout = content.layout() if content is not None else None
         assert isinstance(layout, QVBoxLayout)
         layout.insertWidget(layout.count() - 1, section)
