@@ -22,12 +22,19 @@ WINDOWS_VALUE_NAME = "Companion"
 
 
 def supported(platform: str | None = None) -> bool:
+    """Linux (not inside a Flatpak sandbox, whose autostart goes through a portal) and Windows."""
     platform = sys.platform if platform is None else platform
-    return platform.startswith("linux") or platform == "win32"
+    if platform.startswith("linux"):
+        return "FLATPAK_ID" not in os.environ
+    return platform == "win32"
 
 
 def command() -> list[str]:
-    """How this copy of Companion is started: the frozen executable, or this Python with -m companion."""
+    """How this copy of Companion is started: an AppImage's own file (its mount point changes every run),
+    the frozen executable, or this Python with -m companion."""
+    appimage = os.environ.get("APPIMAGE")
+    if appimage:
+        return [appimage]
     if getattr(sys, "frozen", False):
         return [sys.executable]
     return [sys.executable, "-m", "companion"]

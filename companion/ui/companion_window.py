@@ -23,7 +23,6 @@ from companion.domain.errors import (
     SaveFailedError,
     VaultError,
 )
-from companion.domain.reminders import ReminderKind
 from companion.i18n import _
 from companion.services.app_context import AppContext
 from companion.services.session import DiarySession
@@ -82,7 +81,6 @@ class CompanionWindow(Retranslatable, QMainWindow):
         self._known_checkin_day: dt.date | None = None  # reminders: two facts kept over a lock, dates only
         self._known_peg_next_due: dt.date | None = None
         self._after_unlock: str | None = None
-        self._tray_reminder = ReminderKind.CHECKIN.value
         self.reminders = ReminderScheduler(self, context, self._reminder_facts)
         self.reminders.reminder_due.connect(self._on_reminder_due)
         self.reminder_notice.open_requested.connect(self.open_reminder)
@@ -511,8 +509,7 @@ class CompanionWindow(Retranslatable, QMainWindow):
     def _on_reminder_due(self, kind: str) -> None:
         self._update_tray()
         if self.tray is not None:
-            self._tray_reminder = kind
-            self.tray.notify(reminder_text(kind))
+            self.tray.notify(reminder_text(kind), reminder=kind)
         else:
             self.reminder_notice.show_reminder(kind)
 
@@ -561,7 +558,7 @@ class CompanionWindow(Retranslatable, QMainWindow):
             self.tray.show_requested.connect(self.show_from_tray)
             self.tray.stop_timer_requested.connect(self._stop_timer_from_tray)
             self.tray.quit_requested.connect(self._quit_from_tray)
-            self.tray.messageClicked.connect(lambda: self.open_reminder(self._tray_reminder))
+            self.tray.reminder_clicked.connect(self.open_reminder)
             self.tray.show()
         self.tray.set_timer_running(timer)
 

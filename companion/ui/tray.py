@@ -23,6 +23,7 @@ class CompanionTray(Retranslatable, QSystemTrayIcon):
     show_requested = Signal()
     stop_timer_requested = Signal()
     quit_requested = Signal()
+    reminder_clicked = Signal(str)  # a reminder's message was clicked: its kind
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
@@ -42,8 +43,10 @@ class CompanionTray(Retranslatable, QSystemTrayIcon):
         self.stop_action.triggered.connect(self.stop_timer_requested)
         self.quit_action.triggered.connect(self.quit_requested)
         self.activated.connect(self._on_activated)
+        self.messageClicked.connect(self._on_message_clicked)
         self.messages: list[str] = []  # what was shown, newest last (read by tests)
         self.timer_running = False
+        self.last_reminder: str | None = None  # the reminder kind of the newest message, if it was one
         self.retranslate_ui()
 
     def set_timer_running(self, running: bool) -> None:
@@ -58,9 +61,17 @@ class CompanionTray(Retranslatable, QSystemTrayIcon):
         self.stop_action.setText(_("Stop the timer and log the time"))
         self.quit_action.setText(_("Lock and quit Companion"))
 
-    def notify(self, text: str) -> None:
+    def notify(self, text: str, reminder: str | None = None) -> None:
+        """Show a message; `reminder` (a reminder kind) says where clicking it should lead."""
         self.messages.append(text)
+        self.last_reminder = reminder
         self.showMessage(_("Companion"), text, QSystemTrayIcon.MessageIcon.Information, 15000)
+
+    def _on_message_clicked(self) -> None:
+        if self.last_reminder:
+            self.reminder_clicked.emit(self.last_reminder)
+        else:
+            self.show_requested.emit()
 
     def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason in (QSystemTrayIcon.ActivationReason.Trigger, QSystemTrayIcon.ActivationReason.DoubleClick):

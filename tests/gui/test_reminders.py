@@ -16,7 +16,7 @@ from companion.storage import app_settings, autostart
 from companion.ui.companion_window import CompanionWindow
 from tests.gui.conftest import WindowFactory
 from tests.gui.test_accessibility import unnamed_controls
-from tests.helpers.gui import PASSPHRASE, first_run, unlock
+from tests.helpers.gui import PASSPHRASE, activate, first_run, unlock
 
 CHECKIN = "Would you like to do today's check-in? It takes a minute."
 PEG = "Would you like to answer this week's three short questions about pain and activity? They are on Today."
@@ -87,8 +87,9 @@ def test_reminders_set_in_settings_come_through_the_tray_only_when_something_is_
     main = window.main_view
     assert main is not None
     main.show_page("settings")
+    activate(qtbot, window)
     tray.messageClicked.emit()
-    assert main.current_page() == "today"
+    assert main.current_page() == "today" and main.today.measures_banner.peg_button.hasFocus()
 
     # Tuesday: a check-in in the morning, then locked: no reminder at 19:30, though the diary is locked.
     clock.set(3, 9)

@@ -195,6 +195,12 @@ def test_exec_line_quoting_and_frozen_command(monkeypatch: pytest.MonkeyPatch) -
         'Exec="/opt/My Apps/companion" 100%%\n'
     ) == 1
     assert 'Exec="/a/\\$b"' in autostart.desktop_entry(["/a/$b"])
+    monkeypatch.delenv("APPIMAGE", raising=False)
+    monkeypatch.delenv("FLATPAK_ID", raising=False)
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     assert autostart.command() == [sys.executable]
-    assert not autostart.supported("darwin") and autostart.supported("win32")
+    monkeypatch.setenv("APPIMAGE", "/home/sian/Apps/Companion.AppImage")
+    assert autostart.command() == ["/home/sian/Apps/Companion.AppImage"]
+    assert not autostart.supported("darwin") and autostart.supported("win32") and autostart.supported("linux")
+    monkeypatch.setenv("FLATPAK_ID", "org.example.Companion")
+    assert not autostart.supported("linux")
