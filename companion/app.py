@@ -95,7 +95,7 @@ def _run(data_dir: Path, *, demo: bool) -> int:
         def demo_factory():  # type: ignore[no-untyped-def]
             return create_demo_diary(data_dir, KdfParams.calibrated())
 
-    window = CompanionWindow(context, demo_factory)
+    window = CompanionWindow(context, demo_factory, watch_os_session=True)
     window.show()
     previous = _quit_cleanly_on_signals(app)
     try:

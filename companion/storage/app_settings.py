@@ -1,17 +1,20 @@
-"""Settings that are not diary content (language, text size, auto-lock), kept beside the vault.
+"""Settings that are not diary content (language, text size, auto-lock, reminders), kept beside the vault.
 
-They must be readable before unlocking (the lock screen's language), so they live in a small JSON file.
-Nothing the person writes about their health is ever stored here.
+They must be readable before unlocking (the lock screen's language; reminders come while the diary is
+locked too), so they live in a small JSON file. Nothing the person writes about their health is ever
+stored here: for reminders only the chosen time and weekday and the day each was last shown.
 """
 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import json
 import os
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
+from companion.domain.reminders import DEFAULT_TIME, DEFAULT_WEEKDAY, LastHandled, ReminderPlan
 from companion.storage.atomic import atomic_write
 
 SETTINGS_FILENAME = "settings.json"
@@ -25,6 +28,26 @@ class AppSettings:
     language: str | None = None  # None until the person answers the Active Offer
     auto_lock_minutes: int = 5
     font_point_size: int = 12
+    reminder_checkin: bool = False
+    reminder_peg: bool = False
+    reminder_time: str = DEFAULT_TIME.strftime("%H:%M")
+    reminder_peg_weekday: int = DEFAULT_WEEKDAY
+    reminder_checkin_last: str | None = None  # ISO day the daily reminder was last handled
+    reminder_peg_last: str | None = None
+
+    def reminder_plan(self) -> ReminderPlan:
+        return ReminderPlan(
+            checkin=self.reminder_checkin,
+            peg=self.reminder_peg,
+            at=dt.time.fromisoformat(self.reminder_time),
+            peg_weekday=self.reminder_peg_weekday,
+        )
+
+    def reminders_last(self) -> LastHandled:
+        def day(value: str | None) -> dt.date | None:
+            return dt.date.fromisoformat(value) if value else None
+
+        return LastHandled(day(self.reminder_checkin_last), day(self.reminder_peg_last))
 
     def with_changes(self, **changes: object) -> AppSettings:
         return replace(self, **changes)  # type: ignore[arg-type]
@@ -34,11 +57,32 @@ def _sane(raw: dict[str, object]) -> AppSettings:
     lang = raw.get("language")
     minutes = raw.get("auto_lock_minutes", 5)
     size = raw.get("font_point_size", 12)
+    weekday = raw.get("reminder_peg_weekday", DEFAULT_WEEKDAY)
     return AppSettings(
         language=lang if lang in ("cy", "en") else None,
         auto_lock_minutes=minutes if isinstance(minutes, int) and 1 <= minutes <= 240 else 5,
         font_point_size=size if isinstance(size, int) and 8 <= size <= 36 else 12,
+        reminder_checkin=raw.get("reminder_checkin") is True,
+        reminder_peg=raw.get("reminder_peg") is True,
+        reminder_time=_sane_time(raw.get("reminder_time")),
+        reminder_peg_weekday=weekday if isinstance(weekday, int) and 0 <= weekday <= 6 else DEFAULT_WEEKDAY,
+        reminder_checkin_last=_sane_day(raw.get("reminder_checkin_last")),
+        reminder_peg_last=_sane_day(raw.get("reminder_peg_last")),
     )
+
+
+def _sane_time(value: object) -> str:
+    if isinstance(value, str) and len(value) == 5:
+        with contextlib.suppress(ValueError):
+            return dt.time.fromisoformat(value).strftime("%H:%M")
+    return DEFAULT_TIME.strftime("%H:%M")
+
+
+def _sane_day(value: object) -> str | None:
+    if isinstance(value, str):
+        with contextlib.suppress(ValueError):
+            return dt.date.fromisoformat(value).isoformat()
+    return None
 
 
 def load_settings(data_dir: Path) -> AppSettings:

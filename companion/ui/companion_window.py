@@ -7,6 +7,7 @@ diary stays in memory while the lock screen shows.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -34,6 +35,8 @@ from companion.ui.first_run.recovery_view import RecoveryKeyView
 from companion.ui.idle_watcher import IdleWatcher
 from companion.ui.lock.unlock_view import RECOVERY, UnlockView
 from companion.ui.main_view import MainView
+from companion.ui.reminders import ReminderNotice, ReminderScheduler, focus_for_reminder, reminder_text
+from companion.ui.session_watcher import SessionWatcher
 from companion.ui.style import apply_text_size
 from companion.ui.tray import CompanionTray
 from companion.ui.widgets import Retranslatable, run_busy
@@ -41,12 +44,16 @@ from companion.ui.widgets import Retranslatable, run_busy
 if TYPE_CHECKING:
     from companion.ui.checkin.checkin_dialog import CheckinEditDialog
 
+Factory = Callable[[], DiarySession]
+
 
 class CompanionWindow(Retranslatable, QMainWindow):
     unlocked = Signal()
     locked = Signal()
 
-    def __init__(self, context: AppContext, demo_factory: Callable[[], DiarySession] | None = None) -> None:
+    def __init__(  # watch_os_session: the app listens to D-Bus for session locks and sleep; tests do not
+        self, context: AppContext, demo_factory: Factory | None = None, *, watch_os_session: bool = False
+    ) -> None:
         super().__init__()
         self.setObjectName("companionWindow")
         self.context = context
@@ -54,7 +61,8 @@ class CompanionWindow(Retranslatable, QMainWindow):
         self.main_view: MainView | None = None
         self._demo_factory = demo_factory
         self.stack = QStackedWidget()
-        self.setCentralWidget(self.stack)
+        self.reminder_notice = ReminderNotice()
+        self.setCentralWidget(self.reminder_notice.above(self.stack))
         self.language_offer = LanguageOfferView()
         self.create_view = CreatePassphraseView()
         self.recovery_view = RecoveryKeyView()
@@ -70,6 +78,17 @@ class CompanionWindow(Retranslatable, QMainWindow):
         self.tray_available: Callable[[], bool] = tray.available  # tests may pretend a tray exists
         self.lock_shortcut = QShortcut(QKeySequence("Ctrl+L"), self, self.lock_now)
         self.lock_shortcut.setEnabled(False)
+        self._known_checkin_day: dt.date | None = None  # reminders: two facts kept over a lock, dates only
+        self._known_peg_next_due: dt.date | None = None
+        self._after_unlock: str | None = None
+        self.reminders = ReminderScheduler(self, context, self._reminder_facts)
+        self.reminders.reminder_due.connect(self._on_reminder_due)
+        self.reminder_notice.open_requested.connect(self.open_reminder)
+        self.session_watcher = SessionWatcher(self, context.clock, self.idle.minutes, detect_sleep=watch_os_session)
+        self.session_watcher.lock_requested.connect(lambda _why: self._on_idle_idle())
+        if watch_os_session:
+            self.session_watcher.start_os_signals()
+        self._update_tray()
 
         self.language_offer.language_chosen.connect(self._on_language_offer_chosen)
         self.create_view.passphrase_chosen.connect(self._on_create_passphrase_chosen)
@@ -190,12 +209,16 @@ class CompanionWindow(Retranslatable, QMainWindow):
         self.main_view.settings.auto_lock_selected.connect(self._on_auto_lock_selected)
         self.main_view.settings.change_passphrase_requested.connect(self.open_change_passphrase)
         self.main_view.settings.move_requested.connect(self.move_diary)
+        self.main_view.settings.reminders_changed.connect(self._on_reminders_changed)
         self.stack.addWidget(self.main_view)
         self.stack.setCurrentWidget(self.main_view)
         self.lock_shortcut.setEnabled(True)
         self.idle.start()
+        self.session_watcher.start()
         self.main_view.today.picker.buttons[0].setFocus()
         self._restore_unsaved_work(session)
+        if self._after_unlock is not None:
+            self.open_reminder(self._after_unlock)
         self.unlocked.emit()
 
     # --- locking ----------------------------------------------------------------------------------------
@@ -211,6 +234,7 @@ class CompanionWindow(Retranslatable, QMainWindow):
             for dialog in self.findChildren(QDialog):
                 if dialog.isVisible():
                     dialog.reject()
+            self._reminder_facts(self.session.diary.today())
             self.session.close()
         except SaveFailedError as exc:
             self._on_save_failed(exc)
@@ -220,6 +244,7 @@ class CompanionWindow(Retranslatable, QMainWindow):
             return False
         self.session = None
         self.idle.stop()
+        self.session_watcher.stop()
         self.lock_shortcut.setEnabled(False)
         if self.main_view is not None:
             self.stack.removeWidget(self.main_view)
@@ -335,6 +360,7 @@ class CompanionWindow(Retranslatable, QMainWindow):
     def _on_auto_lock_selected(self, minutes: int) -> None:
         self.context.update_settings(auto_lock_minutes=minutes)
         self.idle.set_minutes(minutes)
+        self.session_watcher.set_limit_minutes(minutes)
 
     def open_change_passphrase(self, *, after_recovery: bool = False) -> QDialog:
         from companion.ui.settings.change_passphrase_dialog import ChangePassphraseDialog
@@ -466,6 +492,40 @@ class CompanionWindow(Retranslatable, QMainWindow):
         )
         self.unlock_view.secret.setFocus()
 
+    # --- reminders -------------------------------------------------------------------------------------
+
+    def _reminder_facts(self, today: dt.date) -> tuple[bool, bool]:
+        """(checked in today?, PEG due?): from the open diary, or while locked from what it last showed."""
+        if self.session is not None:
+            self._known_checkin_day = today if self.session.diary.entries_on(today) else None
+            self._known_peg_next_due = self.session.measures.next_peg_due()
+        return self._known_checkin_day == today, self._known_peg_next_due is None or today >= self._known_peg_next_due
+
+    def _on_reminders_changed(self, changes: dict[str, object]) -> None:
+        self.context.update_settings(**changes)
+        self.reminders.plan_changed()
+        self._update_tray()
+
+    def _on_reminder_due(self, kind: str) -> None:
+        self._update_tray()
+        if self.tray is not None:
+            self.tray.notify(reminder_text(kind), reminder=kind)
+        else:
+            self.reminder_notice.show_reminder(kind)
+
+    def open_reminder(self, kind: str) -> None:
+        """Go where the reminder points (Today's check-in or weekly questions); after unlocking if locked."""
+        self.reminder_notice.clear()
+        self.show_from_tray()
+        if self.main_view is None:
+            self._after_unlock = kind
+            if self.stack.currentWidget() is self.unlock_view:
+                self.unlock_view.secret.setFocus()
+            return
+        self._after_unlock = None
+        self.main_view.show_page("today")
+        focus_for_reminder(self.main_view.today, kind)
+
     # --- closing ----------------------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -484,14 +544,23 @@ class CompanionWindow(Retranslatable, QMainWindow):
     # --- the pacing timer and the system tray --------------------------------------------------------------
 
     def _on_timer_running_changed(self, running: bool) -> None:
-        if running and self.tray is None and self.tray_available():
+        if running or self.isVisible():
+            self._update_tray()
+
+    def _update_tray(self) -> None:
+        """The tray icon is there while the pacing timer runs or reminders are on, where there is a tray."""
+        timer = self.main_view is not None and self.main_view.today.pacing.timer_running
+        if not (timer or self.context.settings.reminder_plan().any) or not self.tray_available():
+            self._drop_tray()
+            return
+        if self.tray is None:
             self.tray = CompanionTray(self)
             self.tray.show_requested.connect(self.show_from_tray)
             self.tray.stop_timer_requested.connect(self._stop_timer_from_tray)
             self.tray.quit_requested.connect(self._quit_from_tray)
+            self.tray.reminder_clicked.connect(self.open_reminder)
             self.tray.show()
-        elif not running and self.isVisible():
-            self._drop_tray()
+        self.tray.set_timer_running(timer)
 
     def _on_pacing_prompt(self, text: str) -> None:
         if self.tray is not None:
@@ -509,7 +578,7 @@ class CompanionWindow(Retranslatable, QMainWindow):
                 self.tray.notify(self.main_view.today.pacing.message.text())
         if not self.isVisible():
             self.show_from_tray()
-        self._drop_tray()
+        self._update_tray()
 
     def _quit_from_tray(self) -> None:
         self._drop_tray()

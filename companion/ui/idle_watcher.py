@@ -27,6 +27,10 @@ class IdleWatcher(QObject):
         self._timer.setInterval(1000)
         self._timer.timeout.connect(self._on_timer_timeout)
 
+    @property
+    def minutes(self) -> float:
+        return self._limit / 60.0
+
     def set_minutes(self, minutes: float) -> None:
         self._limit = minutes * 60.0
         self.touch()

@@ -34,6 +34,7 @@ QListWidget#navigation {{ font-size: {subheading}pt; }}
 QListWidget#navigation::item {{ padding: 10px 14px; }}
 QListWidget#navigation::item:selected {{ font-weight: 700; }}
 QFrame#banner {{ border: 2px solid palette(highlight); border-radius: 6px; padding: 6px; }}
+QFrame#reminderNotice {{ border: 2px solid palette(highlight); border-radius: 6px; margin: 8px 8px 0 8px; }}
 """
 
 

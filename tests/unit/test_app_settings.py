@@ -25,7 +25,10 @@ def test_settings_round_trip_and_hold_no_diary_content(tmp_path: Path) -> None:
     save_settings(tmp_path, AppSettings(language="cy", auto_lock_minutes=15, font_point_size=16))
     assert load_settings(tmp_path) == AppSettings(language="cy", auto_lock_minutes=15, font_point_size=16)
     text = (tmp_path / "settings.json").read_text(encoding="utf-8")
-    assert set(__import__("json").loads(text)) == {"version", "language", "auto_lock_minutes", "font_point_size"}
+    reminders = {"reminder_checkin", "reminder_peg", "reminder_time", "reminder_peg_weekday"}
+    reminders |= {"reminder_checkin_last", "reminder_peg_last"}  # days only: when a reminder was last shown
+    expected = {"version", "language", "auto_lock_minutes", "font_point_size"} | reminders
+    assert set(__import__("json").loads(text)) == expected
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""Settings: language (switched live), text size, auto-lock, passphrase, and where the diary lives."""
+"""Settings: language (switched live), text size, auto-lock, passphrase, where the diary lives, and reminders."""
 
 from __future__ import annotations
 
@@ -9,15 +9,18 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from companion.i18n import LANGUAGE_NAMES, _, ngettext
 from companion.storage.app_settings import AUTO_LOCK_CHOICES, FONT_SIZES, AppSettings
+from companion.ui.settings.reminders_section import RemindersSection
 from companion.ui.widgets import Retranslatable, label
 
 
@@ -27,12 +30,22 @@ class SettingsView(Retranslatable, QWidget):
     auto_lock_selected = Signal(int)
     change_passphrase_requested = Signal()
     move_requested = Signal()
+    reminders_changed = Signal(dict)  # AppSettings fields (reminders section)
 
     def __init__(self, settings: AppSettings, diary_path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("settingsView")
         self._diary_path = diary_path
-        outer = QVBoxLayout(self)
+        # The page scrolls when large text makes it taller than the window (reminders added a section).
+        self.page_scroll = QScrollArea()
+        self.page_scroll.setWidgetResizable(True)
+        self.page_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        page = QVBoxLayout(self)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.addWidget(self.page_scroll)
+        content = QWidget()
+        self.page_scroll.setWidget(content)
+        outer = QVBoxLayout(content)
         outer.setContentsMargins(32, 24, 32, 24)
         self.title = label("heading")
         form = QFormLayout()
@@ -84,6 +97,10 @@ class SettingsView(Retranslatable, QWidget):
         outer.addLayout(form)
         outer.addSpacing(12)
         outer.addWidget(self.protection)
+        self.reminders = RemindersSection(settings)  # reminders
+        self.reminders.changed.connect(self.reminders_changed)  # reminders
+        outer.addSpacing(12)  # reminders
+        outer.addWidget(self.reminders)  # reminders
         outer.addStretch(1)
         self.language.activated.connect(lambda i: self.language_selected.emit(self.language.itemData(i)))
         self.text_size.activated.connect(lambda i: self.text_size_selected.emit(self.text_size.itemData(i)))
@@ -133,7 +150,8 @@ class SettingsView(Retranslatable, QWidget):
 
     def add_section(self, section: QWidget) -> None:
         """Add a part that needs the open diary (the view itself only knows preferences)."""
-        layout = self.layout()
+        content = self.page_scroll.widget()
+        layout = content.layout() if content is not None else None
         assert isinstance(layout, QVBoxLayout)
         layout.insertWidget(layout.count() - 1, section)
 
