@@ -14,15 +14,14 @@ class GettextQtTranslator(QTranslator):
     def isEmpty(self) -> bool:
         return False
 
-    def translate(
-        self, context: str, source_text: str, disambiguation: str | None = None, n: int = -1
-    ) -> str | None:
+    def translate(self, context: str, source_text: str, disambiguation: str | None = None, n: int = -1) -> str | None:
         # None means "no translation here" (Qt then shows its source text); "" would blank the text.
         if i18n.current_language() == "en" or not source_text:
             return None
         translated = i18n.pgettext(context, source_text)
-        if translated == source_text:
-            # Qt uses the same words in several contexts; fall back to the generic button context.
+        if translated == source_text and context != "QShortcut":
+            # Qt uses the same words in several contexts; fall back to the generic button context. Never for
+            # key names ("Help", "Cancel", "Print" are keys too): they stay as printed on the keyboard.
             translated = i18n.pgettext("QPlatformTheme", source_text)
         return None if translated == source_text else translated
 
