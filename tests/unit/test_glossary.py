@@ -8,6 +8,7 @@ import json
 import re
 import tomllib
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import pytest
@@ -28,7 +29,11 @@ class Term:
     forms: tuple[str, ...]
     status: str
 
-    @property
+    @cached_property
+    def welsh(self) -> tuple[str, ...]:
+        return tuple(form.casefold() for form in (self.cy, *self.forms))
+
+    @cached_property
     def pattern(self) -> re.Pattern[str]:
         words = sorted(self.en, key=len, reverse=True)
         return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.I)
@@ -62,7 +67,7 @@ def mismatches(
             rest = term.pattern.sub(" ", rest)
             if (english, term.en[0]) in exceptions:
                 continue
-            if not any(form.casefold() in welsh_plain for form in (term.cy, *term.forms)):
+            if not any(form in welsh_plain for form in term.welsh):
                 found.append((term.en[0], english, welsh))
     return found
 
