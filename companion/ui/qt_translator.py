@@ -1,11 +1,14 @@
 """A QTranslator that answers Qt's own strings (buttons, context menus) from our gettext catalog.
 
-Qt ships no Welsh, so without this a Welsh screen would still say "Cancel" and "Select All".
+Qt ships no Welsh, so without this a Welsh screen would still say "Cancel" and "Select All". The bridge also
+makes Welsh the default QLocale while the interface is Welsh, so Qt's calendar popups name the months and
+weekdays in Welsh (from Qt's own CLDR data) unless a widget has chosen its own locale.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt, QTranslator
+from PySide6.QtWidgets import QApplication
 
 from companion import i18n
 
@@ -33,10 +36,25 @@ class TranslatorBridge:
     def __init__(self, app: QCoreApplication) -> None:
         self._app = app
         self._translator = GettextQtTranslator(app)
+        self._system_locale = QLocale()
         app.installTranslator(self._translator)
         i18n.add_listener(self._on_language_changed)
+        self._apply_locale(i18n.current_language())
 
-    def _on_language_changed(self, _lang: str) -> None:
+    def _apply_locale(self, lang: str) -> None:
+        """Welsh (UK) as Qt's default locale while the interface is Welsh; the system's otherwise. Windows that
+        have not chosen a locale of their own (calendar popups included) take it at once."""
+        wanted = QLocale(QLocale.Language.Welsh, QLocale.Country.UnitedKingdom) if lang == "cy" else self._system_locale
+        if QLocale() == wanted:
+            return
+        QLocale.setDefault(wanted)
+        if isinstance(self._app, QApplication):
+            for window in QApplication.topLevelWidgets():
+                if not window.testAttribute(Qt.WidgetAttribute.WA_SetLocale):
+                    window.unsetLocale()
+
+    def _on_language_changed(self, lang: str) -> None:
+        self._apply_locale(lang)
         self._app.removeTranslator(self._translator)
         self._app.installTranslator(self._translator)
         # Deliver the LanguageChange events now, so the whole interface has switched when this returns.
@@ -44,4 +62,5 @@ class TranslatorBridge:
 
     def detach(self) -> None:
         i18n.remove_listener(self._on_language_changed)
+        self._apply_locale("en")
         self._app.removeTranslator(self._translator)

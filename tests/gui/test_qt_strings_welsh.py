@@ -158,14 +158,30 @@ def test_spin_box_context_menus_are_welsh(qtbot: QtBot, welsh, kind: type[QWidge
     assert _english_left(texts, {"QAbstractSpinBox", "QLineEdit"}) == set()
 
 
-def test_calendar_popup_names_months_in_welsh(qtbot: QtBot, welsh) -> None:  # type: ignore[no-untyped-def]
-    calendar = QCalendarWidget()
-    calendar.setLocale(QLocale(QLocale.Language.Welsh, QLocale.Country.UnitedKingdom))
+def _month_shown(edit: QDateEdit) -> set[str]:
+    calendar = edit.calendarWidget()
     calendar.setCurrentPage(2025, 1)
-    calendar.setSelectedDate(QDate(2025, 1, 6))
-    qtbot.addWidget(calendar)
-    calendar.show()
-    assert "Ionawr" in {b.text() for b in calendar.findChildren(QAbstractButton)}
+    return {b.text() for b in calendar.findChildren(QAbstractButton)}
+
+
+def test_calendar_popups_name_the_months_in_the_interface_language(qtbot: QtBot, bridge) -> None:  # type: ignore[no-untyped-def]
+    i18n.set_language("cy")
+    QCoreApplication.processEvents()
+    edit = QDateEdit(QDate(2025, 1, 6))  # made while the interface is Welsh
+    edit.setCalendarPopup(True)
+    qtbot.addWidget(edit)
+    assert "Ionawr" in _month_shown(edit)
+    i18n.set_language("en")  # an open window follows a switch
+    QCoreApplication.processEvents()
+    assert "January" in _month_shown(edit)
+    i18n.set_language("cy")
+    QCoreApplication.processEvents()
+    assert "Ionawr" in _month_shown(edit)
+    own = QCalendarWidget()  # a widget that chose its locale keeps it
+    own.setLocale(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    qtbot.addWidget(own)
+    own.setCurrentPage(2025, 1)
+    assert "January" in {b.text() for b in own.findChildren(QAbstractButton)}
 
 
 def _file_dialog(qtbot: QtBot, folder: Path, mode: QFileDialog.AcceptMode) -> QFileDialog:
