@@ -88,11 +88,13 @@ def _popup_texts(open_menu: Callable[[], None]) -> list[str]:
     """Open a context menu (which runs its own event loop), read its actions and close it."""
     seen: list[str] = []
 
-    def read_and_close() -> None:
+    def read_and_close(tries: int = 50) -> None:
         popup = QApplication.activePopupWidget()
         if isinstance(popup, QMenu):
             seen.extend(_clean(a.text()) for a in popup.actions() if a.text())
             popup.close()
+        elif tries:  # not open yet: look again shortly (never leave a menu's loop running)
+            QTimer.singleShot(20, lambda: read_and_close(tries - 1))
 
     QTimer.singleShot(0, read_and_close)
     open_menu()
@@ -223,11 +225,13 @@ def test_qts_own_file_dialog_is_welsh(qtbot: QtBot, welsh, tmp_path: Path) -> No
     # Saving over a file: Qt asks first, in Welsh.
     questions: list[tuple[str, set[str]]] = []
 
-    def answer_no() -> None:
+    def answer_no(tries: int = 50) -> None:
         box = QApplication.activeModalWidget()
         if isinstance(box, QMessageBox):
             questions.append((box.text(), {_clean(b.text()) for b in box.buttons()}))
             box.done(QMessageBox.StandardButton.No.value)
+        elif tries:
+            QTimer.singleShot(20, lambda: answer_no(tries - 1))
 
     name_edit = dialog.findChild(QLineEdit, "fileNameEdit")
     assert name_edit is not None
