@@ -9,11 +9,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from companion import __version__
+from companion import APP_ID, __version__
 
 # One identifier for the desktop: the .desktop file and AppStream id on Linux (packaging/linux/), the
 # Wayland app id (setDesktopFileName) and, on Windows, the AppUserModelID that groups the taskbar button.
-APP_ID = "cymru.companion.Companion"
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:

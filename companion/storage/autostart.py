@@ -12,11 +12,11 @@ import os
 import sys
 from pathlib import Path
 
+from companion import APP_ID
 from companion.storage.atomic import atomic_write
 
-# The desktop id of packaging/linux/companion.desktop (and QGuiApplication.setDesktopFileName in app.py).
-# If packaging renames it (say to a reverse-DNS id), change it here too: one constant.
-DESKTOP_ID = "companion"
+# The id of the installed desktop entry (packaging/linux/<id>.desktop), also QGuiApplication's desktop file name.
+DESKTOP_ID = APP_ID
 WINDOWS_RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"
 WINDOWS_VALUE_NAME = "Companion"
 
