@@ -91,6 +91,7 @@ def _run(data_dir: Path, *, demo: bool) -> int:
 
     window = CompanionWindow(context, demo_factory)
     window.show()
+    _preload_diary_modules()
     previous = _quit_cleanly_on_signals(app)
     try:
         return app.exec()
@@ -99,6 +100,20 @@ def _run(data_dir: Path, *, demo: bool) -> int:
         if window.session is not None:
             window.session.close()
         bridge.detach()
+
+
+def _preload_diary_modules() -> None:
+    """The lock screen shows before the database layer and the diary's screens are imported (about a second
+    on a slow machine); import them in the background once it has painted, while the person types."""
+    import threading
+
+    from PySide6.QtCore import QTimer
+
+    def load() -> None:
+        import companion.services.session
+        import companion.ui.main_view  # noqa: F401
+
+    QTimer.singleShot(300, lambda: threading.Thread(target=load, name="companion-preload", daemon=True).start())
 
 
 def _quit_cleanly_on_signals(app: object) -> dict[int, object]:
