@@ -203,7 +203,7 @@ def bench_summary(folder: Path, repeats: int) -> dict[str, Any]:
     """A 3-month summary PDF, split by stage (data, charts, HTML, layout and printing), against
     QTextDocument printing the same final HTML and images alone to a QPdfWriter."""
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QUrl
-    from PySide6.QtGui import QImage, QPdfWriter, QTextDocument
+    from PySide6.QtGui import QImage, QPageSize, QPdfWriter, QTextDocument
 
     from companion.reports import pdf
     from companion.reports.summary_data import Audience, SummaryOptions, build_summary
@@ -246,9 +246,11 @@ def bench_summary(folder: Path, repeats: int) -> dict[str, Any]:
     def floor() -> float:
         html, images = final["html"], final["images"]
         start = time.perf_counter()
-        buffer = QBuffer(QByteArray())
+        data = QByteArray()
+        buffer = QBuffer(data)
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
         writer = QPdfWriter(buffer)
+        writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
         doc = QTextDocument()
         for name, png in images.items():
             doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), QImage.fromData(png))
@@ -256,6 +258,7 @@ def bench_summary(folder: Path, repeats: int) -> dict[str, Any]:
         doc.print_(writer)
         del writer
         buffer.close()
+        assert data.size() > 0
         return time.perf_counter() - start
 
     try:

@@ -127,6 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--days", type=int, default=TEN_YEARS, help="length of the made-up diary")
     parser.add_argument("--check", action="store_true", help="exit 1 when any target is missed")
     parser.add_argument("--dir", type=Path, default=HERE, help="where to make the work folder (a real disk)")
+    parser.add_argument("--from", dest="source", type=Path, help="copy this make_vault.py folder, not make one")
     args = parser.parse_args(argv)
     repeats = args.repeats or (3 if args.quick else 7)
     work = Path(tempfile.mkdtemp(prefix="companion-bench-", dir=args.dir))
@@ -136,7 +137,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         folder = work / "diary"
         needs_vault = set(args.only) - {"chart"}
-        if needs_vault:
+        if needs_vault and args.source is not None:
+            shutil.copytree(args.source, folder)
+            vault = folder / "diary.vault"
+            result["vault"] = {"copied_from": str(args.source), "bytes": vault.stat().st_size}
+        elif needs_vault:
             from make_vault import make_vault
 
             started = time.perf_counter()
