@@ -96,6 +96,7 @@ def _run(data_dir: Path, *, demo: bool) -> int:
 
     window = CompanionWindow(context, demo_factory, watch_os_session=True)
     window.show()
+    _preload_diary_modules()
     previous = _quit_cleanly_on_signals(app)
     try:
         return app.exec()
@@ -142,6 +143,20 @@ def _set_windows_app_id() -> None:
     # On a very old Windows the call is missing and the taskbar falls back to the executable's identity.
     with contextlib.suppress(AttributeError, OSError):
         ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID(APP_ID)
+
+
+def _preload_diary_modules() -> None:
+    """The lock screen shows before the database layer and the diary's screens are imported (about a second
+    on a slow machine); import them in the background once it has painted, while the person types."""
+    import threading
+
+    from PySide6.QtCore import QTimer
+
+    def load() -> None:
+        import companion.services.session
+        import companion.ui.main_view  # noqa: F401
+
+    QTimer.singleShot(300, lambda: threading.Thread(target=load, name="companion-preload", daemon=True).start())
 
 
 def _quit_cleanly_on_signals(app: object) -> dict[int, object]:

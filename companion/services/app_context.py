@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from companion.services.diary import Clock, local_now
+from companion.services.clock import Clock, local_now
 from companion.storage.app_settings import AppSettings, load_settings, save_settings
 from companion.storage.kdf import KdfParams
 from companion.storage.vault import VAULT_FILENAME

@@ -13,14 +13,12 @@ from companion.domain.checkin import Checkin, CheckinInput, clean_tag_name, fold
 from companion.domain.errors import ValidationError
 from companion.domain.pain import validate_score
 from companion.i18n import N_
+from companion.services import clock
 from companion.storage.unit_of_work import UnitOfWork
 
-Clock = Callable[[], dt.datetime]
+Clock = clock.Clock
+local_now = clock.local_now  # the services import both from here
 DRAFT_KEY = "draft.checkin"
-
-
-def local_now() -> dt.datetime:
-    return dt.datetime.now().astimezone()
 
 
 def day_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:

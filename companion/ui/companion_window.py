@@ -6,7 +6,6 @@ diary stays in memory while the lock screen shows.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
@@ -25,7 +24,6 @@ from companion.domain.errors import (
 )
 from companion.i18n import _
 from companion.services.app_context import AppContext
-from companion.services.session import DiarySession
 from companion.storage import backups
 from companion.storage.lockfile import VaultLock
 from companion.ui import dialogs, tray
@@ -34,7 +32,6 @@ from companion.ui.first_run.passphrase_view import CreatePassphraseView
 from companion.ui.first_run.recovery_view import RecoveryKeyView
 from companion.ui.idle_watcher import IdleWatcher
 from companion.ui.lock.unlock_view import RECOVERY, UnlockView
-from companion.ui.main_view import MainView
 from companion.ui.reminders import ReminderNotice, ReminderScheduler, focus_for_reminder, reminder_text
 from companion.ui.session_watcher import SessionWatcher
 from companion.ui.style import apply_text_size
@@ -42,9 +39,11 @@ from companion.ui.tray import CompanionTray
 from companion.ui.widgets import Retranslatable, run_busy
 
 if TYPE_CHECKING:
+    from companion.services.session import DiarySession
     from companion.ui.checkin.checkin_dialog import CheckinEditDialog
+    from companion.ui.main_view import MainView
 
-Factory = Callable[[], DiarySession]
+Factory = Callable[[], "DiarySession"]
 
 
 class CompanionWindow(Retranslatable, QMainWindow):
@@ -137,6 +136,8 @@ class CompanionWindow(Retranslatable, QMainWindow):
     # --- creating ---------------------------------------------------------------------------------------
 
     def _on_create_passphrase_chosen(self, passphrase: str) -> None:
+        from companion.services.session import DiarySession  # the database layer loads when first needed
+
         def create() -> tuple[DiarySession, str]:
             context = self.context
             return DiarySession.create(context.vault_path, passphrase, context.kdf_factory(), context.clock)
@@ -167,6 +168,8 @@ class CompanionWindow(Retranslatable, QMainWindow):
     def _on_unlock_requested(self, mode: str, secret: str) -> None:
         kwargs = {"recovery_key": secret} if mode == RECOVERY else {"passphrase": secret}
 
+        from companion.services.session import DiarySession  # the database layer loads when first needed
+
         def unlock() -> DiarySession:
             return DiarySession.open(self.context.vault_path, **kwargs, clock=self.context.clock)
 
@@ -186,30 +189,15 @@ class CompanionWindow(Retranslatable, QMainWindow):
     def _enter_diary(self, session: DiarySession) -> None:
         self.session = session
         self.unlock_view.reset()
+        from companion.ui.main_view import MainView  # not needed for the lock screen: loaded on first unlock
+
         self.main_view = MainView(self.context, session)
         self.main_view.lock_requested.connect(self.lock_now)
         self.main_view.retry_save_requested.connect(self.retry_save)
-        self.main_view.today.save_failed.connect(self._on_save_failed)
-        self.main_view.today.measures_banner.save_failed.connect(self._on_save_failed)
-        self.main_view.diary.save_failed.connect(self._on_save_failed)
-        self.main_view.diary.edit_requested.connect(self.open_edit_dialog)
-        self.main_view.data_section.save_failed.connect(self._on_save_failed)
-        self.main_view.plan.save_failed.connect(self._on_save_failed)
+        for key, page in self.main_view.built_pages().items():
+            self._connect_page(key, page)
+        self.main_view.page_built.connect(self._connect_page)  # the other sections are built when first shown
         self.main_view.flare_mode.save_failed.connect(self._on_save_failed)  # flare mode
-        self.main_view.pacing.save_failed.connect(self._on_save_failed)
-        self.main_view.goals.save_failed.connect(self._on_save_failed)
-        self.main_view.support.save_failed.connect(self._on_save_failed)
-        self.main_view.medicines.save_failed.connect(self._on_save_failed)
-        self.main_view.summary.save_failed.connect(self._on_save_failed)
-        self.main_view.trends.save_failed.connect(self._on_save_failed)
-        self.main_view.today.pacing.rest_prompt.connect(self._on_pacing_prompt)
-        self.main_view.today.pacing.timer_running_changed.connect(self._on_timer_running_changed)
-        self.main_view.settings.language_selected.connect(self.switch_language)
-        self.main_view.settings.text_size_selected.connect(self._on_text_size_selected)
-        self.main_view.settings.auto_lock_selected.connect(self._on_auto_lock_selected)
-        self.main_view.settings.change_passphrase_requested.connect(self.open_change_passphrase)
-        self.main_view.settings.move_requested.connect(self.move_diary)
-        self.main_view.settings.reminders_changed.connect(self._on_reminders_changed)
         self.stack.addWidget(self.main_view)
         self.stack.setCurrentWidget(self.main_view)
         self.lock_shortcut.setEnabled(True)
@@ -220,6 +208,28 @@ class CompanionWindow(Retranslatable, QMainWindow):
         if self._after_unlock is not None:
             self.open_reminder(self._after_unlock)
         self.unlocked.emit()
+
+    def _connect_page(self, key: str, page: QWidget) -> None:
+        """Wire a section of the diary to the window as it is built (Today at unlock, the rest when first shown)."""
+        save_failed = getattr(page, "save_failed", None)
+        if save_failed is not None:
+            save_failed.connect(self._on_save_failed)
+        main = self.main_view
+        assert main is not None
+        if key == "today":
+            main.today.measures_banner.save_failed.connect(self._on_save_failed)
+            main.today.pacing.rest_prompt.connect(self._on_pacing_prompt)
+            main.today.pacing.timer_running_changed.connect(self._on_timer_running_changed)
+        elif key == "diary":
+            main.diary.edit_requested.connect(self.open_edit_dialog)
+        elif key == "settings":
+            main.data_section.save_failed.connect(self._on_save_failed)
+            main.settings.language_selected.connect(self.switch_language)
+            main.settings.text_size_selected.connect(self._on_text_size_selected)
+            main.settings.auto_lock_selected.connect(self._on_auto_lock_selected)
+            main.settings.change_passphrase_requested.connect(self.open_change_passphrase)
+            main.settings.move_requested.connect(self.move_diary)
+            main.settings.reminders_changed.connect(self._on_reminders_changed)
 
     # --- locking ----------------------------------------------------------------------------------------
 
@@ -271,9 +281,9 @@ class CompanionWindow(Retranslatable, QMainWindow):
             review = self.main_view.flare_mode.review
             if review.episode_id is not None and any(text.strip() for text in review.texts()):
                 review.save()
-            if self.main_view.plan.has_changes():
+            if self.main_view.built("plan") is not None and self.main_view.plan.has_changes():
                 self.main_view.plan.save()
-            if self.main_view.goals.what_matters.has_changes():
+            if self.main_view.built("goals") is not None and self.main_view.goals.what_matters.has_changes():
                 self.main_view.goals.what_matters.save_words()
             # A running pacing timer stops and its time is logged; Today says so after unlocking.
             timer = self.main_view.today.pacing.stop_for_lock()
@@ -400,50 +410,9 @@ class CompanionWindow(Retranslatable, QMainWindow):
 
     def move_diary(self) -> None:
         """Move the diary and its backups to a folder the person chooses (a synced folder, say)."""
-        if self.session is None:
-            return
-        folder = dialogs.choose_folder(self, _("Choose the folder to move your diary to"))
-        if not folder:
-            return
-        session = self.session
+        from companion.ui.settings.move_diary import move_diary
 
-        def answered(button: dialogs.Button) -> None:
-            if button != dialogs.Button.Ok or self.session is not session:
-                return
-            from companion.storage.app_settings import default_data_dir, remember_moved_location
-            from companion.storage.relocation import move_diary
-
-            try:
-                new_path = move_diary(session.store, Path(folder))
-            except SaveFailedError as exc:
-                self._on_save_failed(exc)
-                return
-            except (CompanionError, OSError) as exc:
-                text = exc.message() if isinstance(exc, CompanionError) else str(exc)
-                dialogs.show_error(self, text)
-                return
-            self.context.data_dir = new_path.parent
-            if not self.context.demo:
-                with contextlib.suppress(OSError):
-                    remember_moved_location(default_data_dir(), new_path.parent)
-            if self.main_view is not None:
-                self.main_view.settings.set_diary_path(new_path)
-            dialogs.show_message(
-                self,
-                _("Diary moved"),
-                _("Your diary and its backups are now in {folder}.").format(folder=new_path.parent),
-            )
-
-        dialogs.show_message(
-            self,
-            _("Move your diary"),
-            _("Move your diary and its backups to {folder}? Nothing is removed until the copy is complete.").format(
-                folder=folder
-            ),
-            buttons=dialogs.Button.Ok | dialogs.Button.Cancel,
-            default=dialogs.Button.Ok,
-            on_done=answered,
-        )
+        move_diary(self)
 
     def _offer_new_passphrase_after_recovery(self) -> None:
         self.open_change_passphrase(after_recovery=True)
