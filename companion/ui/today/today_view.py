@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -110,8 +110,8 @@ class TodayView(Retranslatable, QWidget):
         self.setTabOrder(self.save, self.same_as_last)
         self.setTabOrder(self.same_as_last, self.clear_button)
         self.pacing.set_focus_neighbours(self.clear_button, self.entries)
-        self.retranslate_ui()
-        self.refresh()
+        self._just_refreshed = False
+        self.retranslate_ui()  # which refreshes
 
     def retranslate_ui(self) -> None:
         self.save.setText(_("&Save"))
@@ -128,6 +128,10 @@ class TodayView(Retranslatable, QWidget):
     def refresh(self) -> None:
         if not self._session.is_open:  # locked: this screen is about to be deleted
             return
+        # Being built and shown at unlock asks for a refresh three times in one turn of the event loop (the
+        # constructor, retranslate_ui, showEvent); each reads the whole diary's due measures and doses.
+        self._just_refreshed = True
+        QTimer.singleShot(0, self, self._settled)
         today = self._session.diary.entries_today()
         self.date_heading.setText(format_weekday_date(self._session.diary.today()))
         self.list_heading.setText(ngettext("{n} entry today", "{n} entries today", len(today)).format(n=len(today)))
@@ -216,8 +220,12 @@ class TodayView(Retranslatable, QWidget):
             return
         super().keyPressEvent(event)
 
+    def _settled(self) -> None:
+        self._just_refreshed = False
+
     def showEvent(self, event: object) -> None:
-        self.refresh()
+        if not self._just_refreshed:  # shown again later: the date or the diary may have moved on
+            self.refresh()
         super().showEvent(event)  # type: ignore[arg-type]
 
 
