@@ -31,6 +31,8 @@ from companion.storage import atomic
 from companion.storage.atomic import TEMP_SUFFIX
 from companion.storage.kdf import KdfParams
 
+pytestmark = pytest.mark.reliability
+
 PASSPHRASE = "copper meadow 42 ŷ"
 FIRST = "first entry, saved"
 NOTE = "recorded while the disk misbehaves ŵ"

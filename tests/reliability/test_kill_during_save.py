@@ -21,7 +21,8 @@ test into a no-op silently.
 A kill -9 leaves the kernel's page cache intact, so this tests crash-consistency of the write protocol
 (temp file, fsync, rename), not survival of a power cut.
 
-Seed: set COMPANION_KILL_SEED to replay another schedule; iterations: COMPANION_KILL_ITERATIONS (>= 50).
+Seed: set COMPANION_KILL_SEED to replay another schedule. Iterations: 100 (fast tier), 1,000 under
+`pytest --long`; COMPANION_KILL_ITERATIONS (>= 50) overrides both.
 """
 
 from __future__ import annotations
@@ -57,17 +58,21 @@ from companion.storage.unit_of_work import UnitOfWork
 ROOT = Path(__file__).resolve().parents[2]
 PASSPHRASE = "kettle river blue Tuesday ŵŷ"
 SEED = int(os.environ.get("COMPANION_KILL_SEED", "20240611"))
-ITERATIONS = max(50, int(os.environ.get("COMPANION_KILL_ITERATIONS", "60")))
-# Notes are capped at NOTE_MAX_CHARS (20,000) by the domain rules, so a large note is at most ~20 KB; the
-# vault starts with ~1.4 MB of such notes so that every save (compress, encrypt, write, fsync) takes tens
-# of milliseconds and random kills land inside it.
-PREFILL_NOTES = 90
-NOTE_CHARS = (2_000, NOTE_MAX_CHARS - 100)
+# 100 kills in the fast tier, 1,000 under `pytest --long`; COMPANION_KILL_ITERATIONS (>= 50) overrides both.
+FAST_ITERATIONS = 100
+LONG_ITERATIONS = 1_000
+# The vault starts with ~0.5 MB of notes (30 notes of 8,000 random characters) and each writer adds notes of
+# 1,000-8,000 characters, so that a save (compress, encrypt, write, fsync, rename) takes tens of milliseconds
+# and random kills land inside it, while an iteration (fork, open, a save or two, kill, reopen and check)
+# stays near 0.3 s. A bigger vault only makes each iteration slower: the "mid_write" mode aims at saves.
+PREFILL_NOTES = 30
+NOTE_CHARS = (1_000, 8_000)
 LINE_TIMEOUT = 20.0
 MODES = ("after_ack", "delay", "mid_write", "startup")
 TAG = re.compile(r"^entry-[0-9a-f]{32}$")
 
 pytestmark = [
+    pytest.mark.reliability,
     pytest.mark.slow,
     pytest.mark.skipif(not hasattr(os, "fork") or not hasattr(signal, "SIGKILL"), reason="needs fork and SIGKILL"),
 ]
@@ -184,16 +189,18 @@ def _names_ending(folder: Path, suffix: str) -> list[str]:
         return []
 
 
-def _prefill(vault: Path, kdf: KdfParams, rng: random.Random) -> set[str]:
-    """A vault with PREFILL_NOTES large notes, written in one commit (one save) to keep set-up quick."""
+def _prefill(
+    vault: Path, kdf: KdfParams, rng: random.Random, notes: int = PREFILL_NOTES, chars: int = NOTE_CHARS[1]
+) -> set[str]:
+    """A vault with `notes` notes of `chars` characters, written in one commit (one save) to keep set-up quick."""
     session, _recovery = DiarySession.create(vault, PASSPHRASE, kdf)
     tags = set()
     now = dt.datetime.now().astimezone()
     alphabet = string.ascii_letters + string.digits + " "
     with UnitOfWork(session.store) as uow:
-        for i in range(PREFILL_NOTES):
+        for i in range(notes):
             tag = f"entry-{rng.getrandbits(128):032x}"
-            body = "".join(rng.choices(alphabet, k=NOTE_CHARS[1]))
+            body = "".join(rng.choices(alphabet, k=chars))
             entry = Checkin(id=f"prefill-{i}", recorded_at=now, pain=i % 11, note=f"{tag} {body}")
             uow.checkins.add(entry, now.astimezone(dt.UTC).replace(tzinfo=None))
             tags.add(tag)
@@ -256,7 +263,15 @@ def _kill_once(
     return acked, seen_temp
 
 
-def test_kill_9_during_saves_never_loses_acknowledged_entries(tmp_path: Path, cheap_kdf: KdfParams) -> None:
+def _iterations(long_tier: bool) -> int:
+    override = os.environ.get("COMPANION_KILL_ITERATIONS")
+    return max(50, int(override)) if override else (LONG_ITERATIONS if long_tier else FAST_ITERATIONS)
+
+
+def test_kill_9_during_saves_never_loses_acknowledged_entries(
+    tmp_path: Path, cheap_kdf: KdfParams, long_tier: bool
+) -> None:
+    iterations = _iterations(long_tier)
     started = time.perf_counter()
     rng = random.Random(SEED)
     data = tmp_path / "data"
@@ -268,7 +283,7 @@ def test_kill_9_during_saves_never_loses_acknowledged_entries(tmp_path: Path, ch
     worker = Worker(vault, PASSPHRASE, tmp_path / "worker-stderr.txt")
     worker_ready = time.perf_counter() - started
     try:
-        for iteration in range(ITERATIONS):
+        for iteration in range(iterations):
             mode = MODES[iteration % len(MODES)] if iteration < len(MODES) else rng.choice(MODES)
             stats[f"mode:{mode}"] += 1
             acked, seen_temp = _kill_once(worker, vault, rng, mode, stats)
@@ -303,12 +318,12 @@ def test_kill_9_during_saves_never_loses_acknowledged_entries(tmp_path: Path, ch
     )
     summary = (
         f"kill loop: seed {SEED}, {stats['kills']} kills in {elapsed:.1f} s (set-up {setup_seconds:.1f} s, "
-        f"worker ready at {worker_ready:.1f} s, {(elapsed - worker_ready) / ITERATIONS * 1000:.0f} ms per kill); "
+        f"worker ready at {worker_ready:.1f} s, {(elapsed - worker_ready) / iterations * 1000:.0f} ms per kill); "
         f"vault {vault.stat().st_size // 1024} KB, {len(expected)} entries; {dict(stats)}"
     )
     print(summary)
     assert stats["kills"] >= 50, summary
-    assert stats["acks"] >= ITERATIONS // 2, summary
+    assert stats["acks"] >= iterations // 2, summary
     # Proof that kills landed inside saves, not only between them.
     assert stats["kills that left a temp file (inside write/fsync/rename)"] >= 5, summary
     assert inside_save >= 8, summary
@@ -322,12 +337,13 @@ def test_kill_during_the_daily_backup_leaves_no_temp_file_behind(tmp_path: Path,
     """A kill while opening writes the daily backup; the next open must clear that backup's temp file too.
 
     Each round removes the backups folder (as if it were a new day), starts a writer and kills it the
-    moment the backup's temp file appears, then reopens the vault.
+    moment the backup's temp file appears, then reopens the vault. The vault is bigger here (~1.4 MB: 90
+    notes near the 20,000-character limit) so that writing its backup takes long enough to be caught.
     """
     rng = random.Random(SEED + 1)
     data = tmp_path / "data"
     vault = data / "diary.vault"
-    _prefill(vault, cheap_kdf, rng)
+    _prefill(vault, cheap_kdf, rng, notes=90, chars=NOTE_MAX_CHARS - 100)
     worker = Worker(vault, PASSPHRASE, tmp_path / "worker-stderr.txt")
     killed_mid_backup = 0
     try:

@@ -29,6 +29,8 @@ from companion.storage.kdf import KdfParams
 from companion.storage.lockfile import VaultLock
 from companion.storage.vault import Vault, unlock_blob
 
+pytestmark = pytest.mark.reliability
+
 PASSPHRASE = "quiet harbour 19 ŵ"
 HEADER_LEN = fmt.header_length(2)
 BODY_FLIPS = 200
