@@ -22,6 +22,7 @@ import copy
 import hashlib
 import json
 import shutil
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -54,6 +55,7 @@ CONTAINER_ERRORS = (NotAVaultError, DamagedVaultError, NewerVersionError)
 # Fast tier / long tier example counts per test.
 CASES = {"bytes": (300, 20_000), "mutations": (300, 20_000), "rehashed": (60, 3_000), "json": (150, 5_000)}
 IMPORT_CASES = (60, 2_000)
+RAN: Counter[str] = Counter()  # cases run per target, printed for docs/reliability.md (pytest -s)
 
 
 def _settings(long_tier: bool, kind: str) -> settings:
@@ -88,10 +90,12 @@ def test_the_container_refuses_arbitrary_bytes(long_tier: bool) -> None:
     @_settings(long_tier, "bytes")
     @given(st.one_of(st.binary(max_size=700), st.binary(max_size=700).map(lambda b: fmt.MAGIC + b)))
     def check(blob: bytes) -> None:
+        RAN["container-bytes"] += 1
         outcome = _open(blob)
         assert isinstance(outcome, CONTAINER_ERRORS), f"{len(blob)} bytes gave {outcome!r}"
 
     check()
+    print(f"fuzz container-bytes: {RAN['container-bytes']} cases")
 
 
 Mutation = Callable[[bytearray], None]
@@ -134,6 +138,7 @@ def test_mutated_vaults_are_refused_never_misread(vault_blob: bytes, long_tier: 
     @_settings(long_tier, "mutations")
     @given(st.lists(_mutations(len(vault_blob)), min_size=1, max_size=4))
     def check(mutations: list[Mutation]) -> None:
+        RAN["container-mutations"] += 1
         damaged = bytearray(vault_blob)
         for mutate in mutations:
             mutate(damaged)
@@ -144,6 +149,7 @@ def test_mutated_vaults_are_refused_never_misread(vault_blob: bytes, long_tier: 
             assert isinstance(outcome, CONTAINER_ERRORS), f"a changed vault gave {outcome!r:.200}"
 
     check()
+    print(f"fuzz container-mutations: {RAN['container-mutations']} cases")
 
 
 def _kdf_param_offsets(slots: int) -> set[int]:
@@ -165,6 +171,7 @@ def test_header_changes_with_a_recomputed_digest_are_refused(vault_blob: bytes, 
     @_settings(long_tier, "rehashed")
     @given(st.lists(st.tuples(st.sampled_from(editable), st.integers(0, 255)), min_size=1, max_size=6))
     def check(edits: list[tuple[int, int]]) -> None:
+        RAN["container-rehashed"] += 1
         damaged = bytearray(vault_blob)
         for offset, value in edits:
             damaged[offset] = value
@@ -176,6 +183,7 @@ def test_header_changes_with_a_recomputed_digest_are_refused(vault_blob: bytes, 
             assert isinstance(outcome, (*CONTAINER_ERRORS, WrongPassphraseError)), f"gave {outcome!r:.200}"
 
     check()
+    print(f"fuzz container-rehashed: {RAN['container-rehashed']} cases")
 
 
 # --- the JSON import ------------------------------------------------------------------------------------
@@ -206,9 +214,11 @@ def test_the_import_refuses_arbitrary_bytes(long_tier: bool) -> None:
     @_settings(long_tier, "bytes")
     @given(st.one_of(st.binary(max_size=400), st.text(max_size=400).map(lambda t: t.encode("utf-8"))))
     def check(data: bytes) -> None:
+        RAN["import-bytes"] += 1
         assert _refused(data) is not None
 
     check()
+    print(f"fuzz import-bytes: {RAN['import-bytes']} cases")
 
 
 JSON_SCALARS = st.one_of(
@@ -260,11 +270,13 @@ def test_the_import_refuses_arbitrary_json(long_tier: bool) -> None:
     @_settings(long_tier, "json")
     @given(st.one_of(JSON_VALUES, st.dictionaries(st.sampled_from([*header, "app_version", "tables"]), JSON_VALUES)))
     def check(document: Any) -> None:
+        RAN["import-json"] += 1
         if isinstance(document, dict) and document.get("format") == "companion-export":
             document = {**header, **document}
         _refused(_dump(document))  # refused or accepted, never another exception
 
     check()
+    print(f"fuzz import-json: {RAN['import-json']} cases")
 
 
 def _edit_rows(draw: st.DrawFn, tables: dict[str, list[dict[str, Any]]]) -> str:
@@ -360,6 +372,7 @@ def test_edited_exports_are_refused_or_imported_cleanly(valid_export: bytes, dat
         @_settings(long_tier, "import")
         @given(edited_exports(base), st.sampled_from(["merge", "replace"]))
         def check(edited: tuple[bytes, list[str]], mode: str) -> None:
+            RAN["import-edited"] += 1
             data, _done = edited
             before = _diary_tables(session)
             try:
@@ -378,8 +391,10 @@ def test_edited_exports_are_refused_or_imported_cleanly(valid_export: bytes, dat
             assert _refused(again) is None, "the diary no longer exports to a file it can import"
 
         check()
+        print(f"fuzz import-edited: {RAN['import-edited']} cases")
     finally:
         session.close()
+    print(f"fuzz import-edited outcomes: {outcomes}")
     assert outcomes["refused"] > 0 and outcomes["imported"] > 0, outcomes
     reopened = DiarySession.open(data_dir / "diary.vault", passphrase=PASSPHRASE)
     reopened.close()

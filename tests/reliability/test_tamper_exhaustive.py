@@ -119,6 +119,7 @@ def test_every_header_bit_flip_is_refused_with_the_right_error(vaults: tuple[byt
         counts[expected.__name__] = counts.get(expected.__name__, 0) + 1
         if got is not expected:
             wrong.append(f"byte {bit // 8} bit {bit % 8}: expected {expected.__name__}, got {got}")
+    print(f"header flips ({region}): {(end - start) * 8}, wrong outcomes: {len(wrong)}")
     assert not wrong, f"{len(wrong)} of {(end - start) * 8} flips in the {region}:\n" + "\n".join(wrong[:20])
     if region == "magic":
         assert counts == {"NotAVaultError": 64}
@@ -185,6 +186,7 @@ def test_truncation_at_every_header_offset(vaults: tuple[bytes, bytes]) -> None:
         expected = NotAVaultError if length < len(fmt.MAGIC) else DamagedVaultError
         if (got := _outcome(blob[:length])) is not expected:
             wrong.append(f"{length} bytes: expected {expected.__name__}, got {got}")
+    print(f"truncations: {len(lengths)}, wrong outcomes: {len(wrong)}")
     assert not wrong, "\n".join(wrong[:20])
 
 
