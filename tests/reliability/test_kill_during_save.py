@@ -352,19 +352,25 @@ def test_kill_during_the_daily_backup_leaves_no_temp_file_behind(tmp_path: Path,
     Each round removes the backups folder (as if it were a new day), starts a writer and kills it the
     moment the backup's temp file appears, then reopens the vault. The vault is bigger here (~1.4 MB: 90
     notes near the 20,000-character limit) so that writing its backup takes long enough to be caught.
+    A busy machine can still deschedule the test for the whole backup; such a round (the finished backup
+    appears without its temp file ever being seen) is killed and checked all the same, and rounds go on,
+    up to 20, until at least 6 have run and at least 2 kills landed mid-backup.
     """
     rng = random.Random(SEED + 1)
     data = tmp_path / "data"
     vault = data / "diary.vault"
     _prefill(vault, cheap_kdf, rng, notes=90, chars=NOTE_MAX_CHARS - 100)
     worker = Worker(vault, PASSPHRASE, tmp_path / "worker-stderr.txt")
-    killed_mid_backup = 0
+    rounds = killed_mid_backup = 0
     try:
-        for _ in range(6):
+        while rounds < 20 and (rounds < 6 or killed_mid_backup < 2):
+            rounds += 1
             shutil.rmtree(backup_dir(vault), ignore_errors=True)
             worker.start_writer(rng.getrandbits(31), 100, 200)
             deadline = time.monotonic() + 10
             while not _names_ending(backup_dir(vault), TEMP_SUFFIX):
+                if _names_ending(backup_dir(vault), ".vault"):
+                    break  # missed: the backup was written between two looks
                 if time.monotonic() > deadline:
                     pytest.fail("the writer never started the daily backup")
             worker.kill_writer()
@@ -375,7 +381,7 @@ def test_kill_during_the_daily_backup_leaves_no_temp_file_behind(tmp_path: Path,
             assert leftovers == [], f"temp files a killed save left are still there after opening: {leftovers}"
     finally:
         worker.close()
-    assert killed_mid_backup >= 1, "no kill landed while the backup was being written"
+    assert killed_mid_backup >= 2, f"only {killed_mid_backup} of {rounds} kills landed while the backup was written"
 
 
 def test_slow_tests_are_not_deselected_by_default() -> None:
