@@ -32,6 +32,21 @@ HEAD_REVISION = max(
 )
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--long",
+        action="store_true",
+        default=False,
+        help="run the long tier of the reliability suite (1,000 kills, every body bit, many fuzz cases)",
+    )
+
+
+@pytest.fixture(scope="session")
+def long_tier(pytestconfig: pytest.Config) -> bool:
+    """True under `pytest --long`: the reliability suite's long tier (see docs/reliability.md)."""
+    return bool(pytestconfig.getoption("--long"))
+
+
 class NetworkAccessError(AssertionError):
     """Companion must never open a socket; a test that tries fails with this."""
 

@@ -151,6 +151,9 @@ def _weekdays(value: Any) -> tuple[str, dict[str, Any]] | None:
     return N_("The planned days “{value}” are not weekday numbers from 0 to 6."), {"value": value}
 
 
+# Dates the domain accepts end in 2200 (goals, medicines); a later one could overflow local-time arithmetic.
+LAST_YEAR = 2200
+SQLITE_INT_MIN, SQLITE_INT_MAX = -(2**63), 2**63 - 1
 _SCORE = _range(PAIN_MIN, PAIN_MAX)
 _OFFSET = _range(-24 * 60 + 1, 24 * 60 - 1)
 _POSITION = _range(0, 1_000_000)
@@ -171,6 +174,9 @@ RULES: dict[tuple[str, str], Check] = {
     ("entry_tags", "kind"): _choice({k.value for k in TagKind}),
     ("entry_tags", "position"): _POSITION,
     ("entry_tags", "rating"): _range(0, RATING_MAX),
+    ("flare_episodes", "started_offset_minutes"): _OFFSET,
+    ("flare_episodes", "ended_offset_minutes"): _OFFSET,
+    ("flare_episodes", "peak_pain"): _SCORE,
     ("peg_responses", "utc_offset_minutes"): _OFFSET,
     ("peg_responses", "pain_average"): _SCORE,
     ("peg_responses", "enjoyment"): _SCORE,
@@ -270,16 +276,18 @@ def _decode_value(column: Column[Any], value: Any) -> Any:
             raise _RowProblem(N_("The value of “{column}” must be a date and time as text."), column=name)
         try:
             moment = dt.datetime.fromisoformat(value)
-        except ValueError:
+            if moment.tzinfo is not None:  # OverflowError at the ends of the calendar (0001-01-01T00:00+01:00)
+                moment = moment.astimezone(dt.UTC).replace(tzinfo=None)
+        except (ValueError, OverflowError):
             raise _RowProblem(
                 N_("The value “{value}” of “{column}” is not a date and time such as 2024-03-01T09:30:00."),
                 value=value[:40],
                 column=name,
             ) from None
-        if moment.tzinfo is not None:
-            moment = moment.astimezone(dt.UTC).replace(tzinfo=None)
         if moment.year < 1900:
             raise _RowProblem(N_("The date in “{column}” is before 1900."), column=name)
+        if moment.year > LAST_YEAR:
+            raise _RowProblem(N_("The date in “{column}” is after 2200."), column=name)
         return moment
     if isinstance(kind, Date):
         try:
@@ -294,9 +302,11 @@ def _decode_value(column: Column[Any], value: Any) -> Any:
             )
         if day.year < 1900:
             raise _RowProblem(N_("The date in “{column}” is before 1900."), column=name)
+        if day.year > LAST_YEAR:
+            raise _RowProblem(N_("The date in “{column}” is after 2200."), column=name)
         return day
     if isinstance(kind, Integer):
-        if isinstance(value, bool) or not isinstance(value, int):
+        if isinstance(value, bool) or not isinstance(value, int) or not SQLITE_INT_MIN <= value <= SQLITE_INT_MAX:
             raise _RowProblem(N_("The value of “{column}” must be a whole number."), column=name)
         return value
     if isinstance(kind, Float):
@@ -308,7 +318,7 @@ def _decode_value(column: Column[Any], value: Any) -> Any:
             raise _RowProblem(N_("The value of “{column}” must be true or false."), column=name)
         return value
     if isinstance(kind, String):  # Text too
-        if not isinstance(value, str):
+        if not isinstance(value, str) or not _is_utf8(value):  # a lone surrogate (\ud800) is no text
             raise _RowProblem(N_("The value of “{column}” must be text."), column=name)
         if kind.length is not None and len(value) > kind.length:
             raise _RowProblem(
@@ -318,6 +328,14 @@ def _decode_value(column: Column[Any], value: Any) -> Any:
             raise _RowProblem(N_("The column “{column}” is empty, but it must have a value."), column=name)
         return value
     raise _RowProblem(N_("The column “{column}” is not one Companion knows."), column=name)  # pragma: no cover
+
+
+def _is_utf8(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _decode_row(table: Table, raw: Any) -> Row:

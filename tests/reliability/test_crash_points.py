@@ -29,6 +29,8 @@ from companion.storage import atomic
 from companion.storage.atomic import TEMP_SUFFIX
 from companion.storage.kdf import KdfParams
 
+pytestmark = pytest.mark.reliability
+
 PASSPHRASE = "heather lantern 7 ŵ"
 ACKED = "acknowledged before the crash"
 CRASHED = "being saved when the process died"

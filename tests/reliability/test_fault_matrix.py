@@ -1,7 +1,8 @@
 """Every OS call of a save fails with every likely errno: the change is kept in memory, the disk is untouched.
 
-For each (call, errno) — `os.open` of the temp file, `os.write`, `os.fsync` with ENOSPC, EIO and EACCES,
-and `os.replace` refused with PermissionError (a Windows virus scanner or sync client holding the vault) —
+For each (call, errno) — `os.open` of the temp file, `os.write` (the first write call, and the second
+after a short first write), `os.fsync` with ENOSPC, EIO and EACCES, and `os.replace` refused with
+PermissionError (a Windows virus scanner or sync client holding the vault) —
 recording an entry must:
 
 * raise SaveFailedError with the matching reason (never a bare OSError, never success);
@@ -31,6 +32,8 @@ from companion.storage import atomic
 from companion.storage.atomic import TEMP_SUFFIX
 from companion.storage.kdf import KdfParams
 
+pytestmark = pytest.mark.reliability
+
 PASSPHRASE = "copper meadow 42 ŷ"
 FIRST = "first entry, saved"
 NOTE = "recorded while the disk misbehaves ŵ"
@@ -59,10 +62,15 @@ def _is_temp(path: Any) -> bool:
 
 def _make_fault(call: str, code: int, fired: list[str]) -> Callable[..., Any]:
     """A replacement for os.<call> that raises OSError(code) when the save reaches it."""
-    real = getattr(os, call)
+    real = getattr(os, _os_name(call))
     exc_type = PermissionError if code in (errno.EACCES, errno.EPERM) else OSError
+    calls = [0]
 
     def fault(*args: Any, **kwargs: Any) -> Any:
+        calls[0] += 1
+        if call == "write-partial" and calls[0] == 1:
+            fd, data = args
+            return real(fd, memoryview(data)[: max(1, len(data) // 2)])  # a short write; the next call fails
         if call == "open" and not _is_temp(args[0]):
             return real(*args, **kwargs)  # only the temp file's creation fails
         if call == "fsync" and stat.S_ISDIR(os.fstat(args[0]).st_mode):
@@ -73,7 +81,16 @@ def _make_fault(call: str, code: int, fired: list[str]) -> Callable[..., Any]:
     return fault
 
 
-MATRIX = [(call, code) for call in ("open", "write", "fsync") for code in (errno.ENOSPC, errno.EIO, errno.EACCES)]
+def _os_name(call: str) -> str:
+    return call.split("-", maxsplit=1)[0]
+
+
+# "write-partial": the first os.write writes half the data, the second write call of the same save fails.
+MATRIX = [
+    (call, code)
+    for call in ("open", "write", "write-partial", "fsync")
+    for code in (errno.ENOSPC, errno.EIO, errno.EACCES)
+]
 MATRIX.append(("replace", errno.EACCES))  # PermissionError: a virus scanner holds the vault open
 
 
@@ -92,7 +109,7 @@ def test_failed_save_keeps_the_entry_and_the_old_file(
         fired: list[str] = []
 
         with monkeypatch.context() as patch:
-            patch.setattr(atomic, "os", FaultyOs(call, _make_fault(call, code, fired)))
+            patch.setattr(atomic, "os", FaultyOs(_os_name(call), _make_fault(call, code, fired)))
             with pytest.raises(SaveFailedError) as caught:
                 session.diary.record_pain(6, NOTE)
             assert fired == [call], f"the fault must fire exactly once, at os.{call}: {fired}"

@@ -15,9 +15,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from companion.services.session import DiarySession
 from companion.storage.app_settings import AppSettings, save_settings
 from companion.storage.kdf import KdfParams
+
+pytestmark = pytest.mark.reliability
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSPHRASE = "kettle river blue Tuesday"

@@ -22,6 +22,8 @@ from companion.services.session import DiarySession
 from companion.storage.kdf import KdfParams
 from tests.conftest import NetworkAccessError
 
+pytestmark = pytest.mark.reliability
+
 PACKAGE = Path(__file__).resolve().parents[2] / "companion"
 PASSPHRASE = "kettle river blue Tuesday"
 

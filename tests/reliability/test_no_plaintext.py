@@ -31,6 +31,8 @@ from companion.services.app_context import AppContext
 from companion.services.session import DiarySession
 from companion.storage.kdf import KdfParams
 
+pytestmark = pytest.mark.reliability
+
 PASSPHRASE = "kettle river blue Tuesday"
 FIRST_NOTES = (
     "QX7-ascii-marker: knee worse after the stairs at work",

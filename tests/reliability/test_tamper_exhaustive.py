@@ -17,17 +17,26 @@ test_vault_errors.py checks a few sample offsets with the messages shown; this f
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from companion.domain.errors import DamagedVaultError, NewerVersionError, NotAVaultError, VaultError
+from companion.domain.errors import (
+    DamagedVaultError,
+    NewerVersionError,
+    NotAVaultError,
+    VaultError,
+    WrongPassphraseError,
+)
 from companion.services.session import DiarySession
 from companion.storage import vault_format as fmt
 from companion.storage.kdf import KdfParams
 from companion.storage.lockfile import VaultLock
 from companion.storage.vault import Vault, unlock_blob
+
+pytestmark = pytest.mark.reliability
 
 PASSPHRASE = "quiet harbour 19 ŵ"
 HEADER_LEN = fmt.header_length(2)
@@ -110,6 +119,7 @@ def test_every_header_bit_flip_is_refused_with_the_right_error(vaults: tuple[byt
         counts[expected.__name__] = counts.get(expected.__name__, 0) + 1
         if got is not expected:
             wrong.append(f"byte {bit // 8} bit {bit % 8}: expected {expected.__name__}, got {got}")
+    print(f"header flips ({region}): {(end - start) * 8}, wrong outcomes: {len(wrong)}")
     assert not wrong, f"{len(wrong)} of {(end - start) * 8} flips in the {region}:\n" + "\n".join(wrong[:20])
     if region == "magic":
         assert counts == {"NotAVaultError": 64}
@@ -120,13 +130,52 @@ def test_every_header_bit_flip_is_refused_with_the_right_error(vaults: tuple[byt
         assert set(counts) == {"DamagedVaultError"}
 
 
-def test_body_bit_flips_are_damage(vaults: tuple[bytes, bytes]) -> None:
+def test_body_bit_flips_are_damage(vaults: tuple[bytes, bytes], long_tier: bool) -> None:
+    """200 flips spread evenly over the body; every one of its bits under `pytest --long`."""
     blob = vaults[0]
     body_bits = (len(blob) - HEADER_LEN) * 8
-    bits = sorted({HEADER_LEN * 8 + i * (body_bits - 1) // (BODY_FLIPS - 1) for i in range(BODY_FLIPS)})
-    assert len(bits) == BODY_FLIPS and bits[0] == HEADER_LEN * 8 and bits[-1] == len(blob) * 8 - 1
+    if long_tier:
+        bits = list(range(HEADER_LEN * 8, len(blob) * 8))
+    else:
+        bits = sorted({HEADER_LEN * 8 + i * (body_bits - 1) // (BODY_FLIPS - 1) for i in range(BODY_FLIPS)})
+        assert len(bits) == BODY_FLIPS
+    assert bits[0] == HEADER_LEN * 8 and bits[-1] == len(blob) * 8 - 1
     wrong = [(bit // 8, bit % 8, got) for bit in bits if (got := _outcome(_flip(blob, bit))) is not DamagedVaultError]
-    assert not wrong, f"{len(wrong)} of {BODY_FLIPS} body flips not refused as damage: {wrong[:20]}"
+    print(f"body flips: {len(bits)} of {body_bits} bits, all refused as damage: {not wrong}")
+    assert not wrong, f"{len(wrong)} of {len(bits)} body flips not refused as damage: {wrong[:20]}"
+
+
+@pytest.mark.parametrize("language", ["en", "cy"])
+def test_each_refusal_says_what_happened(vaults: tuple[bytes, bytes], language: str) -> None:
+    """The right message each time: not a diary, damaged, newer version and wrong passphrase are four
+    different sentences, in both languages, and a damaged header is reported as damage even when the
+    passphrase typed is also wrong (the header is checked before any key is tried)."""
+    from companion import i18n
+
+    blob = vaults[0]
+    cases = {
+        NotAVaultError: _flip(blob, 3 * 8 + 1),
+        NewerVersionError: _flip(blob, VERSION_AT * 8 + 7),
+        DamagedVaultError: _flip(blob, (HEADER_LEN + 10) * 8),
+    }
+    i18n.set_language(language)
+    shown: dict[str, str] = {}
+    for expected, damaged in cases.items():
+        with pytest.raises(VaultError) as caught:
+            unlock_blob(damaged, passphrase=PASSPHRASE)
+        assert type(caught.value) is expected
+        shown[expected.__name__] = caught.value.message()
+    with pytest.raises(WrongPassphraseError) as wrong:
+        unlock_blob(blob, passphrase=PASSPHRASE + " typo")
+    shown["WrongPassphraseError"] = wrong.value.message()
+    for bit in (10 * 8, (HEADER_LEN - 1) * 8):  # header damage and a wrong passphrase: damage wins
+        with pytest.raises(DamagedVaultError):
+            unlock_blob(_flip(blob, bit), passphrase="not the passphrase")
+    assert len(set(shown.values())) == 4, shown
+    assert "diary.vault" in shown["NotAVaultError"]
+    if language == "cy":
+        english = {name: getattr(sys.modules[__name__], name).template for name in shown}
+        assert all(shown[n] != english[n].format(name="diary.vault") for n in shown), "a message is not in Welsh"
 
 
 def test_truncation_at_every_header_offset(vaults: tuple[bytes, bytes]) -> None:
@@ -137,6 +186,7 @@ def test_truncation_at_every_header_offset(vaults: tuple[bytes, bytes]) -> None:
         expected = NotAVaultError if length < len(fmt.MAGIC) else DamagedVaultError
         if (got := _outcome(blob[:length])) is not expected:
             wrong.append(f"{length} bytes: expected {expected.__name__}, got {got}")
+    print(f"truncations: {len(lengths)}, wrong outcomes: {len(wrong)}")
     assert not wrong, "\n".join(wrong[:20])
 
 
