@@ -14,6 +14,7 @@ not MEMORY. Positive controls show each detector finds what it looks for.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import sqlite3
@@ -29,6 +30,7 @@ from sqlalchemy import CursorResult
 
 from companion.services.app_context import AppContext
 from companion.services.session import DiarySession
+from companion.storage.app_settings import AppSettings
 from companion.storage.kdf import KdfParams
 
 pytestmark = pytest.mark.reliability
@@ -255,7 +257,10 @@ def test_no_note_reaches_any_file(tmp_path: Path, data_dir: Path, vault_path: Pa
         assert any(p.endswith("diary.vault.lock") for p in watcher.paths), "the watcher saw nothing"
 
     settings = json.loads((data_dir / "settings.json").read_text(encoding="utf-8"))
-    assert set(settings) == {"version", "language", "auto_lock_minutes", "font_point_size"}
+    # Preferences only: each key is a field of AppSettings (language, text size, auto-lock, reminder times and
+    # the day each reminder was last shown), none of them free text.
+    assert set(settings) == {"version"} | {field.name for field in dataclasses.fields(AppSettings)}
+    assert all(value is None or isinstance(value, bool | int) or len(value) <= 10 for value in settings.values())
     assert settings["language"] == "cy"
     assert leaks_in((data_dir / "settings.json").read_bytes(), patterns) == []
     assert (data_dir / "diary.vault.lock").read_bytes() in (b"", str(os.getpid()).encode())
