@@ -65,6 +65,7 @@ class BoomBustView(Retranslatable, QWidget):
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("boomBustTable")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # arrow keys move between cells; Tab leaves the table
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)

@@ -109,7 +109,9 @@ class TodayView(Retranslatable, QWidget):
         self.setTabOrder(self.note, self.save)
         self.setTabOrder(self.save, self.same_as_last)
         self.setTabOrder(self.same_as_last, self.clear_button)
-        self.pacing.set_focus_neighbours(self.clear_button, self.entries)
+        # Tab: the check-in, its buttons, the pacing rows, the as-needed doses, then today's entries.
+        self.pacing.set_focus_neighbours(self.clear_button, None)
+        self.doses.set_focus_neighbours(self.pacing.undo_button, self.entries)
         self.retranslate_ui()
         self.refresh()
 

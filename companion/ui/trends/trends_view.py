@@ -140,6 +140,7 @@ class TrendsView(Retranslatable, QWidget):
         self.table = QTableWidget(0, 0)
         self.table.setObjectName("trendsTable")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # arrow keys move between cells; Tab leaves the table
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
