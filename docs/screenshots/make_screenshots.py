@@ -16,6 +16,8 @@ import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# This checkout's code (and tests/helpers), not whichever copy the virtual environment has installed.
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from PySide6.QtWidgets import QApplication
 
@@ -184,7 +186,6 @@ def large_welsh(app: QApplication) -> None:
     """Every screen (the screens the accessibility tests walk) in Welsh at 24 pt, 200 % of the default."""
     import re
 
-    sys.path.insert(0, str(OUT.parent.parent))
     from tests.helpers.accessible import diary_screens
 
     out = OUT / "large-cy"

@@ -76,6 +76,7 @@ class BoomBustView(Retranslatable, QWidget):
 
         self.thresholds_box = QGroupBox()
         form = QFormLayout(self.thresholds_box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # long labels go above their field
         self.boom = QSpinBox()
         self.boom.setObjectName("thresholdBoom")
         self.boom.setRange(110, 500)
