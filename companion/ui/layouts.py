@@ -3,8 +3,8 @@ further rows when it is too narrow (FlowLayout, flow_row), and a page that scrol
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QMargins, QObject, QPoint, QRect, QSize, Qt
+from PySide6.QtWidgets import QBoxLayout, QLayout, QLayoutItem, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 
 class FlowLayout(QLayout):
@@ -101,3 +101,24 @@ def scrolled_page(page: QWidget) -> tuple[QWidget, QVBoxLayout]:
     area.setWidget(content)
     frame.addWidget(area)
     return content, QVBoxLayout(content)
+
+
+class _StackWhenNarrow(QObject):
+    def __init__(self, owner: QWidget, layout: QBoxLayout, chars: int) -> None:
+        super().__init__(owner)
+        self._layout, self._chars = layout, chars
+        owner.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and isinstance(watched, QWidget):
+            narrow = watched.width() < watched.fontMetrics().averageCharWidth() * self._chars
+            wanted = QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
+            if self._layout.direction() is not wanted:
+                self._layout.setDirection(wanted)
+        return False
+
+
+def stack_when_narrow(owner: QWidget, layout: QBoxLayout, chars: int = 70) -> None:
+    """A list beside its detail while `owner` is at least `chars` average characters wide, else the list above
+    the detail: at large text sizes side by side leaves the detail too narrow to read."""
+    _StackWhenNarrow(owner, layout, chars)

@@ -4,19 +4,29 @@ accessibility tree Qt builds (QAccessible), and Tab reaches every control, in a 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from companion import i18n
 from companion.demo import create_demo_diary
-from companion.storage.app_settings import AppSettings
+from companion.storage.app_settings import FONT_SIZES, AppSettings
 from companion.ui.companion_window import CompanionWindow
+from companion.ui.style import apply_text_size
 from tests.conftest import CHEAP_KDF
 from tests.gui.conftest import WindowFactory
-from tests.helpers.accessible import diary_screens, reached, settle, tab_chain, tab_stops, unnamed_interactive
+from tests.helpers.accessible import (
+    clipped_text,
+    diary_screens,
+    reached,
+    settle,
+    tab_chain,
+    tab_stops,
+    unnamed_interactive,
+)
 from tests.helpers.gui import first_run, unlock
 
 
@@ -53,21 +63,39 @@ def test_the_lock_flow_screens_name_every_control(qtbot: QtBot, make_window: Win
     assert sum(counts.values()) >= 12
 
 
-def test_every_diary_screen_and_dialog_names_every_control_and_tab_reaches_it(
-    qtbot: QtBot, make_window: WindowFactory, data_dir: Path
+@pytest.fixture
+def large_text(qapp: QApplication, bridge: object) -> Iterator[None]:
+    """200 % text: 24 pt, the largest text-size choice, twice the default."""
+    assert max(FONT_SIZES) == 24
+    apply_text_size(qapp, 24)
+    yield
+    apply_text_size(qapp, 12)
+
+
+def test_every_screen_and_dialog_at_200_percent_in_welsh(
+    qtbot: QtBot, large_text: None, make_window: WindowFactory, data_dir: Path
 ) -> None:
-    """In Welsh (the longer words, the newer translations), on the demo diary so lists have rows."""
+    """One walk over every screen of the demo diary (so lists have rows) in Welsh (the longer words) at 24 pt
+    in a 1280 x 900 window: each control has an accessible name, Tab reaches each one, and no words are cut
+    off (labels and buttons at least their size hint, wrapped text as tall as it needs, nothing hidden past
+    the edge of a scroll area that cannot scroll sideways)."""
     window = open_demo(qtbot, make_window, data_dir, "cy")
+    window.resize(1280, 900)
     main = window.main_view
     assert main is not None
+    assert window.minimumSizeHint().width() <= 1280
     unnamed: dict[str, list[str]] = {}
     unreached: dict[str, list[str]] = {}
+    clipped: dict[str, list[str]] = {}
     counts: dict[str, int] = {}
     chains: dict[str, list[QWidget]] = {}
     for name, root in diary_screens(window):
         counts[name], found = unnamed_interactive(root)
         if found:
             unnamed[name] = found
+        cut = clipped_text(root)  # before Tab moves the focus (and with it what some pages show)
+        if cut:
+            clipped[name] = cut
         stops = tab_stops(root)
         # The window's first stop is the flare-up button; a dialog starts at its own first control.
         chain = tab_chain(main.flare_button if root is main else stops[0])
@@ -76,8 +104,10 @@ def test_every_diary_screen_and_dialog_names_every_control_and_tab_reaches_it(
         missed = reached(stops, chain)
         if missed:
             unreached[name] = [f"{type(w).__name__}#{w.objectName()}" for w in missed]
+        assert root.window().width() <= 1280 or root is not main, f"{name} widened the window"
     assert unnamed == {}
     assert unreached == {}
+    assert clipped == {}
     assert len(counts) >= 27 and sum(counts.values()) >= 500, counts
 
     # Today: the pain scale comes first after the check-in's time, the dose buttons right after the

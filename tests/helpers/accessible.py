@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtGui import QAccessible, QAccessibleInterface
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -12,6 +12,8 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDialog,
+    QLineEdit,
+    QPlainTextEdit,
     QTabBar,
     QWidget,
 )
@@ -95,7 +97,9 @@ def unnamed_interactive(widget: QWidget) -> tuple[int, list[str]]:
 
 
 def settle() -> None:
-    for _ in range(3):
+    """Let layouts finish: a wrapped label's height settles over a few layout passes."""
+    for _ in range(6):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         QCoreApplication.processEvents()
 
 
@@ -242,7 +246,7 @@ def clipped_text(root: QWidget) -> list[str]:
         hint = widget.sizeHint()
         if isinstance(widget, QLabel) and widget.wordWrap():
             needed = widget.heightForWidth(widget.width())
-            if needed > widget.height() + 1:
+            if needed > widget.height() + widget.fontMetrics().height() // 3:  # a whole line can hide a word
                 found.append(
                     f"{type(widget).__name__}#{widget.objectName()} {text[:40]!r}: height {widget.height()} < {needed}"
                 )
@@ -251,4 +255,30 @@ def clipped_text(root: QWidget) -> list[str]:
                 f"{type(widget).__name__}#{widget.objectName()} {text[:40]!r}: {widget.width()}x"
                 f"{widget.height()} < {hint.width()}x{hint.height()}"
             )
+    return found + cut_off(root)
+
+
+def cut_off(root: QWidget) -> list[str]:
+    """Controls and labels whose right edge is hidden by a scroll area that cannot scroll sideways."""
+    from PySide6.QtWidgets import QAbstractScrollArea, QLabel
+
+    found = []
+    kinds = (QLabel, QAbstractButton, QComboBox, QAbstractSpinBox, QLineEdit, QPlainTextEdit)
+    for widget in root.findChildren(QWidget):
+        if not isinstance(widget, kinds) or not widget.isVisible() or widget.width() < 8:
+            continue
+        parent = widget.parentWidget()
+        while parent is not None and parent is not root.window():
+            area = parent.parentWidget()
+            if isinstance(area, QAbstractScrollArea) and parent is area.viewport():
+                bar = area.horizontalScrollBar()
+                if not bar.isVisible():
+                    right = widget.mapTo(parent, widget.rect().topRight()).x()
+                    if right > parent.width() + 2:
+                        found.append(
+                            f"{type(widget).__name__}#{widget.objectName()} cut off by "
+                            f"{type(area).__name__}#{area.objectName()} ({right} > {parent.width()})"
+                        )
+                        break
+            parent = parent.parentWidget()
     return found

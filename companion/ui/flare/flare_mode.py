@@ -56,9 +56,10 @@ START, ONGOING, REVIEW = "start", "ongoing", "review"
 
 def flare_stylesheet(base_pt: int) -> str:
     """Large calm type: multiples of the app font, so the text-size setting is honoured."""
-    text = round(base_pt * 1.6)
-    title = round(base_pt * 2.0)
-    small = round(base_pt * 1.3)
+    # The multiples shrink as the base grows, so 200 % text still fits flare mode's buttons in the window.
+    text = min(round(base_pt * 1.6), max(base_pt + 4, 24))
+    title = min(round(base_pt * 2.0), max(base_pt + 6, 28))
+    small = min(round(base_pt * 1.3), max(base_pt + 2, 20))
     return f"""
 QLabel[role="flare"] {{ font-size: {text}pt; }}
 QLabel[role="flare-title"] {{ font-size: {title}pt; font-weight: 600; }}

@@ -154,6 +154,7 @@ class GoalsSection(Section):
         editor = QWidget()
         form_box = QVBoxLayout(editor)
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # long labels go above their field
         self.title = QLineEdit()
         self.title.setObjectName("goalTitle")
         self.why = QPlainTextEdit()

@@ -102,8 +102,10 @@ class BoomBustView(Retranslatable, QWidget):
         self.save_button.setObjectName("thresholdSave")
         self.reset_button = QPushButton()
         self.reset_button.setObjectName("thresholdReset")
-        self.boom_label, self.over_label, self.low_label = label(), label(), label()
-        self.pain_label, self.within_label = label(), label()
+        # Unwrapped: the form puts a label too long for one line above its field (QFormLayout does not
+        # give a wrapped label in the label column the height it needs).
+        self.boom_label, self.over_label, self.low_label = label(wrap=False), label(wrap=False), label(wrap=False)
+        self.pain_label, self.within_label = label(wrap=False), label(wrap=False)
         form.addRow(self.boom_label, self.boom)
         form.addRow(self.over_label, self.over_plan)
         form.addRow(self.low_label, self.low)
