@@ -271,14 +271,13 @@ def cut_off(root: QWidget) -> list[str]:
         while parent is not None and parent is not root.window():
             area = parent.parentWidget()
             if isinstance(area, QAbstractScrollArea) and parent is area.viewport():
-                bar = area.horizontalScrollBar()
-                if not bar.isVisible():
-                    right = widget.mapTo(parent, widget.rect().topRight()).x()
-                    if right > parent.width() + 2:
-                        found.append(
-                            f"{type(widget).__name__}#{widget.objectName()} cut off by "
-                            f"{type(area).__name__}#{area.objectName()} ({right} > {parent.width()})"
-                        )
-                        break
+                # The nearest scroll area decides: when it can scroll sideways, the widget can be reached.
+                right = widget.mapTo(parent, widget.rect().topRight()).x()
+                if not area.horizontalScrollBar().isVisible() and right > parent.width() + 2:
+                    found.append(
+                        f"{type(widget).__name__}#{widget.objectName()} cut off by "
+                        f"{type(area).__name__}#{area.objectName()} ({right} > {parent.width()})"
+                    )
+                break
             parent = parent.parentWidget()
     return found
