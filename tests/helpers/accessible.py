@@ -220,10 +220,12 @@ def _dialogs(window: CompanionWindow) -> Iterator[tuple[str, QWidget]]:
     ]
     for name, dialog in opened:
         assert dialog is not None, name
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # as the app opens them: gone once closed
         dialog.show()
         settle()
         yield name, dialog
         dialog.reject()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         settle()
 
 
