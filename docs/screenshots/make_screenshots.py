@@ -2,6 +2,9 @@
 
 Run: QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshots/make_screenshots.py
 The diary is made-up demo data in a temporary folder, with cheap key-derivation costs for speed.
+
+With --large-welsh: every screen and main dialog in Welsh at 200 % text (24 pt), a 1280 x 900 window, into
+docs/screenshots/large-cy/NN-name.png, to look for clipped words.
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# This checkout's code (and tests/helpers), not whichever copy the virtual environment has installed.
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from PySide6.QtWidgets import QApplication
 
@@ -177,10 +182,67 @@ def summary_pages(session: object, lang: str) -> None:
         print("wrote", f"docs/screenshots/28-summary-{language}-*.png")
 
 
+def large_welsh(app: QApplication) -> None:
+    """Every screen (the screens the accessibility tests walk) in Welsh at 24 pt, 200 % of the default."""
+    import re
+
+    from tests.helpers.accessible import diary_screens
+
+    out = OUT / "large-cy"
+    out.mkdir(exist_ok=True)
+    for old in out.glob("*.png"):
+        old.unlink()
+    apply_text_size(app, 24)
+    i18n.set_language("cy")
+    number = 0
+
+    def save(widget: object, name: str) -> None:
+        nonlocal number
+        number += 1
+        settle(app)
+        path = out / f"{number:02d}-{re.sub(r'[^a-z0-9]+', '-', name.lower()).strip('-')}.png"
+        widget.grab().save(str(path))  # type: ignore[attr-defined]
+        print("wrote", path.relative_to(OUT.parent.parent))
+
+    with tempfile.TemporaryDirectory() as tmp:
+        ctx = AppContext(data_dir=Path(tmp), settings=AppSettings(font_point_size=24), kdf_factory=lambda: CHEAP)
+        window = CompanionWindow(ctx)
+        window.resize(1280, 900)
+        window.show()
+        save(window, "language offer")
+        window.language_offer.buttons["cy"].click()
+        window.create_view.fields.passphrase.setText(PASSPHRASE)
+        window.create_view.fields.confirm.setText(PASSPHRASE)
+        save(window, "create passphrase")
+        window.create_view.create_button.click()
+        save(window, "recovery key")
+        window.recovery_view.kept.setChecked(True)
+        window.recovery_view.done.click()
+        window.lock_now()
+        (Path(tmp) / "diary.vault").unlink()
+        for extra in Path(tmp).glob("backups/*"):
+            extra.unlink()
+        create_demo_diary(Path(tmp), CHEAP, today=dt.date.today()).close()
+        window.unlock_view.secret.setText("wrong passphrase")
+        window.unlock_view.unlock.click()
+        save(window, "unlock wrong passphrase")
+        window.unlock_view.secret.setText("demo")
+        window.unlock_view.unlock.click()
+        assert window.main_view is not None
+        for name, root in diary_screens(window):
+            save(root.window(), name)
+        window.lock_now()
+        window.close()
+
+
 def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     bridge = TranslatorBridge(app)
+    if "--large-welsh" in sys.argv[1:]:
+        large_welsh(app)
+        bridge.detach()
+        return 0
     apply_text_size(app, 12)
     for lang in ("en", "cy"):
         i18n.set_language("en")

@@ -8,7 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QDateTime, QSize, Qt, QTime, Signal
+from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDoubleSpinBox,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -48,12 +50,32 @@ class NoteEdit(QPlainTextEdit):
         self.setTabChangesFocus(True)
 
 
+class _Toggle(QToolButton):
+    """A section's fold button: it may be narrower than its title, which Section then wraps onto lines."""
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(min(hint.width(), self.fontMetrics().averageCharWidth() * 16), hint.height())
+
+
+def wrap_words(text: str, metrics: QFontMetrics, room: int) -> str:
+    """`text` with line breaks between words so each line fits in `room` pixels (a long word keeps its line)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and metrics.horizontalAdvance(f"{lines[-1]} {word}") <= room:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return "\n".join(lines)
+
+
 class Section(QWidget):
     """A titled part of the form that folds away, so the quick path stays short."""
 
     def __init__(self, object_name: str, content: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.toggle = QToolButton()
+        self._title = ""
+        self.toggle = _Toggle()
         self.toggle.setObjectName(object_name)
         self.toggle.setCheckable(True)
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -63,7 +85,8 @@ class Section(QWidget):
         content.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 4)
-        layout.addWidget(self.toggle)
+        self.toggle.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)  # may be narrower
+        layout.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(content)
         self.toggle.toggled.connect(self.set_open)
 
@@ -75,8 +98,24 @@ class Section(QWidget):
     def set_title(self, text: str, filled: bool) -> None:
         # "(filled in)" shows that a folded section holds answers, in words rather than by colour.
         shown = _("{section} (filled in)").format(section=text) if filled else text
-        self.toggle.setText(shown)
+        self._title = shown
         self.toggle.setAccessibleName(shown)
+        self._fit_title()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_title()
+
+    def _fit_title(self) -> None:
+        """At large text sizes a long title goes onto more lines rather than widen the form."""
+        metrics = self.toggle.fontMetrics()
+        current = self.toggle.text().split("\n")
+        chrome = self.toggle.sizeHint().width() - max(metrics.horizontalAdvance(line) for line in current)
+        room = self.width() - chrome - 4
+        single = metrics.horizontalAdvance(self._title)
+        text = self._title if single <= room or room <= 0 else wrap_words(self._title, metrics, room)
+        if text != self.toggle.text():
+            self.toggle.setText(text)
 
 
 class CheckinForm(Retranslatable, QWidget):
@@ -161,6 +200,7 @@ class CheckinForm(Retranslatable, QWidget):
         self.tags = Section("sectionTags", tags_box)
 
         self.note_label = QLabel()
+        self.note_label.setWordWrap(True)  # long in Welsh at large text sizes
         self.note = NoteEdit()
         self.note.setObjectName("painNote")
         self.note.setFixedHeight(80)

@@ -8,6 +8,7 @@ from PySide6.QtGui import QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QSpinBox,
@@ -77,6 +78,11 @@ class RegionList(QTreeWidget):
         self.setIndentation(14)
         self.setUniformRowHeights(True)
         self.setItemDelegate(RegionListDelegate(self))
+        # Whole names at any text size: wide enough for most, and a sideways scroll rather than "Ysgwydd …".
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.header().setStretchLastSection(False)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 24)
         self.setMinimumSize(250, 200)
         self.groups: dict[Side, QTreeWidgetItem] = {}
         self.items: dict[str, QTreeWidgetItem] = {}

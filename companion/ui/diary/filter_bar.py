@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDateEdit,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from companion.i18n import _, current_language
 from companion.i18n.formatting import format_date
 from companion.services.diary import DiaryFilter
+from companion.ui.layouts import flow_row
 from companion.ui.widgets import Retranslatable, label
 
 TEXT_DELAY_MS = 300  # typing pauses this long before the search runs
@@ -89,29 +89,29 @@ class FilterBar(Retranslatable, QWidget):
         self._text_timer.setSingleShot(True)
         self._text_timer.setInterval(TEXT_DELAY_MS)
 
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(8)
-        dates = QHBoxLayout()
-        dates.addWidget(self.from_check)
-        dates.addWidget(self.from_date)
-        dates.addSpacing(12)
-        dates.addWidget(self.to_check)
-        dates.addWidget(self.to_date)
-        dates.addSpacing(12)
-        dates.addWidget(self.tag_label)
-        dates.addWidget(self.tag, 1)
-        pain = QHBoxLayout()
-        pain.addWidget(self.pain_min_label)
-        pain.addWidget(self.pain_min)
-        pain.addSpacing(8)
-        pain.addWidget(self.pain_max_label)
-        pain.addWidget(self.pain_max)
-        pain.addSpacing(12)
-        pain.addWidget(self.text_label)
-        pain.addWidget(self.text, 1)
-        pain.addWidget(self.clear_button)
-        grid.addLayout(dates, 0, 0)
-        grid.addLayout(pain, 1, 0)
+        def pair(*widgets: QWidget) -> QWidget:
+            """A label or tick box kept beside its field when the row wraps."""
+            holder = QWidget()
+            row = QHBoxLayout(holder)
+            row.setContentsMargins(0, 0, 0, 0)
+            for widget in widgets:
+                row.addWidget(widget)
+            return holder
+
+        # The filters wrap onto more rows at large text sizes rather than widen the page.
+        grid = QVBoxLayout()
+        grid.addWidget(
+            flow_row(
+                pair(self.from_check, self.from_date),
+                pair(self.to_check, self.to_date),
+                pair(self.tag_label, self.tag),
+                pair(self.pain_min_label, self.pain_min),
+                pair(self.pain_max_label, self.pain_max),
+                pair(self.text_label, self.text),
+                self.clear_button,
+                spacing=16,
+            )
+        )
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addLayout(grid)

@@ -28,6 +28,7 @@ from companion.i18n import N_, _
 from companion.i18n.formatting import format_date, format_time
 from companion.services.session import DiarySession
 from companion.ui.flare.flare_review import FlareReview
+from companion.ui.layouts import flow_row
 from companion.ui.today.score_picker import PAIN_HIGH, PAIN_LOW, PAIN_NAME, TEN_WINDOW_SECONDS
 from companion.ui.widgets import Retranslatable, label
 
@@ -55,9 +56,10 @@ START, ONGOING, REVIEW = "start", "ongoing", "review"
 
 def flare_stylesheet(base_pt: int) -> str:
     """Large calm type: multiples of the app font, so the text-size setting is honoured."""
-    text = round(base_pt * 1.6)
-    title = round(base_pt * 2.0)
-    small = round(base_pt * 1.3)
+    # The multiples shrink as the base grows, so 200 % text still fits flare mode's buttons in the window.
+    text = min(round(base_pt * 1.6), max(base_pt + 4, 24))
+    title = min(round(base_pt * 2.0), max(base_pt + 6, 28))
+    small = min(round(base_pt * 1.3), max(base_pt + 2, 20))
     return f"""
 QLabel[role="flare"] {{ font-size: {text}pt; }}
 QLabel[role="flare-title"] {{ font-size: {title}pt; font-weight: 600; }}
@@ -114,12 +116,9 @@ class FlareModeView(Retranslatable, QWidget):
         root = QVBoxLayout(self)
         root.setContentsMargins(24, 16, 24, 16)
         root.setSpacing(16)
-        top = QHBoxLayout()
         self.heading = label("flare-title")
         self.leave_button = _button("flareLeave")
-        top.addWidget(self.heading, 1)
-        top.addWidget(self.leave_button, 0, Qt.AlignmentFlag.AlignTop)
-        root.addLayout(top)
+        root.addWidget(flow_row(self.heading, self.leave_button, spacing=16))  # the button wraps under at large text
 
         self.scroll_area = QScrollArea()
         self.scroll_area.setObjectName("flareScroll")

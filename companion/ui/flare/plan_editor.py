@@ -25,6 +25,7 @@ from companion.i18n import _, current_language
 from companion.i18n.formatting import format_date
 from companion.services.session import DiarySession
 from companion.ui.flare.plan_section import SECTION_STYLE, HelpersSection, PlanSection
+from companion.ui.layouts import flow_row
 from companion.ui.widgets import Retranslatable, label
 
 DATE_FORMAT = "d MMMM yyyy"
@@ -140,9 +141,8 @@ class FlarePlanEditor(Retranslatable, QWidget):
         bar = QHBoxLayout()
         bar.setContentsMargins(32, 8, 32, 16)
         bar.addWidget(self.status, 1)
-        bar.addWidget(self.sheet_button)
-        bar.addWidget(self.flare_mode_button)
-        bar.addWidget(self.save_button)
+        # The buttons wrap onto more rows at large text sizes rather than widen the page.
+        bar.addWidget(flow_row(self.sheet_button, self.flare_mode_button, self.save_button), 0)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -30,12 +31,13 @@ from companion.i18n import LANGUAGE_NAMES, LANGUAGES, _, current_language
 from companion.reports.supporter_sheet import DEFAULT_SECTIONS, SHEET_TITLE, build_supporter_html
 from companion.services.session import DiarySession
 from companion.ui import dialogs
+from companion.ui.measures import FitsScreenOnFirstShow  # full size up to 90 % of the screen
 from companion.ui.widgets import Retranslatable, label
 
 PAGE_CHOICES: tuple[str, ...] = ("A4", "Letter")
 
 
-class SupporterSheetDialog(Retranslatable, QDialog):
+class SupporterSheetDialog(FitsScreenOnFirstShow, Retranslatable, QDialog):
     saved = Signal(str)  # the path of the PDF just written
 
     def __init__(self, session: DiarySession, parent: QWidget | None = None) -> None:
@@ -55,7 +57,13 @@ class SupporterSheetDialog(Retranslatable, QDialog):
             check.setChecked(key in DEFAULT_SECTIONS)
             box_layout.addWidget(check)
             self.section_checks[key] = check
-        layout.addWidget(self.sections_box)
+        # On a small screen or at large text sizes the list scrolls rather than squeezes its tick boxes.
+        sections_area = QScrollArea()
+        sections_area.setWidgetResizable(True)
+        sections_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        sections_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        sections_area.setWidget(self.sections_box)
+        layout.addWidget(sections_area, 1)
 
         form = QFormLayout()
         self.name_edit = QLineEdit()
@@ -93,7 +101,7 @@ class SupporterSheetDialog(Retranslatable, QDialog):
         self.save_button.clicked.connect(self.save_pdf)
         layout.addWidget(self.buttons)
         self.retranslate_ui()
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(max(460, self.fontMetrics().averageCharWidth() * 50))
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Sheet for your supporters"))

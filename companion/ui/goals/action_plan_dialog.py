@@ -98,8 +98,9 @@ class ActionPlanDialog(Retranslatable, QDialog):
                 box.setChecked(True)
             self.confidence.setValue(7)
         self.retranslate_ui()
-        self.setMinimumWidth(560)
-        self.resize(640, 10)
+        # Wide enough for the day boxes and the examples in the fields at any text size.
+        self.setMinimumWidth(max(560, self.fontMetrics().averageCharWidth() * 52))
+        self.resize(max(640, self.fontMetrics().averageCharWidth() * 62), 10)
         self._fit_height()
         self.what.setFocus()
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -153,6 +154,7 @@ class GoalsSection(Section):
         editor = QWidget()
         form_box = QVBoxLayout(editor)
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # long labels go above their field
         self.title = QLineEdit()
         self.title.setObjectName("goalTitle")
         self.why = QPlainTextEdit()
@@ -165,6 +167,7 @@ class GoalsSection(Section):
         self.target.setObjectName("goalTarget")
         self.target.setCalendarPopup(True)
         target_row = QHBoxLayout()
+        self.has_target.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)  # never squeezed
         target_row.addWidget(self.has_target)
         target_row.addWidget(self.target, 1)
         self.goal_status = QComboBox()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from companion.i18n import LANGUAGE_NAMES, _, current_language
+from companion.ui.layouts import flow_row
 from companion.ui.widgets import Retranslatable, label
 
 PASSPHRASE, RECOVERY = "passphrase", "recovery"
@@ -83,11 +84,7 @@ class UnlockView(Retranslatable, QWidget):
         form.addLayout(row)
         form.addWidget(self.error)
         form.addWidget(self.restore_newest, 0, Qt.AlignmentFlag.AlignLeft)
-        links = QHBoxLayout()
-        links.addWidget(self.toggle_mode)
-        links.addStretch(1)
-        links.addWidget(self.restore)
-        form.addLayout(links)
+        form.addWidget(flow_row(self.toggle_mode, self.restore, spacing=24))  # wraps at large text sizes
         centre = QHBoxLayout()
         centre.addStretch(1)
         centre.addLayout(form, 3)

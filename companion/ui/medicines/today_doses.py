@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
@@ -82,6 +84,7 @@ class TodayDosesPanel(Retranslatable, QFrame):
         self._last_dose: Dose | None = None
         self._last_name = ""
         self._hidden_here = False
+        self._neighbours: tuple[QWidget, QWidget] | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 8)
         self.heading = label("subheading")
@@ -124,13 +127,29 @@ class TodayDosesPanel(Retranslatable, QFrame):
             row.show()  # at once, not on the next pass of the event loop, so focus can move to it now
             self._rows.append(row)
         # New buttons join the end of the window's Tab order: put them just before Undo instead.
-        place_before(self.undo_button, [r.log_button for r in self._rows])
+        if self._neighbours is None:
+            place_before(self.undo_button, [r.log_button for r in self._rows])
+        else:
+            self._chain_focus()
         if not medicines:
             self._hidden_here = True
             self.hide()
         elif self._hidden_here:
             self._hidden_here = False
             self.show()
+
+    def set_focus_neighbours(self, before: QWidget, after: QWidget) -> None:
+        """Tab reaches the dose buttons after `before` and leaves them for `after`, as rows come and go."""
+        self._neighbours = (before, after)
+        self._chain_focus()
+
+    def _chain_focus(self) -> None:
+        if self._neighbours is None:
+            return
+        before, after = self._neighbours
+        chain = [before, *(r.log_button for r in self._rows), self.undo_button, after]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def rows(self) -> list[DoseRow]:
         return list(self._rows)

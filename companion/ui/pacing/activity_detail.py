@@ -203,6 +203,7 @@ class ActivityDetail(Retranslatable, QWidget):
         self.schedule = QTableWidget(0, 2)
         self.schedule.setObjectName("planSchedule")
         self.schedule.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.schedule.setTabKeyNavigation(False)  # arrow keys move between cells; Tab leaves the table
         self.schedule.verticalHeader().setVisible(False)
         self.schedule.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.schedule.setMinimumHeight(200)

@@ -65,6 +65,7 @@ class BoomBustView(Retranslatable, QWidget):
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("boomBustTable")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # arrow keys move between cells; Tab leaves the table
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -75,6 +76,7 @@ class BoomBustView(Retranslatable, QWidget):
 
         self.thresholds_box = QGroupBox()
         form = QFormLayout(self.thresholds_box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # long labels go above their field
         self.boom = QSpinBox()
         self.boom.setObjectName("thresholdBoom")
         self.boom.setRange(110, 500)
@@ -100,8 +102,10 @@ class BoomBustView(Retranslatable, QWidget):
         self.save_button.setObjectName("thresholdSave")
         self.reset_button = QPushButton()
         self.reset_button.setObjectName("thresholdReset")
-        self.boom_label, self.over_label, self.low_label = label(), label(), label()
-        self.pain_label, self.within_label = label(), label()
+        # Unwrapped: the form puts a label too long for one line above its field (QFormLayout does not
+        # give a wrapped label in the label column the height it needs).
+        self.boom_label, self.over_label, self.low_label = label(wrap=False), label(wrap=False), label(wrap=False)
+        self.pain_label, self.within_label = label(wrap=False), label(wrap=False)
         form.addRow(self.boom_label, self.boom)
         form.addRow(self.over_label, self.over_plan)
         form.addRow(self.low_label, self.low)

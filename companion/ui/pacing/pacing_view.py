@@ -21,6 +21,7 @@ from companion.domain.errors import SaveFailedError, ValidationError
 from companion.i18n import _, pgettext
 from companion.services.pacing import UNIT_NAMES, format_amount
 from companion.services.session import DiarySession
+from companion.ui.layouts import stack_when_narrow
 from companion.ui.pacing.activity_detail import ActivityDetail
 from companion.ui.pacing.boom_bust_view import BoomBustView
 from companion.ui.widgets import Retranslatable, label
@@ -77,6 +78,7 @@ class PacingView(Retranslatable, QWidget):
         self.detail_scroll = scroll
         row.addLayout(left)
         row.addWidget(scroll, 1)
+        stack_when_narrow(activities_page, row)  # at large text sizes the detail goes under the list
 
         self.boom_bust = BoomBustView(session)
         bb_scroll = QScrollArea()

@@ -142,7 +142,7 @@ class PacingTodayPanel(Retranslatable, QFrame):
         self._last_log: p.ActivityLog | None = None
         self._offered_flare: FlareEpisode | None = None
         self._after_lock: dict[str, Any] | None = None
-        self._neighbours: tuple[QWidget, QWidget] | None = None
+        self._neighbours: tuple[QWidget, QWidget | None] | None = None
         self.timer: TimerState | None = None
         self.timer_activity: p.Activity | None = None
         layout = QVBoxLayout(self)
@@ -259,8 +259,10 @@ class PacingTodayPanel(Retranslatable, QFrame):
         self._refresh_offer()
         self._chain_focus()
 
-    def set_focus_neighbours(self, before: QWidget, after: QWidget) -> None:
-        """Tab reaches the panel after `before` and leaves it for `after`, rows included as they change."""
+    def set_focus_neighbours(self, before: QWidget, after: QWidget | None) -> None:
+        """Tab reaches the panel after `before` and leaves it for `after`, rows included as they change.
+        With `after` None, whatever follows the panel's Undo button stays there (Today puts its dose
+        buttons there)."""
         self._neighbours = (before, after)
         self._chain_focus()
 
@@ -278,7 +280,7 @@ class PacingTodayPanel(Retranslatable, QFrame):
         ]
         for row in self._rows:
             chain += [row.amount, row.log_button, row.timer_button]
-        chain += [self.undo_button, after]
+        chain += [self.undo_button] if after is None else [self.undo_button, after]
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
 

@@ -9,11 +9,12 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from companion.i18n import _
+from companion.ui.measures import FitsScreenOnFirstShow  # full size up to 90 % of the screen
 from companion.ui.passphrase_fields import NewPassphraseFields
 from companion.ui.widgets import label
 
 
-class ChangePassphraseDialog(QDialog):
+class ChangePassphraseDialog(FitsScreenOnFirstShow, QDialog):
     confirm_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None, *, ask_current: bool = True) -> None:

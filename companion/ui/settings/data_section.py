@@ -6,12 +6,13 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QPushButton, QVBoxLayout, QWidget
 
 from companion.domain.errors import CompanionError, SaveFailedError
 from companion.i18n import _
 from companion.services.session import DiarySession
 from companion.ui import dialogs
+from companion.ui.layouts import flow_row
 from companion.ui.widgets import Retranslatable, label
 
 
@@ -25,7 +26,6 @@ class DataSection(Retranslatable, QGroupBox):
         self._session = session
         layout = QVBoxLayout(self)
         self.explain = label()
-        row = QHBoxLayout()
         self.export_json = QPushButton()
         self.export_json.setObjectName("exportJsonButton")
         self.export_csv = QPushButton()
@@ -34,13 +34,12 @@ class DataSection(Retranslatable, QGroupBox):
         self.import_button.setObjectName("importButton")
         self.backup_button = QPushButton()
         self.backup_button.setObjectName("backupToFolderButton")
-        for button in (self.export_json, self.export_csv, self.import_button, self.backup_button):
-            row.addWidget(button)
-        row.addStretch(1)
+        # The buttons wrap onto more rows at large text sizes rather than widen the page.
+        row = flow_row(self.export_json, self.export_csv, self.import_button, self.backup_button)
         self.status = label()
         self.status.setObjectName("dataStatus")
         layout.addWidget(self.explain)
-        layout.addLayout(row)
+        layout.addWidget(row)
         layout.addWidget(self.status)
         self.export_json.clicked.connect(lambda: self.export("json"))
         self.export_csv.clicked.connect(lambda: self.export("csv"))

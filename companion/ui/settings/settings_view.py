@@ -9,17 +9,16 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from companion.i18n import LANGUAGE_NAMES, _, ngettext
 from companion.storage.app_settings import AUTO_LOCK_CHOICES, FONT_SIZES, AppSettings
+from companion.ui.layouts import flow_row, scrolled_page
 from companion.ui.settings.reminders_section import RemindersSection
 from companion.ui.widgets import Retranslatable, label
 
@@ -36,19 +35,12 @@ class SettingsView(Retranslatable, QWidget):
         super().__init__(parent)
         self.setObjectName("settingsView")
         self._diary_path = diary_path
-        # The page scrolls when large text makes it taller than the window (reminders added a section).
-        self.page_scroll = QScrollArea()
-        self.page_scroll.setWidgetResizable(True)
-        self.page_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        page = QVBoxLayout(self)
-        page.setContentsMargins(0, 0, 0, 0)
-        page.addWidget(self.page_scroll)
-        content = QWidget()
-        self.page_scroll.setWidget(content)
-        outer = QVBoxLayout(content)
+        _content, outer = scrolled_page(self)  # at large text sizes the page scrolls rather than squeezes
         outer.setContentsMargins(32, 24, 32, 24)
+        self._column = outer
         self.title = label("heading")
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # fields go under long labels
         self.language = QComboBox()
         self.language.setObjectName("languageCombo")
         for code in ("cy", "en"):
@@ -80,10 +72,9 @@ class SettingsView(Retranslatable, QWidget):
         self._labels[2].setBuddy(self.auto_lock)
         self._labels[3].setBuddy(self.change_passphrase)
         self._labels[4].setBuddy(self.open_folder)
-        folder_row = QHBoxLayout()
-        folder_row.addWidget(self.location, 1)
-        folder_row.addWidget(self.open_folder)
-        folder_row.addWidget(self.move_button)
+        folder_row = QVBoxLayout()  # the path, then its buttons (they wrap at large text sizes)
+        folder_row.addWidget(self.location)
+        folder_row.addWidget(flow_row(self.open_folder, self.move_button))
         form.addRow(self._labels[0], self.language)
         form.addRow(self._labels[1], self.text_size)
         form.addRow(self._labels[2], self.auto_lock)
@@ -150,10 +141,7 @@ class SettingsView(Retranslatable, QWidget):
 
     def add_section(self, section: QWidget) -> None:
         """Add a part that needs the open diary (the view itself only knows preferences)."""
-        content = self.page_scroll.widget()
-        layout = content.layout() if content is not None else None
-        assert isinstance(layout, QVBoxLayout)
-        layout.insertWidget(layout.count() - 1, section)
+        self._column.insertWidget(self._column.count() - 1, section)
 
     def _on_open_folder_clicked(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._diary_path.parent)))

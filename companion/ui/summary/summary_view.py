@@ -32,6 +32,7 @@ from companion.domain.summary import AUDIENCE_NAMES, CHARTS, DEFAULT_SECTIONS, A
 from companion.i18n import N_, _, current_language
 from companion.services.session import DiarySession
 from companion.ui import dialogs
+from companion.ui.layouts import flow_row
 from companion.ui.widgets import Retranslatable, label, run_busy
 
 if TYPE_CHECKING:
@@ -79,6 +80,7 @@ class SummaryView(Retranslatable, QWidget):
 
         self.choices = QGroupBox()
         form = QFormLayout(self.choices)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # long labels go above their field
         self.period = QComboBox()
         self.period.setObjectName("summaryPeriod")
         for key in PERIODS:
@@ -129,7 +131,7 @@ class SummaryView(Retranslatable, QWidget):
         for index, section in enumerate(Section):
             box = QCheckBox()
             box.setObjectName(f"section_{section.value}")
-            grid.addWidget(box, index // 2, index % 2)
+            grid.addWidget(box, index, 0)  # one column: long Welsh names at large text sizes stay whole
             self.sections[section] = box
 
         self.top_box = QGroupBox()
@@ -153,16 +155,13 @@ class SummaryView(Retranslatable, QWidget):
         for part in (self.ask3, self.bran, self.own_label, self.own_questions):
             questions.addWidget(part)
 
-        buttons = QHBoxLayout()
         self.preview_button = QPushButton()
         self.preview_button.setObjectName("summaryPreview")
         self.print_button = QPushButton()
         self.print_button.setObjectName("summaryPrint")
         self.pdf_button = QPushButton()
         self.pdf_button.setObjectName("summaryPdf")
-        for button in (self.preview_button, self.print_button, self.pdf_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        buttons = flow_row(self.preview_button, self.print_button, self.pdf_button)  # wraps at large text
         self.status = label()
         self.status.setObjectName("summaryStatus")
         self.preview = QTextBrowser()
@@ -172,14 +171,15 @@ class SummaryView(Retranslatable, QWidget):
 
         for widget in (self.choices, self.top_box, self.questions_box, self.sections_box):
             column.addWidget(widget)
-        column.addLayout(buttons)
+        column.addWidget(buttons)
         column.addWidget(self.status)
         column.addWidget(self.preview, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # AsNeeded: at 200 % text two long tick-box labels (Ask 3 Questions, BRAN) are wider than the page.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         scroll.setWidget(content)
         self.scroll_area = scroll
         outer.addWidget(self.heading)

@@ -72,6 +72,10 @@ class ScorePicker(Retranslatable, QWidget):
         self.high_anchor.setText(_(self._high))
         for value, button in enumerate(self.buttons):
             button.setAccessibleName(_(self._name).format(score=value))
+        # A screen reader says what the ends of the scale mean on every number, not only on 0 and 10.
+        both = _("{low_anchor}; {high_anchor}").format(low_anchor=_(self._low), high_anchor=_(self._high))
+        for button in self.buttons[1:10]:
+            button.setAccessibleDescription(both)
         self.buttons[0].setAccessibleDescription(_(self._low))
         self.buttons[10].setAccessibleDescription(_(self._high))
 

@@ -9,7 +9,6 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
-    QHBoxLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -26,6 +25,7 @@ from companion.i18n import _, ngettext
 from companion.i18n.formatting import format_time, format_weekday_date
 from companion.services.session import DiarySession
 from companion.ui.checkin.checkin_form import CheckinForm
+from companion.ui.layouts import flow_row
 from companion.ui.measures.due_banner import MeasuresDueBanner
 from companion.ui.medicines.today_doses import TodayDosesPanel
 from companion.ui.pacing.today_panel import PacingTodayPanel
@@ -76,12 +76,7 @@ class TodayView(Retranslatable, QWidget):
         column = QVBoxLayout(content)
         column.setContentsMargins(0, 0, 8, 0)
         column.addWidget(self.form)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.save)
-        buttons.addWidget(self.same_as_last)
-        buttons.addWidget(self.clear_button)
-        buttons.addStretch(1)
-        column.addLayout(buttons)
+        column.addWidget(flow_row(self.save, self.same_as_last, self.clear_button))  # wraps at large text sizes
         column.addWidget(self.status)
         column.addWidget(self.pacing)
         column.addWidget(self.doses)
@@ -109,7 +104,9 @@ class TodayView(Retranslatable, QWidget):
         self.setTabOrder(self.note, self.save)
         self.setTabOrder(self.save, self.same_as_last)
         self.setTabOrder(self.same_as_last, self.clear_button)
-        self.pacing.set_focus_neighbours(self.clear_button, self.entries)
+        # Tab: the check-in, its buttons, the pacing rows, the as-needed doses, then today's entries.
+        self.pacing.set_focus_neighbours(self.clear_button, None)
+        self.doses.set_focus_neighbours(self.pacing.undo_button, self.entries)
         self._just_refreshed = False
         self.retranslate_ui()  # which refreshes
 

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from companion.i18n import _, current_language
 from companion.services.session import DiarySession
 from companion.ui import dialogs
+from companion.ui.layouts import stack_when_narrow
 from companion.ui.trends.chart_panel import ChartPanel, apply_window
 from companion.ui.trends.day_charts import activity_chart, pain_chart, peg_baseline, peg_chart, wellbeing_chart
 from companion.ui.trends.group_charts import goals_chart, tags_chart, time_of_day_chart, weekday_chart
@@ -140,6 +141,7 @@ class TrendsView(Retranslatable, QWidget):
         self.table = QTableWidget(0, 0)
         self.table.setObjectName("trendsTable")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # arrow keys move between cells; Tab leaves the table
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -179,6 +181,7 @@ class TrendsView(Retranslatable, QWidget):
         self.scroll_area = scroll
         row.addLayout(left)
         row.addWidget(scroll, 1)
+        stack_when_narrow(self, row)  # at large text sizes the chart goes under the list
         outer.addWidget(self.heading)
         outer.addWidget(self.intro)
         outer.addLayout(row, 1)

@@ -1,0 +1,124 @@
+"""Layouts that keep large text and long Welsh words inside the window: a row that wraps its widgets onto
+further rows when it is too narrow (FlowLayout, flow_row), and a page that scrolls when it is too tall."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QMargins, QObject, QPoint, QRect, QSize, Qt
+from PySide6.QtWidgets import QBoxLayout, QLayout, QLayoutItem, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+
+
+class FlowLayout(QLayout):
+    def __init__(self, parent: QWidget | None = None, spacing: int = 8) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._gap = spacing
+        self.setContentsMargins(QMargins(0, 0, 0, 0))
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._place(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._place(rect, move=True)
+
+    def sizeHint(self) -> QSize:
+        """All in one row."""
+        shown = [i for i in self._items if not i.isEmpty()]
+        margins = self.contentsMargins()
+        width = sum(i.sizeHint().width() for i in shown) + self._gap * max(0, len(shown) - 1)
+        height = max((i.sizeHint().height() for i in shown), default=0)
+        return QSize(width + margins.left() + margins.right(), height + margins.top() + margins.bottom())
+
+    def minimumSize(self) -> QSize:
+        """As narrow as the widest single widget."""
+        size = QSize()
+        for item in self._items:
+            if not item.isEmpty():
+                size = size.expandedTo(item.minimumSize())
+        margins = self.contentsMargins()
+        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+
+    def _place(self, rect: QRect, *, move: bool) -> int:
+        margins = self.contentsMargins()
+        area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
+        x, y, row_height = area.x(), area.y(), 0
+        for item in self._items:
+            if item.isEmpty():
+                continue
+            hint = item.sizeHint()
+            width = min(hint.width(), area.width())
+            if x > area.x() and x + width > area.right() + 1:
+                x, y, row_height = area.x(), y + row_height + self._gap, 0
+            height = item.heightForWidth(width) if item.hasHeightForWidth() else hint.height()
+            if move:
+                item.setGeometry(QRect(QPoint(x, y), QSize(width, height)))
+            x += width + self._gap
+            row_height = max(row_height, height)
+        return y + row_height - rect.y() + margins.bottom()
+
+
+def flow_row(*widgets: QWidget, spacing: int = 8) -> QWidget:
+    """A widget holding `widgets` in a FlowLayout, for a row of buttons that may need to wrap."""
+    holder = QWidget()
+    layout = FlowLayout(holder, spacing)
+    for widget in widgets:
+        layout.addWidget(widget)
+    policy = holder.sizePolicy()
+    policy.setHeightForWidth(True)
+    policy.setHorizontalPolicy(QSizePolicy.Policy.Preferred)
+    holder.setSizePolicy(policy)
+    return holder
+
+
+def scrolled_page(page: QWidget) -> tuple[QWidget, QVBoxLayout]:
+    """Give `page` a scroll area filling it; returns the inner widget and its column layout to fill."""
+    frame = QVBoxLayout(page)
+    frame.setContentsMargins(0, 0, 0, 0)
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # it follows the focus; it is not a Tab stop itself
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    content = QWidget()
+    area.setWidget(content)
+    frame.addWidget(area)
+    return content, QVBoxLayout(content)
+
+
+class _StackWhenNarrow(QObject):
+    def __init__(self, owner: QWidget, layout: QBoxLayout, chars: int) -> None:
+        super().__init__(owner)
+        self._layout, self._chars = layout, chars
+        owner.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and isinstance(watched, QWidget):
+            narrow = watched.width() < watched.fontMetrics().averageCharWidth() * self._chars
+            wanted = QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
+            if self._layout.direction() is not wanted:
+                self._layout.setDirection(wanted)
+        return False
+
+
+def stack_when_narrow(owner: QWidget, layout: QBoxLayout, chars: int = 70) -> None:
+    """A list beside its detail while `owner` is at least `chars` average characters wide, else the list above
+    the detail: at large text sizes side by side leaves the detail too narrow to read."""
+    _StackWhenNarrow(owner, layout, chars)
