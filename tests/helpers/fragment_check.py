@@ -40,6 +40,9 @@ ALLOWED_FORMAT_ARGS: dict[tuple[str, str], str] = {
     ("companion/ui/measures/mood_screen_dialog.py", "Source: {source}"): "a citation after a colon",
     ("companion/ui/measures/peg_dialog.py", "Source: {source}"): "a citation after a colon",
     ("companion/ui/measures/peg_dialog.py", "{number}. {question}"): "numbered question: the question stands alone",
+    ("companion/ui/today/score_picker.py", "{low_anchor}; {high_anchor}"): (
+        "a screen reader's description listing the scale's two anchor phrases, each whole, no sentence around them"
+    ),
 }
 # Helpers whose f-string joins the same whole message in two languages (the bilingual first-run screen).
 ALLOWED_FUNCTIONS: dict[tuple[str, str], str] = {

@@ -18,6 +18,7 @@ from companion.i18n import _
 from companion.i18n.formatting import locale
 from companion.storage import autostart
 from companion.storage.app_settings import AppSettings
+from companion.ui.layouts import flow_row
 from companion.ui.widgets import Retranslatable, label
 
 
@@ -49,13 +50,9 @@ class RemindersSection(Retranslatable, QGroupBox):
             self.weekday.addItem("", day)
         self.weekday.setCurrentIndex(plan.peg_weekday)
         self.weekday_label.setBuddy(self.weekday)
-        grid.addWidget(self.checkin, 0, 0)
-        grid.addWidget(self.time_label, 0, 1)
-        grid.addWidget(self.time, 0, 2)
-        grid.addWidget(self.peg, 1, 0)
-        grid.addWidget(self.weekday_label, 1, 1)
-        grid.addWidget(self.weekday, 1, 2)
-        grid.setColumnStretch(3, 1)
+        # Each tick box with its time or day beside it, wrapping under it when the text is large (200 % Welsh).
+        grid.addWidget(flow_row(self.checkin, self.time_label, self.time), 0, 0)
+        grid.addWidget(flow_row(self.peg, self.weekday_label, self.weekday), 1, 0)
         self.explain = label()
         self.autostart = QCheckBox()
         self.autostart.setObjectName("autostartBox")
@@ -124,7 +121,7 @@ class RemindersSection(Retranslatable, QGroupBox):
                 "today, or this week's questions due."
             )
         )
-        self.autostart.setText(_("&Start Companion when I log in"))
+        self.autostart.setText(_("&Start when I log in"))  # short: a tick box cannot wrap at 200 % text
         self.autostart.setAccessibleName(_("Start Companion when I log in"))
         if not self.autostart_supported:
             self.autostart_note.setText(
