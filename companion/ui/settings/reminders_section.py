@@ -11,8 +11,18 @@ from __future__ import annotations
 import datetime as dt
 
 from babel import dates as babel_dates
-from PySide6.QtCore import QTime, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QGroupBox, QLabel, QTimeEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTime, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from companion.i18n import _
 from companion.i18n.formatting import locale
@@ -51,8 +61,8 @@ class RemindersSection(Retranslatable, QGroupBox):
         self.weekday.setCurrentIndex(plan.peg_weekday)
         self.weekday_label.setBuddy(self.weekday)
         # Each tick box with its time or day beside it, wrapping under it when the text is large (200 % Welsh).
-        grid.addWidget(flow_row(self.checkin, self.time_label, self.time), 0, 0)
-        grid.addWidget(flow_row(self.peg, self.weekday_label, self.weekday), 1, 0)
+        grid.addWidget(flow_row(self.checkin, _pair(self.time_label, self.time)), 0, 0)
+        grid.addWidget(flow_row(self.peg, _pair(self.weekday_label, self.weekday)), 1, 0)
         self.explain = label()
         self.autostart = QCheckBox()
         self.autostart.setObjectName("autostartBox")
@@ -127,3 +137,13 @@ class RemindersSection(Retranslatable, QGroupBox):
             self.autostart_note.setText(
                 _("Starting at log-in can't be set from Companion on this system. Use the system's own settings.")
             )
+
+
+def _pair(caption: QLabel, field: QWidget) -> QWidget:
+    """A label and its field kept together on one line, so a wrapping row never separates them."""
+    holder = QWidget()
+    row = QHBoxLayout(holder)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(caption, 0, Qt.AlignmentFlag.AlignVCenter)
+    row.addWidget(field, 0, Qt.AlignmentFlag.AlignVCenter)
+    return holder
