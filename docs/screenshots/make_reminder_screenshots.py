@@ -2,6 +2,7 @@
 (docs/screenshots/29-reminders-settings-*.png, 30-reminder-notice-*.png).
 
 Run: QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshots/make_reminder_screenshots.py
+(the folders, the cheap key costs and `shoot` are make_screenshots.py's).
 A new empty diary in a temporary folder, cheap key-derivation costs, a fixed clock at 19:05 on a Monday.
 """
 
@@ -14,6 +15,7 @@ import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # this checkout's code, not an installed copy
 
 from PySide6.QtWidgets import QApplication
 
@@ -21,26 +23,10 @@ from companion import i18n
 from companion.services.app_context import AppContext
 from companion.services.session import DiarySession
 from companion.storage.app_settings import AppSettings
-from companion.storage.kdf import KdfParams
 from companion.ui.companion_window import CompanionWindow
 from companion.ui.qt_translator import TranslatorBridge
 from companion.ui.style import apply_text_size
-
-OUT = Path(__file__).resolve().parent
-CHEAP = KdfParams(1, 1, 64)
-PASSPHRASE = "kettle river blue Tuesday"
-
-
-def settle(app: QApplication) -> None:
-    for _ in range(5):
-        app.processEvents()
-
-
-def shoot(app: QApplication, widget: CompanionWindow, name: str, lang: str) -> None:
-    settle(app)
-    path = OUT / f"{name}-{lang}.png"
-    widget.grab().save(str(path))
-    print("wrote", path.relative_to(OUT.parent.parent))
+from docs.screenshots.make_screenshots import CHEAP, PASSPHRASE, shoot
 
 
 def main() -> int:
