@@ -26,7 +26,7 @@ from companion.domain.reminders import slept_longer_than
 
 if TYPE_CHECKING:
     from PySide6.QtDBus import QDBusConnection
-from companion.services.diary import Clock
+from companion.services.clock import Clock
 
 LOGIN1 = "org.freedesktop.login1"
 LOGIN1_PATH = "/org/freedesktop/login1"

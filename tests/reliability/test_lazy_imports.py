@@ -101,6 +101,8 @@ def test_the_lock_screen_loads_no_matplotlib_reports_charts_or_alembic(
     assert [m for m in at_lock if m == "matplotlib" or m.startswith("matplotlib.")] == []
     assert [m for m in at_lock if m.startswith(("companion.reports", "companion.charts"))] == []
     assert [m for m in at_lock if m == "alembic" or m.startswith("alembic.")] == []
+    # Nor the database layer: it loads in the background once the lock screen has painted.
+    assert [m for m in at_lock if m == "sqlalchemy" or m.startswith("sqlalchemy.")] == []
     # Positive control: unlocking checks the schema with Alembic, so it is loaded after unlock.
     assert report["page_after_unlock"] != "unlockView", report
     assert "alembic" in report["after_unlock"], report
