@@ -1,4 +1,4 @@
-"""Start-up stays light: the lock screen loads no matplotlib, no report or chart code, and no Alembic.
+"""Start-up stays light: the lock screen loads no matplotlib, no report or chart code, no Alembic or SQLAlchemy.
 
 A fresh Python process (so nothing an earlier test imported can hide a regression) runs the real start-up,
 `companion.app.main(["--data-dir", ...])`, for an existing diary whose settings already hold a language,
@@ -32,7 +32,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 data_dir, passphrase = sys.argv[1], sys.argv[2]
-WATCHED = ("matplotlib", "companion.reports", "companion.charts", "alembic")
+WATCHED = ("matplotlib", "companion.reports", "companion.charts", "alembic", "sqlalchemy")
 
 
 def loaded():
