@@ -108,7 +108,9 @@ class TodayView(Retranslatable, QWidget):
         self.pacing.set_focus_neighbours(self.clear_button, None)
         self.doses.set_focus_neighbours(self.pacing.undo_button, self.entries)
         self._just_refreshed = False
+        self._building = True  # the panels below have just read the diary in their own constructors
         self.retranslate_ui()  # which refreshes
+        self._building = False
 
     def retranslate_ui(self) -> None:
         self.save.setText(_("&Save"))
@@ -139,9 +141,10 @@ class TodayView(Retranslatable, QWidget):
             item.setData(Qt.ItemDataRole.UserRole, entry.id)
             self.entries.addItem(item)
         self.form.set_known_tags(self._session.diary.tag_names())
-        self.measures_banner.refresh()
-        self.pacing.refresh()
-        self.doses.refresh()
+        if not self._building:
+            self.measures_banner.refresh()
+            self.pacing.refresh()
+            self.doses.refresh()
         if self.form.is_blank():
             self.form.reset_time(self._session.diary.now())
         if self._last_saved is not None:
