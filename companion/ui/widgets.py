@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import gc
+import itertools
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QEventLoop, Qt, QTimer
@@ -84,3 +85,9 @@ def run_busy(widget: QWidget, work: Callable[[], T]) -> T:
     if "error" in outcome:
         raise outcome["error"]  # type: ignore[misc]
     return outcome["value"]  # type: ignore[return-value]
+
+
+def set_tab_order(widgets: Sequence[QWidget]) -> None:
+    """Tab goes from each widget to the next, in the order given."""
+    for first, second in itertools.pairwise(widgets):
+        QWidget.setTabOrder(first, second)

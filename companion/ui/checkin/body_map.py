@@ -6,7 +6,6 @@ The list is the way in for anyone who finds pointing at small shapes hard; the m
 
 from __future__ import annotations
 
-import itertools
 import sys
 import time
 
@@ -49,7 +48,7 @@ from companion.ui.checkin.body_map_geometry import (
     regions_path,
 )
 from companion.ui.checkin.region_editor import RegionList, RegionPainEditor, view_title
-from companion.ui.widgets import Retranslatable, label
+from companion.ui.widgets import Retranslatable, label, set_tab_order
 
 CLICK_SLACK = 2.5  # figure units: a click this close to a region still counts
 ROWS_MIN_WIDTH = 480  # the rows scroll sideways below this
@@ -407,8 +406,7 @@ class BodyMapEditor(Retranslatable, QWidget):
         self.tree.show_chosen(set(self._regions))
         self.rows.set_regions(list(self._regions.values()))
         chain: list[QWidget] = [self.canvas, self.tree, *self.rows.focus_chain()]
-        for before, after in itertools.pairwise(chain):
-            QWidget.setTabOrder(before, after)
+        set_tab_order(chain)
 
     # The person's changes.
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 
 from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -24,7 +23,7 @@ from companion.i18n import _, current_language
 from companion.i18n.formatting import format_date
 from companion.services.diary import DiaryFilter
 from companion.ui.layouts import flow_row
-from companion.ui.widgets import Retranslatable, label
+from companion.ui.widgets import Retranslatable, label, set_tab_order
 
 TEXT_DELAY_MS = 300  # typing pauses this long before the search runs
 DEFAULT_SPAN_DAYS = 30  # a newly ticked "from" date starts this many days back
@@ -130,8 +129,7 @@ class FilterBar(Retranslatable, QWidget):
             self.text,
             self.clear_button,
         ]
-        for first, second in itertools.pairwise(order):
-            self.setTabOrder(first, second)
+        set_tab_order(order)
 
         self.from_check.toggled.connect(self._on_limit_toggled)
         self.to_check.toggled.connect(self._on_limit_toggled)

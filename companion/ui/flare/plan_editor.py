@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -26,7 +25,7 @@ from companion.i18n.formatting import format_date
 from companion.services.session import DiarySession
 from companion.ui.flare.plan_section import SECTION_STYLE, HelpersSection, PlanSection
 from companion.ui.layouts import flow_row
-from companion.ui.widgets import Retranslatable, label
+from companion.ui.widgets import Retranslatable, label, set_tab_order
 
 DATE_FORMAT = "d MMMM yyyy"
 CONTENT_MAX_WIDTH = 920  # long lines are hard to read; the page stays this wide at most
@@ -339,8 +338,7 @@ class FlarePlanEditor(Retranslatable, QWidget):
 
     def _fix_tab_order(self) -> None:
         order = self.focus_order()
-        for first, second in itertools.pairwise(order):
-            QWidget.setTabOrder(first, second)
+        set_tab_order(order)
 
     def _on_app_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         # Keep the focused control in view while tabbing down the long page.

@@ -4,7 +4,6 @@ with a "not rated" choice, and a completer over a list of words."""
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 
 from PySide6.QtCore import QDate, QLocale, QSize, QStringListModel, Qt, Signal
 from PySide6.QtGui import QResizeEvent
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from companion.i18n import current_language
-from companion.ui.widgets import label
+from companion.ui.widgets import label, set_tab_order
 
 DATE_FORMAT = "d MMMM yyyy"
 NOT_RATED = -1  # the spin box's special value
@@ -266,5 +265,4 @@ def place_before(target: QWidget, widgets: list[QWidget]) -> None:
         anchor = anchor.previousInFocusChain()
     # With nothing before, put target after them instead: the Tab order is a ring.
     chain = [*widgets, target] if anchor is None or anchor is target else [anchor, *widgets]
-    for first, second in itertools.pairwise(chain):
-        QWidget.setTabOrder(first, second)
+    set_tab_order(chain)

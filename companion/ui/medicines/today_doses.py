@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from itertools import pairwise
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
@@ -13,7 +11,7 @@ from companion.i18n import _, ngettext
 from companion.i18n.formatting import format_time
 from companion.services.session import DiarySession
 from companion.ui.medicines.fields import AdaptiveRow, place_before
-from companion.ui.widgets import Retranslatable, label
+from companion.ui.widgets import Retranslatable, label, set_tab_order
 
 
 class DoseRow(QFrame):
@@ -148,8 +146,7 @@ class TodayDosesPanel(Retranslatable, QFrame):
             return
         before, after = self._neighbours
         chain = [before, *(r.log_button for r in self._rows), self.undo_button, after]
-        for first, second in pairwise(chain):
-            QWidget.setTabOrder(first, second)
+        set_tab_order(chain)
 
     def rows(self) -> list[DoseRow]:
         return list(self._rows)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -29,7 +28,7 @@ from companion.i18n import _
 from companion.i18n.formatting import format_date
 from companion.services.pacing import TimerCheckpoint, format_amount, unit_name
 from companion.services.session import DiarySession
-from companion.ui.widgets import Retranslatable, label
+from companion.ui.widgets import Retranslatable, label, set_tab_order
 
 MIN_LOGGED_MINUTES = 0.1
 
@@ -281,8 +280,7 @@ class PacingTodayPanel(Retranslatable, QFrame):
         for row in self._rows:
             chain += [row.amount, row.log_button, row.timer_button]
         chain += [self.undo_button] if after is None else [self.undo_button, after]
-        for first, second in pairwise(chain):
-            QWidget.setTabOrder(first, second)
+        set_tab_order(chain)
 
     def rows(self) -> list[ActivityRow]:
         return list(self._rows)

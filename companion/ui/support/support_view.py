@@ -3,8 +3,6 @@ both filtered as they type (either language, case- and accent-blind). Everything
 
 from __future__ import annotations
 
-from itertools import pairwise
-
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -24,7 +22,7 @@ from companion.services.session import DiarySession
 from companion.ui import dialogs
 from companion.ui.support.entry_cards import CARD_STYLE, DirectoryCard, OwnEntryCard
 from companion.ui.support.own_entry_form import OwnEntryForm
-from companion.ui.widgets import Retranslatable, label
+from companion.ui.widgets import Retranslatable, label, set_tab_order
 
 
 class SearchBox(QLineEdit):
@@ -178,8 +176,7 @@ class SupportView(Retranslatable, QWidget):
         for card in self.own_cards:
             chain += [card, card.edit_button, card.delete_button]
         chain += [self.add_button, *self.form.tab_chain()]
-        for first, second in pairwise(chain):
-            QWidget.setTabOrder(first, second)
+        set_tab_order(chain)
 
     def _on_search_text_changed(self) -> None:
         self._apply_filter()
