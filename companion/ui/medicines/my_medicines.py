@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -36,7 +36,8 @@ from companion.ui.medicines.fields import (
     wrapped_list,
 )
 from companion.ui.medicines.medicine_text import ReviewRow, is_stopped, medicine_status, rating_text
-from companion.ui.widgets import Retranslatable, label
+from companion.ui.medicines.record_page import RecordPage
+from companion.ui.widgets import label
 
 KIND_NAMES = {
     MedicineKind.REGULAR: N_("Regularly"),
@@ -49,10 +50,7 @@ GROUP_NAMES = {
 }
 
 
-class MyMedicinesPage(Retranslatable, QWidget):
-    changed = Signal()
-    save_failed = Signal(object)
-
+class MyMedicinesPage(RecordPage[Medicine]):
     def __init__(self, session: DiarySession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("myMedicinesPage")
@@ -187,7 +185,7 @@ class MyMedicinesPage(Retranslatable, QWidget):
         column.addStretch(1)
 
         self.list.currentItemChanged.connect(self._on_current_changed)
-        self.new_button.clicked.connect(self.new_medicine)
+        self.new_button.clicked.connect(self.new_record)
         self.save_button.clicked.connect(self.save)
         for keys in ("Ctrl+S", "Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(keys), self)
@@ -393,14 +391,6 @@ class MyMedicinesPage(Retranslatable, QWidget):
 
     # --- the editor ---
 
-    def _on_current_changed(self, item: QListWidgetItem | None) -> None:
-        if item is None:
-            return
-        medicine_id = item.data(Qt.ItemDataRole.UserRole)
-        medicine = next((m for m in self._session.medicines.medicines() if m.id == medicine_id), None)
-        self._load(medicine)
-        self.status.setText("")
-
     def _load(self, medicine: Medicine | None) -> None:
         self.current = medicine
         today = self._today() if self._session.is_open else dt.date.today()
@@ -425,8 +415,7 @@ class MyMedicinesPage(Retranslatable, QWidget):
         self._update_editing()
         self._refresh_history()
 
-    def form_medicine(self) -> Medicine:
-        """The medicine as it stands in the form (a new id while adding one)."""
+    def form_record(self) -> Medicine:
         base = self.current or Medicine(id=self._session.medicines.new_id(), name="")
         return dataclasses.replace(
             base,
@@ -442,40 +431,26 @@ class MyMedicinesPage(Retranslatable, QWidget):
             notes=self.notes.toPlainText(),
         )
 
-    def new_medicine(self) -> None:
-        self._load(None)
-        self.status.setText("")
-        self.name.setFocus()
+    def records(self) -> list[Medicine]:
+        return self._session.medicines.medicines()
 
-    def save(self) -> bool:
-        """Save the form. False when it can't be saved as it is (the reason shows under the buttons)."""
-        if not self._session.is_open:
-            return False
-        medicine = self.form_medicine()
-        service = self._session.medicines
-        adding = self.current is None
-        failure: SaveFailedError | None = None
-        try:
-            saved, _changes = service.save(medicine)
-        except ValidationError as exc:
-            self.status.setText(exc.message())
-            return False
-        except SaveFailedError as exc:  # held in memory; the window offers to write it again
-            failure = exc
-            saved = service.get(medicine.id)
-        self._load(saved)
-        if failure is not None:
-            text = _("{medicine} is held in Companion, but not yet written to disk.")
-        elif adding:
-            text = _("{medicine} added.")
-        else:
-            text = _("Changes to {medicine} saved.")
-        self.status.setText(text.format(medicine=saved.name))
-        self.refresh()
-        self.changed.emit()
-        if failure is not None:
-            self.save_failed.emit(failure)
-        return True
+    def _store(self, record: Medicine) -> Medicine:
+        return self._session.medicines.save(record)[0]
+
+    def _name_field(self) -> QWidget:
+        return self.name
+
+    def _remove(self, record_id: str) -> None:
+        self._session.medicines.delete(record_id)
+
+    def _status_text(self, outcome: str, name: str) -> str:
+        if outcome == "held":
+            return _("{medicine} is held in Companion, but not yet written to disk.").format(medicine=name)
+        if outcome == "added":
+            return _("{medicine} added.").format(medicine=name)
+        if outcome == "changed":
+            return _("Changes to {medicine} saved.").format(medicine=name)
+        return _("{medicine} was deleted.").format(medicine=name)
 
     def _on_delete_clicked(self) -> None:
         medicine = self.current
@@ -490,20 +465,6 @@ class MyMedicinesPage(Retranslatable, QWidget):
             ).format(medicine=medicine.name),
             lambda: self.delete(medicine.id),
         )
-
-    def delete(self, medicine_id: str) -> None:
-        if not self._session.is_open:
-            return
-        name = self.current.name if self.current else ""
-        try:
-            self._session.medicines.delete(medicine_id)
-        except SaveFailedError as exc:
-            self.save_failed.emit(exc)
-        self._load(None)
-        self.status.setText(_("{medicine} was deleted.").format(medicine=name))
-        self.refresh()
-        self.changed.emit()
-        self.new_button.setFocus()
 
     # --- reviews ---
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from companion.domain.errors import SaveFailedError, ValidationError
 from companion.domain.medicines import TRIED_EXAMPLES, Tried
 from companion.i18n import _
 from companion.i18n.formatting import format_date
@@ -32,7 +31,8 @@ from companion.ui.medicines.fields import (
     section,
     wrapped_list,
 )
-from companion.ui.widgets import Retranslatable, label
+from companion.ui.medicines.record_page import RecordPage
+from companion.ui.widgets import label
 
 
 def tried_details(item: Tried) -> str:
@@ -53,10 +53,7 @@ def tried_details(item: Tried) -> str:
     return " ".join(sentences)
 
 
-class TriedPage(Retranslatable, QWidget):
-    changed = Signal()
-    save_failed = Signal(object)
-
+class TriedPage(RecordPage[Tried]):
     def __init__(self, session: DiarySession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("triedPage")
@@ -125,7 +122,7 @@ class TriedPage(Retranslatable, QWidget):
         column.addStretch(1)
 
         self.list.currentItemChanged.connect(self._on_current_changed)
-        self.new_button.clicked.connect(self.new_item)
+        self.new_button.clicked.connect(self.new_record)
         self.save_button.clicked.connect(self.save)
         for keys in ("Ctrl+S", "Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(keys), self)
@@ -224,13 +221,6 @@ class TriedPage(Retranslatable, QWidget):
 
     # --- the editor ---
 
-    def _on_current_changed(self, entry: QListWidgetItem | None) -> None:
-        if entry is None:
-            return
-        item_id = entry.data(Qt.ItemDataRole.UserRole)
-        self._load(next((t for t in self._session.medicines.tried() if t.id == item_id), None))
-        self.status.setText("")
-
     def _load(self, item: Tried | None) -> None:
         self.current = item
         today = self._session.medicines.today() if self._session.is_open else dt.date.today()
@@ -247,7 +237,7 @@ class TriedPage(Retranslatable, QWidget):
             self.list.clearSelection()
         self._update_editing()
 
-    def form_item(self) -> Tried:
+    def form_record(self) -> Tried:
         base = self.current or Tried(id=self._session.medicines.new_id(), name="")
         return dataclasses.replace(
             base,
@@ -258,38 +248,26 @@ class TriedPage(Retranslatable, QWidget):
             notes=self.notes.toPlainText(),
         )
 
-    def new_item(self) -> None:
-        self._load(None)
-        self.status.setText("")
-        self.name.setFocus()
+    def records(self) -> list[Tried]:
+        return self._session.medicines.tried()
 
-    def save(self) -> bool:
-        if not self._session.is_open:
-            return False
-        item = self.form_item()
-        adding = self.current is None
-        failure: SaveFailedError | None = None
-        try:
-            saved, _changes = self._session.medicines.save_tried(item)
-        except ValidationError as exc:
-            self.status.setText(exc.message())
-            return False
-        except SaveFailedError as exc:  # held in memory; the window offers to write it again
-            failure = exc
-            saved = next((t for t in self._session.medicines.tried() if t.id == item.id), item)
-        self._load(saved)
-        if failure is not None:
-            text = _("{name} is held in Companion, but not yet written to disk.")
-        elif adding:
-            text = _("{name} added.")
-        else:
-            text = _("Changes to {name} saved.")
-        self.status.setText(text.format(name=saved.name))
-        self.refresh()
-        self.changed.emit()
-        if failure is not None:
-            self.save_failed.emit(failure)
-        return True
+    def _store(self, record: Tried) -> Tried:
+        return self._session.medicines.save_tried(record)[0]
+
+    def _name_field(self) -> QWidget:
+        return self.name
+
+    def _remove(self, record_id: str) -> None:
+        self._session.medicines.delete_tried(record_id)
+
+    def _status_text(self, outcome: str, name: str) -> str:
+        if outcome == "held":
+            return _("{name} is held in Companion, but not yet written to disk.").format(name=name)
+        if outcome == "added":
+            return _("{name} added.").format(name=name)
+        if outcome == "changed":
+            return _("Changes to {name} saved.").format(name=name)
+        return _("{name} was deleted.").format(name=name)
 
     def _on_delete_clicked(self) -> None:
         item = self.current
@@ -302,17 +280,3 @@ class TriedPage(Retranslatable, QWidget):
             _("Delete {name} from what you have tried? This can't be undone.").format(name=item.name),
             lambda: self.delete(item.id),
         )
-
-    def delete(self, item_id: str) -> None:
-        if not self._session.is_open:
-            return
-        name = self.current.name if self.current else ""
-        try:
-            self._session.medicines.delete_tried(item_id)
-        except SaveFailedError as exc:
-            self.save_failed.emit(exc)
-        self._load(None)
-        self.status.setText(_("{name} was deleted.").format(name=name))
-        self.refresh()
-        self.changed.emit()
-        self.new_button.setFocus()
