@@ -18,6 +18,7 @@ from companion.domain.errors import SaveFailedError
 from companion.services.session import DiarySession
 from companion.storage import atomic
 from companion.storage.kdf import KdfParams
+from companion.ui.core.standalone import standalone_diary
 from companion.ui.diary.diary_view import DiaryView
 from companion.ui.diary.entry_text import describe_checkin
 from companion.ui.diary.tag_manager_dialog import TagManagerDialog
@@ -40,7 +41,7 @@ def session(vault_path: Path, cheap_kdf: KdfParams) -> Iterator[DiarySession]:
 @pytest.fixture
 def make_view(qtbot: QtBot, session: DiarySession, bridge: TranslatorBridge):  # type: ignore[no-untyped-def]
     def factory() -> DiaryView:
-        view = DiaryView(session)
+        view = DiaryView(standalone_diary(session))
         qtbot.addWidget(view)
         view.resize(1000, 720)
         view.show()

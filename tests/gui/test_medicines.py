@@ -52,7 +52,7 @@ def _diary(qtbot: QtBot, make_window: WindowFactory, clock: Clock, language: str
 
 def _view(qtbot: QtBot, window: CompanionWindow) -> MedicinesView:
     assert window.session is not None
-    view = MedicinesView(window.session)
+    view = MedicinesView(window.open_diary)
     qtbot.addWidget(view)
     view.resize(900, 800)
     view.show()
@@ -65,7 +65,7 @@ def _panel(qtbot: QtBot, window: CompanionWindow) -> TodayDosesPanel:
     assert window.session is not None
     host = QWidget()  # as on Today: the panel is a child, and hides itself when it has nothing to show
     qtbot.addWidget(host)
-    panel = TodayDosesPanel(window.session)
+    panel = TodayDosesPanel(window.open_diary)
     QVBoxLayout(host).addWidget(panel)
     host.resize(600, 240)
     host.show()

@@ -289,7 +289,7 @@ def test_a_crash_while_timing_loses_no_minutes(qtbot: QtBot, make_window: Window
     panel.tick()  # the rest break: a checkpoint is written into the diary
     assert window.session is not None
     # The process dies here. The next start sees the checkpoint and offers to log the time done by then.
-    after_crash = PacingTodayPanel(window.session)
+    after_crash = PacingTodayPanel(window.open_diary)
     qtbot.addWidget(after_crash)
     after_crash.refresh()
     assert "still running when Companion last closed" in after_crash.offer_text.text()
