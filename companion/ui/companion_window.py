@@ -18,6 +18,7 @@ from companion import i18n
 from companion.domain.save_state import SaveStatus
 from companion.i18n import _
 from companion.services.app_context import AppContext
+from companion.services.clock import as_clock
 from companion.ui.lock.lock_controller import LockController
 from companion.ui.lock.start_flow import Factory, StartFlow
 from companion.ui.lock.timer_strip import TimerStrip
@@ -53,7 +54,7 @@ class CompanionWindow(Retranslatable, QMainWindow):
         self.create_view = self.start.create_view
         self.recovery_view = self.start.recovery_view
         self.unlock_view = self.start.unlock_view
-        self.pacing_timer = PacingTimerController(context.clock, self)
+        self.pacing_timer = PacingTimerController(as_clock(context.clock), self)
         self.unlock_view.add_strip(TimerStrip(self.pacing_timer))
         self.lock = LockController(self, context, watch_os_session=watch_os_session)
         self.idle, self.session_watcher = self.lock.idle, self.lock.session_watcher
@@ -214,6 +215,8 @@ class CompanionWindow(Retranslatable, QMainWindow):
             event.ignore()  # the pacing timer keeps going in the tray; its menu shows the window or stops it
             self.hide()
             return
+        if self.open_diary is not None and self.pacing_timer.running:
+            self.pacing_timer.stop()  # quitting: the time done is logged while the diary is still open
         if self.open_diary is not None and not self.lock_now():
             event.ignore()
             if self.open_diary is not None and self.open_diary.save_state.status is SaveStatus.FAILED:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from companion.domain.changes import Changes
 from companion.domain.errors import CompanionError, SaveFailedError, ValidationError
 from companion.domain.save_state import SaveState
-from companion.services.clock import Clock
+from companion.services.clock import Clock, as_clock
 from companion.ui.core.events import DiaryEvents
 from companion.ui.core.page import PageHost
 
@@ -75,8 +75,7 @@ class OpenDiary:
 
     @property
     def clock(self) -> Clock:
-        clock = self.session.clock
-        return clock if isinstance(clock, Clock) else Clock(source=clock)
+        return as_clock(self.session.clock)
 
     @property
     def save_state(self) -> SaveState:

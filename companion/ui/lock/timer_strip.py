@@ -41,6 +41,10 @@ class TimerStrip(Retranslatable, QFrame):
         timer.said.connect(lambda _text: self.retranslate_ui())
         self.retranslate_ui()
 
+    def showEvent(self, event: object) -> None:
+        self.retranslate_ui()  # the lock screen just came up: the time now, not at the last tick
+        super().showEvent(event)  # type: ignore[arg-type]
+
     def retranslate_ui(self) -> None:
         timer = self._timer
         state = timer.state
