@@ -273,3 +273,25 @@ def test_the_cheap_kdf_is_what_the_window_uses_in_tests() -> None:
 def _english() -> Iterator[None]:
     yield
     i18n.set_language("en")
+
+
+def test_a_lock_during_a_long_step_waits_for_it_then_locks(qtbot: QtBot, window) -> None:  # type: ignore[no-untyped-def]
+    import time
+
+    from PySide6.QtCore import QTimer
+
+    from companion.ui.widgets import run_busy
+
+    session = window.session
+    steps: list[str] = []
+
+    def build() -> str:
+        time.sleep(0.3)  # a document being made from the diary
+        steps.append("built" if session.is_open else "the diary closed under the build")
+        return "done"
+
+    QTimer.singleShot(50, window.idle.idle.emit)  # auto-lock fires in the middle of it
+    assert run_busy(window.main_view.today, build) == "done"
+    assert steps == ["built"]
+    qtbot.waitUntil(lambda: window.session is None, timeout=3000)  # and then it locks
+    assert window.stack.currentWidget() is window.unlock_view
