@@ -136,9 +136,13 @@ def test_notices_repeat_the_persons_words_and_stop_after_a_later_appointment_wit
     ]
     later = Appointment("a2", at(8), who="dr rees", attended=True)
     assert notices([first, later], readings, at(10)) == []
-    dismissed = Appointment("a1", APPT, who="Dr Rees", attended=True, reasons=(
-        FollowUpReason("r1", "if it spreads", FollowUpRule.NEW_REGION, dismissed_on=at(9).date()),
-    ))
+    dismissed = Appointment(
+        "a1",
+        APPT,
+        who="Dr Rees",
+        attended=True,
+        reasons=(FollowUpReason("r1", "if it spreads", FollowUpRule.NEW_REGION, dismissed_on=at(9).date()),),
+    )
     assert notices([dismissed], readings, at(10)) == []
     words_only = Appointment("a1", APPT, who="Dr Rees", attended=True, reasons=(FollowUpReason("r2", "if I worry"),))
     assert notices([words_only], readings, at(10)) == []
