@@ -37,11 +37,11 @@ def agreement_text(agreement: Agreement, tr: object, lang: str) -> str:
 
     assert callable(tr)
     if agreement.with_whom and agreement.on:
-        return str(tr("Agreed with {who} on {date}")).format(
+        return str(tr(N_("Agreed with {who} on {date}"))).format(
             who=agreement.with_whom, date=format_date(agreement.on, lang=lang)
         )
     if agreement.with_whom:
-        return str(tr("Agreed with {who}")).format(who=agreement.with_whom)
+        return str(tr(N_("Agreed with {who}"))).format(who=agreement.with_whom)
     if agreement.on:
-        return str(tr("Agreed on {date}")).format(date=format_date(agreement.on, lang=lang))
+        return str(tr(N_("Agreed on {date}"))).format(date=format_date(agreement.on, lang=lang))
     return ""

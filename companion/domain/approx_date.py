@@ -98,18 +98,18 @@ def format_approx_date(value: ApproxDate | None, tr: object, lang: str) -> str:
 
     assert callable(tr)
     if value is None:
-        return str(tr("Date not known"))
+        return str(tr(N_("Date not known")))
     loc = locale(lang)
     if value.month is None:
         shown = str(value.year)
-        return str(tr("about {year}")).format(year=shown) if value.about else shown
+        return str(tr(N_("about {year}"))).format(year=shown) if value.about else shown
     if value.day is None:
         shown = babel_dates.format_date(
             dt.date(value.year, value.month, 1), _skeleton_pattern("yMMMM", loc), locale=loc
         )
-        return str(tr("about {month_and_year}")).format(month_and_year=shown) if value.about else shown
+        return str(tr(N_("about {month_and_year}"))).format(month_and_year=shown) if value.about else shown
     shown = babel_dates.format_date(dt.date(value.year, value.month, value.day), "long", locale=loc)
-    return str(tr("about {date}")).format(date=shown) if value.about else shown
+    return str(tr(N_("about {date}"))).format(date=shown) if value.about else shown
 
 
 def _month_names() -> dict[str, int]:
