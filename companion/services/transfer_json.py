@@ -36,7 +36,7 @@ from companion.services.transfer import (
     ImportReport,
     TableCounts,
 )
-from companion.services.transfer_story import STORY_RULES
+from companion.services.transfer_story import COLUMNS_ADDED, STORY_RULES, STORY_TABLES
 from companion.storage.models import Base
 from companion.storage.unit_of_work import UnitOfWork
 
@@ -262,23 +262,9 @@ TABLES_ADDED_LATER = frozenset(
         "medicine_doses",
         "treatments_tried",
         "support_entries",
-        "appointments",
-        "follow_up_reasons",
-        "story_items",
-        "decisions",
-        "decision_options",
-        "medicine_review_plans",
-        "medicine_review_steps",
+        *STORY_TABLES,
     }
 )
-
-# Columns added in a later export version, with the value a row of an older export takes.
-COLUMNS_ADDED: dict[tuple[str, str], tuple[int, Any]] = {
-    ("action_plans", "agreed_with"): (2, ""),
-    ("action_plans", "agreed_on"): (2, None),
-    ("medicines", "agreed_with"): (2, ""),
-    ("medicines", "agreed_on"): (2, None),
-}
 
 
 def _decode_value(column: Column[Any], value: Any) -> Any:

@@ -71,6 +71,25 @@ def _steps(value: Any) -> tuple[str, dict[str, Any]] | None:
     return N_("The list “{value}” is not a list of steps, each with what and who."), {"value": value[:40]}
 
 
+# Tables of export version 2 (an older export lacks them: it imports as having none).
+STORY_TABLES = (
+    "appointments",
+    "follow_up_reasons",
+    "story_items",
+    "decisions",
+    "decision_options",
+    "medicine_review_plans",
+    "medicine_review_steps",
+)
+
+# Columns added in a later export version, with the value a row of an older export takes.
+COLUMNS_ADDED: dict[tuple[str, str], tuple[int, Any]] = {
+    ("action_plans", "agreed_with"): (2, ""),
+    ("action_plans", "agreed_on"): (2, None),
+    ("medicines", "agreed_with"): (2, ""),
+    ("medicines", "agreed_on"): (2, None),
+}
+
 _OFFSET = _range(-24 * 60 + 1, 24 * 60 - 1)
 _POSITION = _range(0, 1_000_000)
 

@@ -10,7 +10,6 @@ from companion.domain.agreement import Agreement
 from companion.domain.appointments import Appointment, FollowUpReason, FollowUpRule, NextStep
 from companion.domain.approx_date import ApproxDate
 from companion.domain.decisions import Decision, DecisionOption
-from companion.domain.flare import FlarePlan
 from companion.domain.medicine_review import ReviewPlan, ReviewStep
 from companion.domain.story import SourceKind, StoryItem, StoryKind
 from companion.services.appointments import AfterVisit, AgreedChange, OrderedItem, new_id

@@ -117,7 +117,7 @@ def test_attending_an_appointment_enters_story_and_medicines(session: DiarySessi
         ),
         medicine_changes=(AgreedChange(medicine.id, dose="as agreed with Dr Rees: see the letter"),),
     )
-    updated, changed = session.appointments.record_after(appointment.id, after)
+    _updated, changed = session.appointments.record_after(appointment.id, after)
     assert changed == Changes(appointments=True, story=True, medicines=True)
     session = reopen(session, clock)
     stored = session.appointments.get(appointment.id)
