@@ -260,6 +260,8 @@ TABLES_ADDED_LATER = frozenset(
         "medicine_doses",
         "treatments_tried",
         "support_entries",
+        "import_batches",
+        "import_batch_items",
     }
 )
 

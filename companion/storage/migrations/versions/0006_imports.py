@@ -1,0 +1,42 @@
+"""Import batches: what each import from another tracker added, so it can be undone as a whole.
+
+Revision ID: 0006
+Revises: 0005
+Create Date: 2027-01-18
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0006"
+down_revision = "0005"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "import_batches",
+        sa.Column("id", sa.String(36), primary_key=True),
+        sa.Column("source", sa.String(16), nullable=False),
+        sa.Column("file_name", sa.Text(), nullable=False, server_default=""),
+        sa.Column("imported_at_utc", sa.DateTime(), nullable=False, index=True),
+        sa.Column("utc_offset_minutes", sa.Integer(), nullable=False),
+        sa.Column("undone_at_utc", sa.DateTime(), nullable=True),
+    )
+    op.create_table(
+        "import_batch_items",
+        sa.Column(
+            "batch_id",
+            sa.String(36),
+            sa.ForeignKey("import_batches.id", ondelete="CASCADE"),
+            primary_key=True,
+        ),
+        sa.Column("table_name", sa.String(32), primary_key=True),
+        sa.Column("row_id", sa.String(36), primary_key=True),
+    )
+
+
+def downgrade() -> None:
+    op.drop_table("import_batch_items")
+    op.drop_table("import_batches")
