@@ -34,9 +34,7 @@ class DiarySession:
         self.clock = clock
 
     @classmethod
-    def create(
-        cls, path: Path, passphrase: str, kdf: KdfParams, clock: Clock = local_now
-    ) -> tuple[DiarySession, str]:
+    def create(cls, path: Path, passphrase: str, kdf: KdfParams, clock: Clock = local_now) -> tuple[DiarySession, str]:
         store, recovery = DiaryStore.create(path, passphrase, kdf)
         return cls(store, clock), recovery
 

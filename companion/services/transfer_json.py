@@ -182,6 +182,8 @@ RULES: dict[tuple[str, str], Check] = {
     ("peg_responses", "enjoyment"): _SCORE,
     ("peg_responses", "activity"): _SCORE,
     ("mood_screens", "instrument"): _choice({i.value for i in Instrument}),
+    ("mood_screens", "answered_language"): _choice({"cy", "en"}),
+    ("peg_responses", "answered_language"): _choice({"cy", "en"}),
     ("mood_screens", "utc_offset_minutes"): _OFFSET,
     ("mood_screens", "item1"): _range(0, 3),
     ("mood_screens", "item2"): _range(0, 3),
@@ -264,6 +266,10 @@ TABLES_ADDED_LATER = frozenset(
         "import_batch_items",
     }
 )
+
+
+# Columns added to a table after export version 1 was first written: an older export may lack them (None).
+COLUMNS_ADDED_LATER = frozenset({("peg_responses", "answered_language"), ("mood_screens", "answered_language")})
 
 
 def _decode_value(column: Column[Any], value: Any) -> Any:
@@ -349,6 +355,9 @@ def _decode_row(table: Table, raw: Any) -> Row:
             raise _RowProblem(N_("The column “{column}” is not one Companion knows."), column=str(key)[:40])
     row: Row = {}
     for column in table.columns:
+        if column.name not in raw and (table.name, column.name) in COLUMNS_ADDED_LATER:
+            row[column.name] = None
+            continue
         if column.name not in raw:
             raise _RowProblem(N_("The column “{column}” is missing."), column=column.name)
         row[column.name] = _decode_value(column, raw[column.name])

@@ -80,6 +80,7 @@ class PegResponseRow(Base):
     pain_average: Mapped[int] = mapped_column(Integer)
     enjoyment: Mapped[int] = mapped_column(Integer)
     activity: Mapped[int] = mapped_column(Integer)
+    answered_language: Mapped[str | None] = mapped_column(String(8), nullable=True)
 
 
 class MoodScreenRow(Base):
@@ -93,6 +94,7 @@ class MoodScreenRow(Base):
     utc_offset_minutes: Mapped[int] = mapped_column(Integer)
     item1: Mapped[int] = mapped_column(Integer)
     item2: Mapped[int] = mapped_column(Integer)
+    answered_language: Mapped[str | None] = mapped_column(String(8), nullable=True)
 
 
 class FlareEpisodeRow(Base):

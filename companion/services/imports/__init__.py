@@ -1,4 +1,4 @@
-"""Imports from other trackers (Bearable, Flaredown, any spreadsheet), each read, previewed, added and undone as a batch.
+"""Imports from other trackers (Bearable, Flaredown, any spreadsheet): read, previewed, added and undone as batches.
 
 `read_file` reads a file (bounded), a reader turns it into a `ParsedImport` (nothing saved), `check_import`
 compares it with the diary, `apply_import` adds the new entries in one commit after a backup and records
@@ -14,8 +14,8 @@ from companion.services.imports.model import (
     ParsedImport,
     Problem,
 )
-from companion.services.imports.reading import MAX_IMPORT_BYTES, read_file
 from companion.services.imports.readers import parse_file
+from companion.services.imports.reading import MAX_IMPORT_BYTES, read_file
 
 __all__ = [
     "MAX_IMPORT_BYTES",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, func, select, update
@@ -36,7 +36,7 @@ class ImportOutcome:
     duplicates: int
     skipped: int
     backup: str | None = None
-    changes: Changes = Changes()
+    changes: Changes = field(default_factory=Changes)
 
     def summary(self) -> str:
         return ngettext(
@@ -65,7 +65,7 @@ class ImportBatch:
 class UndoOutcome:
     removed_entries: int
     removed_tags: int
-    changes: Changes = IMPORT_CHANGES
+    changes: Changes = field(default=IMPORT_CHANGES)
 
     def summary(self) -> str:
         return ngettext(

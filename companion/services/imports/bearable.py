@@ -45,7 +45,8 @@ TIMES_OF_DAY: dict[str, dt.time] = {
 WHOLE_DAY = dt.time(12, 0)
 PAIN_MEASUREMENTS = frozenset({"pain", "pain level", "pain score", "pain severity"})
 FACTOR_CATEGORIES = frozenset({"factors", "other factors"})
-_MONTHS = {m: i for i, m in enumerate(("jan feb mar apr may jun jul aug sep oct nov dec").split(), start=1)}
+_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTHS = {m: i for i, m in enumerate(_MONTH_NAMES, start=1)}
 _WORDY_DATE = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3})[a-z]*\.?\s+(\d{4})$")
 _HOURS_MINUTES = re.compile(r"^(\d{1,2}):(\d{2})$")
 _HM_WORDS = re.compile(r"^(?:(\d{1,2})\s*h)?\s*(?:(\d{1,2})\s*m(?:in)?)?$")
@@ -157,7 +158,9 @@ def parse_bearable(data: bytes, file_name: str, now: dt.datetime) -> ParsedImpor
         if entry is not None and not note_fits(entry.note):
             problems.append(problem(entry.rows[0], shown.get(NOTES, NOTES), LONG_NOTE, limit=NOTE_MAX_CHARS))
     kept = [e for e in entries if e is not None and note_fits(e.note) and check_tags(0, "", e.tags) is None]
-    return collect("bearable", file_name, kept, problems, encoding, table.delimiter)
+    return collect(
+        "bearable", file_name=file_name, entries=kept, problems=problems, encoding=encoding, delimiter=table.delimiter
+    )
 
 
 def _merge_untimed(groups: dict[tuple[dt.date, str], _Group], key: tuple[dt.date, str]) -> ImportedEntry | None:
@@ -220,4 +223,3 @@ def _read_row(
     if notes:
         group.lines.append(notes)
     return None
-

@@ -101,7 +101,14 @@ def parse_flaredown(data: bytes, file_name: str, now: dt.datetime) -> ParsedImpo
             continue
         moment = min(place_moment(day, CHECKIN_TIME, now), now.replace(microsecond=0))
         entries.append(ImportedEntry(moment, tags=names, note=note, rows=(number,)))
-    return collect("flaredown", file_name, entries, problems, encoding, table.delimiter)
+    return collect(
+        "flaredown",
+        file_name=file_name,
+        entries=entries,
+        problems=problems,
+        encoding=encoding,
+        delimiter=table.delimiter,
+    )
 
 
 def looks_like_flaredown(header: tuple[str, ...]) -> bool:

@@ -104,6 +104,7 @@ def unique_tags(names: Iterable[str]) -> tuple[str, ...]:
 
 def collect(
     source: ImportSource,
+    *,
     file_name: str,
     entries: Iterable[ImportedEntry],
     problems: Iterable[Problem],

@@ -93,7 +93,7 @@ def parse_mapping_text(text: str) -> dict[Field, str]:
         key = ALIASES.get(name.strip().casefold(), name.strip().casefold())
         if not sep or key not in FIELDS or not column.strip():
             raise ImportFormatError(_BAD_MAPPING, mapping=text[:80])
-        result[key] = column.strip()  # type: ignore[index]
+        result[key] = column.strip()
     return result
 
 
@@ -154,16 +154,19 @@ def parse_spreadsheet(
     entries: list[ImportedEntry] = []
     problems: list[Problem] = []
     for number, cells in table.rows:
-        result = _read_row(number, cells, index, names, mapping, order, now)
+        result = _read_row(number, cells=cells, index=index, names=names, mapping=mapping, order=order, now=now)
         if isinstance(result, Problem):
             problems.append(result)
         else:
             entries.append(result)
-    return collect("csv", file_name, entries, problems, encoding, table.delimiter)
+    return collect(
+        "csv", file_name=file_name, entries=entries, problems=problems, encoding=encoding, delimiter=table.delimiter
+    )
 
 
 def _read_row(
     number: int,
+    *,
     cells: tuple[str, ...],
     index: Mapping[Field, int | None],
     names: Mapping[Field, str],

@@ -1,4 +1,5 @@
-"""Import batches: what each import from another tracker added, so it can be undone as a whole.
+"""Import batches (what each import from another tracker added, so it can be undone as a whole) and the
+language each PEG and mood screen was answered in (for the FHIR export).
 
 Revision ID: 0006
 Revises: 0005
@@ -36,7 +37,14 @@ def upgrade() -> None:
         sa.Column("row_id", sa.String(36), primary_key=True),
     )
 
+    for table in ("peg_responses", "mood_screens"):
+        with op.batch_alter_table(table) as batch:
+            batch.add_column(sa.Column("answered_language", sa.String(8), nullable=True))
+
 
 def downgrade() -> None:
+    for table in ("peg_responses", "mood_screens"):
+        with op.batch_alter_table(table) as batch:
+            batch.drop_column("answered_language")
     op.drop_table("import_batch_items")
     op.drop_table("import_batches")
