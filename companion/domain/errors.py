@@ -44,11 +44,16 @@ class VaultError(CompanionError):
 
 
 class WrongPassphraseError(VaultError):
-    template = N_("That passphrase doesn't open this diary. Check Caps Lock and try again, or use your recovery key.")
+    template = N_(
+        "That passphrase doesn't open this diary. Check Caps Lock and try again, "
+        "or use your recovery key."
+    )
 
 
 class WrongRecoveryKeyError(VaultError):
-    template = N_("That recovery key doesn't open this diary. Check each group of letters and numbers and try again.")
+    template = N_(
+        "That recovery key doesn't open this diary. Check each group of letters and numbers and try again."
+    )
 
 
 class NotAVaultError(VaultError):
@@ -74,7 +79,8 @@ class NewerVersionError(VaultError):
 
 class VaultLockedByOtherError(VaultError):
     template = N_(
-        "This diary is already open in another Companion window. Switch to that window, or close it and try again."
+        "This diary is already open in another Companion window. Switch to that window, "
+        "or close it and try again."
     )
 
 

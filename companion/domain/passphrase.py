@@ -10,31 +10,9 @@ from companion.i18n import N_
 MIN_LENGTH = 10
 
 _COMMON = {
-    "password",
-    "passw0rd",
-    "123456",
-    "12345678",
-    "123456789",
-    "1234567890",
-    "qwerty",
-    "qwertyuiop",
-    "letmein",
-    "iloveyou",
-    "welcome",
-    "croeso",
-    "cymru",
-    "companion",
-    "cydymaith",
-    "abc123",
-    "monkey",
-    "dragon",
-    "football",
-    "sunshine",
-    "princess",
-    "admin",
-    "trustno1",
-    "111111",
-    "000000",
+    "password", "passw0rd", "123456", "12345678", "123456789", "1234567890", "qwerty", "qwertyuiop",
+    "letmein", "iloveyou", "welcome", "croeso", "cymru", "companion", "cydymaith", "abc123", "monkey",
+    "dragon", "football", "sunshine", "princess", "admin", "trustno1", "111111", "000000",
 }
 
 # Levels: 0 too short, 1 weak, 2 fair, 3 strong, 4 very strong. Creating needs at least "fair".

@@ -70,7 +70,9 @@ class SummaryPrefs:
         except ValueError:
             return None
 
-    def remember(self, audience: str, sections: list[str], name: str, top3: list[str], questions: list[str]) -> Changes:
+    def remember(
+        self, audience: str, sections: list[str], name: str, top3: list[str], questions: list[str]
+    ) -> Changes:
         return self._set(
             {
                 sections_key(audience): json.dumps(sections),

@@ -1,4 +1,4 @@
-""" "Start Companion when I log in": an XDG autostart entry on Linux, the Run key on Windows.
+""""Start Companion when I log in": an XDG autostart entry on Linux, the Run key on Windows.
 
 The entry itself is the setting (nothing is kept in settings.json), so removing it by hand, or through
 the desktop's own startup settings, is respected. Off unless the person turns it on. Other systems
@@ -117,3 +117,4 @@ def _windows_set(enabled: bool) -> None:
         else:
             with contextlib.suppress(FileNotFoundError):
                 winreg.DeleteValue(key, WINDOWS_VALUE_NAME)
+

@@ -32,7 +32,6 @@ class KdfParams:
     @classmethod
     def calibrated(cls, target_seconds: float = TARGET_SECONDS) -> KdfParams:
         """Production parameters: 64 MiB, 4 lanes, passes scaled so one derivation takes ~target."""
-
         # Time = fixed cost (allocating and filling the memory) + passes x per-pass cost. Warm up once, time
         # 3 passes, then a count that takes most of the target, and fit both costs from the wide spread.
         def timed(passes: int) -> float:

@@ -43,7 +43,9 @@ class DiaryStore:
         return cls(vault, database), recovery
 
     @classmethod
-    def open(cls, path: Path, *, passphrase: str | None = None, recovery_key: str | None = None) -> DiaryStore:
+    def open(
+        cls, path: Path, *, passphrase: str | None = None, recovery_key: str | None = None
+    ) -> DiaryStore:
         vault, image = Vault.open(path, passphrase=passphrase, recovery_key=recovery_key)
         database: Database | None = None
         try:

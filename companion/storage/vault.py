@@ -46,9 +46,9 @@ def read_file(path: Path) -> bytes:
         raise NotAVaultError(name=path.name) from None
 
 
-def unlock_blob(
-    blob: bytes, *, passphrase: str | None = None, recovery_key: str | None = None
-) -> tuple[fmt.Header, bytes, bytes]:
+def unlock_blob(blob: bytes, *, passphrase: str | None = None, recovery_key: str | None = None) -> tuple[
+    fmt.Header, bytes, bytes
+]:
     """Parse, unwrap and decrypt a vault held in memory: (header, data key, plaintext image)."""
     header = fmt.parse_header(blob)
     wrong: type[VaultError]
@@ -102,7 +102,9 @@ class Vault:
             try:
                 atomic_write(path, blob)
             except OSError as exc:
-                raise CreateFailedError(str(exc), folder=str(path.parent), reason=save_failure_reason(exc)) from exc
+                raise CreateFailedError(
+                    str(exc), folder=str(path.parent), reason=save_failure_reason(exc)
+                ) from exc
             vault = cls(path, lock, fmt.parse_header(blob), data_key)
         except BaseException:
             lock.release()
@@ -110,7 +112,9 @@ class Vault:
         return vault, shown_recovery
 
     @classmethod
-    def open(cls, path: Path, *, passphrase: str | None = None, recovery_key: str | None = None) -> tuple[Vault, bytes]:
+    def open(
+        cls, path: Path, *, passphrase: str | None = None, recovery_key: str | None = None
+    ) -> tuple[Vault, bytes]:
         """Unlock the vault at `path`; returns it with its plaintext SQLite image."""
         lock = VaultLock(path)
         lock.acquire()

@@ -171,7 +171,9 @@ def open_body(blob: bytes, header: Header, data_key: bytes) -> bytes:
     if len(blob) != hlen + header.body_length or header.body_length < 16:
         raise DamagedVaultError()
     try:
-        plaintext = AESGCM(body_key(data_key, header.seed)).decrypt(header.body_nonce, blob[hlen:], blob[:hlen])
+        plaintext = AESGCM(body_key(data_key, header.seed)).decrypt(
+            header.body_nonce, blob[hlen:], blob[:hlen]
+        )
     except InvalidTag:
         raise DamagedVaultError() from None
     if header.encoding == ENCODING_ZLIB:
