@@ -101,6 +101,7 @@ def apply_import(session: DiarySession, parsed: ParsedImport, *, backup: bool = 
                 utc_offset_minutes=offset,
             )
         )
+        db.flush()  # the batch row before its items (no ORM relationship orders them)
         for entry_id, given in cleaned:
             uow.checkins.add(Checkin.from_input(entry_id, given), now_utc)
             db.add(ImportBatchItemRow(batch_id=batch_id, table_name=ENTRIES, row_id=entry_id))

@@ -99,7 +99,7 @@ class _Group:
         return ImportedEntry(
             self.moment,
             pain=self.pain,
-            sleep_hours=None if self.sleep_hours is None else round(self.sleep_hours, 2),
+            sleep_hours=None if self.sleep_hours is None else round(self.sleep_hours * 4) / 4,  # quarter hours
             mood=self.mood,
             tags=unique_tags(self.tags),
             note="\n".join(self.lines),

@@ -97,6 +97,30 @@ def parse_mapping_text(text: str) -> dict[Field, str]:
     return result
 
 
+_BAD_UNITS = N_(
+    "The units “{units}” can't be used: write them as field=unit, for example mood=5,tiredness=100,sleep=minutes. "
+    "Pain, mood and tiredness can be out of 10, 5 or 100; sleep can be in hours or minutes."
+)
+
+
+def parse_units_text(text: str) -> tuple[dict[Field, int], SleepUnit]:
+    """`mood=5,tiredness=100,sleep=minutes` (the command line's --units) as scales and the sleep unit."""
+    scales: dict[Field, int] = {}
+    sleep: SleepUnit = "hours"
+    for part in text.split(","):
+        if not part.strip():
+            continue
+        name, _sep, unit = (p.strip().casefold() for p in part.partition("="))
+        key = ALIASES.get(name, name)
+        if key == "sleep_hours" and unit in ("hours", "minutes"):
+            sleep = "minutes" if unit == "minutes" else "hours"
+        elif key in SCORED and unit.isdigit() and int(unit) in SCALES:
+            scales[key] = int(unit)  # type: ignore[index]
+        else:
+            raise ImportFormatError(_BAD_UNITS, units=text[:80])
+    return scales, sleep
+
+
 def suggest_mapping(header: tuple[str, ...]) -> dict[Field, str]:
     """A first guess at the mapping from the column names (the person checks and changes it)."""
     found: dict[Field, str] = {}
@@ -213,7 +237,7 @@ def _read_row(
             number_value = number_value / 60
         if number_value is None or not 0 <= number_value <= 24:
             return problem(number, names["sleep_hours"], BAD_HOURS, value=raw_sleep[:20])
-        hours = round(number_value, 2)
+        hours = round(number_value * 4) / 4  # the diary keeps quarter hours
     note = value("note")
     if len(note) > NOTE_MAX_CHARS:
         return problem(number, names["note"], LONG_NOTE, limit=NOTE_MAX_CHARS)
