@@ -115,7 +115,7 @@ def parse_units_text(text: str) -> tuple[dict[Field, int], SleepUnit]:
         if key == "sleep_hours" and unit in ("hours", "minutes"):
             sleep = "minutes" if unit == "minutes" else "hours"
         elif key in SCORED and unit.isdigit() and int(unit) in SCALES:
-            scales[key] = int(unit)  # type: ignore[index]
+            scales[key] = int(unit)
         else:
             raise ImportFormatError(_BAD_UNITS, units=text[:80])
     return scales, sleep
