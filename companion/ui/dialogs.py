@@ -56,14 +56,15 @@ def show_message(
 
 
 def confirm(parent: QWidget, title: str, text: str, on_yes: Callable[[], None]) -> QMessageBox:
-    """Ask before something that can't be undone (Yes / Cancel, Cancel the default and Escape); `on_yes` runs
-    only after Yes."""
+    """Ask before something that can't be undone (the action / Cancel, Cancel the default and Escape); `on_yes`
+    runs only after the action. The title is the action ("Delete goal"), so the button says it too: Welsh
+    answers a question with its verb ("Dileu'r nod"), never with a bare "Ie"."""
 
     def answered(answer: Button) -> None:
         if answer == Button.Yes:
             on_yes()
 
-    return show_message(
+    box = show_message(
         parent,
         title,
         text,
@@ -72,6 +73,8 @@ def confirm(parent: QWidget, title: str, text: str, on_yes: Callable[[], None]) 
         default=Button.Cancel,
         on_done=answered,
     )
+    box.button(Button.Yes).setText(title)
+    return box
 
 
 def show_error(parent: QWidget, text: str, on_done: Callable[[Button], None] | None = None) -> QMessageBox:
