@@ -36,7 +36,7 @@ from companion.ui.reminders import ReminderNotice, ReminderScheduler, focus_for_
 from companion.ui.session_watcher import SessionWatcher
 from companion.ui.style import apply_text_size
 from companion.ui.tray import CompanionTray
-from companion.ui.widgets import Retranslatable, run_busy
+from companion.ui.widgets import Retranslatable, run_busy, window_title
 
 if TYPE_CHECKING:
     from companion.services.session import DiarySession
@@ -130,8 +130,7 @@ class CompanionWindow(Retranslatable, QMainWindow):
         self.unlock_view.retranslate_ui()
 
     def retranslate_ui(self) -> None:
-        title = _("Companion")
-        self.setWindowTitle(_("{app} — DEMO").format(app=title) if self.context.demo else title)
+        self.setWindowTitle(window_title(_("DEMO") if self.context.demo else ""))
 
     # --- creating ---------------------------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from companion.i18n import _
+from companion.ui.widgets import window_title
 
 Button = QMessageBox.StandardButton
 __all__ = [
@@ -34,13 +35,13 @@ def show_message(
     on_done: Callable[[Button], None] | None = None,
     informative: str = "",
 ) -> QMessageBox:
-    box = QMessageBox(icon, title, text, buttons, parent)
+    box = QMessageBox(icon, window_title(title), text, buttons, parent)
     box.setObjectName("companionMessage")
     box.setDefaultButton(default)
     box.setEscapeButton(Button.Cancel if buttons & Button.Cancel else default)
     if informative:
         box.setInformativeText(informative)
-    box.setAccessibleName(title)
+    box.setAccessibleName(title or window_title())
     box.setAccessibleDescription(text)
 
     def finished(_result: int) -> None:
@@ -78,7 +79,7 @@ def confirm(parent: QWidget, title: str, text: str, on_yes: Callable[[], None]) 
 
 
 def show_error(parent: QWidget, text: str, on_done: Callable[[Button], None] | None = None) -> QMessageBox:
-    return show_message(parent, _("Companion"), text, icon=QMessageBox.Icon.Warning, on_done=on_done)
+    return show_message(parent, "", text, icon=QMessageBox.Icon.Warning, on_done=on_done)
 
 
 def ask_retry(parent: QWidget, text: str, on_done: Callable[[Button], None]) -> QMessageBox:
@@ -100,18 +101,18 @@ def ask_retry(parent: QWidget, text: str, on_done: Callable[[Button], None]) -> 
 def choose_save_file(parent: QWidget, title: str, suggested: str, name_filter: str) -> str:
     from PySide6.QtWidgets import QFileDialog
 
-    path, _chosen = QFileDialog.getSaveFileName(parent, title, suggested, name_filter)
+    path, _chosen = QFileDialog.getSaveFileName(parent, window_title(title), suggested, name_filter)
     return path
 
 
 def choose_open_file(parent: QWidget, title: str, name_filter: str) -> str:
     from PySide6.QtWidgets import QFileDialog
 
-    path, _chosen = QFileDialog.getOpenFileName(parent, title, "", name_filter)
+    path, _chosen = QFileDialog.getOpenFileName(parent, window_title(title), "", name_filter)
     return path
 
 
 def choose_folder(parent: QWidget, title: str) -> str:
     from PySide6.QtWidgets import QFileDialog
 
-    return QFileDialog.getExistingDirectory(parent, title)
+    return QFileDialog.getExistingDirectory(parent, window_title(title))

@@ -13,7 +13,7 @@ from companion.i18n import _
 from companion.i18n.formatting import format_date, format_time
 from companion.services.session import DiarySession
 from companion.ui.checkin.checkin_form import CheckinForm
-from companion.ui.widgets import label
+from companion.ui.widgets import label, window_title
 
 
 class CheckinEditDialog(QDialog):
@@ -25,11 +25,11 @@ class CheckinEditDialog(QDialog):
         self.setObjectName("checkinEditDialog")
         self._session = session
         self.checkin = checkin
-        self.setWindowTitle(
+        self.setWindowTitle(window_title(
             _("Edit the check-in of {date} at {time}").format(
                 date=format_date(checkin.recorded_at.date()), time=format_time(checkin.recorded_at)
             )
-        )
+        ))
         layout = QVBoxLayout(self)
         self.form = CheckinForm()
         self.form.set_known_tags(session.diary.tag_names())

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 from companion.i18n import _
 from companion.ui.measures import FitsScreenOnFirstShow  # full size up to 90 % of the screen
 from companion.ui.passphrase_fields import NewPassphraseFields
-from companion.ui.widgets import label
+from companion.ui.widgets import label, window_title
 
 
 class ChangePassphraseDialog(FitsScreenOnFirstShow, QDialog):
@@ -20,7 +20,7 @@ class ChangePassphraseDialog(FitsScreenOnFirstShow, QDialog):
     def __init__(self, parent: QWidget | None = None, *, ask_current: bool = True) -> None:
         super().__init__(parent)
         self.setObjectName("changePassphraseDialog")
-        self.setWindowTitle(_("Change passphrase") if ask_current else _("Choose a new passphrase"))
+        self.setWindowTitle(window_title(_("Change passphrase") if ask_current else _("Choose a new passphrase")))
         self._ask_current = ask_current
         layout = QVBoxLayout(self)
         self.intro = label()

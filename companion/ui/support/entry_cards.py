@@ -117,7 +117,9 @@ class DirectoryCard(EntryCard):
         self.set_line(self.welsh, _("Offers a service in Welsh.") if entry.welsh_language else "")
         self.set_line(
             self.source,
-            _("Source: {source}. Checked: {month}.").format(source=entry.source, month=format_checked(entry.checked)),
+            _("Source: {source}. Checked: {month}.").format(
+                source=entry.source_in(language), month=format_checked(entry.checked)
+            ),
         )
         self.update_accessible_text()
 

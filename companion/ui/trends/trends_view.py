@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from companion.i18n import _, current_language
+from companion.i18n.file_names import suggested_file_name
 from companion.services.session import DiarySession
 from companion.ui import dialogs
 from companion.ui.layouts import stack_when_narrow
@@ -383,8 +384,8 @@ class TrendsView(Retranslatable, QWidget):
         data = self.current_chart()
         if data is None or not data.has_data:
             return
-        stamp = dt.date.today().isoformat()
-        suggested = str(Path.home() / f"companion-{data.key.replace('_', '-')}-{stamp}.{fmt}")
+        name = suggested_file_name("chart", dt.date.today(), chart=self._title(data.key), extension=fmt)
+        suggested = str(Path.home() / name)
         name_filter = _("PNG pictures (*.png)") if fmt == "png" else _("SVG pictures (*.svg)")
         path = dialogs.choose_save_file(self, _("Export the chart as a picture"), suggested, name_filter)
         if not path:
