@@ -45,7 +45,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
             help=_("folder that holds the diary (default: your user data folder, or COMPANION_DATA_DIR)"),
         )
         parser.add_argument(
-            "--version", action="version", version=f"Companion {__version__}", help=_("show the version number and exit")
+            "--version",
+            action="version",
+            version=f"Companion {__version__}",
+            help=_("show the version number and exit"),
         )
         parser.add_argument(
             "--self-test",
@@ -115,6 +118,7 @@ def _run(data_dir: Path, *, demo: bool) -> int:
 
     from companion.services.app_context import AppContext
     from companion.storage.kdf import KdfParams
+    from companion.ui import field_behaviour
     from companion.ui.companion_window import CompanionWindow
     from companion.ui.qt_translator import TranslatorBridge
     from companion.ui.style import apply_text_size
@@ -127,6 +131,7 @@ def _run(data_dir: Path, *, demo: bool) -> int:
     app.setWindowIcon(QIcon(str(_icon_path())))
     context = AppContext.load(data_dir, demo=demo)
     bridge = TranslatorBridge(app)
+    field_behaviour.install(app)  # the wheel changes only a focused field; dates in the interface language
     apply_text_size(app, context.settings.font_point_size)
     demo_factory = None
     if demo:

@@ -51,7 +51,10 @@ CSV_FILES: dict[str, tuple[str, str]] = {
     ),
     "goals": ("your goals", "eich nodau"),
     "goal_steps": ("the steps of each goal", "camau pob nod"),
-    "goal_ratings": ("how near each goal felt (0-10), by date", "pa mor agos roedd pob nod yn teimlo (0-10), yn ôl dyddiad"),
+    "goal_ratings": (
+        "how near each goal felt (0-10), by date",
+        "pa mor agos roedd pob nod yn teimlo (0-10), yn ôl dyddiad",
+    ),
     "what_matters": (
         "what matters to you, each version with its date",
         "beth sy'n bwysig i chi, pob fersiwn gyda'i dyddiad",

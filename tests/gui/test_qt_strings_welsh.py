@@ -373,7 +373,9 @@ def test_the_printers_properties_dialog_is_welsh(qtbot: QtBot, welsh) -> None:  
         elif tries:
             QTimer.singleShot(20, lambda: read_and_close(tries - 1))
 
-    properties = next(b for b in dialog.findChildren(QPushButton) if b.text() == _welsh_raw("QPrintWidget", "P&roperties"))
+    properties = next(
+        b for b in dialog.findChildren(QPushButton) if b.text() == _welsh_raw("QPrintWidget", "P&roperties")
+    )
     QTimer.singleShot(0, read_and_close)
     properties.click()
     assert len(seen) == 1

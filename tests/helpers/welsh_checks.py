@@ -91,7 +91,7 @@ def second_register(pairs: Iterable[Pair], allowed: Iterable[str] = ()) -> list[
 
 
 def unmutated_name(pairs: Iterable[Pair]) -> list[tuple[str, str]]:
-    """"o Cydymaith", "gyda Cydymaith": the name after a word that mutates it."""
+    """ "o Cydymaith", "gyda Cydymaith": the name after a word that mutates it."""
     words = "|".join(re.escape(w) for w in MUTATING_WORDS)
     pattern = re.compile(rf"(?<![\w'’])(?:{words})\s+{APP_NAME}\b", re.IGNORECASE)
     return [(en, cy) for en, cy, _ctx in pairs if pattern.search(cy)]
@@ -100,9 +100,7 @@ def unmutated_name(pairs: Iterable[Pair]) -> list[tuple[str, str]]:
 def unsoftened_adjectives(pairs: Iterable[Pair], feminine: Iterable[str]) -> list[tuple[str, str, str]]:
     """A feminine noun followed by an adjective in its radical form ("wythnos diwethaf", "fersiwn hwn")."""
     nouns = sorted({n.casefold() for n in (*feminine, *EXTRA_FEMININE)}, key=len, reverse=True)
-    pattern = re.compile(
-        rf"\b({'|'.join(map(re.escape, nouns))})\s+({'|'.join(RADICAL_ADJECTIVES)})\b", re.IGNORECASE
-    )
+    pattern = re.compile(rf"\b({'|'.join(map(re.escape, nouns))})\s+({'|'.join(RADICAL_ADJECTIVES)})\b", re.IGNORECASE)
     found = []
     for en, cy, _ctx in pairs:
         match = pattern.search(cy)
@@ -120,5 +118,5 @@ def pages_named_unquoted(pairs: Iterable[Pair], page_names: Iterable[str]) -> li
 
 
 def space_before_percent(pairs: Iterable[Pair]) -> list[tuple[str, str]]:
-    """"30 %": Welsh (like CLDR's cy percent pattern, #,##0%) writes "30%"."""
+    """ "30 %": Welsh (like CLDR's cy percent pattern, #,##0%) writes "30%"."""
     return [(en, cy) for en, cy, _ctx in pairs if PERCENT_AFTER_SPACE.search(cy)]

@@ -79,9 +79,9 @@ def test_help_is_welsh_with_argparses_own_words(tmp_path: Path) -> None:
     assert welsh("commands that need no window") + ":" in text
     assert not [word for word in ENGLISH_ARGPARSE if word in text]
     listed = command_lines(text)
-    assert listed["summary"] == " ".join(welsh(
-        "Make the consultation summary as a PDF (NOT encrypted), without opening a window."
-    ).split())
+    assert listed["summary"] == " ".join(
+        welsh("Make the consultation summary as a PDF (NOT encrypted), without opening a window.").split()
+    )
     assert set(listed) == set(cli.COMMANDS)
     # A command's own help, and an error, are Welsh too.
     result = run("backup", "--help", data_dir=tmp_path, lang="cy_GB.UTF-8")

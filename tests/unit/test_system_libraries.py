@@ -171,7 +171,7 @@ def test_the_check_finds_a_missing_package() -> None:
     if shutil.which("dpkg-query") is None:
         pytest.skip("needs dpkg")
     placed, _unknown = needed_packages()
-    old = "libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3".split()
+    old = ["libgl1", "libegl1", "libxkbcommon0", "libfontconfig1", "libdbus-1-3"]
     brought = installed_with(old) | installed_with(MAP["base"])
     missing = {p for p in placed.values() if p not in brought}
     assert {"libxcb-cursor0", "libxcb-icccm4", "libxkbcommon-x11-0"} <= missing

@@ -121,7 +121,10 @@ def test_the_checks_find_what_the_review_found() -> None:
     assert two_renderings([("Not now", "Dim nawr", None), ("Not n&ow", "Nid na&wr", None)], {}) == [
         ("not now", ["dim nawr", "nid nawr"])
     ]
-    assert two_renderings([("Pacing", "Rheoli cyflymder", None), ("Pacing", "Rheoli cyflymder (pacing)", "heading")], {}) == []
+    assert (
+        two_renderings([("Pacing", "Rheoli cyflymder", None), ("Pacing", "Rheoli cyflymder (pacing)", "heading")], {})
+        == []
+    )
     for spoken in ("Does dim modd gosod", "Doedd dim modd", "Dydych chi ddim wedi", "Rwyf wedi cadw"):
         assert second_register([("x", spoken, None)]) != [], spoken
     assert second_register([("x", "Nid oes modd. Rydw i wedi cadw. Dim nawr.", None)]) == []

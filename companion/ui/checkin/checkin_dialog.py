@@ -25,11 +25,13 @@ class CheckinEditDialog(QDialog):
         self.setObjectName("checkinEditDialog")
         self._session = session
         self.checkin = checkin
-        self.setWindowTitle(window_title(
-            _("Edit the check-in of {date} at {time}").format(
-                date=format_date(checkin.recorded_at.date()), time=format_time(checkin.recorded_at)
+        self.setWindowTitle(
+            window_title(
+                _("Edit the check-in of {date} at {time}").format(
+                    date=format_date(checkin.recorded_at.date()), time=format_time(checkin.recorded_at)
+                )
             )
-        ))
+        )
         layout = QVBoxLayout(self)
         self.form = CheckinForm()
         self.form.set_known_tags(session.diary.tag_names())

@@ -333,7 +333,7 @@ class GoalsSection(Section):
             self.ratings.setText(_("No ratings yet.") if goal else "")
             return
         recent = [
-            _("{date}: {rating}").format(date=format_date(r.rated_at.date(), "medium"), rating=r.rating)
+            _("{date}: {rating}").format(date=format_date(r.rated_at.date()), rating=r.rating)
             for r in reversed(goal.ratings[-6:])
         ]
         self.ratings.setText(_("Your ratings, newest first: {ratings}").format(ratings="; ".join(recent)))

@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from babel import dates as babel_dates
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from companion.domain.support import DirectoryEntry, OwnSupportEntry
 from companion.i18n import N_, _, current_language
-from companion.i18n.formatting import locale
+from companion.i18n.formatting import format_month
 from companion.ui.widgets import label
 
 AREA_NAMES = {
@@ -38,7 +37,7 @@ def format_checked(checked: str) -> str:
         month = dt.datetime.strptime(checked, "%Y-%m").date()
     except ValueError:
         return checked
-    return str(babel_dates.format_skeleton("yMMMM", month, locale=locale()))
+    return format_month(month)
 
 
 class EntryCard(QFrame):
