@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, QObject, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QAbstractSlider,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QDateTimeEdit,
     QProxyStyle,
     QScrollBar,
+    QStyle,
     QStyleFactory,
     QTimeEdit,
     QWidget,
@@ -129,14 +131,14 @@ class FieldFilter(QObject):
 class FieldStyle(QProxyStyle):
     """The application's own style, unchanged, except that it sets up each input field as it is polished."""
 
-    def __init__(self, base: object) -> None:
-        super().__init__(base)  # type: ignore[arg-type]
+    def __init__(self, base: QStyle | None) -> None:
+        super().__init__(base)
         self.fields = FieldFilter(self)
 
-    def polish(self, target: object) -> object:  # type: ignore[override]
+    def polish(self, target: QWidget | QApplication | QPalette) -> None:  # type: ignore[override]
         if isinstance(target, QWidget):
             set_up_field(target, self.fields)
-        return super().polish(target)  # type: ignore[arg-type]
+        super().polish(target)
 
 
 def set_up_field(widget: QWidget, fields: FieldFilter) -> None:

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
-    QDateEdit,
     QDateTimeEdit,
     QScrollBar,
     QWidget,
