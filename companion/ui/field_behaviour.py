@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QEvent, QLocale, QObject, Qt, QTime
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -82,10 +82,11 @@ def apply_date_format(field: QDateTimeEdit) -> None:
         calendar.setLocale(locale)
     if "MMM" in shown:
         metrics = field.fontMetrics()
-        widest = max(metrics.horizontalAdvance(locale.toString(QDate(2000, m, 28), shown)) for m in range(1, 13))
-        if "H" in shown:
-            widest += metrics.horizontalAdvance(" 00:00")
-        field.setMinimumWidth(widest + 48)
+        widest = max(
+            metrics.horizontalAdvance(locale.toString(QDateTime(QDate(2000, m, 28), QTime(20, 0)), shown))
+            for m in range(1, 13)
+        )
+        field.setMinimumWidth(widest + 48)  # room for the arrow or the calendar button
 
 
 def _value_field(widget: QObject) -> QWidget | None:
