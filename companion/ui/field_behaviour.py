@@ -81,12 +81,22 @@ def apply_date_format(field: QDateTimeEdit) -> None:
     if field.calendarPopup() and (calendar := field.calendarWidget()) is not None:
         calendar.setLocale(locale)
     if "MMM" in shown:
-        metrics = field.fontMetrics()
-        widest = max(
-            metrics.horizontalAdvance(locale.toString(QDateTime(QDate(2000, m, 28), QTime(20, 0)), shown))
-            for m in range(1, 13)
-        )
-        field.setMinimumWidth(widest + 48)  # room for the arrow or the calendar button
+        _fit_the_longest_month(field, locale, shown)
+
+
+def _fit_the_longest_month(field: QDateTimeEdit, locale: QLocale, shown: str) -> None:
+    """Qt sizes a date field for its earliest and latest dates' text only ("14 September 1752"); a month
+    with a longer name (Welsh "Gorffennaf") would be cut off. Ask for the room the longest month needs,
+    measured the way Qt measures (text, a space, 2 pixels for the cursor, then the style's frame and button)."""
+    metrics = field.fontMetrics()
+
+    def width(moment: QDateTime) -> int:
+        return metrics.horizontalAdvance(locale.toString(moment, shown) + " ")
+
+    measured = max(width(field.minimumDateTime()), width(field.maximumDateTime())) + 2
+    frame_and_button = field.sizeHint().width() - measured
+    widest = max(width(QDateTime(QDate(2000, month, 28), QTime(20, 0))) for month in range(1, 13)) + 2
+    field.setMinimumWidth(max(widest, measured) + frame_and_button)
 
 
 def _value_field(widget: QObject) -> QWidget | None:
