@@ -225,7 +225,7 @@ def test_dates_in_text_have_one_small_set_of_forms() -> None:
     # No date format of its own anywhere else: every formatter call in the code uses a documented form.
     import re
 
-    calls = re.compile(r"format_date\([^()]*(?:\([^()]*\)[^()]*)*,\s*\"(\w+)\"")
+    calls = re.compile(r"format_date\([^()]*(?:\([^()]*\)[^()]*)*,\s*[\"'](\w+)[\"']")
     forms = {
         m
         for path in (ROOT / "companion").rglob("*.py")
