@@ -75,6 +75,28 @@ CSV_FILES: dict[str, tuple[str, str]] = {
     "tolerance_tests": ("tolerance tests", "profion goddefiant"),
     "pacing_plan_changes": ("changes to each pacing plan", "newidiadau i bob cynllun rheoli cyflymder"),
     "activity_logs": ("what you did of each activity, by day", "faint a wnaethoch o bob gweithgaredd, bob dydd"),
+    "story_items": (
+        "my story: how it began, tests, professionals, treatments, with dates",
+        "fy stori: sut dechreuodd, profion, gweithwyr proffesiynol, triniaethau, gyda dyddiadau",
+    ),
+    "appointments": (
+        "appointments: who, when, why, what was said and decided",
+        "apwyntiadau: pwy, pryd, pam, beth a ddywedwyd ac a benderfynwyd",
+    ),
+    "follow_up_reasons": (
+        "when to go back after an appointment, in your own words",
+        "pryd i fynd yn ôl ar ôl apwyntiad, yn eich geiriau eich hun",
+    ),
+    "decisions": ("decisions made, and with whom", "penderfyniadau a wnaed, a gyda phwy"),
+    "decision_options": (
+        "the options of each decision: benefits, harms, what I can do",
+        "opsiynau pob penderfyniad: manteision, niwed, beth y gallaf ei wneud",
+    ),
+    "medicine_review_plans": (
+        "plans agreed for reviewing a medicine",
+        "cynlluniau a gytunwyd ar gyfer adolygu meddyginiaeth",
+    ),
+    "medicine_review_steps": ("the steps of each review plan, by date", "camau pob cynllun adolygu, yn ôl dyddiad"),
     "support_entries": (
         "your own entries in the support directory",
         "eich cofnodion eich hun yn y cyfeiriadur cymorth",
@@ -84,7 +106,7 @@ CSV_FILES: dict[str, tuple[str, str]] = {
 
 
 def _file_list(language: int) -> str:
-    return "\n".join(f"  {name + '.csv':<24}{texts[language]}" for name, texts in CSV_FILES.items())
+    return "\n".join(f"  {name + '.csv':<28}{texts[language]}" for name, texts in CSV_FILES.items())
 
 
 README = f"""\
