@@ -97,6 +97,11 @@ CSV_FILES: dict[str, tuple[str, str]] = {
         "cynlluniau a gytunwyd ar gyfer adolygu meddyginiaeth",
     ),
     "medicine_review_steps": ("the steps of each review plan, by date", "camau pob cynllun adolygu, yn ôl dyddiad"),
+    "import_batches": (
+        "imports from other trackers: where from, which file, when, undone or not",
+        "mewnforion o apiau eraill: o ble, pa ffeil, pryd, wedi'i ddadwneud neu beidio",
+    ),
+    "import_batch_items": ("which rows each import added", "pa resi a ychwanegodd pob mewnforio"),
     "support_entries": (
         "your own entries in the support directory",
         "eich cofnodion eich hun yn y cyfeiriadur cymorth",

@@ -210,12 +210,18 @@ def _all_errors() -> list[type[errors.CompanionError]]:
 
 
 def _sample(cls: type[errors.CompanionError]) -> errors.CompanionError:
-    params = {"name": "diary.vault", "folder": "/media/usb", "reason": "the disk is full", "version": "9"}
+    """The error with a made-up value for each of its placeholders."""
+    names = re.findall(r"\{(\w+)\}", cls.template + (cls.cli_template or ""))
+    params = {name: f"<{name}>" for name in names} | {"reason": "the disk is full"}
     if cls is errors.ValidationError:
         return cls(errors.CompanionError.template)
     if issubclass(cls, errors.ImportFormatError):
-        return cls(reason="Row 3 has no date.", version="9")
-    return cls("detail", **params)
+        params.pop("reason")
+        return cls(reason="Row 3 has no date.", **params)
+    try:
+        return cls("detail", **params)
+    except TypeError:  # an error with its own constructor
+        return cls(**params)
 
 
 @pytest.mark.parametrize("language", ["en", "cy"])
