@@ -62,7 +62,7 @@ def _title_calls(path: Path) -> list[tuple[int, str]]:
     return found
 
 
-def test_every_window_title_is_built_by_the_one_helper() -> None:
+def test_every_window_title_is_built_by_the_one_helper(tmp_path: Path) -> None:
     problems = {
         str(path.relative_to(ROOT)): calls
         for path in sorted((ROOT / "companion" / "ui").rglob("*.py"))
@@ -70,13 +70,9 @@ def test_every_window_title_is_built_by_the_one_helper() -> None:
     }
     assert problems == {}
     source = "x.setWindowTitle(_('Print the summary'))\ny.setWindowTitle(window_title(_('Print the summary')))\n"
-    probe = ROOT / "build" / "probe_titles.py"
-    probe.parent.mkdir(exist_ok=True)
+    probe = tmp_path / "probe_titles.py"
     probe.write_text(source, encoding="utf-8")
-    try:
-        assert [line for line, _call in _title_calls(probe)] == [1]  # the check finds a bare title
-    finally:
-        probe.unlink()
+    assert [line for line, _call in _title_calls(probe)] == [1]  # the check finds a bare title
 
 
 def test_the_welsh_window_and_its_dialogs_say_cydymaith(
