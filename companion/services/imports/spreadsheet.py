@@ -58,11 +58,11 @@ SUGGESTIONS: dict[Field, tuple[str, ...]] = {
     "date": ("date", "day", "dyddiad", "diwrnod", "date formatted"),
     "time": ("time", "amser", "time of day"),
     "pain": ("pain", "pain level", "pain score", "score", "poen", "sgôr", "sgor"),
-    "sleep_hours": ("sleep", "sleep hours", "hours slept", "cwsg", "oriau cwsg"),
+    "sleep_hours": ("sleep", "sleep hours", "hours slept", "slept", "hours of sleep", "cwsg", "oriau cwsg"),
     "mood": ("mood", "hwyliau", "hwyl"),
     "tiredness": ("tiredness", "fatigue", "blinder", "tired"),
     "note": ("note", "notes", "comment", "comments", "nodyn", "nodiadau"),
-    "tags": ("tags", "tagiau", "activities", "factors"),
+    "tags": ("tags", "tagiau", "labels", "activities", "factors"),
 }
 
 _BAD_MAPPING = N_(
