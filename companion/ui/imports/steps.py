@@ -1,0 +1,49 @@
+"""What the wizard's steps share: a step that scrolls rather than squeezes, and slow work that says what it does."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from companion.ui.widgets import run_busy
+
+T = TypeVar("T")
+
+
+def busy(widget: QWidget, note: QLabel, message: str, work: Callable[[], T]) -> T:
+    """Run `work` off the GUI thread (reading a big file, adding or removing thousands of entries) with
+    `message` shown in `note` meanwhile; the window keeps painting and `widget` is disabled until it ends."""
+    note.setText(message)
+    note.show()
+    try:
+        return run_busy(widget, work)
+    finally:
+        note.setText("")
+
+
+def fit_in_window(dialog: QWidget) -> None:
+    """As big as its content wants and at least four fifths of the window it belongs to, never bigger than it:
+    a dialog that scrolls inside itself, so 200 % text or a small screen never pushes its buttons away."""
+    owner = dialog.parentWidget()
+    screen = dialog.screen()
+    room = owner.window().size() if owner is not None else screen.availableGeometry().size()
+    hint = dialog.sizeHint().expandedTo(dialog.minimumSizeHint())
+    width = min(max(hint.width(), room.width() * 4 // 5), room.width() - 16)
+    height = min(max(hint.height(), room.height() * 4 // 5), room.height() - 16)
+    dialog.resize(max(width, 320), max(height, 320))
+
+
+def scrolling(content: QWidget) -> tuple[QScrollArea, QVBoxLayout]:
+    """A step's body: it scrolls up and down at large text sizes, never sideways (words wrap instead)."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setWidget(content)
+    layout = QVBoxLayout(content)
+    layout.setContentsMargins(0, 0, 8, 0)
+    return area, layout
