@@ -33,6 +33,7 @@ from companion.ui.core.diary import OpenDiary
 from companion.ui.core.page import Draft, PagePart
 from companion.ui.imports.steps import busy, fit_in_window, scrolling
 from companion.ui.layouts import flow_row
+from companion.ui.medicines.fields import OptionalDate
 from companion.ui.widgets import label, window_title
 
 PERIODS = {"4w": 27, "3m": 90, "12m": 364, "custom": None}  # days before today that the period starts
@@ -48,7 +49,7 @@ SECTIONS: dict[Section, str] = {
     Section.MEDICINES: N_("Medicines"),
     Section.NOTES: N_("My notes with each pain score (left out unless ticked)"),
 }
-NOT_GIVEN = QDate(1899, 12, 31)  # the date of birth field's "not given" (its lowest value)
+BIRTH_DEFAULT = dt.date(1970, 1, 1)  # where the date of birth field starts once ticked
 KEPT_OVER_LOCK = N_("What you had chosen or typed before the diary locked is back. Nothing was exported.")
 
 
@@ -111,17 +112,16 @@ class FhirExportDialog(PagePart, QDialog):
         details.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.name = QLineEdit()
         self.name.setObjectName("fhirName")
-        self.birth = QDateEdit()
-        self.birth.setObjectName("fhirBirthDate")
-        self.birth.setMinimumDate(NOT_GIVEN)
-        self.birth.setDate(NOT_GIVEN)
+        self.birth = OptionalDate("fhirBirth")  # a tick box that enables the date: none until ticked
+        self.birth.set_value(None, BIRTH_DEFAULT)
         self.nhs = QLineEdit()
         self.nhs.setObjectName("fhirNhsNumber")
-        self.name_label, self.birth_label, self.nhs_label = label(), label(), label()
-        fields = ((self.name_label, self.name), (self.birth_label, self.birth), (self.nhs_label, self.nhs))
-        for caption, field in fields:
-            caption.setBuddy(field)
-            details.addRow(caption, field)
+        self.name_label, self.nhs_label = label(), label()
+        self.name_label.setBuddy(self.name)
+        self.nhs_label.setBuddy(self.nhs)
+        details.addRow(self.name_label, self.name)
+        details.addRow(self.birth)
+        details.addRow(self.nhs_label, self.nhs)
         self.details.hide()
         for widget in (self.patient_note, self.add_details, self.details):
             patient.addWidget(widget)
@@ -136,6 +136,7 @@ class FhirExportDialog(PagePart, QDialog):
         self.export_button.setDefault(True)
         self.close_button = QPushButton()
         self.close_button.setObjectName("fhirClose")
+        self.close_button.setAutoDefault(False)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.export_button)
@@ -211,9 +212,7 @@ class FhirExportDialog(PagePart, QDialog):
         self.add_details.setAccessibleName(_("Add my details to the file"))
         self.name_label.setText(_("&Name"))
         self.name.setAccessibleName(_("Your name, as it should appear in the file"))
-        self.birth_label.setText(_("Date of &birth"))
-        self.birth.setSpecialValueText(_("Not given"))
-        self.birth.setAccessibleName(_("Your date of birth (leave as “Not given” to keep it out)"))
+        self.birth.set_texts(_("Date of &birth"), _("Add my date of birth"), _("Your date of birth"))
         self.nhs_label.setText(_("NHS n&umber"))
         self.nhs.setAccessibleName(_("Your NHS number, 10 digits"))
         self.export_button.setText(_("&Export…"))
@@ -250,8 +249,7 @@ class FhirExportDialog(PagePart, QDialog):
         chosen = tuple(s for s, box in self.sections.items() if box.isChecked())
         patient = PatientDetails()
         if self.add_details.isChecked():
-            birth = None if self.birth.date() == NOT_GIVEN else self._day(self.birth)
-            patient = PatientDetails(self.name.text().strip(), birth, self.nhs.text())
+            patient = PatientDetails(self.name.text().strip(), self.birth.value(), self.nhs.text())
         return FhirOptions(start, end, chosen, patient)
 
     # --- the export ---
@@ -317,16 +315,18 @@ class FhirExportDialog(PagePart, QDialog):
             "sections": [s.value for s, box in self.sections.items() if box.isChecked()],
             "details": self.add_details.isChecked(),
             "name": self.name.text(),
-            "birth": None if self.birth.date() == NOT_GIVEN else self._day(self.birth).isoformat(),
+            "birth": None if self.birth.value() is None else str(self.birth.value()),
             "nhs": self.nhs.text(),
         }
 
     def restore(self, draft: Draft) -> None:
         self.period.setCurrentIndex(max(0, self.period.findData(draft.get("period"))))
-        for key, edit in (("start", self.start), ("end", self.end), ("birth", self.birth)):
+        for key, edit in (("start", self.start), ("end", self.end)):
             value = draft.get(key)
             if isinstance(value, str):
                 self._set(edit, dt.date.fromisoformat(value))
+        birth = draft.get("birth")
+        self.birth.set_value(dt.date.fromisoformat(birth) if isinstance(birth, str) else None, BIRTH_DEFAULT)
         chosen = set(draft.get("sections") or [])
         for section, box in self.sections.items():
             box.setChecked(section.value in chosen)

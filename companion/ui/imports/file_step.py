@@ -33,6 +33,7 @@ class FileStep(QWidget):
         self.intro.setObjectName("importIntro")
         self.choose = QPushButton()
         self.choose.setObjectName("importChooseFile")
+        self.choose.setAutoDefault(False)  # Enter goes on to the next step once a file is chosen
         self.file_name = label(selectable=True)
         self.file_name.setObjectName("importFileName")
         self.detected = label()

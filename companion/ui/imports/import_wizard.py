@@ -59,6 +59,8 @@ class ImportWizard(PagePart, QDialog):
         self._fitted = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 12)
+        self.step_count = label()
+        self.step_count.setObjectName("importStepCount")
         self.heading = label("heading")
         self.heading.setObjectName("importStepHeading")
         self.stack = QStackedWidget()
@@ -84,12 +86,14 @@ class ImportWizard(PagePart, QDialog):
         self.import_button.setObjectName("importRun")
         self.close_button = QPushButton()
         self.close_button.setObjectName("importClose")
+        for button in (self.back, self.close_button):
+            button.setAutoDefault(False)  # Enter always means the step's main button
         buttons = QHBoxLayout()
         buttons.addWidget(self.back)
         buttons.addStretch(1)
         for button in (self.next, self.import_button, self.close_button):
             buttons.addWidget(button)
-        for widget in (self.heading, self.kept, self.stack, self.problem, self.busy_note):
+        for widget in (self.step_count, self.heading, self.kept, self.stack, self.problem, self.busy_note):
             layout.addWidget(widget, 1 if widget is self.stack else 0)
         layout.addLayout(buttons)
 
@@ -173,11 +177,8 @@ class ImportWizard(PagePart, QDialog):
         steps = self.steps()
         current = self.stack.currentWidget()
         number = steps.index(current) + 1 if current in steps else 1
-        self.heading.setText(
-            _("Step {number} of {count}: {title}").format(
-                number=number, count=len(steps), title=_(STEP_TITLES[self.step_key()])
-            )
-        )
+        self.step_count.setText(_("Step {number} of {count}").format(number=number, count=len(steps)))
+        self.heading.setText(_(STEP_TITLES[self.step_key()]))
         self.back.setText(_("&Back"))
         self.back.setAccessibleName(_("Back to the step before"))
         self.next.setText(_("&Next"))
@@ -229,6 +230,8 @@ class ImportWizard(PagePart, QDialog):
         if self.look is not None:
             self.mapping_step.show_file(self.look)
         self._update()
+        if self.look is not None and self.stack.currentWidget() is self.file_step:
+            self.next.setFocus()
         return self.look is not None
 
     def go_next(self) -> None:

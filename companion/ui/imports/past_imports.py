@@ -81,6 +81,7 @@ class PastImports(PagePart, QGroupBox):
             if not batch.undone and batch.remaining:
                 button = QPushButton()
                 button.setObjectName("undoPastImport")
+                button.setAutoDefault(False)
                 button.clicked.connect(lambda _checked=False, chosen=batch: self.ask_undo(chosen))
                 layout.addWidget(button)
             self._rows_layout.addWidget(row)
