@@ -96,3 +96,15 @@ def test_a_past_import_on_one_line() -> None:
 )
 def test_an_nhs_number_is_checked_by_its_modulus_11_digit(number: str, valid: bool) -> None:
     assert (nhs_number_problem(number) is None) is valid
+
+
+def test_a_column_named_with_more_words_is_suggested_after_exact_names() -> None:
+    from companion.services.imports.spreadsheet import suggest_mapping
+
+    header = ("Date", "Pain relief", "Pain score", "Mood (1-5)", "Hours slept")
+    assert suggest_mapping(header) == {
+        "date": "Date",
+        "pain": "Pain score",  # an exact name wins over "Pain relief"
+        "mood": "Mood (1-5)",
+        "sleep_hours": "Hours slept",
+    }

@@ -41,11 +41,14 @@ class PreviewStep(QWidget):
         self.problems = QListWidget()
         self.problems.setObjectName("importProblems")
         self.problems.setWordWrap(True)
-        self.problems.setMinimumHeight(120)
+        self.problems.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
+        self.problems.setMaximumHeight(self.problems.fontMetrics().lineSpacing() * 8)
         self.problems_caption.setBuddy(self.problems)
-        for widget in (self.counts, self.nothing_yet, self.problems_caption, self.problems, self.table_caption):
+        for widget in (self.counts, self.nothing_yet, self.table_caption):
             column.addWidget(widget)
         column.addWidget(self.table, 1)
+        column.addWidget(self.problems_caption)
+        column.addWidget(self.problems)
         self.retranslate_ui()
 
     def show_check(self, check: ImportCheck) -> None:
