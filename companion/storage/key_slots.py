@@ -127,9 +127,7 @@ def reseal_recovery(slot: KeySlot, data_key: bytes, vault_id: bytes) -> KeySlot:
 
 
 def _seal_key(shared: bytes, ephemeral_public: bytes, recipient: bytes) -> bytes:
-    return HKDF(algorithm=hashes.SHA256(), length=32, salt=ephemeral_public + recipient, info=SEAL_INFO).derive(
-        shared
-    )
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=ephemeral_public + recipient, info=SEAL_INFO).derive(shared)
 
 
 def _open_sealed(slot: KeySlot, private_bytes: bytes, vault_id: bytes) -> bytes | None:

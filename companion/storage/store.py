@@ -39,9 +39,7 @@ class DiaryStore:
         return cls(vault, database), recovery
 
     @classmethod
-    def open(
-        cls, path: Path, *, passphrase: str | None = None, recovery_key: str | None = None
-    ) -> DiaryStore:
+    def open(cls, path: Path, *, passphrase: str | None = None, recovery_key: str | None = None) -> DiaryStore:
         vault, image = Vault.open(path, passphrase=passphrase, recovery_key=recovery_key)
         database: Database | None = None
         try:

@@ -51,9 +51,9 @@ def read_file(path: Path) -> bytes:
         raise NotAVaultError(name=path.name) from None
 
 
-def unlock_blob(blob: bytes, *, passphrase: str | None = None, recovery_key: str | None = None) -> tuple[
-    fmt.Header, bytes, bytes
-]:
+def unlock_blob(
+    blob: bytes, *, passphrase: str | None = None, recovery_key: str | None = None
+) -> tuple[fmt.Header, bytes, bytes]:
     """Parse, unwrap and decrypt a vault held in memory: (header, data key, plaintext image).
 
     Every cheap check (structure, digest, read bounds, file length, the recovery key's shape) runs before
@@ -126,9 +126,7 @@ class Vault:
             try:
                 atomic_write(path, blob)
             except OSError as exc:
-                raise CreateFailedError(
-                    str(exc), folder=str(path.parent), reason=save_failure_reason(exc)
-                ) from exc
+                raise CreateFailedError(str(exc), folder=str(path.parent), reason=save_failure_reason(exc)) from exc
             vault = cls(path, lock, fmt.parse_header(blob), data_key)
             rollback.remember(vault_id, 1)
         except BaseException:
@@ -137,9 +135,7 @@ class Vault:
         return vault, shown_recovery
 
     @classmethod
-    def open(
-        cls, path: Path, *, passphrase: str | None = None, recovery_key: str | None = None
-    ) -> tuple[Vault, bytes]:
+    def open(cls, path: Path, *, passphrase: str | None = None, recovery_key: str | None = None) -> tuple[Vault, bytes]:
         """Unlock the vault at `path`; returns it with its plaintext SQLite image."""
         lock = VaultLock(path)
         lock.acquire()
@@ -246,6 +242,12 @@ class Vault:
     def verify_passphrase(self, passphrase: str) -> bool:
         slot = next((s for s in self._slots if s.kind == ks.SLOT_PASSPHRASE), None)
         return slot is not None and ks.unwrap_slot(slot, passphrase_bytes(passphrase), self._vault_id) is not None
+
+    def recovery_key_text(self) -> str | None:
+        """The recovery key this vault was opened with (to re-encrypt backups after a forgotten passphrase)."""
+        from companion.storage.recovery_key import format_key
+
+        return format_key(bytes(self._recovery_secret)) if self._recovery_secret is not None else None
 
     @property
     def vault_id(self) -> bytes:

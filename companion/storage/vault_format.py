@@ -184,9 +184,10 @@ def _known_version_damaged(blob: bytes) -> bool:
         if extras is None:
             continue
         hlen = header_length(count, sum(extras))
-        if len(patched) >= hlen and hashlib.sha256(patched[: hlen - DIGEST_LEN]).digest() == patched[
-            hlen - DIGEST_LEN : hlen
-        ]:
+        if (
+            len(patched) >= hlen
+            and hashlib.sha256(patched[: hlen - DIGEST_LEN]).digest() == patched[hlen - DIGEST_LEN : hlen]
+        ):
             return True
     return False
 

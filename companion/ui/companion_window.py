@@ -372,41 +372,12 @@ class CompanionWindow(Retranslatable, QMainWindow):
         self.idle.set_minutes(minutes)
         self.session_watcher.set_limit_minutes(minutes)
 
-    def open_change_passphrase(self, *, after_recovery: bool = False) -> QDialog:
-        from companion.ui.settings.change_passphrase_dialog import ChangePassphraseDialog
+    def open_change_passphrase(self, *, after_recovery: bool = False) -> QDialog | None:
+        from companion.ui.settings.change_passphrase_flow import open_change_passphrase
 
-        dialog = ChangePassphraseDialog(self, ask_current=not after_recovery)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-        def accepted() -> None:
-            if self.session is None:
-                return
-            session = self.session
-            current = dialog.current.text()
-            new = dialog.fields.value()
-
-            def change() -> bool:
-                if after_recovery:
-                    session.store.change_passphrase(new, self.context.kdf_factory())
-                    return True
-                return session.change_passphrase(current, new, self.context.kdf_factory())
-
-            try:
-                changed = run_busy(dialog, change)
-            except CompanionError as exc:
-                dialog.show_error(exc.message())
-                return
-            if not changed:
-                dialog.show_error(_("That isn't your current passphrase. Nothing was changed."))
-                dialog.current.selectAll()
-                dialog.current.setFocus()
-                return
-            dialog.done(QDialog.DialogCode.Accepted)
-            dialogs.show_message(self, _("Passphrase changed"), _("Your passphrase has been changed."))
-
-        dialog.confirm_requested.connect(accepted)
-        dialog.open()
-        return dialog
+        if self.session is None:
+            return None
+        return open_change_passphrase(self, self.session, self.context.kdf_factory, after_recovery=after_recovery)
 
     def move_diary(self) -> None:
         """Move the diary and its backups to a folder the person chooses (a synced folder, say)."""

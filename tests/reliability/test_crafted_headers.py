@@ -52,7 +52,9 @@ def peak_kb():
             return int(line.split()[1])
 """
 
-_CHILD = _PEAK + """
+_CHILD = (
+    _PEAK
+    + """
 import json, sys, time
 from companion.storage.vault import unlock_blob
 blob = open(sys.argv[1], "rb").read()
@@ -65,6 +67,7 @@ except Exception as exc:
 seconds = time.perf_counter() - start
 print(json.dumps({"outcome": outcome, "seconds": seconds, "maxrss_kb": peak_kb()}))
 """
+)
 
 
 def _vault(folder: Path) -> bytes:

@@ -350,7 +350,9 @@ def test_kdf_read_limits_accept_production_and_test_parameters() -> None:
     assert KdfParams(64, DEFAULT_LANES, DEFAULT_MEMORY_KIB).within_read_limits()
     assert CHEAP.within_read_limits()
     # each bound on its own is allowed; together they exceed the work bound (4 x Companion's largest)
-    assert KdfParams(READ_LIMIT_ITERATIONS, READ_LIMIT_LANES, READ_LIMIT_WORK_KIB // READ_LIMIT_ITERATIONS).within_read_limits()
+    assert KdfParams(
+        READ_LIMIT_ITERATIONS, READ_LIMIT_LANES, READ_LIMIT_WORK_KIB // READ_LIMIT_ITERATIONS
+    ).within_read_limits()
     assert KdfParams(16, READ_LIMIT_LANES, READ_LIMIT_MEMORY_KIB).within_read_limits()
     assert not KdfParams(17, READ_LIMIT_LANES, READ_LIMIT_MEMORY_KIB).within_read_limits()
     assert not KdfParams(READ_LIMIT_ITERATIONS, READ_LIMIT_LANES, READ_LIMIT_MEMORY_KIB).within_read_limits()
