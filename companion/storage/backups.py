@@ -131,7 +131,7 @@ def check_backup(path: Path, *, passphrase: str | None = None, recovery_key: str
 
 
 def restore_backup(vault_path: Path, backup: Path, now: dt.datetime | None = None) -> Path | None:
-    """Put `backup` in place of the vault; the current file is kept aside, never deleted.
+    """Put `backup` in place of the vault; the current file is backed up and kept aside, never deleted.
 
     Call without the vault open. Returns where the previous file was moved, if there was one.
     """
@@ -139,6 +139,10 @@ def restore_backup(vault_path: Path, backup: Path, now: dt.datetime | None = Non
     fmt.parse_header(blob)  # refuse to restore something that is not a vault at all
     aside = None
     if vault_path.exists():
+        try:  # the diary being replaced, as a backup before a change (README: one before every restore)
+            make_backup(vault_path, BEFORE_CHANGE, now=now)
+        except OSError as exc:
+            raise VaultError(str(exc)) from exc
         stamp = (now or dt.datetime.now()).strftime("%Y%m%dT%H%M%S")
         aside = vault_path.with_name(f"{vault_path.name}.replaced-{stamp}")
         try:

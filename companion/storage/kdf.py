@@ -18,7 +18,7 @@ DEFAULT_LANES = 4
 MIN_ITERATIONS = 3
 MAX_ITERATIONS = 64
 TARGET_SECONDS = 0.75
-CALIBRATION_RUNS = 5
+CALIBRATION_RUNS = 3
 
 # Bounds on what a file may ask for, checked before any derivation, so that a damaged or hostile file
 # (its header digest recomputed, which anyone can do) cannot make Companion use gigabytes or minutes.

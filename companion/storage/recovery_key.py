@@ -6,7 +6,7 @@ import base64
 import os
 import string
 
-from companion.domain.errors import ValidationError
+from companion.domain.errors import RecoveryKeyShapeError
 from companion.i18n import N_
 
 KEY_BYTES = 20
@@ -36,9 +36,9 @@ def parse_key(typed: str) -> bytes:
     kept = "".join(ch for ch in typed if ch in _ASCII_LETTERS_AND_DIGITS)
     cleaned = kept.upper().translate(_CONFUSABLE)
     if len(cleaned) != 32:
-        raise ValidationError(_KEY_SHAPE)
+        raise RecoveryKeyShapeError(_KEY_SHAPE)
     try:
         raw = base64.b32decode(cleaned)
     except ValueError:
-        raise ValidationError(_KEY_SHAPE) from None
+        raise RecoveryKeyShapeError(_KEY_SHAPE) from None
     return raw

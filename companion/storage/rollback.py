@@ -19,9 +19,9 @@ from companion.storage.atomic import atomic_write, private_folder
 RECORD_FILENAME = "seen-diaries.json"
 MAX_DIARIES = 64  # a computer that has seen more keeps the most recent ones
 ROLLBACK_NOTICE = N_(
-    "This diary is an older copy than the one last opened on this computer: it was saved {saves} times, "
-    "the last one seen here {seen} times. If you restored a backup, that is expected. If not, check that "
-    "nobody else has put an older file in its place."
+    "This diary is an older copy than the one last opened on this computer (save number {saves}; the last one "
+    "seen here was save number {seen}). If you restored a backup, that is expected. If not, check that nobody "
+    "else has put an older file in its place."
 )
 
 

@@ -205,6 +205,8 @@ class CompanionWindow(Retranslatable, QMainWindow):
         self.session_watcher.start()
         self.main_view.today.picker.buttons[0].setFocus()
         self._restore_unsaved_work(session)
+        if (notice := session.store.rollback_notice) is not None:  # an older copy than last time: say so, once
+            dialogs.show_message(self, _("An older copy of your diary"), notice)
         if self._after_unlock is not None:
             self.open_reminder(self._after_unlock)
         self.unlocked.emit()
