@@ -106,7 +106,10 @@ class DiaryStore:
         return self.vault.verify_passphrase(passphrase)
 
     def close(self) -> None:
-        """Drop the data from memory and release the lock. Save first; this does not."""
+        """Drop the data from memory (overwritten first, as far as Python allows: storage/wipe.py) and release
+        the lock. Save first; this does not."""
+        if not self.database.committed_since_save:  # never wipe changes that are not on disk yet
+            self.database.wipe()
         self.database.close()
         self.vault.close()
 
