@@ -30,12 +30,12 @@ def check_strength(passphrase: str) -> None:
 
     strength = estimate(passphrase)
     if not strength.acceptable:
-        reasons = " ".join(_(sentence) for sentence in strength.feedback)
+        for sentence in strength.feedback:  # why, one whole sentence a line; the verdict comes last
+            warn(_(sentence))
         raise CommandError(
             _("The new passphrase is not strong enough ({level}). {hint} Nothing was changed.").format(
                 level=_(strength.label), hint=_(strength.hint)
-            )
-            + (f"\n{reasons}" if reasons else ""),
+            ),
             EXIT_USAGE,
         )
 
