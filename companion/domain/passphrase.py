@@ -232,7 +232,7 @@ def estimate(passphrase: str, user_inputs: tuple[str, ...] = ()) -> Strength:
 
 
 def _zxcvbn(text: str, inputs: tuple[str, ...]) -> dict[str, Any]:
-    from zxcvbn import zxcvbn  # type: ignore[import-untyped]
+    from zxcvbn import zxcvbn  # type: ignore[import-untyped,unused-ignore]
 
     words = [w.lower() for w in inputs for w in (w, *w.split()) if w.strip()]
     result: dict[str, Any] = zxcvbn(text, user_inputs=words)

@@ -47,7 +47,9 @@ def reencrypt_backups(
     vault: Vault, *, old_passphrase: str | None = None, old_recovery_key: str | None = None
 ) -> list[Outcome]:
     """Re-encrypt every backup beside `vault` that opens with the old secret; see the module docstring."""
-    secret = {"recovery_key": old_recovery_key} if old_recovery_key is not None else {"passphrase": old_passphrase}
+    secret: dict[str, str | None] = (
+        {"recovery_key": old_recovery_key} if old_recovery_key is not None else {"passphrase": old_passphrase}
+    )
     keys: dict[bytes, bytes] = {}  # a slot's bytes -> the data key it gave: one Argon2id run per old slot
     outcomes = []
     for path in backups_to_reencrypt(vault):
@@ -64,7 +66,7 @@ def _reencrypt(vault: Vault, path: Path, secret: dict[str, str | None], keys: di
         if known is not None:
             image = fmt.open_body(blob, header, known)
         else:
-            header, data_key, image = unlock_blob(blob, **secret)  # type: ignore[arg-type]
+            header, data_key, image = unlock_blob(blob, **secret)
             keys.update({slot.to_bytes(): data_key for slot in header.slots})
     except (WrongPassphraseError, WrongRecoveryKeyError):
         return Outcome(path, False, NOT_THE_OLD_SECRET)

@@ -3,7 +3,7 @@ generated passphrase of random words on request."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QWidget
 
 from companion.domain.passphrase import estimate
@@ -91,6 +91,21 @@ class NewPassphraseFields(Retranslatable, QWidget):
                 ).format(words=made)
             )
         self.suggested.setVisible(bool(made))
+        QTimer.singleShot(0, self._grow_window)
+
+    def _grow_window(self) -> None:
+        """Make the window tall enough for the wrapped feedback; it never shrinks while typing."""
+        window = self.window()
+        layout = window.layout()
+        if window is self or layout is None or not window.isVisible():
+            return
+        needed = (
+            layout.totalHeightForWidth(window.width()) if layout.hasHeightForWidth() else window.sizeHint().height()
+        )
+        screen = window.screen()
+        limit = screen.availableGeometry().height() if screen is not None else needed
+        if window.height() < needed:
+            window.resize(window.width(), min(needed, limit))
 
     def _on_show_text_toggled(self, shown: bool) -> None:
         mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
@@ -110,6 +125,7 @@ class NewPassphraseFields(Retranslatable, QWidget):
         else:
             self.strength.setText(_(strength.hint))
         self.meter.setAccessibleDescription(self.strength.text())
+        QTimer.singleShot(0, self._grow_window)  # the feedback may wrap onto more lines than there is room for
         confirm = self.confirm.text()
         if not confirm:
             self.match.setText("")
