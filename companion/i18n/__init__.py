@@ -129,6 +129,35 @@ def has_translation(context: str, message: str) -> bool:
     return got not in (message, sentinel)
 
 
+class Translator:
+    """One language's catalog, held by a document made in that language (the summary, the supporter
+    sheet): it reads no global state and changes none, so a Welsh PDF can be built while the screens stay
+    English, on any thread. Formatting takes its `lang` (`format_date(day, lang=tr.lang)`)."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+        self._catalog = _load(self.lang)
+
+    def gettext(self, message: str) -> str:
+        return self._catalog.gettext(message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return self._catalog.ngettext(singular, plural, n)
+
+    def pgettext(self, context: str, message: str) -> str:
+        return self._catalog.pgettext(context, message)
+
+    __call__ = gettext  # `tr("Pain")`, like `_("Pain")`
+
+    def __repr__(self) -> str:
+        return f"Translator({self.lang!r})"
+
+
+def translator(lang: str) -> Translator:
+    """The catalog of `lang` as an object to pass to a document builder (never switches the interface)."""
+    return Translator(lang)
+
+
 def N_(message: str) -> str:
     """Mark a string for extraction without translating it now (translated where it is shown)."""
     return message
@@ -137,6 +166,7 @@ def N_(message: str) -> str:
 __all__ = [
     "LANGUAGES",
     "N_",
+    "Translator",
     "_",
     "add_listener",
     "current_language",
@@ -146,6 +176,7 @@ __all__ = [
     "set_language",
     "speaking",
     "translate_in",
+    "translator",
 ]
 
 # Each language named in itself (the Active Offer): never translated, Welsh listed first.

@@ -1,4 +1,5 @@
-"""Dates, times and numbers in the active language, from Babel's CLDR data."""
+"""Dates, times and numbers from Babel's CLDR data: in the interface language, or in `lang` when given
+(a document made in its own language passes its translator's `lang`)."""
 
 from __future__ import annotations
 
@@ -13,35 +14,35 @@ from companion.i18n import current_language
 _LOCALES = {"cy": "cy_GB", "en": "en_GB"}
 
 
-def locale() -> str:
-    return _LOCALES.get(current_language(), "en_GB")
+def locale(lang: str | None = None) -> str:
+    return _LOCALES.get(lang or current_language(), "en_GB")
 
 
-def format_date(value: dt.date, fmt: str = "long") -> str:
+def format_date(value: dt.date, fmt: str = "long", *, lang: str | None = None) -> str:
     """'long' gives "6 Ionawr 2025" / "6 January 2025"; 'full' adds the weekday."""
-    return _dates.format_date(value, format=fmt, locale=locale())
+    return _dates.format_date(value, format=fmt, locale=locale(lang))
 
 
-def format_time(value: dt.datetime | dt.time) -> str:
-    return _dates.format_time(value, format="HH:mm", locale=locale())
+def format_time(value: dt.datetime | dt.time, *, lang: str | None = None) -> str:
+    return _dates.format_time(value, format="HH:mm", locale=locale(lang))
 
 
-def format_datetime(value: dt.datetime) -> str:
-    return _dates.format_datetime(value, format="medium", locale=locale())
+def format_datetime(value: dt.datetime, *, lang: str | None = None) -> str:
+    return _dates.format_datetime(value, format="medium", locale=locale(lang))
 
 
-def format_weekday_date(value: dt.date) -> str:
+def format_weekday_date(value: dt.date, *, lang: str | None = None) -> str:
     """A heading such as "Dydd Llun, 6 Ionawr"."""
-    return _dates.format_date(value, format="EEEE, d MMMM", locale=locale())
+    return _dates.format_date(value, format="EEEE, d MMMM", locale=locale(lang))
 
 
-def format_decimal(value: float, digits: int = 1) -> str:
-    return _numbers.format_decimal(round(value, digits), format=f"0.{'0' * digits}", locale=locale())
+def format_decimal(value: float, digits: int = 1, *, lang: str | None = None) -> str:
+    return _numbers.format_decimal(round(value, digits), format=f"0.{'0' * digits}", locale=locale(lang))
 
 
-def format_short_date(value: dt.date) -> str:
+def format_short_date(value: dt.date, *, lang: str | None = None) -> str:
     """A compact axis or table date such as "6 Ion" / "6 Jan"."""
-    return _dates.format_date(value, format=_skeleton_pattern("dMMM", locale()), locale=locale())
+    return _dates.format_date(value, format=_skeleton_pattern("dMMM", locale(lang)), locale=locale(lang))
 
 
 @functools.lru_cache(maxsize=16)
@@ -55,7 +56,7 @@ def _skeleton_pattern(skeleton: str, locale_name: str) -> str:
     return str(known[key].pattern)
 
 
-def format_weekday_short(weekday: int) -> str:
+def format_weekday_short(weekday: int, *, lang: str | None = None) -> str:
     """Monday = 0: "Llun" / "Mon" (CLDR abbreviated stand-alone names)."""
-    names = _dates.get_day_names("abbreviated", context="stand-alone", locale=locale())
+    names = _dates.get_day_names("abbreviated", context="stand-alone", locale=locale(lang))
     return str(names[weekday])

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from companion.services.clock import Clock, local_now
+from companion.services.clock import SYSTEM_CLOCK, Clock
 from companion.storage.app_settings import AppSettings, load_settings, save_settings
 from companion.storage.kdf import KdfParams
 from companion.storage.vault import VAULT_FILENAME
@@ -19,7 +19,7 @@ class AppContext:
     # Production calibrates Argon2id on this machine; tests pass cheap parameters explicitly.
     kdf_factory: Callable[[], KdfParams] = KdfParams.calibrated
     demo: bool = False
-    clock: Clock = local_now
+    clock: Clock = SYSTEM_CLOCK
 
     @classmethod
     def load(cls, data_dir: Path, **kwargs: object) -> AppContext:

@@ -13,18 +13,15 @@ from companion.domain.checkin import Checkin, CheckinInput, clean_tag_name, fold
 from companion.domain.errors import ValidationError
 from companion.domain.pain import validate_score
 from companion.i18n import N_
-from companion.services import clock
+from companion.services.clock import SYSTEM_CLOCK, Clock
 from companion.storage.unit_of_work import UnitOfWork
 
-Clock = clock.Clock
-local_now = clock.local_now  # the services import both from here
 DRAFT_KEY = "draft.checkin"
 
 
 def day_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:
-    start = dt.datetime.combine(day, dt.time.min).astimezone()
-    end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time.min).astimezone()
-    return start, end
+    """The computer's own day boundaries. Code inside a diary uses its session's `clock.day_bounds`."""
+    return SYSTEM_CLOCK.day_bounds(day)
 
 
 @dataclass(frozen=True)
@@ -63,7 +60,7 @@ class DiaryDay:
 
 
 class DiaryService:
-    def __init__(self, uow_factory: Callable[[], UnitOfWork], clock: Clock = local_now) -> None:
+    def __init__(self, uow_factory: Callable[[], UnitOfWork], clock: Clock = SYSTEM_CLOCK) -> None:
         self._uow = uow_factory
         self._clock = clock
 

@@ -12,12 +12,12 @@ from companion.domain.errors import ValidationError
 from companion.domain.flare import FlareEpisode, FlarePlan, FlareStats, flare_stats, starter_plan, validate_plan
 from companion.domain.pain import clean_note, validate_score
 from companion.i18n import N_, _
-from companion.services.diary import Clock, local_now
+from companion.services.clock import SYSTEM_CLOCK, Clock
 from companion.storage.unit_of_work import UnitOfWork
 
 
 class FlareService:
-    def __init__(self, uow_factory: Callable[[], UnitOfWork], clock: Clock = local_now) -> None:
+    def __init__(self, uow_factory: Callable[[], UnitOfWork], clock: Clock = SYSTEM_CLOCK) -> None:
         self._uow = uow_factory
         self._clock = clock
 

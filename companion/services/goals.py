@@ -26,7 +26,7 @@ from companion.domain.goals import (
     week_start,
 )
 from companion.i18n import N_
-from companion.services.diary import Clock, local_now
+from companion.services.clock import SYSTEM_CLOCK, Clock
 from companion.storage.unit_of_work import UnitOfWork
 
 
@@ -35,7 +35,7 @@ def new_id() -> str:
 
 
 class GoalsService:
-    def __init__(self, uow_factory: Callable[[], UnitOfWork], clock: Clock = local_now) -> None:
+    def __init__(self, uow_factory: Callable[[], UnitOfWork], clock: Clock = SYSTEM_CLOCK) -> None:
         self._uow = uow_factory
         self._clock = clock
 

@@ -11,7 +11,8 @@ from companion.domain import trends as t
 from companion.domain.checkin import Checkin
 from companion.domain.goals import Completion, completion_over, week_start
 from companion.domain.pacing import Activity, DayProgress, day_progress
-from companion.services.diary import Clock, day_bounds, local_now
+from companion.services.clock import SYSTEM_CLOCK, Clock
+from companion.services.diary import day_bounds
 from companion.storage.unit_of_work import UnitOfWork
 
 RANGES = {"2w": 14, "4w": 28, "3m": 91, "6m": 182, "1y": 365}
@@ -51,7 +52,7 @@ class WeekCompletion:
 
 
 class InsightsService:
-    def __init__(self, uow_factory: Callable[[], UnitOfWork], clock: Clock = local_now) -> None:
+    def __init__(self, uow_factory: Callable[[], UnitOfWork], clock: Clock = SYSTEM_CLOCK) -> None:
         self._uow = uow_factory
         self._clock = clock
 

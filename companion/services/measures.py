@@ -18,12 +18,12 @@ from companion.domain.measures import (
     validate_peg,
     validate_screen,
 )
-from companion.services.diary import Clock, local_now
+from companion.services.clock import SYSTEM_CLOCK, Clock
 from companion.storage.unit_of_work import UnitOfWork
 
 
 class MeasuresService:
-    def __init__(self, uow_factory: Callable[[], UnitOfWork], clock: Clock = local_now) -> None:
+    def __init__(self, uow_factory: Callable[[], UnitOfWork], clock: Clock = SYSTEM_CLOCK) -> None:
         self._uow = uow_factory
         self._clock = clock
 

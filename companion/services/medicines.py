@@ -20,7 +20,8 @@ from companion.domain.medicines import (
     validate_tried,
 )
 from companion.i18n import N_
-from companion.services.diary import Clock, day_bounds, local_now
+from companion.services.clock import SYSTEM_CLOCK, Clock
+from companion.services.diary import day_bounds
 from companion.storage.unit_of_work import UnitOfWork
 
 NO_ADVICE = N_(
@@ -30,7 +31,7 @@ NO_ADVICE = N_(
 
 
 class MedicinesService:
-    def __init__(self, uow_factory: Callable[[], UnitOfWork], clock: Clock = local_now) -> None:
+    def __init__(self, uow_factory: Callable[[], UnitOfWork], clock: Clock = SYSTEM_CLOCK) -> None:
         self._uow = uow_factory
         self._clock = clock
 

@@ -18,7 +18,8 @@ from companion.domain.flare import FlareEpisode
 from companion.domain.pain import clean_note
 from companion.i18n import N_, _, ngettext
 from companion.i18n.formatting import format_decimal
-from companion.services.diary import Clock, day_bounds, local_now
+from companion.services.clock import SYSTEM_CLOCK, Clock
+from companion.services.diary import day_bounds
 from companion.storage.unit_of_work import UnitOfWork
 
 THRESHOLDS_KEY = "pacing.thresholds"
@@ -122,7 +123,7 @@ class BoomBustReport:
 
 
 class PacingService:
-    def __init__(self, uow_factory: Callable[[], UnitOfWork], clock: Clock = local_now) -> None:
+    def __init__(self, uow_factory: Callable[[], UnitOfWork], clock: Clock = SYSTEM_CLOCK) -> None:
         self._uow = uow_factory
         self._clock = clock
 

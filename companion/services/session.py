@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from companion.services.diary import Clock, DiaryService, local_now
+from companion.services.clock import SYSTEM_CLOCK, Clock
+from companion.services.diary import DiaryService
 from companion.services.flares import FlareService
 from companion.services.goals import GoalsService
 from companion.services.insights import InsightsService
@@ -19,7 +20,7 @@ from companion.storage.unit_of_work import UnitOfWork
 
 
 class DiarySession:
-    def __init__(self, store: DiaryStore, clock: Clock = local_now) -> None:
+    def __init__(self, store: DiaryStore, clock: Clock = SYSTEM_CLOCK) -> None:
         self.store = store
         self.is_open = True
         self.diary = DiaryService(lambda: UnitOfWork(store), clock)
@@ -35,7 +36,7 @@ class DiarySession:
 
     @classmethod
     def create(
-        cls, path: Path, passphrase: str, kdf: KdfParams, clock: Clock = local_now
+        cls, path: Path, passphrase: str, kdf: KdfParams, clock: Clock = SYSTEM_CLOCK
     ) -> tuple[DiarySession, str]:
         store, recovery = DiaryStore.create(path, passphrase, kdf)
         return cls(store, clock), recovery
@@ -47,7 +48,7 @@ class DiarySession:
         *,
         passphrase: str | None = None,
         recovery_key: str | None = None,
-        clock: Clock = local_now,
+        clock: Clock = SYSTEM_CLOCK,
     ) -> DiarySession:
         return cls(DiaryStore.open(path, passphrase=passphrase, recovery_key=recovery_key), clock)
 

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from companion.domain.changes import Changes
 from companion.domain.goals import clean_text
-from companion.services.diary import Clock, local_now
+from companion.services.clock import SYSTEM_CLOCK, Clock
 from companion.storage.unit_of_work import UnitOfWork
 
 NAME_KEY = "summary.name"
@@ -23,7 +23,7 @@ def sections_key(audience: str) -> str:
 
 
 class SummaryPrefs:
-    def __init__(self, uow_factory: Callable[[], UnitOfWork], clock: Clock = local_now) -> None:
+    def __init__(self, uow_factory: Callable[[], UnitOfWork], clock: Clock = SYSTEM_CLOCK) -> None:
         self._uow = uow_factory
         self._clock = clock
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from companion.domain.changes import Changes
 from companion.domain.support import DirectoryEntry, OwnSupportEntry, matches, validate_own_entry
-from companion.services.diary import Clock, local_now
+from companion.services.clock import SYSTEM_CLOCK, Clock
 from companion.storage.unit_of_work import UnitOfWork
 
 DIRECTORY_FILE = "support_directory.json"
@@ -43,7 +43,7 @@ def shipped_directory() -> tuple[DirectoryEntry, ...]:
 
 
 class SupportService:
-    def __init__(self, uow_factory: Callable[[], UnitOfWork], clock: Clock = local_now) -> None:
+    def __init__(self, uow_factory: Callable[[], UnitOfWork], clock: Clock = SYSTEM_CLOCK) -> None:
         self._uow = uow_factory
         self._clock = clock
 

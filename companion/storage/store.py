@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from companion.domain.errors import CompanionError, FolderNotWritableError
+from companion.domain.errors import CompanionError, FolderNotWritableError, SaveFailedError
+from companion.domain.save_state import SAVED, SaveState, SaveStatus
 from companion.storage import backups
 from companion.storage.database import Database
 from companion.storage.kdf import KdfParams
@@ -21,6 +23,11 @@ class DiaryStore:
     def __init__(self, vault: Vault, database: Database) -> None:
         self.vault = vault
         self.database = database
+        self._save_state = SAVED
+        self._listeners: list[Callable[[SaveState], None]] = []
+        # The window reads failures from the save state (one banner, one retry), so a commit never raises
+        # for it; the CLI and scripts keep the exception.
+        self.raise_on_failed_save = True
 
     @property
     def path(self) -> Path:
@@ -73,12 +80,59 @@ class DiaryStore:
     def has_unsaved_changes(self) -> bool:
         return self.database.committed_since_save
 
+    # --- save state ---------------------------------------------------------------------------------------
+
+    @property
+    def save_state(self) -> SaveState:
+        return self._save_state
+
+    def subscribe(self, listener: Callable[[SaveState], None]) -> Callable[[], None]:
+        """Call `listener` with every new save state (possibly from the saving thread); returns a function
+        that unsubscribes."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+
+    def _set_save_state(self, state: SaveState) -> None:
+        if state == self._save_state:
+            return
+        self._save_state = state
+        for listener in list(self._listeners):
+            listener(state)
+
+    def request_save(self) -> None:
+        """A commit happened: make it durable. (Today this saves at once and raises SaveFailedError if that
+        fails; the background saver makes it return at once and report through the save state.)"""
+        self._set_save_state(SaveState(SaveStatus.PENDING))
+        try:
+            self.save()
+        except SaveFailedError:
+            if self.raise_on_failed_save:
+                raise
+
+    def flush(self) -> None:
+        """Make every committed change durable now (lock, quit, Retry). Raises SaveFailedError if it can't."""
+        self.save()
+
     def save(self) -> None:
         """Write committed changes to disk. Raises SaveFailedError and keeps them pending if it fails."""
         if not self.database.committed_since_save:
+            if self._save_state.status is SaveStatus.PENDING:
+                self._set_save_state(SAVED)
             return
-        self.vault.save(self.database.serialize())
+        try:
+            self.vault.save(self.database.serialize())
+        except SaveFailedError as exc:
+            self._set_save_state(SaveState(SaveStatus.FAILED, exc))
+            raise
         self.database.committed_since_save = False
+        self._set_save_state(SAVED)
+
+    def save_copy(self, folder: Path, now: dt.datetime) -> Path:
+        """An encrypted copy of everything committed, in `folder` (when the diary's own folder can't be
+        written): it opens with the same passphrase. Raises SaveFailedError if that fails too."""
+        target = folder / f"diary-copy-{now:%Y-%m-%d-%H%M%S}.vault"
+        self.vault.write_copy(target, self.database.serialize())
+        return target
 
     def change_passphrase(self, new_passphrase: str, kdf: KdfParams) -> str | None:
         """Re-key the diary under a new data key (see Vault.change_passphrase); a new recovery key to show,

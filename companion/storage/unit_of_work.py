@@ -44,4 +44,4 @@ class UnitOfWork:
         """Commit, then save. If saving fails the commit stands in memory and SaveFailedError is raised."""
         assert self.session is not None
         self.session.commit()
-        self._store.save()
+        self._store.request_save()

@@ -171,6 +171,13 @@ class Vault:
             data_key=bytes(self._data_key), vault_id=self._vault_id, slots=self._slots, image=image, counter=counter
         )
 
+    def write_copy(self, target: Path, image: bytes) -> None:
+        """Write an encrypted copy of `image` to `target` (a new file; the diary's own file is not touched):
+        the same keys open it. For saving elsewhere when the diary's folder can't be written."""
+        with self._mutex:
+            blob = self._seal(image, self._counter + 1)
+        _write(target, blob)
+
     def _check_unchanged_on_disk(self) -> None:
         try:
             with self.path.open("rb") as fh:

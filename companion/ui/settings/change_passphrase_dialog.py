@@ -5,6 +5,8 @@ After unlocking with the recovery key the current passphrase is not asked for (i
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
@@ -12,6 +14,9 @@ from companion.i18n import _
 from companion.ui.measures import FitsScreenOnFirstShow  # full size up to 90 % of the screen
 from companion.ui.passphrase_fields import NewPassphraseFields
 from companion.ui.widgets import label
+
+if TYPE_CHECKING:
+    from companion.ui.core.diary import OpenDiary
 
 
 class ChangePassphraseDialog(FitsScreenOnFirstShow, QDialog):
@@ -71,3 +76,12 @@ class ChangePassphraseDialog(FitsScreenOnFirstShow, QDialog):
     def show_error(self, text: str) -> None:
         self.error.setText(text)
         self.error.show()
+
+    @classmethod
+    def open_for(cls, diary: OpenDiary, parent: QWidget, *, after_recovery: bool = False) -> ChangePassphraseDialog:
+        """Open the dialog for the open diary (window-modal, deleted on close); the change, and the offer to
+        re-encrypt the backups that follows it, are in change_passphrase_flow."""
+        from companion.ui.settings.change_passphrase_flow import open_change_passphrase
+
+        context = diary.context
+        return open_change_passphrase(parent, diary.session, context.kdf_factory, after_recovery=after_recovery)
