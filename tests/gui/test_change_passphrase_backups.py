@@ -90,3 +90,24 @@ def test_feedback_is_ours_in_welsh_and_a_passphrase_can_be_suggested(
     assert "Six words picked at random" in dialog.fields.suggested.text()
     dialog.grab().save(str(tmp_path / "suggested-en.png"))
     dialog.reject()
+
+
+def test_an_older_copy_is_announced_once_at_unlock(qtbot: QtBot, make_window: WindowFactory) -> None:
+    from tests.helpers.gui import unlock
+
+    window = make_window()
+    first_run(qtbot, window, "en")
+    assert window.session is not None
+    vault = window.session.path
+    older = vault.read_bytes()
+    record_pain(qtbot, window, 4, "newer than the copy")
+    assert window.lock_now()
+    vault.write_bytes(older)  # an older copy put in its place
+    unlock(qtbot, window, PASSPHRASE)
+    assert window.main_view is not None  # it opens: never blocked
+    box = message_box(window)
+    assert box is not None and "If you restored a backup, that is expected." in box.text()
+    box.accept()
+    assert window.lock_now()
+    unlock(qtbot, window, PASSPHRASE)
+    assert message_box(window) is None  # said once
