@@ -1,6 +1,8 @@
 """A child process for the memory scan: a diary session records notes holding a canary, then locks.
 
-    python tests/helpers/canary_child.py FOLDER SEED     # prints "locked", then waits for a line on stdin
+    python tests/helpers/canary_child.py FOLDER SEED [no-wipe]   # prints "locked", then waits for a line
+
+`no-wipe` turns off the overwriting at lock (Database.wipe), to measure what it changes in the same run.
 
 The canary is made here from SEED (never passed whole), written into 50 notes through the real services,
 saved and locked (the session closed, as the window does at lock); the parent then counts the canary's copies
@@ -24,6 +26,10 @@ from companion.storage.kdf import KdfParams  # noqa: E402
 
 def main() -> None:
     folder, seed = Path(sys.argv[1]), sys.argv[2]
+    if sys.argv[3:] == ["no-wipe"]:
+        from companion.storage.database import Database
+
+        Database.wipe = lambda self: None  # type: ignore[method-assign]
     session, _recovery = DiarySession.create(folder / "diary.vault", "a long test passphrase ŵ", KdfParams(1, 1, 64))
     for number in range(50):
         session.diary.record_pain(number % 11, "Canary" + hashlib.sha256(seed.encode()).hexdigest()[:20] + f" {number}")
