@@ -91,7 +91,7 @@ class NewPassphraseFields(Retranslatable, QWidget):
                 ).format(words=made)
             )
         self.suggested.setVisible(bool(made))
-        QTimer.singleShot(0, self._grow_window)
+        QTimer.singleShot(0, self, self._grow_window)
 
     def _grow_window(self) -> None:
         """Make the window tall enough for the wrapped feedback; it never shrinks while typing."""
@@ -125,7 +125,7 @@ class NewPassphraseFields(Retranslatable, QWidget):
         else:
             self.strength.setText(_(strength.hint))
         self.meter.setAccessibleDescription(self.strength.text())
-        QTimer.singleShot(0, self._grow_window)  # the feedback may wrap onto more lines than there is room for
+        QTimer.singleShot(0, self, self._grow_window)  # the feedback may wrap onto more lines than there is room for
         confirm = self.confirm.text()
         if not confirm:
             self.match.setText("")
