@@ -143,7 +143,7 @@ def fill(session: DiarySession) -> None:
 
         db.add(SettingRow(key="summary.name", value="Siân Ŵyn"))
         db.commit()
-    session.store.save()
+    session.flush()
     session.diary.save_draft({"pain": 5, "note": "half written"})
 
 
