@@ -28,7 +28,7 @@ from companion.domain.medicines import MedicineKind, ReviewGroup
 from companion.domain.pacing import AMOUNT_MAX, BaselineMethod, ChangeKind, IncreaseKind, LogSource, Unit
 from companion.domain.pain import NOTE_MAX_CHARS, PAIN_MAX, PAIN_MIN
 from companion.i18n import N_
-from companion.services.transfer import (
+from companion.services.transfer_model import (
     DRAFT_PREFIX,
     IMPORT_MODES,
     ImportMode,
