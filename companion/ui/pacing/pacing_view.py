@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from companion.domain import pacing as p
 from companion.domain.errors import SaveFailedError, ValidationError
 from companion.i18n import _, pgettext
-from companion.services.pacing import UNIT_NAMES, format_amount
+from companion.presentation.pacing_words import UNIT_NAMES, format_amount
 from companion.services.session import DiarySession
 from companion.ui.layouts import stack_when_narrow
 from companion.ui.pacing.activity_detail import ActivityDetail

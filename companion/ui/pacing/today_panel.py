@@ -26,7 +26,8 @@ from companion.domain.flare import FlareEpisode
 from companion.domain.pacing_timer import TimerEvent, TimerState
 from companion.i18n import _
 from companion.i18n.formatting import format_date
-from companion.services.pacing import TimerCheckpoint, format_amount, unit_name
+from companion.presentation.pacing_words import format_amount, unit_name
+from companion.services.pacing import TimerCheckpoint
 from companion.services.session import DiarySession
 from companion.ui.widgets import Retranslatable, label, set_tab_order
 
