@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,11 +25,10 @@ def move_diary(window: CompanionWindow) -> None:
     def answered(button: dialogs.Button) -> None:
         if button != dialogs.Button.Ok or window.session is not session:
             return
-        from companion.storage.app_settings import default_data_dir, remember_moved_location
-        from companion.storage.relocation import move_diary as relocate
+        from companion.services.diary_files import move_diary as relocate
 
         try:
-            new_path = relocate(session.store, Path(folder))
+            new_path = relocate(session, Path(folder), remember=not window.context.demo)
         except SaveFailedError as exc:
             window._on_save_failed(exc)
             return
@@ -39,9 +37,6 @@ def move_diary(window: CompanionWindow) -> None:
             dialogs.show_error(window, text)
             return
         window.context.data_dir = new_path.parent
-        if not window.context.demo:
-            with contextlib.suppress(OSError):
-                remember_moved_location(default_data_dir(), new_path.parent)
         if window.main_view is not None:
             window.main_view.settings.set_diary_path(new_path)
         dialogs.show_message(

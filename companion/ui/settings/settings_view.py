@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from companion.i18n import LANGUAGE_NAMES, _, ngettext
-from companion.storage.app_settings import AUTO_LOCK_CHOICES, FONT_SIZES, AppSettings
+from companion.services.preferences import AUTO_LOCK_CHOICES, FONT_SIZES, AppSettings
 from companion.ui.layouts import flow_row, scrolled_page
 from companion.ui.settings.reminders_section import RemindersSection
 from companion.ui.widgets import Retranslatable, label
