@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from companion.cli import (
+from companion.cli_support import (
     EXIT_CANNOT_WRITE,
     EXIT_ERROR,
     EXIT_NOT_A_DIARY,
@@ -32,6 +32,7 @@ from companion.cli import (
     warn,
 )
 from companion.i18n import _, ngettext
+from companion.services.clock import SYSTEM_CLOCK
 from companion.storage.inspection import inspect_image
 
 if TYPE_CHECKING:
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
     from companion.services.transfer import ImportPreview, ImportReport
 
 _STAMP = re.compile(r"diary-(\d{8}T\d{6})-")
+CLOCK = SYSTEM_CLOCK  # the CLI has no session before it unlocks: the computer's own time and zone
 
 
 # --- shared helpers ----------------------------------------------------------------------------------------
@@ -46,14 +48,19 @@ _STAMP = re.compile(r"diary-(\d{8}T\d{6})-")
 
 @contextlib.contextmanager
 def open_session(vault: Path, secret: Secret) -> Iterator[DiarySession]:
-    """Open the diary (takes the one-writer lock); saves and closes it afterwards."""
+    """Open the diary (takes the one-writer lock); afterwards it is saved durably and closed, before the
+    command reports success (a failed save raises SaveFailedError: exit 8, the file on disk unchanged)."""
     from companion.services.session import DiarySession
 
-    session = DiarySession.open(vault, **secret.kwargs())
+    session = DiarySession.open(vault, clock=CLOCK, **secret.kwargs())
     try:
         yield session
     finally:
-        session.close()
+        try:
+            session.close()  # flushes: durable before the command says it is done
+        except BaseException:
+            session.discard()  # the file on disk is as it was before the failed save; the lock is let go
+            raise
 
 
 def _cannot_write(path: Path, exc: OSError) -> CommandError:
@@ -149,7 +156,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise _cannot_write(folder, exc) from exc
-    stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
+    stamp = CLOCK.now().strftime("%Y%m%dT%H%M%S")
     target = folder / f"diary-{stamp}-{backups.MANUAL}.vault"
     if target.exists():
         raise CommandError(_("{path} already exists. Wait a second and try again.").format(path=target), EXIT_ERROR)
@@ -232,7 +239,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     lock = VaultLock(vault)
     lock.acquire()  # VaultLockedByOtherError when the diary is open elsewhere
     try:
-        aside = backups.restore_backup(vault, source)
+        aside = backups.restore_backup(vault, source, now=CLOCK.now())
     finally:
         lock.release()
     say(_("The diary was restored from the backup."))
@@ -342,7 +349,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     with open_session(vault, secret) as session:
         run: Callable[[], ImportReport]
         if args.pain_csv:
-            csv_preview = transfer.preview_pain_csv(data)
+            csv_preview = transfer.preview_pain_csv(data, session.clock)
             say(_("Rows that can be imported: {count}.").format(count=len(csv_preview.rows)))
             say(_("Rows repeated within the file: {count}.").format(count=csv_preview.duplicates))
             for _row, reason in csv_preview.rejected:
@@ -356,7 +363,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 say(_("Replace mode: the diary will hold exactly what the file holds."))
         confirm(args, _("Import this file? [y/N] "))
         try:
-            backups.make_backup(vault, backups.BEFORE_CHANGE)
+            backups.make_backup(vault, backups.BEFORE_CHANGE, now=CLOCK.now())
         except OSError as exc:
             raise _cannot_write(backups.backup_dir(vault), exc) from exc
         report = run()

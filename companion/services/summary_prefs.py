@@ -84,4 +84,4 @@ class SummaryPrefs:
 
     def made(self) -> Changes:
         """A summary was printed or saved today: "since my last appointment" starts from here next time."""
-        return self._set({LAST_MADE_KEY: self._clock().date().isoformat()})
+        return self._set({LAST_MADE_KEY: self._clock.today().isoformat()})

@@ -60,7 +60,7 @@ class SupportService:
     def save_own(self, entry: OwnSupportEntry) -> tuple[OwnSupportEntry, Changes]:
         clean = validate_own_entry(entry)
         with self._uow() as uow:
-            uow.medicines.save_support_entry(clean, self._clock())
+            uow.medicines.save_support_entry(clean, self._clock.now())
             uow.commit()
         return clean, Changes(settings=True)
 
@@ -74,4 +74,4 @@ class SupportService:
         return Changes(settings=True)
 
     def now(self) -> dt.datetime:
-        return self._clock()
+        return self._clock.now()

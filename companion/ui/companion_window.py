@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -23,9 +23,8 @@ from companion.domain.errors import (
     VaultError,
 )
 from companion.i18n import _
+from companion.services import diary_files
 from companion.services.app_context import AppContext
-from companion.storage import backups
-from companion.storage.lockfile import VaultLock
 from companion.ui import dialogs, tray
 from companion.ui.first_run.language_view import LanguageOfferView
 from companion.ui.first_run.passphrase_view import CreatePassphraseView
@@ -64,7 +63,7 @@ class CompanionWindow(Retranslatable, QMainWindow):
         self.setCentralWidget(self.reminder_notice.above(self.stack))
         self.language_offer = LanguageOfferView()
         self.create_view = CreatePassphraseView()
-        self.recovery_view = RecoveryKeyView()
+        self.recovery_view = RecoveryKeyView(context.clock)
         self.unlock_view = UnlockView(demo=context.demo)
         for page in (self.language_offer, self.create_view, self.recovery_view, self.unlock_view):
             self.stack.addWidget(page)
@@ -166,7 +165,7 @@ class CompanionWindow(Retranslatable, QMainWindow):
         self.unlock_view.secret.setFocus()
 
     def _on_unlock_requested(self, mode: str, secret: str) -> None:
-        kwargs = {"recovery_key": secret} if mode == RECOVERY else {"passphrase": secret}
+        kwargs: dict[str, Any] = {"recovery_key": secret} if mode == RECOVERY else {"passphrase": secret}
 
         from companion.services.session import DiarySession  # the database layer loads when first needed
 
@@ -176,7 +175,7 @@ class CompanionWindow(Retranslatable, QMainWindow):
         try:
             session = run_busy(self.unlock_view, unlock)
         except DamagedVaultError as exc:
-            has_backup = backups.newest_good_backup(self.context.vault_path) is not None
+            has_backup = diary_files.newest_good_backup(self.context.vault_path) is not None
             self.unlock_view.show_error(exc.message(), offer_restore=has_backup)
             return
         except CompanionError as exc:
@@ -432,9 +431,9 @@ class CompanionWindow(Retranslatable, QMainWindow):
         """Restore the newest backup that opens with what the person just typed."""
         secret = self.unlock_view.secret.text()
         key = "recovery_key" if self.unlock_view.mode == RECOVERY else "passphrase"
-        for backup in backups.list_backups(self.context.vault_path):
+        for backup in diary_files.list_backups(self.context.vault_path):
             try:
-                backups.check_backup(backup.path, **{key: secret})
+                diary_files.check_backup(backup.path, **{key: secret})
             except (CompanionError, OSError):
                 continue
             self._restore(backup.path)
@@ -446,15 +445,11 @@ class CompanionWindow(Retranslatable, QMainWindow):
     def _restore(self, backup: Path | None) -> None:
         if backup is None:
             return
-        lock = VaultLock(self.context.vault_path)
         try:
-            lock.acquire()
-            backups.restore_backup(self.context.vault_path, backup)
+            diary_files.restore_backup(self.context.vault_path, backup, self.context.clock)
         except CompanionError as exc:
             self.unlock_view.show_error(exc.message())
             return
-        finally:
-            lock.release()
         self.unlock_view.clear_error()
         self.unlock_view.subtitle.setText(
             _("The backup has been restored. Unlock it with the passphrase it had when it was made.")

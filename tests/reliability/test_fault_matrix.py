@@ -140,7 +140,7 @@ def test_failed_save_keeps_the_entry_and_the_old_file(
         reopened.close()
 
 
-class _FakeClock:
+class _SleepRecorder:
     """Replaces `time` inside atomic so Windows' replace retries do not really sleep."""
 
     def __init__(self) -> None:
@@ -165,7 +165,7 @@ def test_windows_replace_is_retried_while_a_scanner_holds_the_vault(
     session.diary.record_pain(3, FIRST)
     before = vault_path.read_bytes()
     attempts: list[int] = []
-    clock = _FakeClock()
+    clock = _SleepRecorder()
 
     def held_replace(src: Any, dst: Any) -> None:
         attempts.append(1)

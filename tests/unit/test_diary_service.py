@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -13,18 +11,10 @@ from companion.domain.checkin import Checkin, CheckinInput, RegionPain, TagKind,
 from companion.domain.errors import ValidationError
 from companion.services.diary import DiaryFilter
 from companion.services.session import DiarySession
-from companion.storage.kdf import KdfParams
+from tests.conftest import DIARY_PASSPHRASE
 
-PASS = "some pass phrase here"
+PASS = DIARY_PASSPHRASE
 DID, HELPED, WORSE = TagKind.DID, TagKind.HELPED, TagKind.WORSE
-
-
-@pytest.fixture
-def session(vault_path: Path, cheap_kdf: KdfParams) -> Iterator[DiarySession]:
-    opened, _recovery = DiarySession.create(vault_path, PASS, cheap_kdf)
-    yield opened
-    if opened.is_open:  # tests that reopen the diary close the new session themselves
-        opened.close()
 
 
 def day_ago(session: DiarySession, days: int) -> dt.date:

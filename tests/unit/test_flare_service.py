@@ -11,8 +11,9 @@ from companion.domain.errors import ValidationError
 from companion.domain.flare import MEDICINES_LINE, FlareEpisode, FlarePlan, Helper, flare_stats
 from companion.services.flares import FlareService
 from companion.services.session import DiarySession
-from companion.storage.kdf import KdfParams
 from companion.storage.unit_of_work import UnitOfWork
+from tests.conftest import DIARY_PASSPHRASE
+from tests.helpers.clock import FakeClock, local
 
 UTC = dt.UTC
 
@@ -43,14 +44,6 @@ def test_no_flares_no_numbers() -> None:
     assert (stats.count, stats.mean_length_days, stats.days_in_flare_by_month) == (0, None, {})
 
 
-@pytest.fixture
-def session(tmp_path: Path):  # type: ignore[no-untyped-def]
-    s, _key = DiarySession.create(tmp_path / "diary.vault", "flare plan pass phrase", KdfParams(1, 1, 64))
-    yield s
-    if s.is_open:
-        s.close()
-
-
 def test_a_starter_plan_then_the_persons_own_words_survive_reopening(session: DiarySession, tmp_path: Path) -> None:
     starter = session.flares.plan()
     assert not session.flares.has_saved_plan()
@@ -65,7 +58,7 @@ def test_a_starter_plan_then_the_persons_own_words_survive_reopening(session: Di
     assert saved.lines("first_steps") == ("Gorffwys am 20 munud ŵ ŷ", "heat pad")
     assert saved.helpers == (Helper("Siân", "Walks the dog", "07700 900123"),)
     session.close()
-    again = DiarySession.open(tmp_path / "diary.vault", passphrase="flare plan pass phrase")
+    again = DiarySession.open(session.path, passphrase=DIARY_PASSPHRASE)
     try:
         assert again.flares.has_saved_plan()
         assert again.flares.plan() == saved
@@ -74,17 +67,17 @@ def test_a_starter_plan_then_the_persons_own_words_survive_reopening(session: Di
 
 
 def test_start_log_pain_end_and_review(session: DiarySession) -> None:
-    clock = [dt.datetime(2026, 11, 20, 8, 0).astimezone()]
-    flares = FlareService(lambda: UnitOfWork(session.store), lambda: clock[0])
+    clock = FakeClock(local(2026, 11, 20, 8))
+    flares = FlareService(lambda: UnitOfWork(session.store), clock)
     episode, _ = flares.start()
     assert flares.start()[0].id == episode.id  # one step, never doubled
     flares.note_pain(6)
-    clock[0] += dt.timedelta(hours=5)
+    clock.advance(hours=5)
     flares.note_pain(8)
     flares.note_pain(4)
-    clock[0] += dt.timedelta(days=2)
+    clock.advance(days=2)
     ended, _ = flares.end()
-    assert ended.peak_pain == 8 and ended.ended_at == clock[0]
+    assert ended.peak_pain == 8 and ended.ended_at == clock.now()
     assert flares.current() is None
     with pytest.raises(ValidationError):
         flares.end()

@@ -25,25 +25,12 @@ from companion.domain.measures import (
 )
 from companion.domain.support_contacts import MOOD_SUPPORT_CONTACTS
 from companion.services.session import DiarySession
-from companion.storage.kdf import KdfParams
-from companion.storage.store import DiaryStore
+from tests.conftest import DIARY_PASSPHRASE
+from tests.helpers.clock import FakeClock
 
-PASSPHRASE = "pass phrase words"
+PASSPHRASE = DIARY_PASSPHRASE
 WALES_SUMMER = dt.timezone(dt.timedelta(hours=1))
 START = dt.datetime(2026, 11, 2, 9, 30, tzinfo=dt.UTC)
-
-
-class Clock:
-    """A clock the test moves by hand."""
-
-    def __init__(self, now: dt.datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> dt.datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        self.now += dt.timedelta(**delta)
 
 
 def peg(a: int, b: int, c: int) -> PegResponse:
@@ -155,25 +142,18 @@ def test_mood_screen_is_due_every_28_days_across_a_leap_february() -> None:
 
 
 @pytest.fixture
-def clock() -> Clock:
-    return Clock(dt.datetime(2026, 1, 28, 21, 15, tzinfo=WALES_SUMMER))
+def clock() -> FakeClock:
+    return FakeClock(dt.datetime(2026, 1, 28, 21, 15, tzinfo=WALES_SUMMER))
 
 
-@pytest.fixture
-def session(vault_path: Path, cheap_kdf: KdfParams, clock: Clock):  # type: ignore[no-untyped-def]
-    store, _recovery = DiaryStore.create(vault_path, PASSPHRASE, cheap_kdf)
-    opened = DiarySession(store, clock=clock)
-    yield opened
-    if opened.is_open:
-        opened.close()
-
-
-def test_peg_round_trip_and_due_dates_through_the_vault(session: DiarySession, clock: Clock, vault_path: Path) -> None:
+def test_peg_round_trip_and_due_dates_through_the_vault(
+    session: DiarySession, clock: FakeClock, vault_path: Path
+) -> None:
     measures = session.measures
     assert measures.peg_due() and measures.next_peg_due() is None
     response, changes = measures.record_peg(7, 5, 6)
     assert changes.measures
-    assert response.score == 6.0 and response.taken_at == clock.now
+    assert response.score == 6.0 and response.taken_at == clock.now()
     assert not measures.peg_due()
     assert measures.next_peg_due() == dt.date(2026, 2, 4)
     clock.advance(days=6)
@@ -208,7 +188,7 @@ def test_refused_peg_answers_save_nothing(session: DiarySession) -> None:
     assert session.measures.peg_due()
 
 
-def test_mood_screens_round_trip_and_are_due_monthly(session: DiarySession, clock: Clock, vault_path: Path) -> None:
+def test_mood_screens_round_trip_and_are_due_monthly(session: DiarySession, clock: FakeClock, vault_path: Path) -> None:
     measures = session.measures
     assert measures.screen_due()
     phq, _ = measures.record_screen(Instrument.PHQ2, 1, 2)

@@ -7,8 +7,6 @@ Enter saves once all four are answered; Escape or Skip closes without saving.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -294,7 +292,7 @@ class MoodScreenDialog(FitsScreenOnFirstShow, Retranslatable, QDialog):
             except SaveFailedError as exc:
                 # Committed in memory; the window's retry flow will write it. Show the same scores.
                 failure = exc
-                screen = MoodScreen("unsaved", instrument, dt.datetime.now().astimezone(), item1, item2)
+                screen = MoodScreen("unsaved", instrument, self._session.clock.now(), item1, item2)
             results.append(screen)
         self.results = tuple(results)
         self.saved_to_disk = failure is None

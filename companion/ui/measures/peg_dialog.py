@@ -6,8 +6,6 @@ the answer; Enter saves once all three are answered; Escape closes without savin
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -143,7 +141,7 @@ class PegDialog(FitsScreenOnFirstShow, Retranslatable, QDialog):
             self.score_label.setText(_("Answer all three questions to see your score."))
             return
         # The domain's own scoring (mean of the three, one decimal), so the screen and the record agree.
-        score = PegResponse("preview", dt.datetime.now().astimezone(), *answers).score
+        score = PegResponse("preview", self._session.clock.now(), *answers).score
         self.score_label.setText(_("Your PEG score: {score} out of 10").format(score=format_decimal(score, 1)))
 
     def _on_save_clicked(self) -> None:

@@ -46,7 +46,7 @@ class TodayView(Retranslatable, QWidget):
         outer.setContentsMargins(24, 16, 24, 16)
         self.date_heading = label("heading")
         self.measures_banner = MeasuresDueBanner(session)
-        self.form = CheckinForm()
+        self.form = CheckinForm(session.clock)
         self.picker = self.form.pain
         self.note = self.form.note
         self.save = QPushButton()

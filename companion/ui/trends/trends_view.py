@@ -383,7 +383,7 @@ class TrendsView(Retranslatable, QWidget):
         data = self.current_chart()
         if data is None or not data.has_data:
             return
-        stamp = dt.date.today().isoformat()
+        stamp = self._session.clock.today().isoformat()
         suggested = str(Path.home() / f"companion-{data.key.replace('_', '-')}-{stamp}.{fmt}")
         name_filter = _("PNG pictures (*.png)") if fmt == "png" else _("SVG pictures (*.svg)")
         path = dialogs.choose_save_file(self, _("Export the chart as a picture"), suggested, name_filter)
