@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from companion.domain.save_state import SaveState
@@ -76,6 +77,11 @@ class DiarySession:
     def save_state(self) -> SaveState:
         """SAVED only once every commit is durable on disk; see DiaryStore.subscribe for changes."""
         return self.store.save_state
+
+    def subscribe(self, listener: Callable[[SaveState], None]) -> Callable[[], None]:
+        """Call `listener` with each new save state; returns the unsubscribe function. With background
+        saves the outcome of a save arrives ON THE SAVER'S THREAD (see DiaryStore.subscribe)."""
+        return self.store.subscribe(listener)
 
     def flush(self) -> None:
         """Save everything committed now (waits for a background save in flight); raises SaveFailedError."""

@@ -31,6 +31,7 @@ import weakref
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import NoReturn
 
 from companion.domain.errors import ChangedOnDiskError, SaveFailedError, VaultError
 from companion.domain.save_state import SAVED, SaveState, SaveStatus
@@ -164,35 +165,41 @@ class Saver:
     # --- saving ---------------------------------------------------------------------------------------
 
     def _save(self, write: Write, *, force: bool) -> None:
-        with self.write_lock:
-            self._save_lock.acquire()
-            try:
-                commits = self._commits()
-                if commits == self._saved and not force:
-                    with self._state_lock:
-                        self._publish()
-                    self._save_lock.release()
-                    return
-                image = self._snapshot()
-            except BaseException:
+        with self.write_lock:  # no unit of work is open while the snapshot is taken
+            self._save_lock.acquire()  # a save in flight finishes first; none starts until this one ends
+            commits = self._commits()
+            if commits == self._saved and not force:
+                with self._state_lock:
+                    self._publish()
                 self._save_lock.release()
-                raise
+                return
+            try:
+                image = self._snapshot()
+            except BaseException as exc:
+                self._save_lock.release()
+                self._raise_failure(exc)
         try:
             started = time.monotonic()
             try:
                 write(image)
-            except (SaveFailedError, ChangedOnDiskError) as exc:
-                self._failed(exc)
-                raise
-            except Exception as exc:  # a bug or a surprise from a library: still a failed save, said so
-                log.exception("unexpected error while saving")
-                failure = SaveFailedError(str(exc), reason=_("an unexpected error occurred"))
-                self._failed(failure)
-                raise failure from exc
+            except BaseException as exc:
+                self._raise_failure(exc)
             self._succeeded(commits, started)
         finally:
             del image
             self._save_lock.release()
+
+    def _raise_failure(self, exc: BaseException) -> NoReturn:
+        """Record a failed save in the state (FAILED, with the reason) and raise it."""
+        if isinstance(exc, (SaveFailedError, ChangedOnDiskError)):
+            self._failed(exc)
+            raise exc
+        if not isinstance(exc, Exception):
+            raise exc  # the process is stopping (KeyboardInterrupt, a simulated crash): no state to report
+        log.exception("unexpected error while saving")  # a bug or a surprise from a library: still a failed save
+        failure = SaveFailedError(str(exc), reason=_("an unexpected error occurred"))
+        self._failed(failure)
+        raise failure from exc
 
     def _failed(self, error: SaveFailedError | ChangedOnDiskError) -> None:
         with self._state_lock:
@@ -224,8 +231,9 @@ class Saver:
                 self._save(self._write, force=False)
             except VaultError:
                 pass  # the state says FAILED, with the reason; the next commit, flush or Retry tries again
-            except Exception:
-                log.exception("saver thread: unexpected error")
+            except BaseException:
+                log.critical("the saver thread stopped; the next commit starts another")
+                raise
 
     def stop(self) -> None:
         """End the saver thread (after `flush`, when the diary closes). Unsaved changes stay pending."""
