@@ -15,7 +15,7 @@ from companion.domain.errors import ValidationError
 from companion.domain.pain import validate_score
 from companion.i18n import N_
 from companion.services.clock import SYSTEM_CLOCK, Clock
-from companion.storage.unit_of_work import UnitOfWork
+from companion.services.ports import UnitOfWork
 
 DRAFT_KEY = "draft.checkin"
 
@@ -201,7 +201,7 @@ class DiaryService:
             if source is None:
                 raise ValidationError(N_("There is no tag called “{name}”."), name=old)
             target = uow.tags.find(new_name)
-            if target is None or target.id == source.id:
+            if target is None or target == source:
                 uow.tags.rename(source, new_name)
             else:
                 uow.tags.merge(source, target)
@@ -213,7 +213,7 @@ class DiaryService:
             src, dst = uow.tags.find(source), uow.tags.find(target)
             if src is None or dst is None:
                 raise ValidationError(N_("There is no tag called “{name}”."), name=source if src is None else target)
-            if src.id != dst.id:
+            if src != dst:
                 uow.tags.merge(src, dst)
                 uow.commit()
         return Changes(pain_entries=True, tags=True)

@@ -13,7 +13,7 @@ from companion.domain.flare import FlareEpisode, FlarePlan, FlareStats, flare_st
 from companion.domain.pain import clean_note, validate_score
 from companion.i18n import N_, _
 from companion.services.clock import SYSTEM_CLOCK, Clock
-from companion.storage.unit_of_work import UnitOfWork
+from companion.services.ports import UnitOfWork
 
 
 class FlareService:

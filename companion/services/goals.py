@@ -27,7 +27,7 @@ from companion.domain.goals import (
 )
 from companion.i18n import N_
 from companion.services.clock import SYSTEM_CLOCK, Clock
-from companion.storage.unit_of_work import UnitOfWork
+from companion.services.ports import UnitOfWork
 
 
 def new_id() -> str:

@@ -13,7 +13,7 @@ from companion.domain.days import on_days, utc_window
 from companion.domain.goals import Completion, completion_over, week_start
 from companion.domain.pacing import Activity, DayProgress, day_progress
 from companion.services.clock import SYSTEM_CLOCK, Clock
-from companion.storage.unit_of_work import UnitOfWork
+from companion.services.ports import UnitOfWork
 
 RANGES = {"2w": 14, "4w": 28, "3m": 91, "6m": 182, "1y": 365}
 

@@ -19,7 +19,7 @@ from companion.domain.measures import (
     validate_screen,
 )
 from companion.services.clock import SYSTEM_CLOCK, Clock
-from companion.storage.unit_of_work import UnitOfWork
+from companion.services.ports import UnitOfWork
 
 
 class MeasuresService:

@@ -22,7 +22,7 @@ from companion.domain.medicines import (
 )
 from companion.i18n import N_
 from companion.services.clock import SYSTEM_CLOCK, Clock
-from companion.storage.unit_of_work import UnitOfWork
+from companion.services.ports import UnitOfWork
 
 NO_ADVICE = N_(
     "Companion keeps a record for you and gives no advice about medicines. "

@@ -19,7 +19,7 @@ from companion.domain.flare import FlareEpisode
 from companion.domain.pain import clean_note
 from companion.i18n import N_
 from companion.services.clock import SYSTEM_CLOCK, Clock
-from companion.storage.unit_of_work import UnitOfWork
+from companion.services.ports import UnitOfWork
 
 THRESHOLDS_KEY = "pacing.thresholds"
 TIMER_KEY = "draft.pacing.timer"  # transient, like a draft: never exported

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from companion.domain.changes import Changes
 from companion.domain.goals import clean_text
 from companion.services.clock import SYSTEM_CLOCK, Clock
-from companion.storage.unit_of_work import UnitOfWork
+from companion.services.ports import UnitOfWork
 
 NAME_KEY = "summary.name"
 LAST_MADE_KEY = "summary.last_made"

@@ -12,7 +12,7 @@ from pathlib import Path
 from companion.domain.changes import Changes
 from companion.domain.support import DirectoryEntry, OwnSupportEntry, matches, validate_own_entry
 from companion.services.clock import SYSTEM_CLOCK, Clock
-from companion.storage.unit_of_work import UnitOfWork
+from companion.services.ports import UnitOfWork
 
 DIRECTORY_FILE = "support_directory.json"
 
