@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from companion.domain.errors import CompanionError, FolderNotWritableError
+from companion.domain.errors import CompanionError, FolderNotWritableError, SaveFailedError
 from companion.domain.save_state import SaveState
 from companion.storage import backups
 from companion.storage.database import Database
@@ -33,6 +33,9 @@ class DiaryStore:
         self.vault = vault
         self.database = database
         self._saver = Saver(self._snapshot, lambda: database.commits, self._write, background=background_saves)
+        # Saves on the committing thread: the window reads failures from the save state (one banner, one
+        # retry), so a commit never raises for it; the CLI and scripts keep the exception.
+        self.raise_on_failed_save = True
 
     @property
     def path(self) -> Path:
@@ -135,14 +138,27 @@ class DiaryStore:
 
     def request_save(self) -> None:
         """A commit happened (UnitOfWork.commit, write lock held): make it durable. Background saves:
-        returns at once, the outcome arrives as a save state. Otherwise saves now and raises
-        SaveFailedError (or ChangedOnDiskError) if that fails; the commit stands in memory either way."""
-        self._saver.request()
+        returns at once, the outcome arrives as a save state. Otherwise saves now and, unless
+        `raise_on_failed_save` is off, raises SaveFailedError (or ChangedOnDiskError) if that fails; the
+        commit stands in memory either way and the save state says FAILED, with the reason."""
+        try:
+            self._saver.request()
+        except SaveFailedError:
+            if self.raise_on_failed_save:
+                raise
 
     def flush(self) -> None:
         """Make every committed change durable now (lock, quit, Retry, the CLI before it reports success),
         waiting for a save in flight. Raises SaveFailedError, state FAILED with the reason, if it can't."""
         self._saver.flush()
+
+    def save_copy(self, folder: Path, now: dt.datetime) -> Path:
+        """An encrypted copy of everything committed, in `folder` (when the diary's own folder can't be
+        written): it opens with the same passphrase. Raises SaveFailedError if that fails too."""
+        target = folder / f"diary-copy-{now:%Y-%m-%d-%H%M%S}.vault"
+        with self.saves_held():  # a snapshot outside any transaction; the vault's keys read by one thread
+            self.vault.write_copy(target, self.database.serialize())
+        return target
 
     def change_passphrase(self, new_passphrase: str, kdf: KdfParams) -> None:
         self._saver.save_with(lambda image: self.vault.change_passphrase(new_passphrase, image, kdf))

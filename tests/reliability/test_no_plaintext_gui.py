@@ -244,7 +244,6 @@ def _fill_every_field(window: Any) -> None:
 
 def _show_every_page(qtbot: QtBot, window: Any) -> None:
     view = window.main_view
-    view.refresh_all()
     for key, _title in PAGES:
         view.show_page(key)
         qtbot.wait(30)

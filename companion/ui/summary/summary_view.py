@@ -27,13 +27,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from companion.domain.changes import Changes
 from companion.domain.errors import CompanionError, SaveFailedError
 from companion.domain.summary import AUDIENCE_NAMES, CHARTS, DEFAULT_SECTIONS, Audience, Section
 from companion.i18n import N_, _, current_language
-from companion.services.session import DiarySession
 from companion.ui import dialogs
+from companion.ui.core.diary import OpenDiary
+from companion.ui.core.page import PagePart
 from companion.ui.layouts import flow_row
-from companion.ui.widgets import Retranslatable, label, run_busy
+from companion.ui.widgets import label, run_busy
 
 if TYPE_CHECKING:
     from companion.reports.summary_data import SummaryData, SummaryOptions
@@ -62,11 +64,14 @@ CHART_NAMES = {"wellbeing": N_("Sleep, mood and tiredness"), "peg": N_("PEG over
 LANGUAGE_CHOICES = (("cy", "Cymraeg"), ("en", "English"), ("both", "Cymraeg | English"))
 
 
-class SummaryView(Retranslatable, QWidget):
+class SummaryView(PagePart, QWidget):
+    interests = Changes.everything()
     save_failed = Signal(object)
 
-    def __init__(self, session: DiarySession, parent: QWidget | None = None) -> None:
+    def __init__(self, diary: OpenDiary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        session = diary.session
+        self._diary = diary
         self.setObjectName("summaryView")
         self._session = session
         self._warned = False
@@ -197,6 +202,7 @@ class SummaryView(Retranslatable, QWidget):
         self._on_period_changed()
 
     # --- text ---
+        diary.host.add(self)
 
     def retranslate_ui(self) -> None:
         self.heading.setText(_("Summary for an appointment"))
