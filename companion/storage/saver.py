@@ -50,7 +50,7 @@ class SaveStats:
     saves: int  # durable saves written
     commits: int  # commits made durable by them (more than `saves` when commits were coalesced)
     longest_window_s: float  # the longest time any commit waited between its commit and its durable save
-    last_save_s: float  # how long the last save took from snapshot to durable file
+    last_save_s: float  # how long the last save took, from taking the snapshot to the file being durable
 
 
 class Saver:
@@ -173,13 +173,13 @@ class Saver:
                     self._publish()
                 self._save_lock.release()
                 return
+            started = time.monotonic()
             try:
                 image = self._snapshot()
             except BaseException as exc:
                 self._save_lock.release()
                 self._raise_failure(exc)
         try:
-            started = time.monotonic()
             try:
                 write(image)
             except BaseException as exc:
