@@ -9,21 +9,22 @@ import argparse
 import contextlib
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from companion.cli_support import (
+    CLOCK,
     EXIT_CANNOT_WRITE,
     EXIT_ERROR,
     EXIT_NOT_A_DIARY,
     EXIT_OK,
     EXIT_USAGE,
     CommandError,
-    Secret,
     ask_secret,
     confirm,
     has_terminal,
+    open_session,
     prompt_hidden,
     read_line_from_fd,
     require_diary,
@@ -32,7 +33,6 @@ from companion.cli_support import (
     warn,
 )
 from companion.i18n import _, ngettext
-from companion.services.clock import SYSTEM_CLOCK
 from companion.storage.inspection import inspect_image
 
 if TYPE_CHECKING:
@@ -40,27 +40,9 @@ if TYPE_CHECKING:
     from companion.services.transfer import ImportPreview, ImportReport
 
 _STAMP = re.compile(r"diary-(\d{8}T\d{6})-")
-CLOCK = SYSTEM_CLOCK  # the CLI has no session before it unlocks: the computer's own time and zone
 
 
 # --- shared helpers ----------------------------------------------------------------------------------------
-
-
-@contextlib.contextmanager
-def open_session(vault: Path, secret: Secret) -> Iterator[DiarySession]:
-    """Open the diary (takes the one-writer lock); afterwards it is saved durably and closed, before the
-    command reports success (a failed save raises SaveFailedError: exit 8, the file on disk unchanged)."""
-    from companion.services.session import DiarySession
-
-    session = DiarySession.open(vault, clock=CLOCK, **secret.kwargs())
-    try:
-        yield session
-    finally:
-        try:
-            session.close()  # flushes: durable before the command says it is done
-        except BaseException:
-            session.discard()  # the file on disk is as it was before the failed save; the lock is let go
-            raise
 
 
 def _cannot_write(path: Path, exc: OSError) -> CommandError:
@@ -436,6 +418,8 @@ def cmd_summary(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+from companion.cli_story import cmd_story  # noqa: E402 (after the commands it sits beside)
+
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "export": cmd_export,
     "import": cmd_import,
@@ -445,4 +429,5 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "change-passphrase": cmd_change_passphrase,
     "list-backups": cmd_list_backups,
     "summary": cmd_summary,
+    "story": cmd_story,
 }

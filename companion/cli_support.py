@@ -6,14 +6,22 @@ No Qt and no storage stack at import time (commands import what they need when t
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import os
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from companion.i18n import _, pgettext
+from companion.services.clock import SYSTEM_CLOCK
+
+if TYPE_CHECKING:
+    from companion.services.session import DiarySession
+
+CLOCK = SYSTEM_CLOCK  # the CLI has no session before it unlocks: the computer's own time and zone
 
 # Exit codes (docs/cli.md lists them too).
 EXIT_OK = 0
@@ -161,3 +169,20 @@ def require_diary(vault: Path) -> None:
             ).format(folder=vault.parent),
             EXIT_NOT_A_DIARY,
         )
+
+
+@contextlib.contextmanager
+def open_session(vault: Path, secret: Secret) -> Iterator[DiarySession]:
+    """Open the diary (takes the one-writer lock); afterwards it is saved durably and closed, before the
+    command reports success (a failed save raises SaveFailedError: exit 8, the file on disk unchanged)."""
+    from companion.services.session import DiarySession
+
+    session = DiarySession.open(vault, clock=CLOCK, **secret.kwargs())
+    try:
+        yield session
+    finally:
+        try:
+            session.close()  # flushes: durable before the command says it is done
+        except BaseException:
+            session.discard()  # the file on disk is as it was before the failed save; the lock is let go
+            raise

@@ -28,6 +28,7 @@ from companion.services.clock import Clock
 from companion.services.session import DiarySession
 from companion.storage.unit_of_work import UnitOfWork
 from companion.synthetic_care import Maker, add_goals_and_medicines
+from companion.synthetic_story import add_story
 
 NOTES = (
     N_("Stiff first thing; eased after a warm shower."),
@@ -207,6 +208,7 @@ def generate(
         _add_measures(maker, checkins)
         _add_pacing(maker, flares)
         add_goals_and_medicines(maker)
+        add_story(maker)
         _add_support(maker)
         uow.commit()
     session.flush()  # durable before the caller is told the diary is ready (background saves or not)

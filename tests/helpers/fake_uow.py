@@ -14,12 +14,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from types import TracebackType
 
+from companion.domain.appointments import Appointment
 from companion.domain.checkin import Checkin, TagRating, fold
+from companion.domain.decisions import Decision
 from companion.domain.flare import FlareEpisode, FlarePlan
 from companion.domain.goals import ActionPlan, Goal, GoalRating, WhatMatters
 from companion.domain.measures import MoodScreen, PegResponse
+from companion.domain.medicine_review import ReviewPlan
 from companion.domain.medicines import Dose, Medicine, MedicineRating, Tried
 from companion.domain.pacing import Activity, ActivityLog, PlanChange, ToleranceTest
+from companion.domain.story import StoryItem
 from companion.domain.support import OwnSupportEntry
 
 
@@ -49,6 +53,10 @@ class _Tables:
     doses: dict[str, Dose] = field(default_factory=dict)
     tried: dict[str, Tried] = field(default_factory=dict)
     support: dict[str, OwnSupportEntry] = field(default_factory=dict)
+    story_items: dict[str, StoryItem] = field(default_factory=dict)
+    appointments: dict[str, Appointment] = field(default_factory=dict)
+    decisions: dict[str, Decision] = field(default_factory=dict)
+    review_plans: dict[str, ReviewPlan] = field(default_factory=dict)
 
 
 class FakeCheckins:
@@ -372,6 +380,50 @@ class FakeMedicines:
         return self._t.support.pop(entry_id, None) is not None
 
 
+class FakeStory:
+    def __init__(self, t: _Tables) -> None:
+        self._t = t
+
+    def items(self) -> list[StoryItem]:
+        return list(self._t.story_items.values())
+
+    def save_item(self, item: StoryItem, now: dt.datetime) -> None:
+        self._t.story_items[item.id] = item
+
+    def delete_item(self, item_id: str) -> bool:
+        return self._t.story_items.pop(item_id, None) is not None
+
+    def appointments(self) -> list[Appointment]:
+        return sorted(self._t.appointments.values(), key=lambda a: _utc(a.when))
+
+    def get_appointment(self, appointment_id: str) -> Appointment | None:
+        return self._t.appointments.get(appointment_id)
+
+    def save_appointment(self, appointment: Appointment, now: dt.datetime) -> None:
+        self._t.appointments[appointment.id] = appointment
+
+    def delete_appointment(self, appointment_id: str) -> bool:
+        return self._t.appointments.pop(appointment_id, None) is not None
+
+    def decisions(self) -> list[Decision]:
+        return list(self._t.decisions.values())
+
+    def save_decision(self, decision: Decision, now: dt.datetime) -> None:
+        self._t.decisions[decision.id] = decision
+
+    def delete_decision(self, decision_id: str) -> bool:
+        return self._t.decisions.pop(decision_id, None) is not None
+
+    def review_plans(self) -> list[ReviewPlan]:
+        return list(self._t.review_plans.values())
+
+    def save_review_plan(self, plan: ReviewPlan, now: dt.datetime) -> None:
+        self._t.review_plans[plan.id] = replace(plan, steps=tuple(sorted(plan.steps, key=lambda s: s.starts_on)))
+
+    def delete_review_plan(self, plan_id: str) -> bool:
+        return self._t.review_plans.pop(plan_id, None) is not None
+
+
 class FakeDiary:
     """The committed state of a fake diary; `unit_of_work` is what a service takes as its factory."""
 
@@ -429,6 +481,10 @@ class FakeUnitOfWork:
     @property
     def medicines(self) -> FakeMedicines:
         return FakeMedicines(self._tables())
+
+    @property
+    def story(self) -> FakeStory:
+        return FakeStory(self._tables())
 
     def __enter__(self) -> FakeUnitOfWork:
         self._work = copy.deepcopy(self._diary.tables)

@@ -10,12 +10,15 @@ from pathlib import Path
 
 import pytest
 
+from companion.domain.appointments import Appointment
 from companion.domain.checkin import Checkin, TagKind, TagRating
 from companion.domain.flare import FlareEpisode
 from companion.domain.goals import ActionPlan, Goal, GoalRating, GoalStep
 from companion.domain.measures import PegResponse
+from companion.domain.medicine_review import ReviewPlan, ReviewStep
 from companion.domain.medicines import Dose, Medicine, MedicineKind, MedicineRating
 from companion.domain.pacing import Activity, ActivityLog, ChangeKind, PlanChange, Unit
+from companion.domain.story import StoryItem, StoryKind
 from companion.services import ports
 from companion.storage.store import DiaryStore
 from companion.storage.unit_of_work import UnitOfWork
@@ -208,3 +211,28 @@ def test_pacing_archives_logs_and_deletes_with_everything_of_an_activity(uow: Fa
         work.commit()
     with uow() as work:
         assert work.pacing.logs() == [] and work.pacing.changes() == [] and work.pacing.get("a1") is None
+
+
+def test_my_story_keeps_items_in_the_order_added_and_appointments_by_time(uow: Factory) -> None:
+    with uow() as work:
+        work.story.save_item(StoryItem("i2", StoryKind.DIAGNOSIS, "Fibromyalgia"), at(2, 9))
+        work.story.save_item(StoryItem("i1", StoryKind.ONSET, "Back pain began"), at(3, 9))
+        work.story.save_appointment(Appointment("late", at(20, 10)), at(1, 9))
+        work.story.save_appointment(Appointment("early", at(12, 9, 1)), at(2, 9))
+        work.story.save_review_plan(
+            ReviewPlan(
+                "r1",
+                "Codeine",
+                steps=(ReviewStep(dt.date(2026, 4, 1), "half"), ReviewStep(dt.date(2026, 3, 15), "three quarters")),
+            ),
+            at(3, 9),
+        )
+        work.commit()
+    with uow() as work:
+        assert [i.id for i in work.story.items()] == ["i2", "i1"]
+        assert [a.id for a in work.story.appointments()] == ["early", "late"]
+        assert [s.text for s in work.story.review_plans()[0].steps] == ["three quarters", "half"]
+        assert work.story.delete_appointment("early") and not work.story.delete_appointment("nobody")
+        work.commit()
+    with uow() as work:
+        assert work.story.get_appointment("early") is None and work.story.get_appointment("late") is not None
