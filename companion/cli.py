@@ -23,6 +23,7 @@ from companion.cli_support import (
     EXIT_IN_USE,
     EXIT_INTERRUPTED,
     EXIT_NEWER_VERSION,
+    EXIT_NO_DISPLAY,
     EXIT_NOT_A_DIARY,
     EXIT_OK,
     EXIT_USAGE,
@@ -42,6 +43,7 @@ from companion.cli_support import (
 from companion.i18n import LANGUAGES, _, set_language
 
 COMMANDS: tuple[str, ...] = (
+    "init",
     "export",
     "import",
     "backup",
@@ -61,8 +63,10 @@ def exit_code_for(exc: BaseException) -> int:
 
     if isinstance(exc, CommandError):
         return exc.code
-    if isinstance(exc, (e.WrongPassphraseError, e.WrongRecoveryKeyError)):
+    if isinstance(exc, (e.WrongPassphraseError, e.WrongRecoveryKeyError, e.RecoveryKeyShapeError)):
         return EXIT_WRONG_SECRET
+    if isinstance(exc, e.VaultExistsError):
+        return EXIT_USAGE
     if isinstance(exc, e.DamagedVaultError):
         return EXIT_DAMAGED
     if isinstance(exc, e.NotAVaultError):
@@ -93,7 +97,7 @@ def exit_code_for(exc: BaseException) -> int:
 
 def _early_options(argv: Sequence[str]) -> argparse.Namespace:
     """--language and --data-dir, before the real parser is built (its help text is translated)."""
-    early = argparse.ArgumentParser(add_help=False)
+    early = argparse.ArgumentParser(add_help=False, allow_abbrev=False)  # `summary --lang` is not --language
     early.add_argument("--language")
     early.add_argument("--data-dir")
     try:
@@ -125,8 +129,11 @@ def build_parser(handlers: dict[str, Callable[[argparse.Namespace], int]]) -> ar
         prog="companion",
         description=_("Companion (Cydymaith): commands for your diary that need no window."),
         epilog=_("Run 'companion COMMAND --help' to see the options of a command."),
+        allow_abbrev=False,  # an option is named in full: "--lang" is never taken for "--language"
     )
-    parser.add_argument("--version", action="version", version=f"Companion {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"Companion {__version__}", help=_("show the version number and exit")
+    )
 
     place = argparse.ArgumentParser(add_help=False)
     common = place.add_argument_group(_("common options"))
@@ -154,12 +161,27 @@ def build_parser(handlers: dict[str, Callable[[argparse.Namespace], int]]) -> ar
     )
 
     sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"), required=True)
+    parser.set_defaults(command_parsers=sub.choices)  # read by command_summaries()
 
     def command(name: str, summary: str, *, needs_secret: bool = True) -> argparse.ArgumentParser:
         parents = [place, unlock] if needs_secret else [place]
-        made = sub.add_parser(name, help=summary, description=summary, parents=parents)
+        made = sub.add_parser(name, help=summary, description=summary, parents=parents, allow_abbrev=False)
         made.set_defaults(handler=handlers[name])
         return made
+
+    init = command("init", _("Create a new diary without opening a window."), needs_secret=False)
+    init.add_argument(
+        "--passphrase-fd",
+        type=int,
+        metavar="N",
+        help=_("read the new passphrase from file descriptor N, up to the first newline (otherwise it is asked for)"),
+    )
+    init.add_argument(
+        "--recovery-key-fd",
+        type=int,
+        metavar="M",
+        help=_("write the recovery key to file descriptor M instead of showing it"),
+    )
 
     export = command("export", _("Write the whole diary to a file that is NOT encrypted."))
     export.add_argument(
@@ -241,6 +263,12 @@ def build_parser(handlers: dict[str, Callable[[argparse.Namespace], int]]) -> ar
         metavar="N",
         help=_("read the new passphrase from file descriptor N, up to the first newline"),
     )
+    change.add_argument(
+        "--keep-backups",
+        action="store_true",
+        help=_("leave the backups as they are (by default they are re-encrypted with the new passphrase)"),
+    )
+    change.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
 
     command("list-backups", _("List the backups kept beside the diary."), needs_secret=False)
 
@@ -276,10 +304,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         set_language("en")
 
     from companion import cli_commands
+    from companion.cli_words import speaking_ours
 
-    parser = build_parser(cli_commands.HANDLERS)
     try:
-        args = parser.parse_args(argv)
+        with speaking_ours():  # argparse's own words ("usage:", its errors) in the chosen language too
+            args = build_parser(cli_commands.HANDLERS).parse_args(argv)
     except SystemExit as stop:
         return stop.code if isinstance(stop.code, int) else EXIT_USAGE
     if args.language:
@@ -296,7 +325,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from companion.domain.errors import CompanionError, save_failure_reason
 
         if isinstance(exc, CompanionError):
-            warn(exc.message())
+            warn(exc.cli_message())
         elif isinstance(exc, OSError):
             warn(
                 _("Companion could not use {path} ({reason}).").format(
@@ -309,6 +338,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exit_code_for(exc)
 
 
+def command_summaries() -> dict[str, str]:
+    """Each command and the line that says what it does, in the active language (`companion --help` lists
+    them). Read from the parser itself, so a new command is listed as soon as it is added there."""
+    from companion.cli_words import speaking_ours
+
+    with speaking_ours():
+        parser = build_parser(_AnyHandler())
+    commands: dict[str, argparse.ArgumentParser] = parser.get_default("command_parsers")
+    return {name: str(made.description) for name, made in commands.items()}
+
+
+class _AnyHandler(dict[str, Callable[[argparse.Namespace], int]]):
+    """Handlers for a parser that only describes the commands (command_summaries)."""
+
+    def __missing__(self, _name: str) -> Callable[[argparse.Namespace], int]:
+        return lambda _args: EXIT_OK
+
+
 __all__ = [
     "COMMANDS",
     "EXIT_CANNOT_WRITE",
@@ -318,6 +365,7 @@ __all__ = [
     "EXIT_IN_USE",
     "EXIT_NEWER_VERSION",
     "EXIT_NOT_A_DIARY",
+    "EXIT_NO_DISPLAY",
     "EXIT_OK",
     "EXIT_USAGE",
     "EXIT_WRONG_SECRET",
@@ -326,6 +374,7 @@ __all__ = [
     "ask_secret",
     "build_parser",
     "choose_language",
+    "command_summaries",
     "confirm",
     "exit_code_for",
     "has_terminal",

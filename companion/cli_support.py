@@ -27,12 +27,13 @@ CLOCK = SYSTEM_CLOCK  # the CLI has no session before it unlocks: the computer's
 EXIT_OK = 0
 EXIT_ERROR = 1  # any other error
 EXIT_USAGE = 2  # wrong usage, or refused: no confirmation, no terminal to ask on, file exists
-EXIT_WRONG_SECRET = 3  # wrong passphrase or recovery key
+EXIT_WRONG_SECRET = 3  # wrong passphrase or recovery key, or a recovery key of the wrong shape
 EXIT_DAMAGED = 4  # the file is damaged
-EXIT_NOT_A_DIARY = 5  # not a Companion file, or no such file
+EXIT_NOT_A_DIARY = 5  # not a Companion file, no such file, or no diary in the folder
 EXIT_NEWER_VERSION = 6  # made by a newer version of Companion
 EXIT_IN_USE = 7  # the diary is open in another window or process
 EXIT_CANNOT_WRITE = 8  # could not write: disk full, read-only, no permission
+EXIT_NO_DISPLAY = 9  # the window was asked for, but there is no desktop session (app.py)
 EXIT_INTERRUPTED = 130  # Ctrl+C
 
 
@@ -164,8 +165,8 @@ def require_diary(vault: Path) -> None:
     if not vault.is_file():
         raise CommandError(
             _(
-                "There is no diary in {folder}. Start Companion to create one, or choose another folder "
-                "with --data-dir."
+                "There is no diary in {folder}. Start Companion or run 'companion init' to create one, or choose "
+                "another folder with --data-dir."
             ).format(folder=vault.parent),
             EXIT_NOT_A_DIARY,
         )

@@ -14,6 +14,7 @@ from companion.services.clock import Clock
 from companion.storage import backups
 from companion.storage.backups import BEFORE_CHANGE, DAILY, MANUAL, BackupInfo, check_backup, list_backups
 from companion.storage.inspection import Contents
+from companion.storage.rekey import Outcome
 
 if TYPE_CHECKING:
     from companion.services.session import DiarySession
@@ -57,6 +58,25 @@ def restore_backup(vault_path: Path, backup: Path, clock: Clock) -> Path | None:
         lock.release()
 
 
+def backups_to_reencrypt(session: DiarySession) -> list[Path]:
+    """The backups beside the diary (newest first), which still open with the secret they were made with."""
+    from companion.storage import rekey
+
+    return rekey.backups_to_reencrypt(session.store.vault)
+
+
+def reencrypt_backups(
+    session: DiarySession, *, old_passphrase: str | None = None, old_recovery_key: str | None = None
+) -> list[Outcome]:
+    """Re-encrypt every backup beside the diary that opens with the old secret, each on its own (see
+    companion.storage.rekey); what happened to each."""
+    from companion.storage import rekey
+
+    return rekey.reencrypt_backups(
+        session.store.vault, old_passphrase=old_passphrase, old_recovery_key=old_recovery_key
+    )
+
+
 def move_diary(session: DiarySession, folder: Path, *, remember: bool) -> Path:
     """Move the open diary, its backups and preferences to `folder`; returns the new vault path.
 
@@ -78,12 +98,15 @@ __all__ = [
     "MANUAL",
     "BackupInfo",
     "Contents",
+    "Outcome",
     "backup_before_change",
     "backup_to_folder",
+    "backups_to_reencrypt",
     "check_backup",
     "inspect_backup",
     "list_backups",
     "move_diary",
     "newest_good_backup",
+    "reencrypt_backups",
     "restore_backup",
 ]

@@ -160,13 +160,27 @@ class DiaryStore:
             self.vault.write_copy(target, self.database.serialize())
         return target
 
-    def change_passphrase(self, new_passphrase: str, kdf: KdfParams) -> None:
-        self._saver.save_with(lambda image: self.vault.change_passphrase(new_passphrase, image, kdf))
-
-    def reset_recovery_key(self, kdf: KdfParams) -> str:
-        shown: list[str] = []
-        self._saver.save_with(lambda image: shown.append(self.vault.reset_recovery_key(image, kdf)))
+    def change_passphrase(self, new_passphrase: str, kdf: KdfParams) -> str | None:
+        """Re-key the diary under a new data key (see Vault.change_passphrase), in turn with other saves; a
+        new recovery key to show, or None when the recovery key still works."""
+        shown: list[str | None] = []
+        self._saver.save_with(lambda image: shown.append(self.vault.change_passphrase(new_passphrase, image, kdf)))
         return shown[0]
+
+    def reset_recovery_key(self, passphrase: str, kdf: KdfParams) -> str:
+        shown: list[str] = []
+        self._saver.save_with(lambda image: shown.append(self.vault.reset_recovery_key(passphrase, image, kdf)))
+        return shown[0]
+
+    @property
+    def rollback_notice(self) -> str | None:
+        """A translated, calm notice when this diary is older than the copy last opened on this computer."""
+        if self.vault.rolled_back_from is None:
+            return None
+        from companion.i18n import _
+        from companion.storage.rollback import ROLLBACK_NOTICE
+
+        return _(ROLLBACK_NOTICE).format(saves=self.vault.save_counter, seen=self.vault.rolled_back_from)
 
     def verify_passphrase(self, passphrase: str) -> bool:
         return self.vault.verify_passphrase(passphrase)
@@ -176,15 +190,21 @@ class DiaryStore:
         return self._saver.held()
 
     def close(self) -> None:
-        """Flush, then drop the data from memory and release the lock. If the flush fails this raises
-        SaveFailedError and the diary stays open (nothing is lost); `discard()` closes without saving."""
+        """Flush, then drop the data from memory (overwritten first, as far as Python allows:
+        storage/wipe.py) and release the lock. If the flush fails this raises SaveFailedError and the diary
+        stays open (nothing is lost); `discard()` closes without saving."""
         self.flush()
-        self.discard()
+        self._drop()
 
     def discard(self) -> None:
         """Close WITHOUT saving: committed changes not yet on disk are lost. Only when the person chose to
         quit and lose their last changes after a failed save (or for a diary that is being thrown away)."""
+        self._drop()
+
+    def _drop(self) -> None:
         self._saver.stop()
+        if not self.has_unsaved_changes:  # never wipe changes that are not on disk yet
+            self.database.wipe()
         self.database.close()
         self.vault.close()
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from companion.i18n import _
 from companion.i18n.formatting import format_date
+from companion.ui.widgets import window_title
 
 
 def print_recovery_key(parent: QWidget, key: str, made_on: dt.date) -> bool:
@@ -17,7 +18,7 @@ def print_recovery_key(parent: QWidget, key: str, made_on: dt.date) -> bool:
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(_("Print the recovery key"))
+    dialog.setWindowTitle(window_title(_("Print the recovery key")))
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
     doc = QTextDocument()
@@ -31,5 +32,25 @@ def print_recovery_key(parent: QWidget, key: str, made_on: dt.date) -> bool:
             ),
         )
     )
-    doc.print_(printer)
+    _print_privately(doc, printer)
     return True
+
+
+def _print_privately(doc: QTextDocument, printer: object) -> None:
+    """Print; when the person chose "print to file", the file Qt writes is mode 0600 like every file Companion
+    writes (the umask is tightened while Qt creates it, and the mode set again after)."""
+    import os
+    from pathlib import Path
+
+    from PySide6.QtPrintSupport import QPrinter
+
+    assert isinstance(printer, QPrinter)
+    previous = os.umask(0o077) if os.name != "nt" else None
+    try:
+        doc.print_(printer)
+    finally:
+        if previous is not None:
+            os.umask(previous)
+    target = printer.outputFileName()
+    if target and os.name != "nt" and Path(target).is_file():
+        os.chmod(target, 0o600)
