@@ -121,7 +121,7 @@ def test_no_desktop_session_says_so_in_the_chosen_language(tmp_path: Path) -> No
     # The commands still work without one: list-backups answers (there is no diary in this folder yet).
     listed = run("list-backups", data_dir=tmp_path)
     assert listed.returncode == cli.EXIT_NOT_A_DIARY
-    assert "no diary" in listed.stderr and "desktop" not in listed.stderr
+    assert "There is no diary in" in listed.stderr and "desktop session" not in listed.stderr
 
 
 def test_a_platform_that_needs_no_display_is_trusted() -> None:
