@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import NoReturn
 
-from companion.domain.errors import ChangedOnDiskError, SaveFailedError, VaultError
+from companion.domain.errors import ChangedOnDiskError, CompanionError, SaveFailedError, VaultError
 from companion.domain.save_state import SAVED, SaveState, SaveStatus
 from companion.i18n import _
 
@@ -196,6 +196,8 @@ class Saver:
             raise exc
         if not isinstance(exc, Exception):
             raise exc  # the process is stopping (KeyboardInterrupt, a simulated crash): no state to report
+        if isinstance(exc, CompanionError):
+            raise exc  # a refusal before anything was written (a wrong passphrase for a re-key): state as it was
         log.exception("unexpected error while saving")  # a bug or a surprise from a library: still a failed save
         failure = SaveFailedError(str(exc), reason=_("an unexpected error occurred"))
         self._failed(failure)
@@ -231,6 +233,8 @@ class Saver:
                 self._save(self._write, force=False)
             except VaultError:
                 pass  # the state says FAILED, with the reason; the next commit, flush or Retry tries again
+            except Exception:
+                log.exception("saver thread: unexpected error")  # it keeps running; the next commit tries again
             except BaseException:
                 log.critical("the saver thread stopped; the next commit starts another")
                 raise
