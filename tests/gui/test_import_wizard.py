@@ -387,3 +387,46 @@ def test_the_data_section_opens_the_wizard_with_the_keyboard(qtbot: QtBot, windo
     assert wizard.windowTitle() == "Import from another app — Companion"
     qtbot.keyClick(wizard.file_step.choose, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not wizard.isVisible())
+
+
+def test_nothing_is_imported_when_the_diary_cannot_be_saved_first(
+    qtbot: QtBot, window: CompanionWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The backup taken before an import copies the file on disk, so everything must be on disk first."""
+    import errno
+
+    from companion.domain.checkin import CheckinInput
+    from companion.storage import atomic
+
+    session = window.session
+    assert session is not None and window.main_view is not None
+    data, _rows = gen.flaredown(days=3)
+    export = tmp_path / "flaredown.csv"
+    export.write_bytes(data)
+    wizard = open_wizard(qtbot, window)
+    choose(qtbot, wizard, export, monkeypatch)
+    enter(qtbot, wizard)
+
+    def full_disk(_fd: int, _data: object) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(atomic.os, "write", full_disk)
+    # A change made meanwhile (the pacing timer's checkpoint, say) that can't reach the disk.
+    diary = window.open_diary
+    assert diary is not None
+    diary.run(lambda: session.diary.record_checkin(CheckinInput(recorded_at=session.clock.now(), pain=2)))
+    mine = saved(session)
+    qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
+    assert wizard.problem.text() == (
+        "Your latest changes could not be saved to disk, so no backup could be made first. Nothing was changed."
+    )
+    assert wizard.stack.currentWidget() is wizard.preview_step and saved(session) == mine
+    assert backups.list_backups(session.path) == []
+    banner = window.main_view.banner
+    qtbot.waitUntil(banner.isVisible, timeout=5000)
+    box = message_box(window)
+    if box is not None:
+        box.reject()
+    monkeypatch.undo()
+    qtbot.mouseClick(banner.retry_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not banner.isVisible(), timeout=5000)

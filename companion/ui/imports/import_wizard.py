@@ -29,7 +29,7 @@ from companion.ui.imports.mapping_step import MappingStep
 from companion.ui.imports.past_imports import undo_batch
 from companion.ui.imports.preview_step import PreviewStep
 from companion.ui.imports.result_step import ResultStep
-from companion.ui.imports.steps import busy, fit_in_window
+from companion.ui.imports.steps import NOT_SAVED_FIRST, busy, fit_in_window, saved_first
 from companion.ui.widgets import label, window_title
 
 STEP_TITLES = {
@@ -275,6 +275,9 @@ class ImportWizard(PagePart, QDialog):
         check = self.check
         if check is None or not check.new:
             return
+        if not saved_first(self._diary):
+            self._show_problem(lambda: _(NOT_SAVED_FIRST))
+            return
         count = len(check.new)
 
         def write() -> tuple[ImportOutcome, Changes]:
@@ -306,6 +309,9 @@ class ImportWizard(PagePart, QDialog):
         ).format(count=outcome.added)
 
         def undo() -> None:
+            if not saved_first(self._diary):
+                self._show_problem(lambda: _(NOT_SAVED_FIRST))
+                return
             where = undo_batch(self._diary, batch_id, self, self.busy_note)
             done = self._diary.run(where, problem=lambda text: self._show_problem(lambda: text))
             if done is not None:

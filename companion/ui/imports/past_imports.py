@@ -15,7 +15,7 @@ from companion.services.imports.batches import UndoOutcome
 from companion.ui import dialogs
 from companion.ui.core.diary import OpenDiary
 from companion.ui.core.page import PagePart
-from companion.ui.imports.steps import busy
+from companion.ui.imports.steps import NOT_SAVED_FIRST, busy, saved_first
 from companion.ui.widgets import label
 
 SHOWN = 20  # the newest imports; older ones stay undoable from the command line (companion undo-import)
@@ -108,6 +108,9 @@ class PastImports(PagePart, QGroupBox):
         dialogs.confirm(self, _("Undo this import"), text, lambda: self.undo(batch.id))
 
     def undo(self, batch_id: str) -> None:
+        if not saved_first(self._diary):
+            self.status.setText(_(NOT_SAVED_FIRST))
+            return
         done = self._diary.run(undo_batch(self._diary, batch_id, self.window(), self.status), problem=self.status)
         if done is not None:
             self.status.setText(done.value.summary())

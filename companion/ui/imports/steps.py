@@ -8,6 +8,8 @@ from typing import TypeVar
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from companion.i18n import N_
+from companion.ui.core.diary import OpenDiary
 from companion.ui.widgets import run_busy
 
 T = TypeVar("T")
@@ -22,6 +24,17 @@ def busy(widget: QWidget, note: QLabel, message: str, work: Callable[[], T]) -> 
         return run_busy(widget, work)
     finally:
         note.setText("")
+
+
+NOT_SAVED_FIRST = N_(
+    "Your latest changes could not be saved to disk, so no backup could be made first. Nothing was changed."
+)
+
+
+def saved_first(diary: OpenDiary) -> bool:
+    """Make every change so far durable before an import or an undo, so the backup it takes first holds all of
+    it (saves run in the background). False when that failed: the save banner says why."""
+    return not diary.flush().failed
 
 
 def fit_in_window(dialog: QWidget) -> None:
