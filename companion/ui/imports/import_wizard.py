@@ -179,6 +179,9 @@ class ImportWizard(PagePart, QDialog):
         number = steps.index(current) + 1 if current in steps else 1
         self.step_count.setText(_("Step {number} of {count}").format(number=number, count=len(steps)))
         self.heading.setText(_(STEP_TITLES[self.step_key()]))
+        if current is not None:  # a screen reader names the step as the focus moves into it
+            current.setAccessibleName(self.heading.text())
+            current.setAccessibleDescription(self.step_count.text())
         self.back.setText(_("&Back"))
         self.back.setAccessibleName(_("Back to the step before"))
         self.next.setText(_("&Next"))
