@@ -141,6 +141,19 @@ class OptionalDate(AdaptiveRow):
         self.date.setEnabled(checked)
         self.changed.emit()
 
+    def state(self) -> dict[str, object]:
+        """The tick and the date as plain values (kept over a lock)."""
+        return {"on": self.check.isChecked(), "date": pydate(self.date.date()).isoformat()}
+
+    def set_state(self, state: object) -> None:
+        if not isinstance(state, dict):
+            return
+        try:
+            day = dt.date.fromisoformat(str(state.get("date")))
+        except ValueError:
+            day = pydate(self.date.date())
+        self.set_value(day if state.get("on") else None, day)
+
 
 def localise_date_edit(edit: QDateEdit) -> None:
     """Month names in the active language, and wide enough for the longest of them (Qt measures only the
