@@ -132,7 +132,7 @@ def test_own_entry_with_welsh_letters_and_emoji_survives_a_lock(qtbot: QtBot, ma
     assert view.own_cards == []
     assert view.own_empty.text() == "You have not added any of your own yet."
     changed: list[Changes] = []
-    diary.events.changed.connect(changed.append)
+    diary.events.changed.connect(lambda changes, _origin: changed.append(changes))
 
     qtbot.mouseClick(view.add_button, Qt.MouseButton.LeftButton)
     assert view.form.isVisibleTo(view)
