@@ -25,7 +25,7 @@ def move_diary(diary: OpenDiary, window: QWidget) -> None:
     session = diary.session
 
     def answered(button: dialogs.Button) -> None:
-        if button != dialogs.Button.Ok or not session.is_open:
+        if button != dialogs.Button.Ok:  # Cancel, or the box closed by a lock
             return
         from companion.storage.app_settings import default_data_dir, remember_moved_location
         from companion.storage.relocation import move_diary as relocate

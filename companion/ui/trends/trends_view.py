@@ -261,7 +261,7 @@ class TrendsView(PagePart, QWidget):
             edit.setLocale(locale)
             edit.setDisplayFormat(DATE_FORMAT)
             edit.calendarWidget().setLocale(locale)
-        self.export_button.setText(_("Save as a &picture…"))
+        self.export_button.setText(_("Sa&ve as a picture…"))
         self.export_button.setAccessibleName(_("Save this chart as a picture"))
         self.about_button.setText(_("About this chart"))
         self.about_button.setAccessibleName(_("About this chart: where its measures come from"))
