@@ -17,7 +17,7 @@ def about_text(key: str) -> str:
         "peg": _(
             "The PEG is three questions about the past week: pain on average, and how much pain got in the way "
             "of enjoying life and of general activity, each from 0 to 10. Its score is the average of the three "
-            "(Krebs EE et al., Journal of General Internal Medicine, 2009). The change against your baseline "
+            "(Krebs EE et al., J Gen Intern Med 2009). The change against your baseline "
             "uses bands from pain research (IMMPACT, Dworkin RH et al., 2008): a fall of 30 % or more is "
             "moderately important, 50 % or more substantial. The Welsh wording of the questions has not been "
             "validated."
