@@ -19,6 +19,7 @@ from companion.domain.save_state import SaveStatus
 from companion.i18n import _
 from companion.services.app_context import AppContext
 from companion.services.clock import as_clock
+from companion.ui import window_size
 from companion.ui.lock.lock_controller import LockController
 from companion.ui.lock.start_flow import Factory, StartFlow
 from companion.ui.lock.timer_strip import TimerStrip
@@ -69,7 +70,7 @@ class CompanionWindow(Retranslatable, QMainWindow):
         self.tray_control.reminder_opened.connect(self.open_reminder)
         self.tray_control.show_requested.connect(self.show_from_tray)
         self.tray_control.quit_requested.connect(self._on_tray_quit_requested)
-        self.resize(1000, 720)
+        window_size.restore(self, context)
         self.retranslate_ui()
         self.start.begin()
 
@@ -223,6 +224,7 @@ class CompanionWindow(Retranslatable, QMainWindow):
                 QTimer.singleShot(0, self, self._ask_quit_without_saving)
             return
         self.tray_control.drop()
+        window_size.remember(self, self.context)
         super().closeEvent(event)
 
     def _ask_quit_without_saving(self) -> None:

@@ -8,8 +8,8 @@ import threading
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from PySide6.QtCore import QEvent, QEventLoop, Qt, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QEvent, QEventLoop, QPoint, QRect, Qt, QTimer
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QGuiApplication
 from PySide6.QtWidgets import QLabel, QWidget
 
 T = TypeVar("T")
@@ -65,10 +65,31 @@ def _busy_ended() -> None:
             QTimer.singleShot(0, then)  # after run_busy has returned its value to its caller
 
 
-def run_busy(widget: QWidget, work: Callable[[], T]) -> T:
+def busy_note(widget: QWidget, message: str) -> QLabel:
+    """`message` in large type over the middle of `widget` (which is greyed out while it waits), so a wait of
+    a few seconds says what is happening; a screen reader hears it as an alert."""
+    window = widget.window()
+    note = label("busy")
+    note.setObjectName("busyNote")
+    note.setParent(window)
+    note.setText(message)
+    note.setAccessibleName(message)
+    note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    area = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size()) if widget is not window else window.rect()
+    width = max(120, min(area.width() - 48, note.fontMetrics().horizontalAdvance(message) + 64))
+    note.resize(width, note.heightForWidth(width))
+    note.move(area.center() - note.rect().center())
+    note.show()
+    note.raise_()
+    QAccessible.updateAccessibility(QAccessibleEvent(note, QAccessible.Event.Alert))
+    return note
+
+
+def run_busy(widget: QWidget, work: Callable[[], T], message: str = "") -> T:
     """Run a slow step (key derivation, opening the diary) off the GUI thread while the window keeps
-    painting; `widget` is disabled and the cursor shows work until it is done. Exceptions are re-raised
-    here, on the GUI thread. Argon2id releases the GIL, so the interface stays responsive."""
+    painting; `widget` is disabled and the cursor shows work until it is done, with `message` (what is
+    happening, "Opening your diary…") over it. Exceptions are re-raised here, on the GUI thread. Argon2id
+    releases the GIL, so the interface stays responsive."""
     global _busy
     _busy += 1
     outcome: dict[str, object] = {}
@@ -83,6 +104,7 @@ def run_busy(widget: QWidget, work: Callable[[], T]) -> T:
             done.set()
 
     widget.setEnabled(False)
+    note = busy_note(widget, message) if message else None
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     loop = QEventLoop()
     poll = QTimer()
@@ -110,6 +132,9 @@ def run_busy(widget: QWidget, work: Callable[[], T]) -> T:
             gc.enable()
         poll.stop()
         QGuiApplication.restoreOverrideCursor()
+        if note is not None:
+            note.hide()
+            note.deleteLater()
         widget.setEnabled(True)
         _busy_ended()
     if "error" in outcome:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QAbstractSpinBox, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QMessageBox, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from companion import i18n
@@ -26,6 +26,7 @@ from companion.ui.medicines.today_doses import TodayDosesPanel
 from companion.ui.medicines.tried_page import TriedPage
 from tests.gui.conftest import WindowFactory
 from tests.gui.test_accessibility import unnamed_controls
+from tests.helpers.accessible import settle
 from tests.helpers.gui import PASSPHRASE, activate, first_run, message_box, type_into, unlock
 from tests.helpers.sql_statements import reads_of, statements
 
@@ -588,3 +589,31 @@ def test_a_language_switch_redraws_both_screens(qtbot: QtBot, make_window: Windo
     assert "Ionawr" in stopped  # 15 Ionawr 2026
     assert view.mine.review_rows()[0].text.text().endswith("10 Ionawr 2026.")
     assert "Mawrth" not in stopped
+
+
+def test_the_notes_box_keeps_four_lines_above_its_buttons_at_any_text_size(
+    qtbot: QtBot, make_window: WindowFactory, qapp: QApplication
+) -> None:
+    """The text size changed while Medicines is open (Settings): the notes box grows with the text and the
+    buttons move down below it; nothing in the editor overlaps."""
+    from companion.ui.style import apply_text_size
+
+    window = _diary(qtbot, make_window, Clock())
+    main = window.main_view
+    assert main is not None
+    main.show_page("medicines")
+    page = main.medicines.mine
+    _add_medicine(qtbot, page, "Amitriptyline")
+    page.notes.setPlainText("one\ntwo\nthree\nfour")
+    try:
+        for size in (24, 12):
+            apply_text_size(qapp, size)
+            settle()
+            lines = page.notes.fontMetrics().lineSpacing()
+            assert page.notes.viewport().height() >= 4 * lines, size
+            assert page.notes.verticalScrollBar().maximum() == 0, size  # four lines: no scrolling inside it
+            notes_bottom = page.notes.mapTo(page, page.notes.rect().bottomLeft()).y()
+            buttons_top = page.save_button.mapTo(page, page.save_button.rect().topLeft()).y()
+            assert notes_bottom < buttons_top, size
+    finally:
+        apply_text_size(qapp, 12)

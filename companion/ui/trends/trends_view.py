@@ -41,7 +41,7 @@ from companion.i18n import _, current_language
 from companion.ui import dialogs
 from companion.ui.core.diary import OpenDiary
 from companion.ui.core.page import PagePart
-from companion.ui.layouts import stack_when_narrow
+from companion.ui.layouts import scrolled_page, stack_when_narrow
 from companion.ui.trends.about_chart import about_text
 from companion.ui.trends.chart_panel import ChartPanel, apply_window
 from companion.ui.trends.day_charts import activity_chart, pain_chart, peg_baseline, peg_chart, wellbeing_chart
@@ -85,7 +85,9 @@ class TrendsView(PagePart, QWidget):
         self.charts: dict[str, ChartData] = {}
         self.period: tuple[dt.date, dt.date] | None = None
         self._redraw_pending = False
-        outer = QVBoxLayout(self)
+        # The page scrolls as a whole only when the chart goes under the list (large text); side by side, the
+        # chart's column scrolls on its own and the page fits the window.
+        self._page, outer = scrolled_page(self)
         outer.setContentsMargins(24, 16, 24, 16)
         self.heading = label("heading")
         self.intro = label()
@@ -205,7 +207,8 @@ class TrendsView(PagePart, QWidget):
         self.scroll_area = scroll
         row.addLayout(left)
         row.addWidget(scroll, 1)
-        stack_when_narrow(self, row)  # at large text sizes the chart goes under the list
+        # At large text sizes the chart goes under the list, each shown whole.
+        stack_when_narrow(self, row, whole_when_stacked=(self.chart_list, scroll))
         outer.addWidget(self.heading)
         outer.addWidget(self.intro)
         outer.addLayout(row, 1)
