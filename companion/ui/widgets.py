@@ -75,9 +75,11 @@ def busy_note(widget: QWidget, message: str) -> QLabel:
     note.setText(message)
     note.setAccessibleName(message)
     note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    note.ensurePolished()  # the style sheet's size and padding, before measuring
     area = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size()) if widget is not window else window.rect()
-    width = max(120, min(area.width() - 48, note.fontMetrics().horizontalAdvance(message) + 64))
-    note.resize(width, note.heightForWidth(width))
+    one_line = note.fontMetrics().horizontalAdvance(message) + note.contentsMargins().left() * 2 + 8
+    width = max(120, min(area.width() - 48, one_line))
+    note.resize(width, max(note.heightForWidth(width), note.sizeHint().height()))
     note.move(area.center() - note.rect().center())
     note.show()
     note.raise_()
