@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QDate, QEvent, QLocale, Qt, QTimer
@@ -38,16 +37,16 @@ from PySide6.QtWidgets import (
 
 from companion.domain.changes import Changes
 from companion.i18n import _, current_language
-from companion.ui import dialogs
 from companion.ui.core.diary import OpenDiary
 from companion.ui.core.page import PagePart
 from companion.ui.layouts import scrolled_page, stack_when_narrow
 from companion.ui.trends.about_chart import about_text
-from companion.ui.trends.chart_panel import ChartPanel, apply_window
+from companion.ui.trends.chart_panel import ChartPanel
 from companion.ui.trends.day_charts import activity_chart, pain_chart, peg_baseline, peg_chart, wellbeing_chart
 from companion.ui.trends.group_charts import goals_chart, tags_chart, time_of_day_chart, weekday_chart
 from companion.ui.trends.kept_reads import KeptReads
 from companion.ui.trends.model import CHARTS, DEFAULT_RANGE, RANGES, ChartData
+from companion.ui.trends.picture import save_chart_picture
 from companion.ui.widgets import label
 
 if TYPE_CHECKING:
@@ -425,45 +424,11 @@ class TrendsView(PagePart, QWidget):
     # --- export ----------------------------------------------------------------------------------------------
 
     def export(self) -> None:
-        """Save the chart shown as a picture where the person chooses, after saying it is not encrypted (the
-        app's one way of saving a file: dialogs.save_unencrypted). A name ending in .svg saves a picture that
-        stays sharp at any size; anything else a PNG."""
+        """Save the chart shown as a picture (picture.py)."""
         data = self.current_chart()
-        if data is None or not data.has_data:
-            return
-        stamp = self._diary.clock.today().isoformat()
-        suggested = str(Path.home() / f"companion-{data.key.replace('_', '-')}-{stamp}.png")
-
-        def chosen(path: str) -> None:
-            fmt = "svg" if path.lower().endswith(".svg") else "png"
-            self._write(data, path if path.lower().endswith(f".{fmt}") else f"{path}.{fmt}", fmt)
-
-        dialogs.save_unencrypted(
-            self,
-            warning=_(
-                "A picture of a chart is not encrypted: anyone who has the file can see what it shows. Keep it "
-                "somewhere safe and delete it when you no longer need it."
-            ),
-            title=_("Save the chart as a picture"),
-            suggested=suggested,
-            name_filter=_("Pictures (*.png *.svg)"),
-            on_path=chosen,
-            on_nothing=lambda: self.status.setText(_("Nothing was saved.")),
-        )
-
-    def _write(self, data: ChartData, path: str, fmt: str) -> None:
-        from companion.charts.export import figure_bytes
-
-        font_pt = self.font_pt()
-        figure = data.figure(dark=False, font_pt=font_pt, width=8.0, height=data.height * max(1.0, font_pt / 10))
-        if data.dated and self.panel.data is data and self.panel.view_range is not None:
-            apply_window(figure, *self.panel.view_range, font_pt)  # the dates shown, as zoomed
-        try:
-            Path(path).write_bytes(figure_bytes(figure, fmt))
-        except OSError:
-            self.status.setText(_("The picture could not be saved there. Check the folder and try again."))
-            return
-        self.status.setText(_("The chart was saved as {path}.").format(path=path))
+        if data is not None and data.has_data:
+            today = self._diary.clock.today()
+            save_chart_picture(self, data, self.panel, today=today, font_pt=self.font_pt(), status=self.status)
 
     # --- events ----------------------------------------------------------------------------------------------
 
