@@ -91,3 +91,18 @@ def test_the_warning_comes_first_with_cancel_the_default(
             qtbot.mouseClick(box.button(QMessageBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
             qtbot.waitUntil(lambda: message_box(where) is None)
             assert len(asked) == 1  # then, and only then, where to save it
+
+
+def test_no_screen_asks_for_a_file_to_save_without_the_warning() -> None:
+    """The file dialog for saving is reached only through dialogs.save_unencrypted: nothing else in the app
+    calls it (or Qt's own) directly, so a new export cannot skip the warning."""
+    import companion
+
+    root = Path(companion.__file__).parent
+    callers = [
+        str(path.relative_to(root))
+        for path in root.rglob("*.py")
+        if path.name != "dialogs.py"
+        and any(name in path.read_text(encoding="utf-8") for name in ("choose_save_file", "getSaveFileName"))
+    ]
+    assert callers == []
