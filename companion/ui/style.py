@@ -30,9 +30,9 @@ class ContrastIndicators(QProxyStyle):
             return
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(option.palette.color(QPalette.ColorRole.Text), 1.2))  # type: ignore[attr-defined]
+        painter.setPen(QPen(option.palette.color(QPalette.ColorRole.Text), 1.2))
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        box = option.rect.adjusted(1, 1, -1, -1)  # type: ignore[attr-defined]
+        box = option.rect.adjusted(1, 1, -1, -1)
         if element is QStyle.PrimitiveElement.PE_IndicatorRadioButton:
             painter.drawEllipse(box)
         else:
