@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QGroupBox, QPushButton, QVBoxLayout, QWidget
 
 from companion.domain.errors import CompanionError
 from companion.i18n import _
+from companion.i18n.file_names import suggested_file_name
 from companion.ui import dialogs
 from companion.ui.core.diary import OpenDiary
 from companion.ui.layouts import flow_row
@@ -70,11 +71,11 @@ class DataSection(Retranslatable, QGroupBox):
         """Everything in an open format, after saying that the file will not be encrypted."""
         from companion.services import transfer
 
-        stamp = self._diary.clock.today().isoformat()
+        today = self._diary.clock.today()
         if kind == "json":
-            suggested, name_filter = f"companion-export-{stamp}.json", _("JSON files (*.json)")
+            suggested, name_filter = suggested_file_name("export_json", today), _("JSON files (*.json)")
         else:
-            suggested, name_filter = f"companion-export-{stamp}.zip", _("Zip files (*.zip)")
+            suggested, name_filter = suggested_file_name("export_csv", today), _("Zip files (*.zip)")
 
         def chosen(path: str) -> None:
             try:

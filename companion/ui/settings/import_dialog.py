@@ -14,7 +14,7 @@ from companion.domain.errors import CompanionError
 from companion.i18n import _, ngettext
 from companion.services.transfer import ImportPreview, ImportReport, PainCsvPreview
 from companion.ui.core.diary import OpenDiary
-from companion.ui.widgets import label
+from companion.ui.widgets import label, window_title
 
 
 def preview_text(preview: ImportPreview | PainCsvPreview) -> str:
@@ -58,7 +58,7 @@ class ImportDialog(QDialog):
     def __init__(self, diary: OpenDiary, data: bytes, is_json: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("importDialog")
-        self.setWindowTitle(_("Import entries"))
+        self.setWindowTitle(window_title(_("Import entries")))
         self._diary = diary
         self._session = diary.session
         self._data = data

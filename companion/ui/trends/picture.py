@@ -10,15 +10,17 @@ from pathlib import Path
 from PySide6.QtWidgets import QLabel, QWidget
 
 from companion.i18n import _
+from companion.i18n.file_names import suggested_file_name
 from companion.ui import dialogs
 from companion.ui.trends.chart_panel import ChartPanel, apply_window
 from companion.ui.trends.model import ChartData
 
 
 def save_chart_picture(
-    parent: QWidget, data: ChartData, panel: ChartPanel, *, today: dt.date, font_pt: float, status: QLabel
+    parent: QWidget, data: ChartData, panel: ChartPanel, *, title: str, today: dt.date, font_pt: float, status: QLabel
 ) -> None:
-    suggested = str(Path.home() / f"companion-{data.key.replace('_', '-')}-{today.isoformat()}.png")
+    """`title`: the chart's name in the interface language, for the suggested file name."""
+    suggested = str(Path.home() / suggested_file_name("chart", today, chart=title, extension="png"))
 
     def chosen(path: str) -> None:
         fmt = "svg" if path.lower().endswith(".svg") else "png"

@@ -15,7 +15,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QDate, QEvent, QLocale, Qt, QTimer
+from PySide6.QtCore import QDate, QEvent, Qt, QTimer
 from PySide6.QtGui import QFontMetrics, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from companion.domain.changes import Changes
-from companion.i18n import _, current_language
+from companion.i18n import _
 from companion.ui.core.diary import OpenDiary
 from companion.ui.core.page import PagePart
 from companion.ui.layouts import scrolled_page, stack_when_narrow
@@ -53,11 +53,6 @@ if TYPE_CHECKING:
     from companion.services.insights import InsightsService
     from companion.services.pacing import PacingService
 
-DATE_FORMAT = "d MMMM yyyy"
-_QT_LOCALES = {
-    "cy": QLocale(QLocale.Language.Welsh, QLocale.Country.UnitedKingdom),
-    "en": QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom),
-}
 BASELINES = ("first", "range", "custom")
 
 
@@ -258,11 +253,7 @@ class TrendsView(PagePart, QWidget):
         self.to_label.setText(_("to"))
         self.baseline_from.setAccessibleName(_("First day of the baseline period"))
         self.baseline_to.setAccessibleName(_("Last day of the baseline period"))
-        locale = _QT_LOCALES.get(current_language(), _QT_LOCALES["en"])
-        for edit in (self.baseline_from, self.baseline_to):
-            edit.setLocale(locale)
-            edit.setDisplayFormat(DATE_FORMAT)
-            edit.calendarWidget().setLocale(locale)
+        # The dates' form and language come from ui/field_behaviour.py, as in every date field.
         self.export_button.setText(_("Sa&ve as a picture…"))
         self.export_button.setAccessibleName(_("Save this chart as a picture"))
         self.about_button.setText(_("About this chart"))
@@ -428,7 +419,10 @@ class TrendsView(PagePart, QWidget):
         data = self.current_chart()
         if data is not None and data.has_data:
             today = self._diary.clock.today()
-            save_chart_picture(self, data, self.panel, today=today, font_pt=self.font_pt(), status=self.status)
+            title = self._title(data.key)
+            save_chart_picture(
+                self, data, self.panel, title=title, today=today, font_pt=self.font_pt(), status=self.status
+            )
 
     # --- events ----------------------------------------------------------------------------------------------
 
