@@ -5,15 +5,32 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QWidget
-
     from companion.services.app_context import AppContext
 
 DEFAULT_SIZE = QSize(1000, 720)
+
+
+class _RememberOnClose(QObject):
+    def __init__(self, window: QWidget, context: AppContext) -> None:
+        super().__init__(window)
+        self._context = context
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Close and isinstance(watched, QWidget):
+            remember(watched, self._context)
+        return False
+
+
+def keep(window: QWidget, context: AppContext) -> None:
+    """Open `window` at its remembered size now, and remember its size whenever it is closed."""
+    restore(window, context)
+    _RememberOnClose(window, context)
 
 
 def restore(window: QWidget, context: AppContext) -> None:

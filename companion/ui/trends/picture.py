@@ -43,13 +43,15 @@ def save_chart_picture(
 
 def _write(data: ChartData, panel: ChartPanel, path: str, *, fmt: str, font_pt: float, status: QLabel) -> None:
     from companion.charts.export import figure_bytes
+    from companion.domain.errors import CompanionError
+    from companion.services.transfer import write_export
 
     figure = data.figure(dark=False, font_pt=font_pt, width=8.0, height=data.height * max(1.0, font_pt / 10))
     if data.dated and panel.data is data and panel.view_range is not None:
         apply_window(figure, *panel.view_range, font_pt)  # the dates shown, as zoomed
     try:
-        Path(path).write_bytes(figure_bytes(figure, fmt))
-    except OSError:
+        write_export(Path(path), figure_bytes(figure, fmt))  # whole or nothing, mode 0600 like every export
+    except CompanionError:
         status.setText(_("The picture could not be saved there. Check the folder and try again."))
         return
     status.setText(_("The chart was saved as {path}.").format(path=path))
