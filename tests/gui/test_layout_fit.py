@@ -123,14 +123,14 @@ def test_the_window_opens_at_the_size_it_was_closed_at(
 ) -> None:
     window = make_window(AppSettings(language="en"))
     assert (window.width(), window.height()) == (1000, 720)  # the first time: the default size
-    window.resize(700, 500)
+    window.resize(780, 580)
     window.close()
     saved = json.loads((data_dir / "settings.json").read_text(encoding="utf-8"))
-    assert (saved["window_width"], saved["window_height"], saved["window_maximized"]) == (700, 500, False)
+    assert (saved["window_width"], saved["window_height"], saved["window_maximized"]) == (780, 580, False)
 
-    again = make_window(AppSettings(language="en", window_width=700, window_height=500))
-    assert (again.width(), again.height()) == (700, 500)
-    maximised = make_window(AppSettings(language="en", window_width=700, window_height=500, window_maximized=True))
+    again = make_window(AppSettings(language="en", window_width=780, window_height=580))
+    assert (again.width(), again.height()) == (780, 580)
+    maximised = make_window(AppSettings(language="en", window_width=780, window_height=580, window_maximized=True))
     assert maximised.windowState() & Qt.WindowState.WindowMaximized
 
 
