@@ -27,24 +27,20 @@ from companion.ui.medicines.tried_page import TriedPage
 from tests.gui.conftest import WindowFactory
 from tests.gui.test_accessibility import unnamed_controls
 from tests.helpers.accessible import settle
+from tests.helpers.clock import FakeClock, local
 from tests.helpers.gui import PASSPHRASE, activate, first_run, message_box, type_into, unlock
 from tests.helpers.sql_statements import reads_of, statements
 
 LEFT = Qt.MouseButton.LeftButton
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = dt.datetime(2026, 3, 2, 9, 0).astimezone()  # a Monday
-
-    def __call__(self) -> dt.datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        self.now += dt.timedelta(**delta)
 
 
-def _diary(qtbot: QtBot, make_window: WindowFactory, clock: Clock, language: str = "en") -> CompanionWindow:
+def monday_clock() -> FakeClock:
+    return FakeClock(local(2026, 3, 2, 9))  # a Monday
+
+
+def _diary(qtbot: QtBot, make_window: WindowFactory, clock: FakeClock, language: str = "en") -> CompanionWindow:
     window = make_window(clock=clock)
     first_run(qtbot, window, language)
     assert window.session is not None
@@ -141,7 +137,7 @@ def _named_and_reachable(root: QWidget) -> list[str]:
 
 
 def test_medicines_doses_ratings_reviews_and_tried_survive_a_lock(qtbot: QtBot, make_window: WindowFactory) -> None:
-    clock = Clock()
+    clock = monday_clock()
     window = _diary(qtbot, make_window, clock)
     view = _view(qtbot, window)
     page = view.mine
@@ -292,7 +288,7 @@ def test_medicines_doses_ratings_reviews_and_tried_survive_a_lock(qtbot: QtBot, 
 
 
 def test_changing_and_deleting_a_medicine_asks_first(qtbot: QtBot, make_window: WindowFactory) -> None:
-    clock = Clock()
+    clock = monday_clock()
     window = _diary(qtbot, make_window, clock)
     view = _view(qtbot, window)
     page = view.mine
@@ -342,7 +338,7 @@ def test_changing_and_deleting_a_medicine_asks_first(qtbot: QtBot, make_window: 
 
 
 def test_the_doses_panel_is_hidden_without_medicines_taken_as_needed(qtbot: QtBot, make_window: WindowFactory) -> None:
-    clock = Clock()
+    clock = monday_clock()
     window = _diary(qtbot, make_window, clock)
     session = window.session
     assert session is not None
@@ -381,7 +377,7 @@ def test_the_doses_panel_is_hidden_without_medicines_taken_as_needed(qtbot: QtBo
 def test_a_full_disk_keeps_the_medicine_and_the_dose_in_memory(
     qtbot: QtBot, make_window: WindowFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    clock = Clock()
+    clock = monday_clock()
     window = _diary(qtbot, make_window, clock)
     main = window.main_view
     assert main is not None
@@ -432,7 +428,7 @@ def test_a_write_refreshes_the_medicines_shown_and_reads_nothing_for_hidden_ones
 ) -> None:
     """The UI core's promise for this section: what is on screen follows a change at once; a hidden tab or a
     hidden page reads nothing until it is shown; a language switch reads nothing at all."""
-    clock = Clock()
+    clock = monday_clock()
     window = _diary(qtbot, make_window, clock)
     main = window.main_view
     session = window.session
@@ -474,7 +470,7 @@ def test_a_write_refreshes_the_medicines_shown_and_reads_nothing_for_hidden_ones
 
 
 def test_what_is_typed_in_the_medicines_forms_comes_back_after_a_lock(qtbot: QtBot, make_window: WindowFactory) -> None:
-    clock = Clock()
+    clock = monday_clock()
     window = _diary(qtbot, make_window, clock)
     main = window.main_view
     assert main is not None
@@ -515,7 +511,7 @@ def test_what_is_typed_in_the_medicines_forms_comes_back_after_a_lock(qtbot: QtB
 
 @pytest.mark.parametrize("language", ["cy", "en"])
 def test_every_medicines_control_is_named(qtbot: QtBot, make_window: WindowFactory, language: str) -> None:
-    clock = Clock()
+    clock = monday_clock()
     window = _diary(qtbot, make_window, clock, language)
     session = window.session
     assert session is not None
@@ -545,7 +541,7 @@ def test_every_medicines_control_is_named(qtbot: QtBot, make_window: WindowFacto
 def test_a_language_switch_redraws_both_screens(qtbot: QtBot, make_window: WindowFactory, tmp_path: Path) -> None:
     """Drawn offscreen in English and Welsh (the PNGs are kept under the test's folder for a look); nothing is
     wider than the screen it is on, and dates follow the language."""
-    clock = Clock()
+    clock = monday_clock()
     window = _diary(qtbot, make_window, clock)
     session = window.session
     assert session is not None
@@ -598,7 +594,7 @@ def test_the_notes_box_keeps_four_lines_above_its_buttons_at_any_text_size(
     buttons move down below it; nothing in the editor overlaps."""
     from companion.ui.style import apply_text_size
 
-    window = _diary(qtbot, make_window, Clock())
+    window = _diary(qtbot, make_window, monday_clock())
     main = window.main_view
     assert main is not None
     main.show_page("medicines")

@@ -122,7 +122,7 @@ class DataSection(Retranslatable, QGroupBox):
     # --- backup -----------------------------------------------------------------------------------------
 
     def backup_to_folder(self) -> None:
-        from companion.storage.backups import backup_to_folder
+        from companion.services.diary_files import backup_to_folder
 
         folder = dialogs.choose_folder(self, _("Choose where to put the encrypted copy"))
         if not folder:
@@ -131,7 +131,7 @@ class DataSection(Retranslatable, QGroupBox):
             self.status.setText(_("Your latest changes could not be saved to disk, so no copy was made."))
             return
         try:
-            target = backup_to_folder(self._session.path, Path(folder))
+            target = backup_to_folder(self._session, Path(folder))
         except CompanionError as exc:
             self.status.setText(exc.message())
             return

@@ -108,7 +108,7 @@ class ImportDialog(QDialog):
             preview = (
                 transfer.preview_json(self._session, self._data, "replace" if self.mode == "replace" else "merge")
                 if self._is_json
-                else transfer.preview_pain_csv(self._data, now=self._diary.clock.now())
+                else transfer.preview_pain_csv(self._data, self._diary.clock)
             )
         except CompanionError as exc:
             self.preview.setText(exc.message())
@@ -152,10 +152,10 @@ class ImportDialog(QDialog):
         return True
 
     def _backup_first(self) -> bool:
-        from companion.storage import backups
+        from companion.services import diary_files
 
         try:
-            backups.make_backup(self._session.path, backups.BEFORE_CHANGE, now=self._diary.clock.now())
+            diary_files.backup_before_change(self._session)
         except OSError:
             self._show_problem(_("A backup could not be made first, so nothing was imported."))
             return False
