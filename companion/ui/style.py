@@ -41,13 +41,18 @@ class ContrastIndicators(QProxyStyle):
 
 
 _installed: list[ContrastIndicators] = []  # Python keeps the style alive as long as the app uses it
+INSTALLED = "companionContrastIndicators"  # an application property: set once the indicators are drawn
 
 
 def use_contrast_indicators(app: QApplication) -> None:
-    if not isinstance(app.style(), ContrastIndicators):
-        style = ContrastIndicators(app.style().name())
-        _installed[:] = [style]
-        app.setStyle(style)
+    """Draw the indicators' frames (once). field_behaviour.install puts ContrastIndicators under its own
+    proxy style; without it, ContrastIndicators is the application's style."""
+    if app.property(INSTALLED):
+        return
+    style = ContrastIndicators(app.style().name())
+    _installed[:] = [style]
+    app.setStyle(style)
+    app.setProperty(INSTALLED, True)
 
 
 NAVIGATION_ITEM_PADDING = (10, 14)  # (top and bottom, left and right) of each section name, in pixels
