@@ -19,6 +19,7 @@ __all__ = [
     "choose_open_file",
     "choose_save_file",
     "confirm",
+    "save_unencrypted",
     "show_error",
     "show_message",
 ]
@@ -116,3 +117,44 @@ def choose_folder(parent: QWidget, title: str) -> str:
     from PySide6.QtWidgets import QFileDialog
 
     return QFileDialog.getExistingDirectory(parent, window_title(title))
+
+
+def save_unencrypted(
+    parent: QWidget,
+    *,
+    warning: str,
+    title: str,
+    suggested: str,
+    name_filter: str,
+    on_path: Callable[[str], None],
+    on_nothing: Callable[[], None] | None = None,
+) -> QMessageBox:
+    """Every file that leaves the encrypted diary (an export, a PDF, a picture) is saved through here, the
+    same way each time: first the warning that the file will not be encrypted (`warning` says what it holds),
+    with Cancel the default and Escape, so Enter never walks past it; then the file dialog (`title`,
+    `suggested`, `name_filter`). `on_path(path)` runs only after both were answered; `on_nothing()` after a
+    Cancel at either step."""
+
+    def nothing() -> None:
+        if on_nothing is not None:
+            on_nothing()
+
+    def answered(button: Button) -> None:
+        if button != Button.Ok:
+            nothing()
+            return
+        path = choose_save_file(parent, title, suggested, name_filter)
+        if path:
+            on_path(path)
+        else:
+            nothing()
+
+    return show_message(
+        parent,
+        _("This file will not be encrypted"),
+        warning,
+        icon=QMessageBox.Icon.Warning,
+        buttons=Button.Ok | Button.Cancel,
+        default=Button.Cancel,
+        on_done=answered,
+    )

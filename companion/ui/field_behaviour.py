@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QProxyStyle,
     QScrollBar,
     QStyle,
-    QStyleFactory,
     QTimeEdit,
     QWidget,
 )
@@ -170,7 +169,12 @@ def install(app: QApplication) -> FieldStyle:
     if isinstance(installed, FieldStyle):
         return installed
     current = app.style()  # with a style sheet, Qt's wrapper around the base style; its name is the base's
-    style = FieldStyle(QStyleFactory.create(current.name()) if current is not None else None)
+    from companion.ui.style import INSTALLED, ContrastIndicators  # tick boxes framed in the text colour
+
+    base = ContrastIndicators(current.name() if current is not None else "")
+    style = FieldStyle(base)
+    style.indicators = base  # type: ignore[attr-defined]  # its drawing is Python's: kept alive with the style
     app.setStyle(style)  # re-polishes every existing widget, so existing fields are set up too
     app._companion_field_style = style  # type: ignore[attr-defined]
+    app.setProperty(INSTALLED, True)
     return style

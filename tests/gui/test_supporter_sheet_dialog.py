@@ -102,7 +102,9 @@ def test_cancelling_the_file_choice_writes_nothing(
 ) -> None:
     monkeypatch.setattr(dialogs, "choose_save_file", lambda *_a: "")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    assert not [b for b in dialog.findChildren(QMessageBox) if b.isVisible()]
+    box = warning_box(qtbot, dialog)  # the warning comes first, as for every file saved
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    assert dialog.status.text() == "Nothing was saved."
     assert list(tmp_path.glob("*.pdf")) == []
 
 

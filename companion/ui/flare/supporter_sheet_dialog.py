@@ -153,23 +153,14 @@ class SupporterSheetDialog(FitsScreenOnFirstShow, Retranslatable, QDialog):
             self.status.setText(_("Tick at least one part of your plan to put on the sheet."))
             return
         suggested = suggested_file_name("flare_help", self._session.clock.today())
-        path = dialogs.choose_save_file(
-            self, _("Save the sheet as a PDF"), str(Path.home() / suggested), _("PDF files (*.pdf)")
-        )
-        if not path:
-            self.status.setText(_("Nothing was saved."))
-            return
-        target = Path(path)
-        if not target.suffix:
-            target = target.with_suffix(".pdf")
 
-        def answered(button: dialogs.Button) -> None:
-            if button != dialogs.Button.Ok:
-                self.status.setText(_("Nothing was saved."))
-                return
+        def chosen(path: str) -> None:
             from companion.i18n import translate_in
             from companion.reports.pdf import render_pdf
 
+            target = Path(path)
+            if not target.suffix:
+                target = target.with_suffix(".pdf")
             language = self.sheet_language()
             try:
                 data = render_pdf(self.sheet_html(), self.page_size(), title=translate_in(language, SHEET_TITLE))
@@ -180,12 +171,12 @@ class SupporterSheetDialog(FitsScreenOnFirstShow, Retranslatable, QDialog):
             self.status.setText(_("Saved to {path}. This file is not encrypted.").format(path=str(target)))
             self.saved.emit(str(target))
 
-        dialogs.show_message(
+        dialogs.save_unencrypted(
             self,
-            _("This file will not be encrypted"),
-            _(transfer.EXPORT_WARNING),
-            icon=dialogs.QMessageBox.Icon.Warning,
-            buttons=dialogs.Button.Ok | dialogs.Button.Cancel,
-            default=dialogs.Button.Cancel,
-            on_done=answered,
+            warning=_(transfer.EXPORT_WARNING),
+            title=_("Save the sheet as a PDF"),
+            suggested=str(Path.home() / suggested),
+            name_filter=_("PDF files (*.pdf)"),
+            on_path=chosen,
+            on_nothing=lambda: self.status.setText(_("Nothing was saved.")),
         )

@@ -129,7 +129,7 @@ class TodayView(PagePart, QWidget):
         self.clear_button.setText(_("Clea&r"))
         self.clear_button.setAccessibleName(_("Clear the form"))
         self.entries.setAccessibleName(_("Today's entries"))
-        self.empty.setText(_("Nothing recorded yet today. Choose a number above, or press a number key."))
+        self.empty.setText(_("Choose a number above, or press a number key."))
         self._render()
 
     def refresh(self) -> None:
@@ -157,7 +157,10 @@ class TodayView(PagePart, QWidget):
 
     def _render_count(self) -> None:
         n = len(self._entries)
-        self.list_heading.setText(ngettext("{n} entry today", "{n} entries today", n).format(n=n))
+        if n == 0:  # its own sentence, not "0 entries"
+            self.list_heading.setText(_("No check-ins yet today"))
+        else:
+            self.list_heading.setText(ngettext("{n} entry today", "{n} entries today", n).format(n=n))
         self.empty.setVisible(not n)
 
     def _render_status(self) -> None:
@@ -223,6 +226,8 @@ class TodayView(PagePart, QWidget):
             self._tag_names = sorted([*self._tag_names, *new_tags], key=str.casefold)
             self.form.set_known_tags(self._tag_names)
         self.form.clear(self._diary.clock.now())
+        for section in (self.form.where, self.form.sleep, self.form.feelings, self.form.tags):
+            section.set_open(False)  # the next check-in starts short again
         self._render_status()
 
     def _on_same_as_last_clicked(self) -> None:
