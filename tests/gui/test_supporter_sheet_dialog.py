@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -15,9 +16,11 @@ from pytestqt.qtbot import QtBot
 from companion.domain.flare import SECTION_TITLES, FlarePlan, Helper
 from companion.i18n import translate_in
 from companion.reports.supporter_sheet import DEFAULT_SECTIONS, SHEET_TITLE
+from companion.services.clock import Clock
 from companion.services.session import DiarySession
 from companion.storage.kdf import KdfParams
 from companion.ui import dialogs
+from companion.ui.core.standalone import standalone_diary
 from companion.ui.flare.supporter_sheet_dialog import SupporterSheetDialog
 
 PLAN = FlarePlan(
@@ -32,7 +35,10 @@ PLAN = FlarePlan(
 
 @pytest.fixture
 def session(tmp_path: Path) -> Iterator[DiarySession]:
-    opened, _recovery = DiarySession.create(tmp_path / "diary.vault", "pass phrase words", KdfParams(1, 1, 64))
+    noon = dt.datetime(2027, 3, 4, 12, 0, tzinfo=dt.UTC)  # the diary's own clock, not the computer's
+    opened, _recovery = DiarySession.create(
+        tmp_path / "diary.vault", "pass phrase words", KdfParams(1, 1, 64), clock=Clock(dt.UTC, lambda: noon)
+    )
     opened.flares.save_plan(PLAN)
     yield opened
     opened.close()
@@ -40,7 +46,7 @@ def session(tmp_path: Path) -> Iterator[DiarySession]:
 
 @pytest.fixture
 def dialog(qtbot: QtBot, session: DiarySession) -> SupporterSheetDialog:
-    d = SupporterSheetDialog(session)
+    d = SupporterSheetDialog(standalone_diary(session))
     qtbot.addWidget(d)
     d.show()
     qtbot.waitExposed(d)
@@ -109,8 +115,15 @@ def test_cancelling_the_warning_writes_nothing(
 def test_cancelling_the_file_choice_writes_nothing(
     qtbot: QtBot, dialog: SupporterSheetDialog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(dialogs, "choose_save_file", lambda *_a: "")
+    asked: list[str] = []
+
+    def cancel(_parent: object, _title: str, suggested: str, _filter: str) -> str:
+        asked.append(suggested)
+        return ""
+
+    monkeypatch.setattr(dialogs, "choose_save_file", cancel)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert [Path(path).name for path in asked] == ["companion-flare-help-2027-03-04.pdf"]  # the diary's date
     assert not [b for b in dialog.findChildren(QMessageBox) if b.isVisible()]
     assert list(tmp_path.glob("*.pdf")) == []
 

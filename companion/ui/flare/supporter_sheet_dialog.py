@@ -2,12 +2,12 @@
 
 The person chooses which parts of their plan to share, the sheet's language (independent of the
 interface language) and the page size. The PDF is made in memory and written only after the
-not-encrypted warning is accepted.
+not-encrypted warning is accepted. The plan is read once, when the dialog opens (it is made from the saved
+plan: the plan page saves first).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -29,8 +29,8 @@ from companion.domain.errors import CompanionError
 from companion.domain.flare import SECTION_TITLES, SECTIONS
 from companion.i18n import LANGUAGE_NAMES, LANGUAGES, _, current_language
 from companion.reports.supporter_sheet import DEFAULT_SECTIONS, SHEET_TITLE, build_supporter_html
-from companion.services.session import DiarySession
 from companion.ui import dialogs
+from companion.ui.core.diary import OpenDiary
 from companion.ui.measures import FitsScreenOnFirstShow  # full size up to 90 % of the screen
 from companion.ui.widgets import Retranslatable, label
 
@@ -40,10 +40,11 @@ PAGE_CHOICES: tuple[str, ...] = ("A4", "Letter")
 class SupporterSheetDialog(FitsScreenOnFirstShow, Retranslatable, QDialog):
     saved = Signal(str)  # the path of the PDF just written
 
-    def __init__(self, session: DiarySession, parent: QWidget | None = None) -> None:
+    def __init__(self, diary: OpenDiary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("supporterSheetDialog")
-        self._session = session
+        self._diary = diary
+        self._plan = diary.session.flares.plan()
         layout = QVBoxLayout(self)
         self.explain = label()
         layout.addWidget(self.explain)
@@ -136,9 +137,7 @@ class SupporterSheetDialog(FitsScreenOnFirstShow, Retranslatable, QDialog):
         return str(self.page_combo.currentData())
 
     def sheet_html(self) -> str:
-        return build_supporter_html(
-            self._session.flares.plan(), self.chosen_sections(), self.sheet_language(), self.name_edit.text()
-        )
+        return build_supporter_html(self._plan, self.chosen_sections(), self.sheet_language(), self.name_edit.text())
 
     # --- saving -----------------------------------------------------------------------------------------
 
@@ -148,7 +147,7 @@ class SupporterSheetDialog(FitsScreenOnFirstShow, Retranslatable, QDialog):
         if not self.chosen_sections():
             self.status.setText(_("Tick at least one part of your plan to put on the sheet."))
             return
-        suggested = f"companion-flare-help-{dt.date.today().isoformat()}.pdf"
+        suggested = f"companion-flare-help-{self._diary.clock.today().isoformat()}.pdf"
         path = dialogs.choose_save_file(
             self, _("Save the sheet as a PDF"), str(Path.home() / suggested), _("PDF files (*.pdf)")
         )

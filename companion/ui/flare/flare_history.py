@@ -1,0 +1,149 @@
+"""Past flare-ups, on the flare-up plan page: when each was, how many days, and what was written afterwards.
+
+Each can be opened to read the after-flare review and change it (ui/flare/review_dialog.py). A part of the
+UI core: it reads the diary only in `refresh()`."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+
+from companion.domain.changes import Changes
+from companion.domain.flare import FlareEpisode
+from companion.i18n import _, ngettext
+from companion.i18n.formatting import format_date
+from companion.ui.core.diary import OpenDiary
+from companion.ui.core.page import PagePart
+from companion.ui.widgets import label
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def flare_when(episode: FlareEpisode, now: dt.datetime) -> str:
+    """When an ended flare was and how many calendar days it touched, as one sentence."""
+    start = episode.started_at.date()
+    end = (episode.ended_at or now).date()
+    if start == end:
+        return _("{date}, within one day.").format(date=format_date(start))
+    days = len(episode.days(now))
+    return ngettext("{start} to {end}: {n} day.", "{start} to {end}: {n} days.", days).format(
+        start=format_date(start), end=format_date(end), n=days
+    )
+
+
+def flare_sentences(episode: FlareEpisode, now: dt.datetime) -> list[str]:
+    """Whole sentences about a past flare: when, the highest pain noted, whether it has a review."""
+    lines = [flare_when(episode, now)]
+    if episode.peak_pain is not None:
+        lines.append(_("Highest pain noted: {score} out of 10.").format(score=episode.peak_pain))
+    written = any(text.strip() for text in (episode.triggers, episode.helped, episode.change_next_time))
+    lines.append(_("You wrote a review afterwards.") if written else _("No review written yet."))
+    return lines
+
+
+class FlareHistory(PagePart, QGroupBox):
+    interests = Changes(flares=True)
+
+    def __init__(self, diary: OpenDiary, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("flareHistory")
+        self._diary = diary
+        self._episodes: list[FlareEpisode] = []  # ended flares, newest first
+        self._now = diary.clock.now()
+        self.intro = label()
+        self.intro.setStyleSheet("font-weight: normal;")
+        self.list = QListWidget()
+        self.list.setObjectName("flareHistoryList")
+        self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.setStyleSheet("font-weight: normal;")
+        self.list.setMinimumHeight(140)
+        self.list.setMaximumHeight(320)
+        self.empty = label()
+        self.empty.setObjectName("flareHistoryEmpty")
+        self.empty.setStyleSheet("font-weight: normal;")
+        self.open_button = QPushButton()
+        self.open_button.setObjectName("flareHistoryOpen")
+        self.open_button.setStyleSheet("font-weight: normal;")
+        row = QHBoxLayout()
+        row.addWidget(self.open_button)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.list)
+        layout.addWidget(self.empty)
+        layout.addLayout(row)
+        self.list.activated.connect(self._on_list_activated)
+        self.list.currentRowChanged.connect(self._on_list_current_row_changed)
+        self.open_button.clicked.connect(self.open_selected)
+        self.refresh()
+        self.retranslate_ui()
+        diary.host.add(self)
+
+    def retranslate_ui(self) -> None:
+        self.setTitle(_("Past flare-ups"))
+        self.setAccessibleName(_("Past flare-ups"))
+        self.intro.setText(_("Open a past flare-up to read what you wrote afterwards, or to add to it."))
+        self.list.setAccessibleName(_("Past flare-ups, newest first"))
+        self.list.setAccessibleDescription(_("Press Enter to open the chosen flare-up."))
+        self.empty.setText(_("No flare-up has ended yet. When one ends, it is listed here."))
+        self.open_button.setText(_("&Open the chosen flare-up…"))
+        self.open_button.setAccessibleName(_("Open the chosen flare-up to read or change its review"))
+        self._render()
+
+    def refresh(self) -> None:
+        """Read the flares that have ended (the only place this list reads the diary)."""
+        self._now = self._diary.clock.now()
+        self._episodes = [e for e in reversed(self._diary.session.flares.episodes()) if not e.ongoing]
+        self._render()
+
+    def _render(self) -> None:
+        chosen = self.selected_id()
+        self.list.blockSignals(True)
+        self.list.clear()
+        for episode in self._episodes:
+            text = "\n".join(flare_sentences(episode, self._now))
+            item = QListWidgetItem(text)
+            item.setData(ID_ROLE, episode.id)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, text.replace("\n", " "))
+            self.list.addItem(item)
+        ids = [e.id for e in self._episodes]
+        self.list.setCurrentRow(ids.index(chosen) if chosen in ids else (0 if ids else -1))
+        self.list.blockSignals(False)
+        self.list.setVisible(bool(ids))
+        self.empty.setVisible(not ids)
+        self._on_list_current_row_changed()
+
+    def episodes(self) -> list[FlareEpisode]:
+        return list(self._episodes)
+
+    def selected_id(self) -> str | None:
+        item = self.list.currentItem()
+        return str(item.data(ID_ROLE)) if item is not None else None
+
+    def select(self, episode_id: str) -> bool:
+        ids = [e.id for e in self._episodes]
+        if episode_id not in ids:
+            return False
+        self.list.setCurrentRow(ids.index(episode_id))
+        return True
+
+    def focus_order(self) -> list[QWidget]:
+        return [self.list, self.open_button]
+
+    def _on_list_current_row_changed(self, *_args: object) -> None:
+        self.open_button.setEnabled(self.selected_id() is not None)
+
+    def _on_list_activated(self, *_args: object) -> None:
+        self.open_selected()
+
+    def open_selected(self) -> QWidget | None:
+        """Open the chosen flare's review to read or change (window-modal). Returns the dialog, for tests."""
+        from companion.ui.flare.review_dialog import FlareReviewDialog
+
+        chosen = next((e for e in self._episodes if e.id == self.selected_id()), None)
+        if chosen is None:
+            return None
+        return FlareReviewDialog.open_for(self._diary, chosen, self.window())
