@@ -312,3 +312,100 @@ def test_a_review_and_a_plan_being_written_when_the_diary_locks_come_back_unsave
     unlock(qtbot, window, PASSPHRASE)
     assert window.main_view is not None and window.main_view.current_page() == "today"
     assert not window.main_view.flare_mode.review.isVisible()
+
+
+def test_my_flare_has_ended_can_be_undone_with_the_button_or_ctrl_z(qtbot: QtBot, make_window: WindowFactory) -> None:
+    window, view = _diary(qtbot, make_window)
+    activate(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_F2)
+    flare = _flare(view)
+    qtbot.mouseClick(flare.start_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(flare.score_buttons[6], Qt.MouseButton.LeftButton)
+    assert window.session is not None
+    started = window.session.flares.current()
+    assert started is not None
+    # Ended by mistake: the review asks its questions, without flare mode's Step/Next footer, and Undo is offered.
+    qtbot.mouseClick(flare.end_button, Qt.MouseButton.LeftButton)
+    assert window.session.flares.current() is None
+    assert flare.review.isVisible() and not flare.footer.isVisible()
+    assert not flare.step_label.isVisible() and not flare.next_button.isVisible()
+    assert flare.undo_bar.isVisible() and flare.undo_button.text() == "&Undo"
+    assert flare.undo_text.text() == "Your flare is marked as ended. If it has not ended, press Undo."
+    qtbot.mouseClick(flare.undo_button, Qt.MouseButton.LeftButton)
+    assert window.session.flares.current() == started  # the same flare goes on: start, peak, no end
+    assert flare.ongoing_box.isVisible() and not flare.review.isVisible() and flare.footer.isVisible()
+    assert not flare.undo_bar.isVisible() and not flare.can_undo
+    assert flare.confirmation.text() == "Your flare is going on again, as it was."
+    # Ctrl+Z does the same (outside the text fields, where it undoes typing).
+    qtbot.mouseClick(flare.end_button, Qt.MouseButton.LeftButton)
+    assert flare.review.questions["triggers"].hasFocus()
+    qtbot.keyClick(flare.review.questions["triggers"], Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert flare.undo_button.hasFocus()  # Undo comes just before the questions, for the keyboard too
+    qtbot.keyClick(flare.undo_button, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.session.flares.current() == started
+    assert len(window.session.flares.episodes()) == 1
+    # Once the review is saved, the person has moved on: no undo any more.
+    qtbot.mouseClick(flare.end_button, Qt.MouseButton.LeftButton)
+    type_into(qtbot, flare.review.questions["helped"], "Rest")
+    qtbot.mouseClick(flare.review.save_button, Qt.MouseButton.LeftButton)
+    assert not flare.undo_bar.isVisible() and not flare.undo_end()
+    (episode,) = window.session.flares.episodes()
+    assert episode.ended_at is not None and episode.helped == "Rest"
+    assert flare.footer.isVisible()
+
+
+def test_the_undo_goes_after_its_time(qtbot: QtBot, make_window: WindowFactory) -> None:
+    window, view = _diary(qtbot, make_window)
+    view.open_flare_mode()
+    flare = _flare(view)
+    flare.start_flare()
+    flare._undo_timer.setInterval(50)
+    flare.end_flare()
+    assert flare.undo_bar.isVisible()
+    flare.review.questions["triggers"].setFocus()
+    qtbot.waitUntil(lambda: not flare.undo_bar.isVisible(), timeout=2000)
+    assert not flare.undo_end()
+    assert window.session is not None and window.session.flares.current() is None
+
+
+@pytest.mark.parametrize(
+    ("language", "wanted"),
+    [
+        (
+            "en",
+            ["In Wales, call NHS 111 Wales on 111.", "In Scotland, call NHS 24 on 111.", "In an emergency, call 999."],
+        ),
+        (
+            "cy",
+            [
+                "Yng Nghymru, ffoniwch GIG 111 Cymru ar 111.",
+                "Yn yr Alban, ffoniwch NHS 24 ar 111.",
+                "Mewn argyfwng, ffoniwch 999.",
+            ],
+        ),
+    ],
+)
+def test_an_empty_medical_help_step_shows_the_standard_help_in_the_persons_language(
+    qtbot: QtBot, make_window: WindowFactory, language: str, wanted: list[str]
+) -> None:
+    window = make_window()
+    first_run(qtbot, window, language)
+    assert window.main_view is not None
+    view = window.main_view
+    view.open_flare_mode()
+    flare = _flare(view)
+    flare.show_step("medical")
+    assert flare.plan_lines_shown("medical") == []  # the starter plan has nothing here
+    shown = [w.text() for w in flare.plan_pages["medical"].findChildren(QLabel, "flareUrgentLine") if w.isVisible()]
+    assert shown == wanted
+    title = flare.plan_pages["medical"].findChild(QLabel, "flareUrgentTitle")
+    assert title is not None and title.isVisible()
+    # With the person's own lines, the standard help stays under them.
+    assert window.open_diary is not None
+    flares = window.open_diary.session.flares
+    window.open_diary.run(lambda: flares.save_plan(_plan()))
+    assert flare.plan_lines_shown("medical") == ["New or different symptoms"]
+    qtbot.waitUntil(
+        lambda: [w.text() for w in flare.plan_pages["medical"].findChildren(QLabel, "flareUrgentLine") if w.isVisible()]
+        == wanted
+    )
