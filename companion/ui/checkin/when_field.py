@@ -24,14 +24,14 @@ DATE_FORMAT = "dd/MM/yyyy"  # CLDR's short date for en-GB and cy, with a four-di
 TIME_FORMAT = "HH:mm"
 
 
-class _OneStopDate(QDateEdit):
+class OneStopDateEdit(QDateEdit):
     """Tab leaves the box instead of walking through its day, month and year."""
 
     def focusNextPrevChild(self, forward: bool) -> bool:
         return QWidget.focusNextPrevChild(self, forward)
 
 
-class _OneStopTime(QTimeEdit):
+class OneStopTimeEdit(QTimeEdit):
     """Tab leaves the box instead of walking through its hours and minutes."""
 
     def focusNextPrevChild(self, forward: bool) -> bool:
@@ -47,12 +47,12 @@ class WhenField(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("checkinWhen")
-        self.date_edit = _OneStopDate()
+        self.date_edit = OneStopDateEdit()
         self.date_edit.setObjectName("checkinWhenDate")
         self.date_edit.setDisplayFormat(DATE_FORMAT)
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setMinimumDate(QDate(1900, 1, 1))
-        self.time_edit = _OneStopTime()
+        self.time_edit = OneStopTimeEdit()
         self.time_edit.setObjectName("checkinWhenTime")
         self.time_edit.setDisplayFormat(TIME_FORMAT)
         for box in (self.date_edit, self.time_edit):

@@ -12,7 +12,6 @@ from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
-    QDateEdit,
     QFrame,
     QGroupBox,
     QHBoxLayout,
@@ -28,6 +27,7 @@ from companion.domain.save_state import SaveState
 from companion.i18n import _, current_language
 from companion.i18n.formatting import format_date
 from companion.ui import dialogs
+from companion.ui.checkin.when_field import OneStopDateEdit
 from companion.ui.core.diary import OpenDiary
 from companion.ui.core.page import Draft, PagePart
 from companion.ui.flare.flare_history import FlareHistory
@@ -99,7 +99,7 @@ class FlarePlanEditor(PagePart, QWidget):
         self.review_box.setStyleSheet(SECTION_STYLE)
         self.review_label = label(wrap=False)
         self.review_label.setStyleSheet("font-weight: normal;")
-        self.review_date = QDateEdit()
+        self.review_date = OneStopDateEdit()  # one Tab stop
         self.review_date.setObjectName("flareReviewDate")
         self.review_date.setCalendarPopup(True)
         self.review_date.setMinimumDate(QDate(2000, 1, 1))
