@@ -373,14 +373,14 @@ def test_the_undo_goes_after_its_time(qtbot: QtBot, make_window: WindowFactory) 
     [
         (
             "en",
-            ["In Wales, call NHS 111 Wales on 111.", "In Scotland, call NHS 24 on 111.", "In an emergency, call 999."],
+            ["In an emergency, call 999.", "In Wales, call NHS 111 Wales on 111.", "In Scotland, call NHS 24 on 111."],
         ),
         (
             "cy",
             [
+                "Mewn argyfwng, ffoniwch 999.",
                 "Yng Nghymru, ffoniwch GIG 111 Cymru ar 111.",
                 "Yn yr Alban, ffoniwch NHS 24 ar 111.",
-                "Mewn argyfwng, ffoniwch 999.",
             ],
         ),
     ],

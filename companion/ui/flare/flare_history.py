@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from companion.domain.changes import Changes
@@ -57,10 +58,13 @@ class FlareHistory(PagePart, QGroupBox):
         self.list = QListWidget()
         self.list.setObjectName("flareHistoryList")
         self.list.setWordWrap(True)
+        self.list.setSpacing(3)
         self.list.setAlternatingRowColors(True)
         self.list.setStyleSheet("font-weight: normal;")
-        self.list.setMinimumHeight(140)
-        self.list.setMaximumHeight(320)
+        # As tall as its flares: the page scrolls, not a box inside it.
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.empty = label()
         self.empty.setObjectName("flareHistoryEmpty")
         self.empty.setStyleSheet("font-weight: normal;")
@@ -114,7 +118,26 @@ class FlareHistory(PagePart, QGroupBox):
         self.list.blockSignals(False)
         self.list.setVisible(bool(ids))
         self.empty.setVisible(not ids)
+        self._fit_height()
         self._on_list_current_row_changed()
+
+    def _fit_height(self) -> None:
+        """The list's height for all its flares at its width (the sentences wrap)."""
+        count = self.list.count()
+        if not count:
+            return
+        self.list.doItemsLayout()
+        rows = sum(self.list.sizeHintForRow(row) for row in range(count)) + 2 * self.list.spacing() * count
+        self.list.setFixedHeight(rows + 2 * self.list.frameWidth() + 2)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_height()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_height()
 
     def episodes(self) -> list[FlareEpisode]:
         return list(self._episodes)
