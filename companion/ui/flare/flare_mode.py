@@ -363,8 +363,12 @@ class FlareModeView(PagePart, QWidget):
     def note_pain(self, score: int) -> None:
         if self._state != ONGOING:
             return
-        if self._diary.run(lambda: self._session.flares.note_pain(score), problem=self._say_problem) is None:
+        flares = self._session.flares
+        done = self._diary.run(lambda: flares.note_pain(score), problem=self._say_problem, origin=self)
+        if done is None:
             return
+        if done.value is not None:  # the flare with its peak, from the write itself: nothing read back
+            self._episode = done.value
         self._say(N_("Pain {score} noted at {time}."), score=score, time=format_time(self._diary.clock.now()))
         self.score_buttons[score].setFocus(Qt.FocusReason.OtherFocusReason)
 

@@ -296,13 +296,14 @@ class FlarePlanEditor(PagePart, QWidget):
         keep_focus = focused.objectName() if focused is not None and self.isAncestorOf(focused) else ""
         plan = self.plan()
         self.error.hide()
-        done = self._diary.run(lambda: self._session.flares.save_plan(plan), problem=self.error)
+        done = self._diary.run(lambda: self._session.flares.save_plan(plan), problem=self.error, origin=self)
         if done is None:
             return False
         saved = done.value
         self._has_saved_plan = True
+        self._saved_plan = saved
         self.kept_note.hide()
-        self.set_plan(saved)  # as saved (cleaned), whether or not the page host has just read it
+        self.set_plan(saved)  # as saved (cleaned): shown from the write's value, not read back
         self._status_key = "saved"
         self.starter_note.hide()
         self._update_status()
