@@ -113,5 +113,5 @@ class ChangePassphraseDialog(FitsScreenOnFirstShow, QDialog):
             dialogs.show_message(parent, _("Passphrase changed"), _("Your passphrase has been changed."))
 
         dialog.confirm_requested.connect(confirmed)
-        dialog.open()
+        dialogs.open_modal(dialog)
         return dialog

@@ -124,7 +124,7 @@ class DataSection(Retranslatable, QGroupBox):
             return
         dialog.accepted.connect(lambda: self._run_import(data, is_json, dialog.mode))
         dialog.rejected.connect(lambda: self.status.setText(_("Nothing was imported.")))
-        dialog.open()
+        dialogs.open_modal(dialog)
         self.import_dialog = dialog
 
     def _run_import(self, data: bytes, is_json: bool, mode: str) -> None:
