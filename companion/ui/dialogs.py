@@ -10,10 +10,13 @@ import shiboken6
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
-from companion.i18n import _
+from companion.i18n import N_, _
 
 Button = QMessageBox.StandardButton
+# Shown in a dialog opened again after unlocking with what was chosen or typed in it before the lock.
+KEPT_OVER_LOCK = N_("What you had chosen or typed before the diary locked is back. Nothing was saved or changed.")
 __all__ = [
+    "KEPT_OVER_LOCK",
     "Button",
     "QMessageBox",
     "ask_retry",

@@ -303,6 +303,11 @@ class DiaryView(PagePart, QWidget):
     def _on_tag_manager_finished(self, *_args: object) -> None:
         self.tag_manager = None
 
+    def detach(self) -> None:
+        """Before the diary closes: the undo and the typing delay stop."""
+        self._undo_timer.stop()
+        self.filter_bar.detach()
+
     def showEvent(self, event: QShowEvent) -> None:
         if self._today != self._diary.clock.today():  # shown again after midnight: "today" has moved on
             self.refresh()

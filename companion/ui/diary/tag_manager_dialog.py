@@ -26,8 +26,9 @@ from companion.domain.changes import Changes
 from companion.domain.checkin import clean_tag_name, fold
 from companion.domain.errors import ValidationError
 from companion.i18n import _, ngettext
+from companion.ui import dialogs
 from companion.ui.core.diary import OpenDiary
-from companion.ui.core.page import PagePart
+from companion.ui.core.page import Draft, PagePart
 from companion.ui.widgets import label
 
 NAME_ROLE = Qt.ItemDataRole.UserRole
@@ -35,6 +36,7 @@ NAME_ROLE = Qt.ItemDataRole.UserRole
 
 class TagManagerDialog(PagePart, QDialog):
     interests = Changes(tags=True)
+    draft_key = "companion.ui.diary.tag_manager_dialog:TagManagerDialog"
 
     def __init__(self, diary: OpenDiary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -116,6 +118,28 @@ class TagManagerDialog(PagePart, QDialog):
         self.refresh()
         self.retranslate_ui()
         diary.host.add(self)
+
+    @classmethod
+    def revive(cls, diary: OpenDiary, draft: Draft) -> None:
+        """After unlocking: open it again with the new name that was being typed (nothing was renamed)."""
+        if isinstance(diary.app, QWidget):
+            dialog = cls(diary, diary.app)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialogs.open_modal(dialog)
+            dialog.restore(draft)
+
+    def draft(self) -> Draft | None:
+        """A new name typed but not applied, kept over a lock while the dialog is open."""
+        chosen, typed = self.selected_tag(), self.new_name.text()
+        if not self.isVisible() or chosen is None or typed == chosen:
+            return None
+        return {"tag": chosen, "new_name": typed}
+
+    def restore(self, draft: Draft) -> None:
+        self.select_tag(str(draft.get("tag", "")))
+        self.new_name.setText(str(draft.get("new_name", "")))
+        self.status.setText(_(dialogs.KEPT_OVER_LOCK))
+        self.new_name.setFocus()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Enter acts on the field it is pressed in (and never reaches the dialog's default button)."""

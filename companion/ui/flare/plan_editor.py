@@ -26,7 +26,6 @@ from companion.domain.flare import REVIEW_INTERVAL_DAYS, SECTIONS, FlarePlan, He
 from companion.domain.save_state import SaveState
 from companion.i18n import _, current_language
 from companion.i18n.formatting import format_date
-from companion.ui import dialogs
 from companion.ui.checkin.when_field import OneStopDateEdit
 from companion.ui.core.diary import OpenDiary
 from companion.ui.core.page import Draft, PagePart
@@ -198,10 +197,7 @@ class FlarePlanEditor(PagePart, QWidget):
 
         if self.has_changes() and not self.save():
             return
-        dialog = SupporterSheetDialog(self._diary, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialogs.open_modal(dialog)
-        self.sheet_dialog = dialog
+        self.sheet_dialog = SupporterSheetDialog.open_for(self._diary, self)
 
     def retranslate_ui(self) -> None:
         self.sheet_button.setText(_("Supporter s&heet…"))

@@ -31,14 +31,16 @@ from companion.i18n import LANGUAGE_NAMES, LANGUAGES, _, current_language
 from companion.reports.supporter_sheet import DEFAULT_SECTIONS, SHEET_TITLE, build_supporter_html
 from companion.ui import dialogs
 from companion.ui.core.diary import OpenDiary
+from companion.ui.core.page import Draft, PagePart
 from companion.ui.measures import FitsScreenOnFirstShow  # full size up to 90 % of the screen
-from companion.ui.widgets import Retranslatable, label
+from companion.ui.widgets import label
 
 PAGE_CHOICES: tuple[str, ...] = ("A4", "Letter")
 
 
-class SupporterSheetDialog(FitsScreenOnFirstShow, Retranslatable, QDialog):
+class SupporterSheetDialog(FitsScreenOnFirstShow, PagePart, QDialog):
     saved = Signal(str)  # the path of the PDF just written
+    draft_key = "companion.ui.flare.supporter_sheet_dialog:SupporterSheetDialog"
 
     def __init__(self, diary: OpenDiary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -103,6 +105,47 @@ class SupporterSheetDialog(FitsScreenOnFirstShow, Retranslatable, QDialog):
         layout.addWidget(self.buttons)
         self.retranslate_ui()
         self.setMinimumWidth(max(460, self.fontMetrics().averageCharWidth() * 50))
+        self._initial = self._choices()
+        diary.host.add(self)
+
+    @classmethod
+    def open_for(cls, diary: OpenDiary, parent: QWidget) -> SupporterSheetDialog:
+        """Open it window-modal (deleted on close; the focus goes back where it was)."""
+        dialog = cls(diary, parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialogs.open_modal(dialog)
+        return dialog
+
+    @classmethod
+    def revive(cls, diary: OpenDiary, draft: Draft) -> None:
+        """After unlocking: open it again with the choices made before the lock."""
+        if isinstance(diary.app, QWidget):
+            cls.open_for(diary, diary.app).restore(draft)
+
+    def refresh(self) -> None:
+        """The sheet is made from the plan read when the dialog opened (the plan page saves first)."""
+
+    def _choices(self) -> Draft:
+        return {
+            "sections": self.chosen_sections(),
+            "name": self.name_edit.text(),
+            "language": self.sheet_language(),
+            "page": self.page_size(),
+        }
+
+    def draft(self) -> Draft | None:
+        """The choices made, kept over a lock while the dialog is open (nothing is written)."""
+        choices = self._choices()
+        return choices if self.isVisible() and choices != self._initial else None
+
+    def restore(self, draft: Draft) -> None:
+        chosen = draft.get("sections") or []
+        for key, check in self.section_checks.items():
+            check.setChecked(key in chosen)
+        self.name_edit.setText(str(draft.get("name", "")))
+        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(draft.get("language"))))
+        self.page_combo.setCurrentIndex(max(0, self.page_combo.findData(draft.get("page"))))
+        self.status.setText(_(dialogs.KEPT_OVER_LOCK))
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Sheet for your supporters"))
