@@ -86,7 +86,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     ),
 }
 # The fixed urgent-help signposting (clinical.md, "Between appointments"; the support directory's NHS 111 Wales
-# entry), 999 first: shown in flare mode under "When to get medical help", whatever the person wrote there or if nothing.
+# entry), 999 first: shown in flare mode under "When to get medical help", under the person's own lines or alone.
 URGENT_HELP: tuple[str, ...] = (
     N_("In an emergency, call 999."),
     N_("In Wales, call NHS 111 Wales on 111."),
