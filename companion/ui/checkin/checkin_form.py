@@ -267,9 +267,15 @@ class CheckinForm(Retranslatable, QWidget):
         self._update_question()
 
     def follow_clock(self) -> None:
-        """Unless the person has chosen a time, show the time now (the page may have been open for hours)."""
-        if not self._time_changed_by_person:
-            self.reset_time(self._clock.now())
+        """Unless the person has chosen a time, show the time now (the page may have been open for hours).
+        Called at every change in the form, so it touches the boxes only when the minute has moved on."""
+        if self._time_changed_by_person:
+            return
+        now = self._clock.now()
+        if self.when.moment() != (now.date(), now.time().replace(second=0, microsecond=0)):
+            self.reset_time(now)
+        else:
+            self._now = now
 
     def showEvent(self, event: QShowEvent) -> None:
         self.follow_clock()
@@ -288,10 +294,6 @@ class CheckinForm(Retranslatable, QWidget):
         if not self._time_changed_by_person:
             return now
         return self._clock.at(*self.when.moment())
-
-    def time_chosen(self) -> bool:
-        """True when the person chose the time (back-dating, or editing a saved check-in)."""
-        return self._time_changed_by_person
 
     def _update_question(self) -> None:
         """The pain question, worded for the time the check-in is for."""
