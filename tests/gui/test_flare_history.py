@@ -83,7 +83,8 @@ def test_past_flares_are_listed_opened_read_and_their_reviews_changed(
     assert history.selected_id() == first
     qtbot.keyClick(history.list, Qt.Key.Key_Return)
     dialog = _dialog(window)
-    assert dialog.windowTitle() == "Your flare-up of 1 November 2026"
+    assert dialog.windowTitle() == "Your flare-up of 1 November 2026 — Companion"
+    assert dialog.heading.text() == "Your flare-up of 1 November 2026"
     assert dialog.fields.texts() == ("Carrying the shopping", "Heat and short walks", "Ask for a lift")
     assert "Highest pain noted: 8 out of 10." in dialog.facts.text()
     dialog.fields.questions["helped"].clear()

@@ -2,26 +2,21 @@
 
 Each box is one Tab stop (Tab leaves it; Left and Right, or typing a separator, move between day, month and
 year); digits fill a part and move on to the next, so "01122026" then Tab then "1918" gives 1 December 2026
-at 19:18. No upper limit is set on the boxes: Qt refuses a digit that would pass a limit for a moment while
-typing (the 1 of 10 November, say, on the 5th), so a time in the future is refused when saving instead,
-with a message. The calendar pop-up speaks the app's language.
+at 19:18. The date shows CLDR's all-digit form for the interface language with a four-digit year
+(ui/field_behaviour.py, the DIGITS property): a month shown by name takes no digits. No upper limit is set
+on the boxes: Qt refuses a digit that would pass a limit for a moment while typing (the 1 of 10 November,
+say, on the 5th), so a time in the future is refused when saving instead, with a message.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, QLocale, QObject, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTime, Signal
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QTimeEdit, QWidget
 
-from companion.i18n import _, current_language
-
-_QT_LOCALES = {
-    "cy": QLocale(QLocale.Language.Welsh, QLocale.Country.UnitedKingdom),
-    "en": QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom),
-}
-DATE_FORMAT = "dd/MM/yyyy"  # CLDR's short date for en-GB and cy, with a four-digit year to type
-TIME_FORMAT = "HH:mm"
+from companion.i18n import _
+from companion.ui.field_behaviour import DIGITS, apply_date_format
 
 
 class OneStopDateEdit(QDateEdit):
@@ -49,12 +44,11 @@ class WhenField(QWidget):
         self.setObjectName("checkinWhen")
         self.date_edit = OneStopDateEdit()
         self.date_edit.setObjectName("checkinWhenDate")
-        self.date_edit.setDisplayFormat(DATE_FORMAT)
+        self.date_edit.setProperty(DIGITS, True)
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setMinimumDate(QDate(1900, 1, 1))
         self.time_edit = OneStopTimeEdit()
         self.time_edit.setObjectName("checkinWhenTime")
-        self.time_edit.setDisplayFormat(TIME_FORMAT)
         for box in (self.date_edit, self.time_edit):
             box.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             box.setKeyboardTracking(True)
@@ -69,10 +63,8 @@ class WhenField(QWidget):
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
-        locale = _QT_LOCALES.get(current_language(), _QT_LOCALES["en"])
-        self.date_edit.setLocale(locale)
-        self.date_edit.calendarWidget().setLocale(locale)
-        self.time_edit.setLocale(locale)
+        for box in (self.date_edit, self.time_edit):  # also done app-wide as fields are polished
+            apply_date_format(box)
         self.date_edit.setAccessibleName(_("Date of this check-in, day/month/year"))
         self.time_edit.setAccessibleName(_("Time of this check-in, hours:minutes"))
         self.setAccessibleName(_("When this check-in is for"))

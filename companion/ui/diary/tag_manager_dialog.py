@@ -29,7 +29,7 @@ from companion.i18n import _, ngettext
 from companion.ui import dialogs
 from companion.ui.core.diary import OpenDiary
 from companion.ui.core.page import Draft, PagePart
-from companion.ui.widgets import label
+from companion.ui.widgets import label, window_title
 
 NAME_ROLE = Qt.ItemDataRole.UserRole
 
@@ -161,7 +161,7 @@ class TagManagerDialog(PagePart, QDialog):
         return True
 
     def retranslate_ui(self) -> None:
-        self.setWindowTitle(_("Manage tags"))
+        self.setWindowTitle(window_title(_("Manage tags")))
         self.intro.setText(
             _(
                 "Rename a tag, or merge two tags that mean the same thing. "

@@ -15,7 +15,7 @@ from companion.ui.core.diary import OpenDiary
 from companion.ui.core.page import Draft, PagePart
 from companion.ui.flare.flare_history import flare_sentences
 from companion.ui.flare.flare_review import KEPT_NOTE, ReviewFields, episode_texts
-from companion.ui.widgets import label
+from companion.ui.widgets import label, window_title
 
 
 class FlareReviewDialog(PagePart, QDialog):
@@ -75,7 +75,7 @@ class FlareReviewDialog(PagePart, QDialog):
     def retranslate_ui(self) -> None:
         start = format_date(self.episode.started_at.date())
         title = _("Your flare-up of {date}").format(date=start)
-        self.setWindowTitle(title)
+        self.setWindowTitle(window_title(title))
         self.heading.setText(title)
         self.facts.setText("\n".join(flare_sentences(self.episode, self._diary.clock.now())))
         self.kept.setText(_(KEPT_NOTE))
