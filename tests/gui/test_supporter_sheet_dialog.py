@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,6 @@ from companion.i18n import translate_in
 from companion.reports.supporter_sheet import DEFAULT_SECTIONS, SHEET_TITLE
 from companion.services.clock import Clock
 from companion.services.session import DiarySession
-from companion.storage.kdf import KdfParams
 from companion.ui import dialogs
 from companion.ui.core.standalone import standalone_diary
 from companion.ui.flare.supporter_sheet_dialog import SupporterSheetDialog
@@ -34,18 +32,13 @@ PLAN = FlarePlan(
 
 
 @pytest.fixture
-def session(tmp_path: Path) -> Iterator[DiarySession]:
-    noon = dt.datetime(2027, 3, 4, 12, 0, tzinfo=dt.UTC)  # the diary's own clock, not the computer's
-    opened, _recovery = DiarySession.create(
-        tmp_path / "diary.vault", "pass phrase words", KdfParams(1, 1, 64), clock=Clock(dt.UTC, lambda: noon)
-    )
-    opened.flares.save_plan(PLAN)
-    yield opened
-    opened.close()
+def clock() -> Clock:
+    return Clock(dt.UTC, lambda: dt.datetime(2027, 3, 4, 12, 0, tzinfo=dt.UTC))  # the diary's own clock
 
 
 @pytest.fixture
 def dialog(qtbot: QtBot, session: DiarySession) -> SupporterSheetDialog:
+    session.flares.save_plan(PLAN)
     d = SupporterSheetDialog(standalone_diary(session))
     qtbot.addWidget(d)
     d.show()

@@ -65,7 +65,7 @@ def preview_session() -> Iterator[DiarySession]:
     from companion.services.session import DiarySession
 
     with tempfile.TemporaryDirectory(prefix="companion-preview-") as folder:
-        context = AppContext(data_dir=Path(folder))
+        context = AppContext(data_dir=Path(folder))  # production key costs: a preview is never cheaper
         session, _recovery = DiarySession.create(context.vault_path, "preview only", context.kdf_factory())
         add_sample_checkins(session.diary)
         try:

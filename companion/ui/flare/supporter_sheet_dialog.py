@@ -181,7 +181,13 @@ class SupporterSheetDialog(FitsScreenOnFirstShow, PagePart, QDialog):
         return str(self.page_combo.currentData())
 
     def sheet_html(self) -> str:
-        return build_supporter_html(self._plan, self.chosen_sections(), self.sheet_language(), self.name_edit.text())
+        return build_supporter_html(
+            self._plan,
+            self.chosen_sections(),
+            self.sheet_language(),
+            self.name_edit.text(),
+            made_on=self._diary.clock.today(),
+        )
 
     # --- saving -----------------------------------------------------------------------------------------
 
