@@ -30,6 +30,7 @@ from companion.services.flares import FlareService
 from companion.services.session import DiarySession
 from companion.storage.app_settings import AppSettings
 from companion.storage.unit_of_work import UnitOfWork
+from companion.ui import field_behaviour
 from companion.ui.companion_window import CompanionWindow
 from companion.ui.flare.review_dialog import FlareReviewDialog
 from companion.ui.qt_translator import TranslatorBridge
@@ -47,7 +48,7 @@ WORDS = {
 def past_flares(session: DiarySession, lang: str) -> None:
     """1 to 4 November (pain 8 at worst, reviewed) and a few hours on 20 November (no review yet)."""
     moment = [dt.datetime(2026, 11, 1, 9, 0, tzinfo=LONDON)]
-    flares = FlareService(lambda: UnitOfWork(session.store), lambda: moment[0])
+    flares = FlareService(lambda: UnitOfWork(session.store), Clock(LONDON, lambda: moment[0]))
     first, _ = flares.start()
     moment[0] += dt.timedelta(days=1)
     flares.note_pain(8)
@@ -79,6 +80,7 @@ def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     bridge = TranslatorBridge(app)
+    field_behaviour.install(app)  # as app.py does: dates in the interface language's CLDR form
     apply_text_size(app, 24 if large else 12)
     size = (1280, 800) if large else (1000, 720)
     suffix = "-200" if large else ""

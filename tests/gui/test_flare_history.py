@@ -17,6 +17,7 @@ from companion.storage.unit_of_work import UnitOfWork
 from companion.ui.companion_window import CompanionWindow
 from companion.ui.flare.review_dialog import FlareReviewDialog
 from tests.gui.conftest import WindowFactory
+from tests.helpers.clock import FakeClock
 from tests.helpers.gui import PASSPHRASE, activate, first_run, type_into, unlock
 
 
@@ -25,18 +26,18 @@ def _past_flares(window: CompanionWindow) -> tuple[str, str]:
     review written) and a few hours on 20 November 2026 (no review). Returns their ids, oldest first."""
     assert window.session is not None
     store = window.session.store
-    moment = [dt.datetime(2026, 11, 1, 9, 0, tzinfo=dt.UTC)]
-    flares = FlareService(lambda: UnitOfWork(store), lambda: moment[0])
+    clock = FakeClock(dt.datetime(2026, 11, 1, 9, 0, tzinfo=dt.UTC))
+    flares = FlareService(lambda: UnitOfWork(store), clock)
     first, _ = flares.start()
     flares.note_pain(5)
-    moment[0] += dt.timedelta(days=1)
+    clock.advance(days=1)
     flares.note_pain(8)
-    moment[0] = dt.datetime(2026, 11, 4, 18, 0, tzinfo=dt.UTC)
+    clock.set(dt.datetime(2026, 11, 4, 18, 0, tzinfo=dt.UTC))
     flares.end()
     flares.review(first.id, "Carrying the shopping", "Heat and short walks", "Ask for a lift")
-    moment[0] = dt.datetime(2026, 11, 20, 10, 0, tzinfo=dt.UTC)
+    clock.set(dt.datetime(2026, 11, 20, 10, 0, tzinfo=dt.UTC))
     second, _ = flares.start()
-    moment[0] += dt.timedelta(hours=6)
+    clock.advance(hours=6)
     flares.end()
     return first.id, second.id
 

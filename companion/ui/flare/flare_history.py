@@ -5,43 +5,20 @@ UI core: it reads the diary only in `refresh()`."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from companion.domain.changes import Changes
 from companion.domain.flare import FlareEpisode
-from companion.i18n import _, ngettext
-from companion.i18n.formatting import format_date
+from companion.i18n import _
+from companion.presentation.flare_words import flare_sentences
 from companion.ui.core.diary import OpenDiary
 from companion.ui.core.page import PagePart
+from companion.ui.flare.review_dialog import FlareReviewDialog
 from companion.ui.widgets import label
 
 ID_ROLE = Qt.ItemDataRole.UserRole
-
-
-def flare_when(episode: FlareEpisode, now: dt.datetime) -> str:
-    """When an ended flare was and how many calendar days it touched, as one sentence."""
-    start = episode.started_at.date()
-    end = (episode.ended_at or now).date()
-    if start == end:
-        return _("{date}, within one day.").format(date=format_date(start))
-    days = len(episode.days(now))
-    return ngettext("{start} to {end}: {n} day.", "{start} to {end}: {n} days.", days).format(
-        start=format_date(start), end=format_date(end), n=days
-    )
-
-
-def flare_sentences(episode: FlareEpisode, now: dt.datetime) -> list[str]:
-    """Whole sentences about a past flare: when, the highest pain noted, whether it has a review."""
-    lines = [flare_when(episode, now)]
-    if episode.peak_pain is not None:
-        lines.append(_("Highest pain noted: {score} out of 10.").format(score=episode.peak_pain))
-    written = any(text.strip() for text in (episode.triggers, episode.helped, episode.change_next_time))
-    lines.append(_("You wrote a review afterwards.") if written else _("No review written yet."))
-    return lines
 
 
 class FlareHistory(PagePart, QGroupBox):
@@ -164,8 +141,6 @@ class FlareHistory(PagePart, QGroupBox):
 
     def open_selected(self) -> QWidget | None:
         """Open the chosen flare's review to read or change (window-modal). Returns the dialog, for tests."""
-        from companion.ui.flare.review_dialog import FlareReviewDialog
-
         chosen = next((e for e in self._episodes if e.id == self.selected_id()), None)
         if chosen is None:
             return None

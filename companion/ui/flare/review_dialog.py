@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 from companion.domain.flare import FlareEpisode
 from companion.i18n import _
 from companion.i18n.formatting import format_date
+from companion.presentation.flare_words import flare_sentences
 from companion.ui import dialogs
 from companion.ui.core.diary import OpenDiary
 from companion.ui.core.page import Draft, PagePart
-from companion.ui.flare.flare_history import flare_sentences
 from companion.ui.flare.flare_review import KEPT_NOTE, ReviewFields, episode_texts
 from companion.ui.widgets import label, window_title
 
