@@ -87,7 +87,9 @@ class StartFlow(QObject):
         context = self.context
 
         def create() -> tuple[DiarySession, str]:
-            return DiarySession.create(context.vault_path, passphrase, context.kdf_factory(), context.clock)
+            return DiarySession.create(
+                context.vault_path, passphrase, context.kdf_factory(), context.clock, background_saves=True
+            )
 
         try:
             session, recovery = run_busy(self.create_view, create)
@@ -114,7 +116,7 @@ class StartFlow(QObject):
         context = self.context
 
         def unlock() -> DiarySession:
-            return DiarySession.open(context.vault_path, **kwargs, clock=context.clock)
+            return DiarySession.open(context.vault_path, **kwargs, clock=context.clock, background_saves=True)
 
         try:
             session = run_busy(self.unlock_view, unlock)
