@@ -172,7 +172,7 @@ class MainView(Retranslatable, QWidget):
         self.flare_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         self.flare_mode.closed.connect(self.leave_flare_mode)
         # a click on the highlighted section while in flare mode leaves flare mode for that section
-        self.nav.itemClicked.connect(lambda item: self.show_page(item.data(Qt.ItemDataRole.UserRole)))
+        self.nav.itemClicked.connect(self._on_nav_item_clicked)
         self.retranslate_ui()
 
     # --- sections, built when first needed -----------------------------------------------------------------
@@ -202,6 +202,13 @@ class MainView(Retranslatable, QWidget):
     def _on_nav_current_row_changed(self, row: int) -> None:
         if 0 <= row < len(KEYS):
             self.stack.setCurrentWidget(self.page(KEYS[row]))
+
+    def _on_nav_item_clicked(self, item: QListWidgetItem) -> None:
+        key = item.data(Qt.ItemDataRole.UserRole)
+        self.show_page(key)
+        if key == "today":  # a click leaves the keys to Today's pain scale: a number key is a score at once
+            picker = self.today.picker
+            picker.buttons[picker.score() or 0].setFocus(Qt.FocusReason.MouseFocusReason)
 
     def show_page(self, key: str) -> None:
         if key == "flare_mode":

@@ -229,7 +229,7 @@ class PlansSection(Section):
         self.dialog = ActionPlanDialog(self._session, plan, self)
         self.dialog.saved.connect(lambda _plan: self._after_dialog())
         self.dialog.save_failed.connect(self.save_failed)
-        self.dialog.open()
+        dialogs.open_modal(self.dialog)  # the focus comes back here when it closes
         return self.dialog
 
     def _after_dialog(self) -> None:

@@ -16,6 +16,7 @@ from companion.domain.errors import CompanionError, DamagedVaultError
 from companion.i18n import _
 from companion.services import diary_files
 from companion.services.app_context import AppContext
+from companion.ui import dialogs
 from companion.ui.first_run.language_view import LanguageOfferView
 from companion.ui.first_run.passphrase_view import CreatePassphraseView
 from companion.ui.first_run.recovery_view import RecoveryKeyView
@@ -141,7 +142,7 @@ class StartFlow(QObject):
         dialog = RestoreBackupDialog(self.context.vault_path, self.unlock_view.window())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.restore(dialog.chosen()))
-        dialog.open()
+        dialogs.open_modal(dialog)
         return dialog
 
     def _on_unlock_view_restore_newest_requested(self) -> None:

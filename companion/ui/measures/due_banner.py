@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWi
 
 from companion.domain.changes import Changes
 from companion.i18n import _
+from companion.ui import dialogs
 from companion.ui.core.diary import OpenDiary
 from companion.ui.core.page import PagePart
 from companion.ui.measures.mood_screen_dialog import MoodScreenDialog
@@ -116,7 +117,7 @@ class MeasuresDueBanner(PagePart, QFrame):
         dialog.recorded.connect(self.peg_recorded)
         dialog.finished.connect(self._on_peg_finished)
         self.peg_dialog = dialog
-        dialog.open()
+        dialogs.open_modal(dialog)  # the focus comes back near here, though this row hides once answered
         return dialog
 
     def open_mood_screen(self) -> MoodScreenDialog:
@@ -131,7 +132,7 @@ class MeasuresDueBanner(PagePart, QFrame):
         # (Bound methods, not lambdas: a lambda slot on a dialog deleted on close crashed PySide6 6.x.)
         dialog.finished.connect(self._on_mood_finished)
         self.mood_dialog = dialog
-        dialog.open()
+        dialogs.open_modal(dialog)
         return dialog
 
     def _on_peg_finished(self, _result: int) -> None:

@@ -116,7 +116,8 @@ class DataSection(Retranslatable, QGroupBox):
             return
         dialog.imported.connect(lambda report: self.status.setText(report_text(report)))
         dialog.rejected.connect(lambda: self.status.setText(_("Nothing was imported.")))
-        dialog.open_window_modal()
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialogs.open_modal(dialog)
         self.import_dialog = dialog
 
     # --- backup -----------------------------------------------------------------------------------------

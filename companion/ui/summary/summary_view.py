@@ -373,7 +373,7 @@ class SummaryView(PagePart, QWidget):
         dialog.paintRequested.connect(paint)
         dialog.accepted.connect(self._made)
         self.print_dialog = dialog
-        dialog.open()
+        dialogs.open_modal(dialog)
 
     def _footer(self) -> Callable[[int, int], str]:
         data = self.data

@@ -25,7 +25,7 @@ from companion.domain.changes import Changes
 from companion.domain.checkin import Checkin
 from companion.domain.save_state import SaveState
 from companion.i18n import _, ngettext
-from companion.i18n.formatting import format_time, format_weekday_date
+from companion.i18n.formatting import format_date, format_time, format_weekday_date
 from companion.ui.checkin.checkin_form import CheckinForm
 from companion.ui.core.diary import OpenDiary
 from companion.ui.core.page import Draft, PagePart
@@ -172,7 +172,16 @@ class TodayView(PagePart, QWidget):
             return
         state = self._session.store.save_state
         time = format_time(entry.recorded_at)
-        if state.durable:
+        day = entry.local_day
+        if day != self._day:  # back-dated: say which day it was saved for
+            date = format_weekday_date(day) if day.year == self._day.year else format_date(day, "full")
+            if state.durable:
+                self.status.setText(_("Saved for {date} at {time}.").format(date=date, time=time))
+            elif state.failed:
+                self.status.setText(_("Recorded, but not saved to disk yet."))
+            else:
+                self.status.setText(_("Recorded for {date} at {time}. Saving…").format(date=date, time=time))
+        elif state.durable:
             self.status.setText(_("Saved at {time}.").format(time=time))
         elif state.failed:
             self.status.setText(_("Recorded, but not saved to disk yet."))
