@@ -18,7 +18,7 @@ from companion.domain.flare import FlareEpisode
 from companion.domain.pain import clean_note
 from companion.i18n import N_, _, ngettext
 from companion.i18n.formatting import format_decimal
-from companion.services.clock import SYSTEM_CLOCK, Clock
+from companion.services.clock import SYSTEM_CLOCK, Clock, as_clock
 from companion.services.diary import day_bounds
 from companion.storage.unit_of_work import UnitOfWork
 
@@ -183,11 +183,17 @@ class PacingService:
         with self._uow() as uow:
             return uow.pacing.tests(activity_id)
 
-    def record_test(self, activity_id: str, amount: float, note: str = "") -> tuple[p.ToleranceTest, Changes]:
+    def record_test(
+        self, activity_id: str, amount: float, note: str = "", taken_on: dt.date | None = None
+    ) -> tuple[p.ToleranceTest, Changes]:
+        """Record a tolerance test done now, or on an earlier day (`taken_on`; never a day still to come). A test
+        on an earlier day keeps the time of day it is recorded at: the day is what the baseline needs."""
         self.get(activity_id)
-        test = p.ToleranceTest(
-            str(uuid.uuid4()), activity_id, self._clock(), p.validate_amount(amount), clean_note(note)
-        )
+        now = self._clock()
+        taken_at = now
+        if taken_on is not None and p.validate_test_day(taken_on, now.date()) != now.date():
+            taken_at = as_clock(self._clock).at(taken_on, now.time().replace(tzinfo=None))
+        test = p.ToleranceTest(str(uuid.uuid4()), activity_id, taken_at, p.validate_amount(amount), clean_note(note))
         with self._uow() as uow:
             uow.pacing.add_test(test)
             uow.commit()

@@ -178,9 +178,10 @@ def test_every_goals_control_is_named(qtbot: QtBot, make_window: WindowFactory) 
     assert window.session is not None
     from companion.domain.goals import ActionPlan
 
-    window.session.goals.save_plan(ActionPlan("p", dt.date(2026, 2, 23), "Cerdded", confidence=6))
-    window.session.goals.save_plan(ActionPlan("q", dt.date(2026, 3, 2), "Darllen", confidence=8))
-    view.goals.refresh()
+    goals, diary = window.session.goals, window.open_diary
+    assert diary is not None
+    diary.run(lambda: goals.save_plan(ActionPlan("p", dt.date(2026, 2, 23), "Cerdded", confidence=6)))
+    diary.run(lambda: goals.save_plan(ActionPlan("q", dt.date(2026, 3, 2), "Darllen", confidence=8)))
     for index in range(3):
         view.goals.tabs.setCurrentIndex(index)
         assert unnamed_controls(view.goals) == []

@@ -65,21 +65,21 @@ def test_tolerance_tests_baseline_plan_log_and_timer(qtbot: QtBot, make_window: 
     detail = view.pacing.detail
     assert "Three tests recorded" in detail.tests_count.text()
     # The arithmetic is shown: (12 + 10 + 14) / 3 = 12, 80 % of it is 9.6, rounded to 9.5 minutes.
-    assert "(12 + 10 + 14) ÷ 3 = 12" in detail.arithmetic.text()
-    assert "9.6" in detail.arithmetic.text() and "9.5 minutes" in detail.arithmetic.text()
+    assert "(12 + 10 + 14) ÷ 3 = 12" in detail.baseline.arithmetic.text()
+    assert "9.6" in detail.baseline.arithmetic.text() and "9.5 minutes" in detail.baseline.arithmetic.text()
     # The person may choose a different share, and sees the new arithmetic before accepting.
-    detail.factor.setValue(75)
-    assert "9 minutes" in detail.arithmetic.text()
-    detail.factor.setValue(80)
-    qtbot.mouseClick(detail.accept_baseline, Qt.MouseButton.LeftButton)
-    assert detail.current_baseline.text() == "Your baseline: 9.5 minutes."
+    detail.baseline.factor.setValue(75)
+    assert "9 minutes" in detail.baseline.arithmetic.text()
+    detail.baseline.factor.setValue(80)
+    qtbot.mouseClick(detail.baseline.accept_baseline, Qt.MouseButton.LeftButton)
+    assert detail.baseline.current_baseline.text() == "Your baseline: 9.5 minutes."
     assert detail.plan_today.text() == "Today's plan: 9.5 minutes."
     weeks = [detail.schedule.item(row, 1).text() for row in range(detail.schedule.rowCount())]
     assert weeks[:4] == ["9.5 minutes", "10 minutes", "11 minutes", "12 minutes"]
 
     # A rest break every 3 minutes on the timer.
-    detail.rest_every.setValue(3)
-    qtbot.mouseClick(detail.save_button, Qt.MouseButton.LeftButton)
+    detail.settings.rest_every.setValue(3)
+    qtbot.mouseClick(detail.settings.save_button, Qt.MouseButton.LeftButton)
     assert detail.status.text() == "Changes saved."
 
     # Today: planned against actual, logged in one step (type the amount, press Enter).
@@ -141,7 +141,7 @@ def test_boom_and_bust_markers_and_adjustable_thresholds(qtbot: QtBot, make_wind
     clock = Clock()
     window, view = _diary(qtbot, make_window, clock)
     _add_walking(qtbot, view, clock, tests=(10, 10, 10))
-    qtbot.mouseClick(view.pacing.detail.accept_baseline, Qt.MouseButton.LeftButton)  # 8 minutes
+    qtbot.mouseClick(view.pacing.detail.baseline.accept_baseline, Qt.MouseButton.LeftButton)  # 8 minutes
     view.show_page("today")
     panel = view.today.pacing
     # Three weeks of steady walking with pain 4, then a busy day and a hard day after it.
@@ -178,9 +178,9 @@ def test_a_pacing_timer_keeps_running_across_an_auto_lock(qtbot: QtBot, make_win
     clock = Clock()
     window, view = _diary(qtbot, make_window, clock)
     _add_walking(qtbot, view, clock)
-    view.pacing.detail.rest_every.setValue(4)
-    qtbot.mouseClick(view.pacing.detail.save_button, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(view.pacing.detail.accept_baseline, Qt.MouseButton.LeftButton)
+    view.pacing.detail.settings.rest_every.setValue(4)
+    qtbot.mouseClick(view.pacing.detail.settings.save_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.pacing.detail.baseline.accept_baseline, Qt.MouseButton.LeftButton)
     view.show_page("today")
     panel = view.today.pacing
     qtbot.mouseClick(panel.row_for("Walking").timer_button, Qt.MouseButton.LeftButton)
@@ -214,7 +214,7 @@ def test_a_timer_stopped_on_the_lock_screen_is_logged_at_unlock(qtbot: QtBot, ma
     clock = Clock()
     window, view = _diary(qtbot, make_window, clock)
     _add_walking(qtbot, view, clock)
-    qtbot.mouseClick(view.pacing.detail.accept_baseline, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.pacing.detail.baseline.accept_baseline, Qt.MouseButton.LeftButton)
     view.show_page("today")
     qtbot.mouseClick(view.today.pacing.row_for("Walking").timer_button, Qt.MouseButton.LeftButton)
     clock.advance(minutes=3)
@@ -237,9 +237,9 @@ def test_timer_keeps_running_in_the_tray_and_logs_from_it(qtbot: QtBot, make_win
     window, view = _diary(qtbot, make_window, clock)
     window.tray_available = lambda: True
     _add_walking(qtbot, view, clock)
-    view.pacing.detail.rest_every.setValue(2)
-    qtbot.mouseClick(view.pacing.detail.save_button, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(view.pacing.detail.accept_baseline, Qt.MouseButton.LeftButton)
+    view.pacing.detail.settings.rest_every.setValue(2)
+    qtbot.mouseClick(view.pacing.detail.settings.save_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.pacing.detail.baseline.accept_baseline, Qt.MouseButton.LeftButton)
     view.show_page("today")
     panel = view.today.pacing
     qtbot.mouseClick(panel.row_for("Walking").timer_button, Qt.MouseButton.LeftButton)
@@ -263,7 +263,7 @@ def test_no_tray_means_closing_locks_and_logs(qtbot: QtBot, make_window: WindowF
     window, view = _diary(qtbot, make_window, clock)
     window.tray_available = lambda: False
     _add_walking(qtbot, view, clock)
-    qtbot.mouseClick(view.pacing.detail.accept_baseline, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.pacing.detail.baseline.accept_baseline, Qt.MouseButton.LeftButton)
     view.show_page("today")
     qtbot.mouseClick(view.today.pacing.row_for("Walking").timer_button, Qt.MouseButton.LeftButton)
     clock.advance(minutes=4)
@@ -279,7 +279,7 @@ def test_flare_offers_a_step_down_and_back_up(qtbot: QtBot, make_window: WindowF
     clock = Clock()
     window, view = _diary(qtbot, make_window, clock)
     _add_walking(qtbot, view, clock)
-    qtbot.mouseClick(view.pacing.detail.accept_baseline, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.pacing.detail.baseline.accept_baseline, Qt.MouseButton.LeftButton)
     assert window.session is not None
     window.session.flares.start()
     view.show_page("today")
@@ -302,7 +302,7 @@ def test_bad_amounts_do_not_log(qtbot: QtBot, make_window: WindowFactory, amount
     clock = Clock()
     window, view = _diary(qtbot, make_window, clock)
     _add_walking(qtbot, view, clock)
-    qtbot.mouseClick(view.pacing.detail.accept_baseline, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.pacing.detail.baseline.accept_baseline, Qt.MouseButton.LeftButton)
     view.show_page("today")
     panel = view.today.pacing
     row = panel.row_for("Walking")
@@ -318,9 +318,9 @@ def test_a_crash_while_timing_loses_no_minutes(qtbot: QtBot, make_window: Window
     clock = Clock()
     window, view = _diary(qtbot, make_window, clock)
     _add_walking(qtbot, view, clock)
-    view.pacing.detail.rest_every.setValue(3)
-    qtbot.mouseClick(view.pacing.detail.save_button, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(view.pacing.detail.accept_baseline, Qt.MouseButton.LeftButton)
+    view.pacing.detail.settings.rest_every.setValue(3)
+    qtbot.mouseClick(view.pacing.detail.settings.save_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.pacing.detail.baseline.accept_baseline, Qt.MouseButton.LeftButton)
     view.show_page("today")
     panel = view.today.pacing
     qtbot.mouseClick(panel.row_for("Walking").timer_button, Qt.MouseButton.LeftButton)
@@ -362,7 +362,7 @@ def test_every_pacing_control_is_named_and_reachable(qtbot: QtBot, make_window: 
     view = window.main_view
     assert view is not None
     _add_walking(qtbot, view, clock)
-    qtbot.mouseClick(view.pacing.detail.accept_baseline, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.pacing.detail.baseline.accept_baseline, Qt.MouseButton.LeftButton)
     assert unnamed_controls(view.pacing) == []
     view.pacing.tabs.setCurrentIndex(1)
     assert unnamed_controls(view.pacing) == []
