@@ -189,10 +189,11 @@ class PacingService:
         """Record a tolerance test done now, or on an earlier day (`taken_on`; never a day still to come). A test
         on an earlier day keeps the time of day it is recorded at: the day is what the baseline needs."""
         self.get(activity_id)
-        now = self._clock()
-        taken_at = now
-        if taken_on is not None and p.validate_test_day(taken_on, now.date()) != now.date():
-            taken_at = as_clock(self._clock).at(taken_on, now.time().replace(tzinfo=None))
+        clock = as_clock(self._clock)
+        taken_at = self._clock()
+        local = clock.localize(taken_at)  # in the diary's zone, where its days are drawn
+        if taken_on is not None and p.validate_test_day(taken_on, local.date()) != local.date():
+            taken_at = clock.at(taken_on, local.time().replace(tzinfo=None))
         test = p.ToleranceTest(str(uuid.uuid4()), activity_id, taken_at, p.validate_amount(amount), clean_note(note))
         with self._uow() as uow:
             uow.pacing.add_test(test)

@@ -12,7 +12,9 @@ from hypothesis import strategies as st
 from companion import i18n
 from companion.domain.errors import ValidationError
 from companion.domain.measures import (
+    PEG_FIRST_AFTER_DAYS,
     PEG_INTERVAL_DAYS,
+    SCREEN_FIRST_AFTER_DAYS,
     SCREEN_FOLLOW_UP,
     SCREEN_INTERVAL_DAYS,
     Instrument,
@@ -116,9 +118,23 @@ def test_the_follow_up_never_diagnoses() -> None:
 # When each measure is due -----------------------------------------------------------------------------
 
 
-def test_never_taken_is_due_now() -> None:
+def test_nothing_is_due_before_the_diarys_first_check_in() -> None:
     assert next_due(None, PEG_INTERVAL_DAYS) is None
-    assert is_due(None, dt.date(2026, 11, 2), PEG_INTERVAL_DAYS)
+    assert not is_due(None, dt.date(2026, 11, 2), PEG_INTERVAL_DAYS)
+    assert not is_due(None, dt.date(2026, 11, 2), SCREEN_INTERVAL_DAYS)
+
+
+def test_never_answered_is_due_from_the_first_check_in_and_the_mood_check_two_weeks_later() -> None:
+    first = dt.date(2026, 11, 2)
+    assert next_due(None, PEG_INTERVAL_DAYS, first, PEG_FIRST_AFTER_DAYS) == first
+    assert is_due(None, first, PEG_INTERVAL_DAYS, first, PEG_FIRST_AFTER_DAYS)
+    assert not is_due(None, first - dt.timedelta(days=1), PEG_INTERVAL_DAYS, first, PEG_FIRST_AFTER_DAYS)
+    assert next_due(None, SCREEN_INTERVAL_DAYS, first, SCREEN_FIRST_AFTER_DAYS) == dt.date(2026, 11, 16)
+    assert not is_due(None, dt.date(2026, 11, 15), SCREEN_INTERVAL_DAYS, first, SCREEN_FIRST_AFTER_DAYS)
+    assert is_due(None, dt.date(2026, 11, 16), SCREEN_INTERVAL_DAYS, first, SCREEN_FIRST_AFTER_DAYS)
+    # Once answered, the first check-in no longer counts: the interval does.
+    taken = dt.datetime(2026, 11, 20, 9, 0, tzinfo=dt.UTC)
+    assert next_due(taken, PEG_INTERVAL_DAYS, first, PEG_FIRST_AFTER_DAYS) == dt.date(2026, 11, 27)
 
 
 @pytest.mark.parametrize(("days", "due"), [(0, False), (1, False), (6, False), (7, True), (8, True), (30, True)])
@@ -170,7 +186,9 @@ def session(vault_path: Path, cheap_kdf: KdfParams, clock: Clock):  # type: igno
 
 def test_peg_round_trip_and_due_dates_through_the_vault(session: DiarySession, clock: Clock, vault_path: Path) -> None:
     measures = session.measures
-    assert measures.peg_due() and measures.next_peg_due() is None
+    assert not measures.peg_due() and measures.next_peg_due() is None  # a new diary asks nothing yet
+    session.diary.record_pain(4)
+    assert measures.peg_due() and measures.next_peg_due() == dt.date(2026, 1, 28)  # from the first check-in
     response, changes = measures.record_peg(7, 5, 6)
     assert changes.measures
     assert response.score == 6.0 and response.taken_at == clock.now
@@ -205,11 +223,15 @@ def test_refused_peg_answers_save_nothing(session: DiarySession) -> None:
     with pytest.raises(ValidationError):
         session.measures.record_peg(True, 5, 5)
     assert session.measures.peg_history() == []
-    assert session.measures.peg_due()
 
 
 def test_mood_screens_round_trip_and_are_due_monthly(session: DiarySession, clock: Clock, vault_path: Path) -> None:
     measures = session.measures
+    assert not measures.screen_due()  # a new diary: not before its first check-in
+    session.diary.record_pain(4)
+    clock.advance(days=13)
+    assert not measures.screen_due()  # nor in its first two weeks (the questions ask about 2 weeks)
+    clock.advance(days=1)
     assert measures.screen_due()
     phq, _ = measures.record_screen(Instrument.PHQ2, 1, 2)
     gad, _ = measures.record_screen(Instrument.GAD2, 0, 1)
@@ -234,12 +256,49 @@ def test_mood_screens_round_trip_and_are_due_monthly(session: DiarySession, cloc
         reopened.close()
 
 
+def test_correcting_the_latest_peg_keeps_its_week_and_the_numbers_it_had(
+    session: DiarySession, clock: Clock, vault_path: Path
+) -> None:
+    measures = session.measures
+    with pytest.raises(ValidationError) as nothing:
+        measures.correct_latest_peg(1, 2, 3)
+    assert nothing.value.message() == "There is no weekly check to correct yet."
+    first, _ = measures.record_peg(2, 2, 2)
+    clock.advance(days=7)
+    latest, _ = measures.record_peg(7, 5, 6)  # 7 pressed instead of 1
+    clock.advance(days=2)
+    corrected, changes = measures.correct_latest_peg(1, 5, 6)
+    assert changes.measures
+    # The same answer (its id and its week), with the new number; 12 / 3 = 4.0 by hand.
+    assert (corrected.id, corrected.taken_at, corrected.score) == (latest.id, latest.taken_at, 4.0)
+    assert measures.next_peg_due() == latest.taken_at.date() + dt.timedelta(days=7)  # the week did not move
+    with pytest.raises(ValidationError):
+        measures.correct_latest_peg(1, 11, 6)
+    same, unchanged = measures.correct_latest_peg(1, 5, 6)  # nothing different: nothing written
+    assert same == corrected and not unchanged
+    session.close()
+
+    reopened = DiarySession.open(vault_path, passphrase=PASSPHRASE, clock=clock)
+    try:
+        history = reopened.measures.peg_history()
+        assert [(r.id, r.pain_average, r.enjoyment, r.activity) for r in history] == [
+            (first.id, 2, 2, 2),  # earlier answers are untouched
+            (latest.id, 1, 5, 6),
+        ]
+        (correction,) = reopened.measures.peg_corrections()
+        assert correction.peg_id == latest.id and correction.before == (7, 5, 6)
+        assert correction.corrected_at == clock.now
+        assert reopened.measures.peg_corrections(first.id) == []
+    finally:
+        reopened.close()
+
+
 # Support contacts -------------------------------------------------------------------------------------
 
 
 def test_support_contacts_are_the_established_ones_with_sources() -> None:
     by_key = {c.key: c for c in MOOD_SUPPORT_CONTACTS}
-    assert list(by_key) == ["gp", "nhs111", "samaritans", "call", "emergency"]
+    assert list(by_key) == ["emergency", "nhs111", "samaritans", "call", "gp"]  # 999 first
     assert by_key["samaritans"].phone == "116 123"
     assert by_key["samaritans"].welsh_language_phone == "0808 164 0123"
     assert by_key["call"].phone == "0800 132 737"
