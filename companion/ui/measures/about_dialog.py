@@ -23,8 +23,22 @@ class AboutMeasuresDialog(FitsScreenOnFirstShow, Retranslatable, QDialog):
         self.heading = label("subheading")
         self.texts: dict[str, QLabel] = {}
         column.addWidget(self.heading)
-        for key in ("intro", "pain", "peg_title", "peg", "peg_scale", "peg_source", "mood_title", "mood",
-                    "mood_source", "bands_title", "bands", "bands_source", "welsh_title", "welsh"):
+        for key in (
+            "intro",
+            "pain",
+            "peg_title",
+            "peg",
+            "peg_scale",
+            "peg_source",
+            "mood_title",
+            "mood",
+            "mood_source",
+            "bands_title",
+            "bands",
+            "bands_source",
+            "welsh_title",
+            "welsh",
+        ):
             shown = label("subheading") if key.endswith("_title") else label(selectable=key.endswith("_source"))
             shown.setObjectName(f"aboutMeasures_{key}")
             if key.endswith("_title"):

@@ -229,4 +229,3 @@ def open_peg(diary: OpenDiary, parent: QWidget, *, correct: bool = False) -> Peg
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.open()
     return dialog
-
