@@ -372,3 +372,205 @@ def test_welsh_shows_the_not_validated_note_in_both_dialogs(qtbot: QtBot, sessio
     i18n.set_language("en")
     assert not mood.not_validated.isVisible()
     assert call.name.text() == "CALL Mental Health Listening Line for Wales"
+
+
+# Asked at the right time, reachable at any time ---------------------------------------------------------
+
+
+def test_a_new_diary_asks_for_no_questionnaire_before_its_first_check_in(qtbot: QtBot, make_window: WindowFactory) -> None:
+    window = make_window()
+    first_run(qtbot, window, "en")
+    assert window.main_view is not None and window.session is not None
+    banner = window.main_view.today.measures_banner
+    assert not banner.box.isVisible()  # nothing asked of a diary with nothing in it
+    today = window.session.clock().date()
+    assert window.tray_control.facts(today) == (False, False)  # nor by a reminder: the weekly check is not due
+    record_pain(qtbot, window, 4, "")
+    assert window.tray_control.facts(today) == (True, True)
+    # The first check-in: the weekly check is due from today; the mood check waits two weeks.
+    assert banner.box.isVisible() and banner.peg_row.isVisible() and not banner.mood_row.isVisible()
+    # From now on a check-in is none of the banner's business: it does not read the diary again for one.
+    calls: list[int] = []
+    real_refresh = banner.refresh
+    banner.refresh = lambda: (calls.append(1), real_refresh())  # type: ignore[method-assign]
+    record_pain(qtbot, window, 5, "")
+    assert calls == []
+
+
+def test_the_weekly_check_is_offered_on_today_at_any_time_and_the_latest_answers_can_be_corrected(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    window = _window_after_a_check_in(qtbot, make_window)
+    assert window.main_view is not None and window.session is not None
+    banner = window.main_view.today.measures_banner
+    qtbot.mouseClick(banner.peg_button, Qt.MouseButton.LeftButton)
+    assert banner.peg_dialog is not None
+    for picker, value in zip(banner.peg_dialog.pickers, (7, 5, 6), strict=True):
+        picker.set_score(value)
+    qtbot.mouseClick(banner.peg_dialog.save, Qt.MouseButton.LeftButton)
+    (first,) = window.session.measures.peg_history()
+    # Not due any more, yet offered: answer again, or correct what was just saved.
+    assert not banner.peg_row.isVisible() and banner.peg_any_time_row.isVisible()
+    assert banner.peg_last_text.text().startswith("Weekly pain check (PEG): last answered on ")
+    assert unnamed_controls(banner) == []
+    qtbot.mouseClick(banner.peg_correct_button, Qt.MouseButton.LeftButton)
+    dialog = banner.peg_dialog
+    assert dialog is not None and dialog.isVisible() and dialog.windowModality() == Qt.WindowModality.WindowModal
+    assert dialog.windowTitle() == "Correct your latest weekly check (PEG)"
+    assert [picker.score() for picker in dialog.pickers] == [7, 5, 6]  # filled in: change only what is wrong
+    assert dialog.save.isEnabled()
+    qtbot.mouseClick(dialog.pickers[0].buttons[1], Qt.MouseButton.LeftButton)
+    assert dialog.score_label.text() == "Your PEG score: 4.0 out of 10"  # (1 + 5 + 6) / 3 by hand
+    with qtbot.waitSignal(banner.peg_recorded):
+        qtbot.mouseClick(dialog.save, Qt.MouseButton.LeftButton)
+    (corrected,) = window.session.measures.peg_history()  # corrected, not a second answer
+    assert (corrected.id, corrected.taken_at) == (first.id, first.taken_at)
+    assert (corrected.pain_average, corrected.enjoyment, corrected.activity) == (1, 5, 6)
+    assert [c.before for c in window.session.measures.peg_corrections(first.id)] == [(7, 5, 6)]
+    # Answering again at any time records a new answer.
+    qtbot.mouseClick(banner.peg_again_button, Qt.MouseButton.LeftButton)
+    again = banner.peg_dialog
+    assert again is not None and again.windowTitle() == "Weekly check: pain, enjoyment and activity (PEG)"
+    assert [picker.score() for picker in again.pickers] == [None, None, None]
+    again.reject()
+
+
+def test_trends_offers_the_weekly_check_and_its_correction_beside_the_peg_chart(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    window = _window_after_a_check_in(qtbot, make_window)
+    assert window.main_view is not None and window.session is not None
+    window.main_view.show_page("trends")
+    trends = window.main_view.trends
+    trends.chart_list.setCurrentRow(next(r for r in range(trends.chart_list.count()) if trends.chart_list.item(r).data(Qt.ItemDataRole.UserRole) == "peg"))
+    entry = trends.peg_entry
+    qtbot.waitUntil(entry.isVisible)
+    assert entry.text() == "Weekly pain check (PEG)" and entry.accessibleName()
+    assert not entry.correct_action.isEnabled()  # nothing to correct yet
+    entry.answer_action.trigger()
+    dialog = entry.dialog
+    assert dialog is not None and dialog.isVisible() and dialog.correcting is None
+    for picker, value in zip(dialog.pickers, (4, 4, 4), strict=True):
+        picker.set_score(value)
+    qtbot.mouseClick(dialog.save, Qt.MouseButton.LeftButton)
+    assert entry.correct_action.isEnabled()  # the button heard of the answer through the change events
+    assert "nothing yet" not in trends.chart_list.currentItem().text()  # and so did the chart
+    entry.correct_action.trigger()
+    correcting = entry.dialog
+    assert correcting is not None and [p.score() for p in correcting.pickers] == [4, 4, 4]
+    correcting.reject()
+    assert [r.score for r in window.session.measures.peg_history()] == [4.0]
+
+
+def test_sources_and_licences_are_one_click_away_not_on_the_questionnaires(qtbot: QtBot, session: DiarySession) -> None:
+    from companion.ui.measures.about_dialog import AboutMeasuresDialog
+
+    for dialog in (PegDialog(standalone_diary(session)), MoodScreenDialog(standalone_diary(session))):
+        show(qtbot, dialog)
+        shown = " ".join(w.text() for w in dialog.findChildren(QWidget) if hasattr(w, "text") and w.isVisible())
+        for word in ("Source", "Krebs", "Kroenke", "Pfizer", "IMMPACT", "licen", "reproduce"):
+            assert word not in shown
+        qtbot.mouseClick(dialog.about, Qt.MouseButton.LeftButton)
+        about = dialog.findChild(AboutMeasuresDialog)
+        assert about is not None and about.isVisible()
+        assert about.windowModality() == Qt.WindowModality.WindowModal
+        words = " ".join(text.text() for text in about.texts.values())
+        assert "Krebs EE" in words and "Kroenke K" in words and "Pfizer" in words and "Dworkin RH" in words
+        assert "0 = no pain, 10 = pain as bad as you can imagine" in words
+        assert unnamed_controls(about) == []
+        qtbot.mouseClick(about.close_button, Qt.MouseButton.LeftButton)
+        assert not about.isVisible()
+        dialog.reject()
+
+
+def test_the_mood_result_leads_with_kind_words_then_help_999_first_then_the_scores(
+    qtbot: QtBot, session: DiarySession
+) -> None:
+    dialog = MoodScreenDialog(standalone_diary(session))
+    show(qtbot, dialog)
+    for question in dialog.questions:
+        qtbot.mouseClick(question.radios[3], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.save, Qt.MouseButton.LeftButton)
+    assert dialog.thanks.text().startswith("Thank you for answering.")
+    first_contact = next(card for card in dialog.contact_cards if card.isVisible())
+    assert first_contact.contact.key == "emergency" and "999" in first_contact.text()
+    order = [dialog.thanks, dialog.follow_up, dialog.contacts_box, dialog.scores_heading, dialog.score_labels[Instrument.PHQ2]]
+    tops = [widget.mapTo(dialog.result_page, widget.rect().topLeft()).y() for widget in order]
+    assert tops == sorted(tops) and len(set(tops)) == len(tops)
+    assert dialog.score_labels[Instrument.PHQ2].text() == "Low mood (PHQ-2): 6 out of 6"
+    assert dialog.scores_scale.text() == "0 = not at all, 6 = nearly every day for both questions"
+
+
+def test_urgent_help_is_pinned_at_the_top_of_support_999_first(qtbot: QtBot, session: DiarySession) -> None:
+    from companion.ui.support.support_view import SupportView
+
+    view = SupportView(standalone_diary(session))
+    view.resize(1000, 720)
+    show(qtbot, view)
+    box = view.urgent_help
+    assert box.parentWidget() is view  # not inside the scrolling list: always in view
+    assert box.y() < view.search.y() and box.y() < view.scroll_area.y()
+    assert box.heading.text() == "Need help now?"
+    assert box.lines[0].text().startswith("In an emergency") and "999" in box.lines[0].text()
+    assert "111" in box.lines[1].text() and "NHS 24" in box.lines[1].text()
+    assert "116 123" in box.lines[2].text()
+    i18n.set_language("cy")
+    try:
+        assert box.heading.text() == i18n._("Need help now?") != "Need help now?"
+        assert "999" in box.lines[0].text()
+    finally:
+        i18n.set_language("en")
+
+
+# Answers chosen but not saved, over a lock ------------------------------------------------------------
+
+
+def test_answers_chosen_in_the_weekly_check_come_back_unsaved_after_a_lock(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    from tests.helpers.gui import PASSPHRASE, unlock
+
+    window = _window_after_a_check_in(qtbot, make_window)
+    assert window.main_view is not None
+    dialog = window.main_view.today.measures_banner.open_peg()
+    dialog.pickers[0].set_score(6)
+    dialog.pickers[1].set_score(2)
+    assert window.lock_now()
+    assert not dialog.isVisible() if shiboken_alive(dialog) else True
+    unlock(qtbot, window, PASSPHRASE)
+    assert window.session is not None and window.session.measures.peg_history() == []  # nothing saved
+    revived = [d for d in window.findChildren(PegDialog) if d.isVisible()]
+    assert len(revived) == 1
+    assert [p.score() for p in revived[0].pickers] == [6, 2, None]
+    assert revived[0].kept.isVisible() and "kept when the diary locked" in revived[0].kept.text()
+    revived[0].pickers[2].set_score(4)
+    qtbot.mouseClick(revived[0].save, Qt.MouseButton.LeftButton)
+    assert [r.score for r in window.session.measures.peg_history()] == [4.0]  # (6 + 2 + 4) / 3
+    # Answered and saved: nothing comes back after the next lock.
+    assert window.lock_now()
+    unlock(qtbot, window, PASSPHRASE)
+    assert [d for d in window.findChildren(PegDialog) if d.isVisible()] == []
+
+
+def test_answers_chosen_in_the_mood_check_come_back_unsaved_after_a_lock(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    from tests.helpers.gui import PASSPHRASE, unlock
+
+    window = _window_after_a_check_in(qtbot, make_window)
+    assert window.main_view is not None
+    dialog = window.main_view.today.measures_banner.open_mood_screen()
+    qtbot.mouseClick(dialog.questions[1].radios[2], Qt.MouseButton.LeftButton)
+    assert window.lock_now()
+    unlock(qtbot, window, PASSPHRASE)
+    assert window.session is not None and window.session.measures.screens() == []
+    (revived,) = [d for d in window.findChildren(MoodScreenDialog) if d.isVisible()]
+    assert [q.answer() for q in revived.questions] == [None, 2, None, None]
+    assert revived.kept.isVisible()
+    revived.reject()
+
+
+def shiboken_alive(widget: QWidget) -> bool:
+    import shiboken6
+
+    return bool(shiboken6.isValid(widget))
