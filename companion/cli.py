@@ -41,6 +41,7 @@ COMMANDS: tuple[str, ...] = (
     "change-passphrase",
     "list-backups",
     "summary",
+    "story",
 )
 
 
@@ -312,6 +313,11 @@ def build_parser(handlers: dict[str, Callable[[argparse.Namespace], int]]) -> ar
     summary.add_argument("--force", action="store_true", help=_("replace the file if it already exists"))
     summary.add_argument(
         "--demo", action="store_true", help=_("use a throwaway demo diary instead of yours (no passphrase needed)")
+    )
+    from companion.cli_story import add_story_arguments
+
+    add_story_arguments(
+        command("story", _("Make “My story so far” as a one-page PDF (NOT encrypted), without opening a window."))
     )
     return parser
 

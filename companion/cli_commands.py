@@ -429,6 +429,8 @@ def cmd_summary(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+from companion.cli_story import cmd_story  # noqa: E402 (after the commands it sits beside)
+
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "export": cmd_export,
     "import": cmd_import,
@@ -438,4 +440,5 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "change-passphrase": cmd_change_passphrase,
     "list-backups": cmd_list_backups,
     "summary": cmd_summary,
+    "story": cmd_story,
 }

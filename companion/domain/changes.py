@@ -19,6 +19,8 @@ class Changes:
     goals: bool = False
     medicines: bool = False
     settings: bool = False
+    story: bool = False  # My story items
+    appointments: bool = False  # appointments, their follow-up reasons, decisions made together
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(**{f.name: getattr(self, f.name) or getattr(other, f.name) for f in fields(self)})

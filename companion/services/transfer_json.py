@@ -1,4 +1,4 @@
-"""The diary as JSON (export format version 1): lossless export, strict preview and all-or-nothing import.
+"""The diary as JSON (export format version 2): lossless export, strict preview and all-or-nothing import.
 
 Tables and columns are read from `Base.metadata`, so a new column is exported (and then required on
 import) without changes here; a new column or table also means a new export format version (see
@@ -36,6 +36,7 @@ from companion.services.transfer import (
     ImportReport,
     TableCounts,
 )
+from companion.services.transfer_story import COLUMNS_ADDED, STORY_RULES, STORY_TABLES
 from companion.storage.models import Base
 from companion.storage.unit_of_work import UnitOfWork
 
@@ -43,7 +44,7 @@ if TYPE_CHECKING:
     from companion.services.session import DiarySession
 
 FORMAT = "companion-export"
-VERSION = 1
+VERSION = 2  # 2: My story, appointments, decisions, medicine review plans, "agreed with ... on ..."
 TOP_LEVEL_KEYS = ("format", "version", "exported_at", "app_version", "tables")
 OWNER_TABLE = "pain_entries"  # rows of other tables that point at a check-in belong to it
 
@@ -220,6 +221,7 @@ RULES: dict[tuple[str, str], Check] = {
     ("medicine_ratings", "helpfulness"): _range(0, 10),
     ("medicine_doses", "utc_offset_minutes"): _OFFSET,
     ("treatments_tried", "helpfulness"): _range(0, 10),
+    **STORY_RULES,
 }
 
 
@@ -260,6 +262,7 @@ TABLES_ADDED_LATER = frozenset(
         "medicine_doses",
         "treatments_tried",
         "support_entries",
+        *STORY_TABLES,
     }
 )
 
@@ -338,7 +341,7 @@ def _is_utf8(value: str) -> bool:
     return True
 
 
-def _decode_row(table: Table, raw: Any) -> Row:
+def _decode_row(table: Table, raw: Any, version: int = VERSION) -> Row:
     if not isinstance(raw, dict):
         raise _RowProblem(N_("The row is not a set of named values."))
     names = [c.name for c in table.columns]
@@ -347,6 +350,10 @@ def _decode_row(table: Table, raw: Any) -> Row:
             raise _RowProblem(N_("The column “{column}” is not one Companion knows."), column=str(key)[:40])
     row: Row = {}
     for column in table.columns:
+        added = COLUMNS_ADDED.get((table.name, column.name))
+        if column.name not in raw and added is not None and version < added[0]:
+            row[column.name] = added[1]
+            continue
         if column.name not in raw:
             raise _RowProblem(N_("The column “{column}” is missing."), column=column.name)
         row[column.name] = _decode_value(column, raw[column.name])
@@ -430,7 +437,7 @@ def parse_export(data: bytes) -> ParsedExport:
         seen: set[tuple[Any, ...]] = set()
         for number, raw in enumerate(raw_rows, start=1):
             try:
-                row = _decode_row(table, raw)
+                row = _decode_row(table, raw, version)
                 key = _pk(table, row)
                 if key in seen:
                     raise _RowProblem(N_("Another row of the same table has the same identity."))

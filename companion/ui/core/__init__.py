@@ -3,6 +3,8 @@
 - `OpenDiary` (diary.py) is what a screen is given: `session`, `clock`, `events`, `host`, `app`, `timer`.
 - Every write goes through `diary.run(lambda: service.write(...), problem=label)`: a validation problem is
   shown in `problem` and nothing is saved; otherwise `events.changed(Changes)` reaches every screen.
+- A part that shows its own write from the returned value passes `origin=self` to `run`: every other part
+  hears the change, the origin is not refreshed (Today adds the check-in it recorded without reading back).
 - A screen part is a `PagePart` (page.py): it declares `interests` (the kinds of change it shows), reads the
   diary only in `refresh()`, and registers itself at the end of its constructor with `diary.host.add(self)`.
   The host refreshes it when a change meets its interests and it is visible, or marks it stale and

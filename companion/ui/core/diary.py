@@ -84,9 +84,17 @@ class OpenDiary:
     # --- writing ---------------------------------------------------------------------------------------
 
     def run(
-        self, op: Callable[[], tuple[T, Changes]], *, problem: Problem = None, where: QWidget | None = None
+        self,
+        op: Callable[[], tuple[T, Changes]],
+        *,
+        problem: Problem = None,
+        where: QWidget | None = None,
+        origin: object = None,
     ) -> Done[T] | None:
-        """Call a service write. Returns Done(value), or None when nothing was saved (the problem shown)."""
+        """Call a service write. Returns Done(value), or None when nothing was saved (the problem shown).
+
+        `origin`: the part making the write, when it shows the result itself from the returned value (as
+        Today adds the check-in it just recorded): every other part is told, it is not refreshed."""
         try:
             value, changes = op()
         except ValidationError as exc:
@@ -95,11 +103,11 @@ class OpenDiary:
         except CompanionError as exc:
             show_problem(exc.message(), problem, where)
             return None
-        self.events.announce(changes)
+        self.events.announce(changes, origin)
         return Done(value)
 
-    def announce(self, changes: Changes) -> None:
-        self.events.announce(changes)
+    def announce(self, changes: Changes, origin: object = None) -> None:
+        self.events.announce(changes, origin)
 
     # --- saving ----------------------------------------------------------------------------------------
 

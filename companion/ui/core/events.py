@@ -16,7 +16,7 @@ from companion.domain.save_state import SaveState
 
 
 class DiaryEvents(QObject):
-    changed = Signal(object)  # Changes
+    changed = Signal(object, object)  # (Changes, the part that made the change or None)
     save_state_changed = Signal(object)  # SaveState, always on the GUI thread
     _save_state_from_any_thread = Signal(object)
 
@@ -37,10 +37,11 @@ class DiaryEvents(QObject):
     def save_state(self) -> SaveState:
         return self._save_state
 
-    def announce(self, changes: Changes) -> None:
-        """Tell every screen part what a write changed (run_op calls this; so do restore and import)."""
+    def announce(self, changes: Changes, origin: object = None) -> None:
+        """Tell every screen part what a write changed (`run` calls this; so do restore and import). The part
+        that made the change (`origin`) has already shown it from the write's value and is not refreshed."""
         if changes:
-            self.changed.emit(changes)
+            self.changed.emit(changes, origin)
 
     def _on_save_state(self, state: SaveState) -> None:
         self._save_state = state

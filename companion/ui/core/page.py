@@ -94,9 +94,9 @@ class PageHost(QObject):
         self._parts = [p for p in self._parts if id(p) != key]
         self._stale.discard(key)
 
-    def _on_events_changed(self, changes: Changes) -> None:
+    def _on_events_changed(self, changes: Changes, origin: object = None) -> None:
         for part in list(self._parts):
-            if not part.interests.meets(changes):  # type: ignore[attr-defined]
+            if part is origin or not part.interests.meets(changes):  # type: ignore[attr-defined]
                 continue
             if part.isVisible():
                 self._refresh(part)

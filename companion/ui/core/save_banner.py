@@ -44,8 +44,8 @@ class SaveIndicator(Retranslatable, QWidget):
 
 
 class SaveBanner(Retranslatable, QFrame):
-    """Shown while the latest change is held in memory only because saving failed; Retry saves again. The
-    retry dialog opens once each time saving starts failing (not at every later change)."""
+    """Shown from a failed save until a save succeeds (a new attempt in progress keeps it up); Retry saves
+    again. The retry dialog opens once each time saving starts failing, not at every later change."""
 
     def __init__(self, diary: OpenDiary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,15 +59,19 @@ class SaveBanner(Retranslatable, QFrame):
         row.addWidget(self.text, 1)
         row.addWidget(self.retry_button)
         self.retry_button.clicked.connect(self.retry)
+        self._failing = diary.save_state.failed  # since the last failure, no save has succeeded
         diary.events.save_state_changed.connect(self._on_events_save_state_changed)
-        self.setVisible(diary.save_state.failed)
+        self.setVisible(self._failing)
         self.retranslate_ui()
 
     def _on_events_save_state_changed(self, state: SaveState) -> None:
-        was_failed = not self.isHidden()
-        self.setVisible(state.failed)
-        self.retranslate_ui()
-        if state.failed and not was_failed:
+        started_failing = state.failed and not self._failing
+        if state.failed:
+            self._failing = True
+        elif state.durable:
+            self._failing = False
+        self.setVisible(self._failing)
+        if started_failing:
             self.ask_retry(state)
 
     def ask_retry(self, state: SaveState) -> None:

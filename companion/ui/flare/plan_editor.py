@@ -64,6 +64,7 @@ class FlarePlanEditor(PagePart, QWidget):
         self._has_saved_plan = False
         self._status_key = ""
         self._baseline_updated_on: dt.date | None = None
+        self._baseline_agreement = FlarePlan().agreement  # kept as loaded until a screen edits it
         self._loaded = False
 
         self.heading = label("heading")
@@ -242,6 +243,7 @@ class FlarePlanEditor(PagePart, QWidget):
         self.review_date.setDate(_qdate(review))
         self.review_date.blockSignals(False)
         self._baseline_updated_on = plan.updated_on
+        self._baseline_agreement = plan.agreement
         self._baseline = self.plan()
         self._loaded = True
         self._status_key = ""
@@ -261,6 +263,7 @@ class FlarePlanEditor(PagePart, QWidget):
             helpers=self.helpers.helpers(),
             review_date=_pydate(self.review_date.date()),
             updated_on=self._baseline_updated_on,
+            agreement=self._baseline_agreement,
         )
 
     def has_changes(self) -> bool:

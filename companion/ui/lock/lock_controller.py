@@ -19,6 +19,7 @@ from companion.ui import dialogs
 from companion.ui.core.diary import OpenDiary
 from companion.ui.idle_watcher import IdleWatcher
 from companion.ui.session_watcher import SessionWatcher
+from companion.ui.widgets import after_busy, is_busy
 
 
 class LockController(QObject):
@@ -61,6 +62,9 @@ class LockController(QObject):
         diary = self.diary
         if diary is None:
             return True
+        if is_busy():  # a document is being built from the diary: lock as soon as it is done
+            after_busy(self.lock)
+            return False
         drafts: dict[str, object] = dict(diary.drafts())
         for dialog in self._window.findChildren(QDialog):
             if dialog.isVisible():

@@ -49,6 +49,7 @@ class TodayView(PagePart, QWidget):
         self._last_saved: Checkin | None = None
         self._day = diary.clock.today()
         self._entries: list[Checkin] = []
+        self._tag_names: list[str] = []
         self._kept_draft = False
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 16, 24, 16)
@@ -136,7 +137,8 @@ class TodayView(PagePart, QWidget):
         diary = self._session.diary
         self._day = self._diary.clock.today()
         self._entries = diary.entries_on(self._day)
-        self.form.set_known_tags(diary.tag_names())
+        self._tag_names = diary.tag_names()
+        self.form.set_known_tags(self._tag_names)
         if self.form.is_blank():
             self.form.reset_time(self._diary.clock.now())
         self._render()
@@ -145,14 +147,18 @@ class TodayView(PagePart, QWidget):
         """Put the last-read entries on screen in the current language (no reading)."""
         today = self._entries
         self.date_heading.setText(format_weekday_date(self._day))
-        self.list_heading.setText(ngettext("{n} entry today", "{n} entries today", len(today)).format(n=len(today)))
-        self.empty.setVisible(not today)
+        self._render_count()
         self.entries.clear()
         for entry in reversed(today):  # newest first
             item = QListWidgetItem(self.describe(entry))
             item.setData(Qt.ItemDataRole.UserRole, entry.id)
             self.entries.addItem(item)
         self._render_status()
+
+    def _render_count(self) -> None:
+        n = len(self._entries)
+        self.list_heading.setText(ngettext("{n} entry today", "{n} entries today", n).format(n=n))
+        self.empty.setVisible(not n)
 
     def _render_status(self) -> None:
         if self._kept_draft:
@@ -191,15 +197,33 @@ class TodayView(PagePart, QWidget):
     def _on_save_clicked(self) -> None:
         given = self.form.value(self._diary.clock.now())
         self._kept_draft = False
-        done = self._diary.run(lambda: self._session.diary.record_checkin(given), problem=self.status)
+        done = self._diary.run(lambda: self._session.diary.record_checkin(given), problem=self.status, origin=self)
         if done is None:
             if given.is_empty:
                 self.picker.buttons[0].setFocus()
             return
-        self._last_saved = done.value
+        self._show_recorded(done.value)
+        self.picker.buttons[0].setFocus()
+
+    def _show_recorded(self, entry: Checkin) -> None:
+        """Show the check-in just recorded from the write's value: no reading back (a ten-year diary would
+        make that the slow part of a check-in)."""
+        self._last_saved = entry
+        if self._day != self._diary.clock.today():
+            self.refresh()  # a new day began while the page was open
+        elif entry.recorded_at.date() == self._day:
+            self._entries = sorted([*self._entries, entry], key=lambda e: e.recorded_at)
+            newest_first = list(reversed(self._entries))
+            item = QListWidgetItem(self.describe(entry))
+            item.setData(Qt.ItemDataRole.UserRole, entry.id)
+            self.entries.insertItem(newest_first.index(entry), item)  # one new row, not the whole list again
+            self._render_count()
+        new_tags = [t.name for t in entry.tags if t.name not in self._tag_names]
+        if new_tags:
+            self._tag_names = sorted([*self._tag_names, *new_tags], key=str.casefold)
+            self.form.set_known_tags(self._tag_names)
         self.form.clear(self._diary.clock.now())
         self._render_status()
-        self.picker.buttons[0].setFocus()
 
     def _on_same_as_last_clicked(self) -> None:
         last = self._session.diary.last_checkin()
