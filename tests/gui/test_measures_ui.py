@@ -27,7 +27,8 @@ from companion.ui.measures.peg_dialog import PegDialog
 from companion.ui.qt_translator import TranslatorBridge
 from tests.gui.conftest import WindowFactory
 from tests.gui.test_accessibility import unnamed_controls
-from tests.helpers.gui import first_run, message_box, record_pain
+from tests.helpers.gui import PASSPHRASE, first_run, message_box, record_pain, unlock
+from tests.helpers.sql_watch import statements
 
 NUMBER_KEYS = {n: getattr(Qt.Key, f"Key_{n}") for n in range(10)}
 
@@ -377,7 +378,9 @@ def test_welsh_shows_the_not_validated_note_in_both_dialogs(qtbot: QtBot, sessio
 # Asked at the right time, reachable at any time ---------------------------------------------------------
 
 
-def test_a_new_diary_asks_for_no_questionnaire_before_its_first_check_in(qtbot: QtBot, make_window: WindowFactory) -> None:
+def test_a_new_diary_asks_for_no_questionnaire_before_its_first_check_in(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
     window = make_window()
     first_run(qtbot, window, "en")
     assert window.main_view is not None and window.session is not None
@@ -385,16 +388,18 @@ def test_a_new_diary_asks_for_no_questionnaire_before_its_first_check_in(qtbot: 
     assert not banner.box.isVisible()  # nothing asked of a diary with nothing in it
     today = window.session.clock().date()
     assert window.tray_control.facts(today) == (False, False)  # nor by a reminder: the weekly check is not due
-    record_pain(qtbot, window, 4, "")
-    assert window.tray_control.facts(today) == (True, True)
-    # The first check-in: the weekly check is due from today; the mood check waits two weeks.
+    with statements(window.session) as seen:
+        record_pain(qtbot, window, 4, "")
+    # The first check-in: the weekly check is due from today (known without reading: a check-in reads
+    # nothing); the mood check waits two weeks.
     assert banner.box.isVisible() and banner.peg_row.isVisible() and not banner.mood_row.isVisible()
-    # From now on a check-in is none of the banner's business: it does not read the diary again for one.
-    calls: list[int] = []
-    real_refresh = banner.refresh
-    banner.refresh = lambda: (calls.append(1), real_refresh())  # type: ignore[method-assign]
-    record_pain(qtbot, window, 5, "")
-    assert calls == []
+    assert [s for s in seen if s.lstrip().upper().startswith("SELECT")] == []
+    assert window.tray_control.facts(today) == (True, True)
+    assert window.lock_now()  # and read from the diary at the next unlock, the same
+    unlock(qtbot, window, PASSPHRASE)
+    assert window.main_view is not None
+    banner = window.main_view.today.measures_banner
+    assert banner.peg_row.isVisible() and not banner.mood_row.isVisible()
 
 
 def test_the_weekly_check_is_offered_on_today_at_any_time_and_the_latest_answers_can_be_corrected(
@@ -442,7 +447,13 @@ def test_trends_offers_the_weekly_check_and_its_correction_beside_the_peg_chart(
     assert window.main_view is not None and window.session is not None
     window.main_view.show_page("trends")
     trends = window.main_view.trends
-    trends.chart_list.setCurrentRow(next(r for r in range(trends.chart_list.count()) if trends.chart_list.item(r).data(Qt.ItemDataRole.UserRole) == "peg"))
+    trends.chart_list.setCurrentRow(
+        next(
+            r
+            for r in range(trends.chart_list.count())
+            if trends.chart_list.item(r).data(Qt.ItemDataRole.UserRole) == "peg"
+        )
+    )
     entry = trends.peg_entry
     qtbot.waitUntil(entry.isVisible)
     assert entry.text() == "Weekly pain check (PEG)" and entry.accessibleName()
@@ -494,7 +505,13 @@ def test_the_mood_result_leads_with_kind_words_then_help_999_first_then_the_scor
     assert dialog.thanks.text().startswith("Thank you for answering.")
     first_contact = next(card for card in dialog.contact_cards if card.isVisible())
     assert first_contact.contact.key == "emergency" and "999" in first_contact.text()
-    order = [dialog.thanks, dialog.follow_up, dialog.contacts_box, dialog.scores_heading, dialog.score_labels[Instrument.PHQ2]]
+    order = [
+        dialog.thanks,
+        dialog.follow_up,
+        dialog.contacts_box,
+        dialog.scores_heading,
+        dialog.score_labels[Instrument.PHQ2],
+    ]
     tops = [widget.mapTo(dialog.result_page, widget.rect().topLeft()).y() for widget in order]
     assert tops == sorted(tops) and len(set(tops)) == len(tops)
     assert dialog.score_labels[Instrument.PHQ2].text() == "Low mood (PHQ-2): 6 out of 6"
@@ -528,8 +545,6 @@ def test_urgent_help_is_pinned_at_the_top_of_support_999_first(qtbot: QtBot, ses
 def test_answers_chosen_in_the_weekly_check_come_back_unsaved_after_a_lock(
     qtbot: QtBot, make_window: WindowFactory
 ) -> None:
-    from tests.helpers.gui import PASSPHRASE, unlock
-
     window = _window_after_a_check_in(qtbot, make_window)
     assert window.main_view is not None
     dialog = window.main_view.today.measures_banner.open_peg()
@@ -555,8 +570,6 @@ def test_answers_chosen_in_the_weekly_check_come_back_unsaved_after_a_lock(
 def test_answers_chosen_in_the_mood_check_come_back_unsaved_after_a_lock(
     qtbot: QtBot, make_window: WindowFactory
 ) -> None:
-    from tests.helpers.gui import PASSPHRASE, unlock
-
     window = _window_after_a_check_in(qtbot, make_window)
     assert window.main_view is not None
     dialog = window.main_view.today.measures_banner.open_mood_screen()

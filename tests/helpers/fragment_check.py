@@ -41,9 +41,10 @@ ALLOWED_FORMAT_ARGS: dict[tuple[str, str], str] = {
     ("companion/ui/measures/about_dialog.py", "Source: {source} Free to use."): (
         "a citation after a colon, then a whole sentence"
     ),
-    ("companion/ui/measures/about_dialog.py", "Pain, on Today and in the weekly check, is scored the same way: {scale}."): (
-        "the scale's whole direction ('0 = …, 10 = …') after a colon, never mutated"
-    ),
+    (
+        "companion/ui/measures/about_dialog.py",
+        "Pain, on Today and in the weekly check, is scored the same way: {scale}.",
+    ): "the scale's whole direction ('0 = …, 10 = …') after a colon, never mutated",
     ("companion/ui/measures/peg_dialog.py", "{number}. {question}"): "numbered question: the question stands alone",
     ("companion/ui/today/score_picker.py", "{low_anchor}; {high_anchor}"): (
         "a screen reader's description listing the scale's two anchor phrases, each whole, no sentence around them"

@@ -2,18 +2,22 @@
 any other time a line offering the weekly check again and a correction of the latest answers.
 
 It opens the dialogs window-modal (open(), never exec()); it hears of answers through the UI core's change
-events (a part with interest in measures; in check-ins too until the first one, since nothing is due before
-it, and no longer after it, so a check-in does not make it read the diary again). "Not now"
+events (a part with interest in measures). Nothing is due before the diary's first check-in: that check-in
+makes the weekly check due, which the banner knows from the change event itself, without reading. "Not now"
 hides the mood check until the diary is next unlocked (this banner lives as long as the unlocked diary does).
 """
 
 from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from companion.domain.changes import Changes
+from companion.domain.measures import PEG_FIRST_AFTER_DAYS
 from companion.i18n import _
 from companion.i18n.formatting import format_date
 from companion.services.measures import MeasuresDue
@@ -38,7 +42,7 @@ class MeasuresDueBanner(PagePart, QWidget):
     """The part itself stays shown (with nothing in it when there is nothing to offer), so the page host
     keeps refreshing it; `box` is what the person sees, or not."""
 
-    interests = Changes(measures=True, pain_entries=True)
+    interests = Changes(measures=True)
     peg_recorded = Signal(object)  # PegResponse (new, or the latest corrected)
     screens_recorded = Signal(object)  # tuple[MoodScreen, MoodScreen]
 
@@ -98,6 +102,7 @@ class MeasuresDueBanner(PagePart, QWidget):
         self.peg_correct_button.clicked.connect(self.open_peg_correction)
         self.mood_button.clicked.connect(self.open_mood_screen)
         self.not_now.clicked.connect(self._on_not_now_clicked)
+        diary.events.changed.connect(self._on_events_changed)
         self.retranslate_ui()
         self.refresh()
         diary.host.add(self)
@@ -124,9 +129,17 @@ class MeasuresDueBanner(PagePart, QWidget):
     def refresh(self) -> None:
         """Read what is due now and the latest weekly answers (the only place this banner reads the diary)."""
         self._day = self._diary.clock.today()
-        self._due = due = self._session.measures.due()
-        self.interests = Changes(measures=True, pain_entries=due.next_peg_due is None)
+        self._due = self._session.measures.due()
         self._render()
+
+    def _on_events_changed(self, changes: Changes) -> None:
+        """A diary's first check-in: the weekly check is due from that day (known from the event, no reading;
+        the mood check waits for the next refresh, two weeks on)."""
+        due = self._due
+        if changes.pain_entries and due is not None and due.next_peg_due is None:
+            first_due = self._diary.clock.today() + dt.timedelta(days=PEG_FIRST_AFTER_DAYS)
+            self._due = replace(due, peg_due=self._diary.clock.today() >= first_due, next_peg_due=first_due)
+            self._render()
 
     def showEvent(self, event: QShowEvent) -> None:
         if self._day != self._diary.clock.today():  # shown again on a later day: a check may have come due
