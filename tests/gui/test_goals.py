@@ -10,10 +10,12 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from companion.domain.goals import CheckBackOutcome
+from companion.ui.goals.action_plan_dialog import ActionPlanDialog
 from companion.ui.main_view import MainView
 from tests.gui.conftest import WindowFactory
 from tests.gui.test_accessibility import unnamed_controls
 from tests.helpers.gui import PASSPHRASE, first_run, message_box, type_into, unlock
+from tests.helpers.sql_watch import statements, touching
 
 
 class Clock:
@@ -224,3 +226,89 @@ def test_as_needed_doses_are_logged_from_today_in_the_window_and_kept(qtbot: QtB
     assert window.lock_now()
     unlock(qtbot, window, PASSPHRASE)
     assert window.session is not None and len(window.session.medicines.doses_on(clock.now.date())) == 2
+
+
+def _selects(seen: list[str]) -> list[str]:
+    return [s for s in seen if s.lstrip().upper().startswith("SELECT")]
+
+
+def test_each_goals_tab_reads_only_when_shown_and_translating_reads_nothing(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    window = make_window(clock=Clock())
+    first_run(qtbot, window, "en")
+    view = _main(window)
+    view.show_page("goals")
+    goals, host = view.goals, window.open_diary.host
+    assert window.session is not None
+    # A write on the first tab refreshes it (its earlier versions show) and reads nothing for the hidden tabs.
+    type_into(qtbot, goals.what_matters.what, "Gardening")
+    qtbot.mouseClick(goals.what_matters.save, Qt.MouseButton.LeftButton)
+    goals.what_matters.what.selectAll()
+    type_into(qtbot, goals.what_matters.what, "Gardening with my son")
+    with statements(window.session) as seen:
+        qtbot.mouseClick(goals.what_matters.save, Qt.MouseButton.LeftButton)
+    assert goals.what_matters.history.count() == 1
+    assert touching(seen, "goals", "goal_steps", "goal_ratings", "action_plans", "action_plan_ticks") == []
+    assert host.is_stale(goals.goals) and host.is_stale(goals.plans)
+    # Shown, a tab catches up.
+    with statements(window.session) as seen:
+        goals.tabs.setCurrentIndex(2)
+    assert touching(_selects(seen), "action_plans") and not host.is_stale(goals.plans)
+    # Translating reads nothing: each part draws from what it last read.
+    with statements(window.session) as seen:
+        window.switch_language("cy")
+    assert _selects(seen) == []
+    assert goals.what_matters.history.item(0).text().endswith(": Gardening")
+    window.switch_language("en")
+
+
+def test_what_is_being_written_in_goals_comes_back_unsaved_after_a_lock(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    window = make_window(clock=Clock())
+    first_run(qtbot, window, "en")
+    view = _main(window)
+    view.show_page("goals")
+    goals = view.goals
+    type_into(qtbot, goals.what_matters.what, "Dancing at my niece's wedding")
+    goals.tabs.setCurrentIndex(1)
+    type_into(qtbot, goals.goals.title, "Dance one slow song")
+    type_into(qtbot, goals.goals.new_step, "Stand for a whole song")
+    qtbot.keyClick(goals.goals.new_step, Qt.Key.Key_Return)
+    goals.tabs.setCurrentIndex(2)
+    qtbot.mouseClick(goals.plans.new_button, Qt.MouseButton.LeftButton)
+    dialog = goals.plans.dialog
+    assert dialog is not None
+    type_into(qtbot, dialog.what, "Practise standing after tea")
+    dialog.confidence.setValue(6)
+    window.idle.idle.emit()  # auto-lock while all three are half written
+    assert window.session is None
+    unlock(qtbot, window, PASSPHRASE)
+    assert window.session is not None
+    service = window.session.goals
+    assert service.what_matters() is None and service.goals() == [] and service.plans() == []  # nothing saved
+    # The plan's dialog opens again by itself, as it was.
+    (revived,) = [d for d in window.findChildren(ActionPlanDialog) if d.isVisible()]
+    assert revived.what.text() == "Practise standing after tea" and revived.confidence.value() == 6
+    assert "kept when the diary locked" in revived.status.text()
+    revived.reject()
+    # The page's tabs have theirs back when the page is opened.
+    view = _main(window)
+    view.show_page("goals")
+    goals = view.goals
+    assert goals.what_matters.what.toPlainText() == "Dancing at my niece's wedding"
+    assert "kept when the diary locked" in goals.what_matters.status.text()
+    assert goals.goals.title.text() == "Dance one slow song"
+    assert [goals.goals.steps.item(i).text() for i in range(goals.goals.steps.count())] == ["Stand for a whole song"]
+    assert "kept when the diary locked" in goals.goals.status.text()
+    qtbot.mouseClick(goals.what_matters.save, Qt.MouseButton.LeftButton)  # saved only when the person saves
+    assert service.what_matters() is not None
+    qtbot.mouseClick(goals.goals.save_button, Qt.MouseButton.LeftButton)
+    assert [g.title for g in service.goals()] == ["Dance one slow song"]
+    # Saved: nothing comes back after the next lock.
+    assert window.lock_now()
+    unlock(qtbot, window, PASSPHRASE)
+    view = _main(window)
+    view.show_page("goals")
+    assert view.goals.goals.status.text() == "" and view.goals.what_matters.status.text() == ""

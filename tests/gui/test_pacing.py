@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QAbstractSpinBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -18,6 +18,7 @@ from companion.ui.main_view import MainView
 from companion.ui.pacing.today_panel import PacingTodayPanel
 from tests.gui.conftest import WindowFactory
 from tests.helpers.gui import PASSPHRASE, first_run, message_box, record_pain, unlock
+from tests.helpers.sql_watch import statements, touching
 
 
 class Clock:
@@ -384,3 +385,90 @@ def test_every_pacing_control_is_named_and_reachable(qtbot: QtBot, make_window: 
             break
     assert order[:5] == ["pacingPauseButton", "pacingStopButton", "pacingSound", "pacingAmount", "pacingLogButton"]
     assert order[-1] == "todayEntries"
+
+
+def _selects(seen: list[str]) -> list[str]:
+    return [s for s in seen if s.lstrip().upper().startswith("SELECT")]
+
+
+def test_pacing_reads_only_what_is_shown_and_translating_reads_nothing(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    clock = Clock()
+    window, view = _diary(qtbot, make_window, clock)
+    _add_walking(qtbot, view, clock)
+    pacing, host = view.pacing, window.open_diary.host
+    pacing.tabs.setCurrentIndex(1)  # boom-and-bust built (and drawn) when its tab is first shown
+    qtbot.waitUntil(lambda: pacing.boom_bust.report is not None)
+    pacing.tabs.setCurrentIndex(0)
+    detail = pacing.detail
+    assert window.session is not None
+    # A fourth test: the activity shows it; hidden parts (Today's pacing rows, boom-and-bust) read nothing.
+    with statements(window.session) as seen:
+        detail.test_amount.setValue(11)
+        qtbot.mouseClick(detail.record_test, Qt.MouseButton.LeftButton)
+    assert detail.tests.count() == 4 and detail.status.text() == "Test recorded."
+    assert touching(seen, "activity_logs", "flare_episodes", "pain_entries") == []
+    assert host.is_stale(view.today.pacing) and host.is_stale(pacing.boom_bust)
+    # A check-in on Today reads nothing for the (now hidden) pacing page either.
+    view.show_page("today")  # (Today catches up as it is shown: the clock has moved on two days)
+    with statements(window.session) as seen:
+        record_pain(qtbot, window, 3, "")
+    assert _selects(seen) == []
+    # Translating the page reads nothing: it draws from what it last read.
+    view.show_page("pacing")
+    with statements(window.session) as seen:
+        window.switch_language("cy")
+    assert _selects(seen) == []
+    assert detail.tests_count.text().startswith("Tri phrawf")  # "Three tests recorded", in Welsh, unread
+    window.switch_language("en")
+    # Shown again, boom-and-bust catches up with the check-in.
+    with statements(window.session) as seen:
+        pacing.tabs.setCurrentIndex(1)
+    assert touching(_selects(seen), "pain_entries") and not host.is_stale(pacing.boom_bust)
+
+
+def test_a_tolerance_test_can_be_recorded_for_an_earlier_day(qtbot: QtBot, make_window: WindowFactory) -> None:
+    clock = Clock()  # Monday 2 March
+    _window, view = _diary(qtbot, make_window, clock)
+    _add_walking(qtbot, view, clock, tests=(10,))
+    detail = view.pacing.detail
+    assert detail.test_day.maximumDate() == QDate(2026, 3, 2)  # no day still to come
+    detail.test_day.setDate(QDate(2026, 2, 28))  # Saturday's walk, written down on Monday
+    detail.test_amount.setValue(12)
+    qtbot.mouseClick(detail.record_test, Qt.MouseButton.LeftButton)
+    assert detail.status.text() == "Test recorded."
+    assert detail.test_day.date() == QDate(2026, 3, 2)  # back to today for the next one
+    assert [detail.tests.item(i).text() for i in range(detail.tests.count())] == [
+        "2 March 2026: 10 minutes",
+        "28 February 2026: 12 minutes",
+    ]
+    assert detail.tests_count.text() == "2 tests of 3 recorded."
+
+
+def test_what_is_being_typed_on_pacing_comes_back_unsaved_after_a_lock(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    clock = Clock()
+    window, view = _diary(qtbot, make_window, clock)
+    _add_walking(qtbot, view, clock, tests=(10,))
+    pacing = view.pacing
+    pacing.detail.settings.name.setText("Walking the dog")
+    pacing.detail.settings.rest_every.setValue(5)
+    pacing.detail.test_amount.setValue(14)
+    qtbot.keyClicks(pacing.new_name, "Swimming")
+    assert window.lock_now()
+    unlock(qtbot, window, PASSPHRASE)
+    assert window.session is not None and window.main_view is not None
+    (activity,) = window.session.pacing.activities()
+    assert activity.name == "Walking" and activity.rest_every_minutes is None  # nothing saved behind the back
+    assert len(window.session.pacing.tests(activity.id)) == 1
+    window.main_view.show_page("pacing")
+    pacing = window.main_view.pacing
+    assert pacing.new_name.text() == "Swimming" and "kept when the diary locked" in pacing.add_status.text()
+    detail = pacing.detail
+    assert detail.settings.name.text() == "Walking the dog" and detail.settings.rest_every.value() == 5
+    assert detail.test_amount.value() == 14
+    assert "kept when the diary locked" in detail.status.text()
+    qtbot.mouseClick(detail.settings.save_button, Qt.MouseButton.LeftButton)
+    assert window.session.pacing.activities()[0].name == "Walking the dog"
