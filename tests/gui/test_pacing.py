@@ -115,8 +115,8 @@ def test_tolerance_tests_baseline_plan_log_and_timer(qtbot: QtBot, make_window: 
     panel.tick()
     qtbot.mouseClick(panel.stop_button, Qt.MouseButton.LeftButton)
     assert not panel.timer_box.isVisible()
-    assert panel.message.text() == "Logged 4.2 minutes of Walking."
-    assert _today_row_text(panel, "Walking") == "Planned: 9.5 minutes. Done so far: 8.2 minutes."
+    assert panel.message.text() == "Logged 4 minutes of Walking."  # 4.2 minutes, said in whole minutes
+    assert _today_row_text(panel, "Walking") == "Planned: 9.5 minutes. Done so far: 8 minutes."
     logs = window.session.pacing.logs() if window.session else []
     assert [(log.amount, log.source) for log in logs] == [(4.0, LogSource.MANUAL), (4.2, LogSource.TIMER)]
 
@@ -126,16 +126,16 @@ def test_tolerance_tests_baseline_plan_log_and_timer(qtbot: QtBot, make_window: 
     qtbot.mouseClick(row.log_button, Qt.MouseButton.LeftButton)
     assert "more than today's plan of 9.5 minutes" in panel.message.text()
     assert "keep to the plan" in panel.message.text()
-    assert _today_row_text(panel, "Walking") == "Planned: 9.5 minutes. Done: 11.2 minutes, more than planned."
+    assert _today_row_text(panel, "Walking") == "Planned: 9.5 minutes. Done: 11 minutes, more than planned."
     qtbot.mouseClick(panel.undo_button, Qt.MouseButton.LeftButton)
-    assert _today_row_text(panel, "Walking") == "Planned: 9.5 minutes. Done so far: 8.2 minutes."
+    assert _today_row_text(panel, "Walking") == "Planned: 9.5 minutes. Done so far: 8 minutes."
 
     # Everything survives a lock and unlock.
     assert window.lock_now()
     unlock(qtbot, window, PASSPHRASE)
     assert window.main_view is not None
     panel = window.main_view.today.pacing
-    assert _today_row_text(panel, "Walking") == "Planned: 9.5 minutes. Done so far: 8.2 minutes."
+    assert _today_row_text(panel, "Walking") == "Planned: 9.5 minutes. Done so far: 8 minutes."
 
 
 def test_boom_and_bust_markers_and_adjustable_thresholds(qtbot: QtBot, make_window: WindowFactory) -> None:
@@ -335,7 +335,7 @@ def test_a_crash_while_timing_loses_no_minutes(qtbot: QtBot, make_window: Window
     qtbot.addWidget(after_crash)
     after_crash.refresh()
     assert "still running when Companion last closed" in after_crash.offer_text.text()
-    assert after_crash.offer_button.text() == "Log 3.2 minutes"
+    assert after_crash.offer_button.text() == "Log 3 minutes"
     qtbot.mouseClick(after_crash.offer_button, Qt.MouseButton.LeftButton)
     assert [(log.amount, log.source) for log in window.session.pacing.logs()] == [(3.2, LogSource.TIMER)]
     assert window.session.pacing.timer_checkpoint() is None
