@@ -71,7 +71,6 @@ class ActionPlanDialog(PagePart, QDialog):
         self.confidence.setRange(0, 10)
         self.confidence_scale = label()
         self.confidence_scale.setObjectName("planConfidenceScale")
-        self.confidence_scale.setProperty("role", "note")
         confidence_box = QVBoxLayout()
         confidence_box.setContentsMargins(0, 0, 0, 0)
         confidence_box.addWidget(self.confidence, 0, Qt.AlignmentFlag.AlignLeft)

@@ -125,7 +125,6 @@ class GoalsSection(Section):
         rating_row.addWidget(self.rate_button)
         self.rating_scale = label()
         self.rating_scale.setObjectName("goalRatingScale")
-        self.rating_scale.setProperty("role", "note")
         self.ratings = label()
         self.ratings.setObjectName("goalRatings")
         buttons = QHBoxLayout()

@@ -97,9 +97,13 @@ class MeasureFooter:
         self.rule.setFrameShadow(QFrame.Shadow.Sunken)
         self.about = QPushButton()
         self.about.setObjectName(f"{prefix}AboutMeasures")
-        self.about.setFlat(True)
+        self.about.setFlat(True)  # shown as a link: underlined, in the link colour, one click away
         self.about.setAutoDefault(False)  # Enter saves the questionnaire, never opens this
         self.about.setCursor(Qt.CursorShape.PointingHandCursor)
+        font = self.about.font()
+        font.setUnderline(True)
+        self.about.setFont(font)
+        self.about.setStyleSheet("QPushButton { color: palette(link); }")
         self.not_validated = label()
         self.not_validated.setObjectName(f"{prefix}NotValidated")
         self.buttons = QDialogButtonBox()

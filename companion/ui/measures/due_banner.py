@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from companion.domain.changes import Changes
 from companion.domain.measures import PEG_FIRST_AFTER_DAYS
@@ -23,6 +23,7 @@ from companion.i18n.formatting import format_date
 from companion.services.measures import MeasuresDue
 from companion.ui.core.diary import OpenDiary
 from companion.ui.core.page import PagePart
+from companion.ui.layouts import flow_row, stack_when_narrow
 from companion.ui.measures.mood_screen_dialog import MoodScreenDialog, open_mood_screen
 from companion.ui.measures.peg_dialog import PegDialog, open_peg
 from companion.ui.widgets import label
@@ -89,11 +90,13 @@ class MeasuresDueBanner(PagePart, QWidget):
         self.peg_again_button.setObjectName("pegAgainButton")
         self.peg_correct_button = QPushButton()
         self.peg_correct_button.setObjectName("pegCorrectButton")
-        for button in (self.peg_again_button, self.peg_correct_button):
-            button.setFlat(True)
         self.peg_any_time_row = _row(
-            self.peg_last_text, self.peg_again_button, self.peg_correct_button, name="pegAnyTimeRow"
+            self.peg_last_text, flow_row(self.peg_again_button, self.peg_correct_button), name="pegAnyTimeRow"
         )
+        # Narrow (large text, Welsh, a small window): the buttons go under the words rather than squeeze them.
+        row_layout = self.peg_any_time_row.layout()
+        assert isinstance(row_layout, QBoxLayout)
+        stack_when_narrow(self.peg_any_time_row, row_layout, chars=90)
 
         for row in (self.peg_row, self.mood_row, self.peg_any_time_row):
             layout.addWidget(row)

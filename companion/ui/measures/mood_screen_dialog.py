@@ -214,7 +214,6 @@ class MoodScreenDialog(FitsScreenOnFirstShow, PagePart, QDialog):
             r_layout.addWidget(score)
         self.scores_scale = label()
         self.scores_scale.setObjectName("moodScoresScale")
-        self.scores_scale.setProperty("role", "note")
         r_layout.addWidget(self.scores_scale)
         self.result_page.hide()
         body_layout.addWidget(self.result_page)

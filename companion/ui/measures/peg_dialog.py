@@ -101,7 +101,6 @@ class PegDialog(FitsScreenOnFirstShow, PagePart, QDialog):
         self.score_label.setObjectName("pegScore")
         self.score_scale = label()
         self.score_scale.setObjectName("pegScoreScale")
-        self.score_scale.setProperty("role", "note")
         self.error = label("error")
         self.error.setObjectName("pegError")
         self.error.hide()
