@@ -4,7 +4,7 @@ measures" and the urgent help pinned on Support, in English and Welsh (docs/scre
 Run: QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshots/make_measures_screenshots.py [--large]
 (the folders, the cheap key costs and `shoot` are make_screenshots.py's). A new diary in a temporary folder
 with one week of check-ins and one weekly check, on a fixed clock. With --large: 200 % text (24 pt) at
-1280 x 800, into docs/screenshots/large-cy/ and large-en/ (to look at, not committed).
+1280 x 800, into the temporary folder's companion-large-en/ and companion-large-cy/ (to look at, not committed).
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ def save(app: QApplication, widget: QWidget, name: str, folder: Path) -> None:
     folder.mkdir(exist_ok=True)
     path = folder / f"{name}.png"
     widget.grab().save(str(path))
-    print("wrote", path.relative_to(OUT.parent.parent))
+    print("wrote", path)
 
 
 def main() -> int:
@@ -47,7 +47,7 @@ def main() -> int:
     apply_text_size(app, 24 if large else 12)
     now = dt.datetime(2026, 3, 9, 10, 5).astimezone()  # a Monday
     for lang in ("en", "cy"):
-        folder = OUT / f"large-{lang}" if large else OUT
+        folder = Path(tempfile.gettempdir()) / f"companion-large-{lang}" if large else OUT
         suffix = "" if large else f"-{lang}"
         with tempfile.TemporaryDirectory() as tmp:
             ctx = AppContext(
