@@ -95,6 +95,8 @@ class PacingView(PagePart, QWidget):
         stack_when_narrow(activities_page, row)  # at large text sizes the detail goes under the list
 
         self.boom_bust_scroll = _scroll()  # boom-and-bust is built when its tab is first shown
+        # Its chart and levels may be wider than a narrow window at large text: let it scroll sideways then.
+        self.boom_bust_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.tabs.addTab(activities_page, "")
         self.tabs.addTab(self.boom_bust_scroll, "")
         outer.addWidget(self.heading)
