@@ -73,6 +73,7 @@ class PegResponse:
     pain_average: int
     enjoyment: int
     activity: int
+    language: str | None = None  # the interface language it was answered in ("cy", "en"); None before 0006
 
     @property
     def score(self) -> float:
@@ -87,6 +88,7 @@ class MoodScreen:
     taken_at: dt.datetime
     item1: int
     item2: int
+    language: str | None = None  # the interface language it was answered in ("cy", "en"); None before 0006
 
     @property
     def score(self) -> int:

@@ -23,7 +23,7 @@ from companion.domain.measures import (
     validate_peg,
     validate_screen,
 )
-from companion.i18n import N_
+from companion.i18n import N_, current_language
 from companion.services.clock import SYSTEM_CLOCK, Clock
 from companion.storage.unit_of_work import UnitOfWork
 
@@ -50,7 +50,7 @@ class MeasuresService:
 
     def record_peg(self, pain_average: int, enjoyment: int, activity: int) -> tuple[PegResponse, Changes]:
         items = validate_peg((pain_average, enjoyment, activity))
-        response = PegResponse(str(uuid.uuid4()), self._clock(), *items)
+        response = PegResponse(str(uuid.uuid4()), self._clock(), *items, language=current_language())
         with self._uow() as uow:
             uow.measures.add_peg(response)
             uow.commit()
@@ -64,9 +64,12 @@ class MeasuresService:
             latest = uow.measures.latest_peg()
             if latest is None:
                 raise ValidationError(N_("There is no weekly check to correct yet."))
-            corrected = replace(latest, pain_average=items[0], enjoyment=items[1], activity=items[2])
-            if corrected == latest:
-                return latest, Changes()
+            if items == (latest.pain_average, latest.enjoyment, latest.activity):
+                return latest, Changes()  # nothing different: nothing written
+            # Answered again in the language the person is reading now.
+            corrected = replace(
+                latest, pain_average=items[0], enjoyment=items[1], activity=items[2], language=current_language()
+            )
             uow.measures.update_peg_answers(corrected)
             log = _corrections_log(uow.settings.get(PEG_CORRECTIONS_KEY, ""))
             log.append(
@@ -118,7 +121,7 @@ class MeasuresService:
 
     def record_screen(self, instrument: Instrument, item1: int, item2: int) -> tuple[MoodScreen, Changes]:
         a, b = validate_screen((item1, item2))
-        screen = MoodScreen(str(uuid.uuid4()), Instrument(instrument), self._clock(), a, b)
+        screen = MoodScreen(str(uuid.uuid4()), Instrument(instrument), self._clock(), a, b, language=current_language())
         with self._uow() as uow:
             uow.measures.add_screen(screen)
             uow.commit()

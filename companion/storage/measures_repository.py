@@ -26,6 +26,7 @@ class MeasuresRepository:
                 pain_average=response.pain_average,
                 enjoyment=response.enjoyment,
                 activity=response.activity,
+                answered_language=response.language,
             )
         )
 
@@ -45,6 +46,7 @@ class MeasuresRepository:
         if row is None:
             return False
         row.pain_average, row.enjoyment, row.activity = response.pain_average, response.enjoyment, response.activity
+        row.answered_language = response.language
         return True
 
     def add_screen(self, screen: MoodScreen) -> None:
@@ -57,6 +59,7 @@ class MeasuresRepository:
                 utc_offset_minutes=offset,
                 item1=screen.item1,
                 item2=screen.item2,
+                answered_language=screen.language,
             )
         )
 
@@ -68,7 +71,12 @@ class MeasuresRepository:
         rows = self._session.scalars(select(MoodScreenRow).order_by(MoodScreenRow.taken_at_utc))
         return [
             MoodScreen(
-                r.id, Instrument(r.instrument), from_row_times(r.taken_at_utc, r.utc_offset_minutes), r.item1, r.item2
+                r.id,
+                Instrument(r.instrument),
+                from_row_times(r.taken_at_utc, r.utc_offset_minutes),
+                r.item1,
+                r.item2,
+                r.answered_language,
             )
             for r in rows
         ]
@@ -76,5 +84,10 @@ class MeasuresRepository:
 
 def _peg(row: PegResponseRow) -> PegResponse:
     return PegResponse(
-        row.id, from_row_times(row.taken_at_utc, row.utc_offset_minutes), row.pain_average, row.enjoyment, row.activity
+        row.id,
+        from_row_times(row.taken_at_utc, row.utc_offset_minutes),
+        row.pain_average,
+        row.enjoyment,
+        row.activity,
+        row.answered_language,
     )

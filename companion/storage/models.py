@@ -80,6 +80,7 @@ class PegResponseRow(Base):
     pain_average: Mapped[int] = mapped_column(Integer)
     enjoyment: Mapped[int] = mapped_column(Integer)
     activity: Mapped[int] = mapped_column(Integer)
+    answered_language: Mapped[str | None] = mapped_column(String(8), nullable=True)
 
 
 class MoodScreenRow(Base):
@@ -93,6 +94,7 @@ class MoodScreenRow(Base):
     utc_offset_minutes: Mapped[int] = mapped_column(Integer)
     item1: Mapped[int] = mapped_column(Integer)
     item2: Mapped[int] = mapped_column(Integer)
+    answered_language: Mapped[str | None] = mapped_column(String(8), nullable=True)
 
 
 class FlareEpisodeRow(Base):
@@ -437,3 +439,26 @@ class SettingRow(Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class ImportBatchRow(Base):
+    """One import from another tracker (Bearable, Flaredown, a spreadsheet): undone as a whole."""
+
+    __tablename__ = "import_batches"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    source: Mapped[str] = mapped_column(String(16))
+    file_name: Mapped[str] = mapped_column(Text, default="")
+    imported_at_utc: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+    utc_offset_minutes: Mapped[int] = mapped_column(Integer)
+    undone_at_utc: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class ImportBatchItemRow(Base):
+    """A row an import added (a check-in, or a tag it created), by table and id."""
+
+    __tablename__ = "import_batch_items"
+
+    batch_id: Mapped[str] = mapped_column(ForeignKey("import_batches.id", ondelete="CASCADE"), primary_key=True)
+    table_name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    row_id: Mapped[str] = mapped_column(String(36), primary_key=True)

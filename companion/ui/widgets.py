@@ -39,14 +39,14 @@ def label(role: str = "", *, wrap: bool = True, selectable: bool = False) -> QLa
 
 
 _busy = 0  # run_busy calls under way (they nest: each runs an event loop of its own)
-_after_busy: list[Callable[[], None]] = []
+_after_busy: list[Callable[[], object]] = []
 
 
 def is_busy() -> bool:
     return _busy > 0
 
 
-def after_busy(then: Callable[[], None]) -> None:
+def after_busy(then: Callable[[], object]) -> None:
     """Call `then` once no run_busy work is under way (at once if none is). Locking waits this way for a
     document being built, so the diary never closes under it."""
     if _busy == 0:

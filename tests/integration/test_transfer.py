@@ -27,7 +27,8 @@ from companion.domain.errors import (
 )
 from companion.domain.measures import Instrument
 from companion.domain.pacing import LogSource, baseline_from_tests
-from companion.services import transfer, transfer_json
+from companion.services import imports, transfer, transfer_json
+from companion.services.imports.spreadsheet import ColumnMapping
 from companion.services.session import DiarySession
 from companion.storage import atomic
 from companion.storage.kdf import KdfParams
@@ -146,6 +147,11 @@ def fill(session: DiarySession) -> None:
         db.add(SettingRow(key="summary.name", value="Siân Ŵyn"))
         db.commit()
     session.store.save()
+    sheet = "date,pain,tags\n2024-03-01,4,gwres 🔥\n".encode()
+    parsed = imports.parse_file(
+        "csv", sheet, "sheet.csv", NOW, mapping=ColumnMapping({"date": "date", "pain": "pain", "tags": "tags"})
+    )
+    imports.apply_import(session, parsed, backup=False)
     session.diary.save_draft({"pain": 5, "note": "half written"})
 
 
@@ -188,7 +194,7 @@ def _edited(data: bytes, edit: Callable[[dict[str, Any]], None]) -> bytes:
 def test_export_holds_every_table_and_every_column_of_the_schema(source: DiarySession) -> None:
     document = _doc(transfer.export_json(source))
     assert document["format"] == "companion-export"
-    assert document["version"] == transfer_json.VERSION == 2
+    assert document["version"] == transfer_json.VERSION == 3
     assert dt.datetime.fromisoformat(document["exported_at"]).tzinfo is not None
     assert set(document["tables"]) == set(Base.metadata.tables)
     for table in Base.metadata.sorted_tables:
@@ -252,7 +258,7 @@ def test_import_into_an_empty_diary_then_again_changes_nothing(source: DiarySess
     empty = _new(tmp_path / "empty" / "diary.vault")
     try:
         preview = transfer.preview_json(empty, data, "merge")
-        assert preview.tables["pain_entries"].new == 3 and preview.duplicates == 0
+        assert preview.tables["pain_entries"].new == 4 and preview.duplicates == 0
         assert preview.summary() == f"{preview.new} rows will be added to your diary (already in the diary: 0)."
         report = transfer.import_json(empty, data, "merge")
         assert report.accepted == preview.new and report.duplicates == 0
@@ -278,8 +284,8 @@ def test_merge_keeps_the_target_and_links_tags_by_name(source: DiarySession, tar
     report = transfer.import_json(target, transfer.export_json(source), "merge")
     assert report.tables["tags"].new == 1 and report.tables["tags"].duplicates == 1
     names = dict(target.diary.tags_with_counts())
-    assert names == {"GWRES 🔥": 3, "Cerdded i'r siop ŵ": 1}  # the source's links moved onto the target's tag
-    assert target.diary.entry_count() == 5
+    assert names == {"GWRES 🔥": 4, "Cerdded i'r siop ŵ": 1}  # the source's links moved onto the target's tag
+    assert target.diary.entry_count() == 6
     assert target.diary.take_draft() is None  # the source's draft does not travel
 
 
@@ -287,10 +293,10 @@ def test_replace_deletes_everything_but_drafts(source: DiarySession, target: Dia
     target.diary.save_draft({"note": "mine"})
     data = transfer.export_json(source)
     preview = transfer.preview_json(target, data, "replace")
-    assert preview.tables["pain_entries"].removed == 1 and preview.tables["pain_entries"].new == 3
+    assert preview.tables["pain_entries"].removed == 1 and preview.tables["pain_entries"].new == 4
     assert "will be removed or overwritten" in preview.summary()
     transfer.import_json(target, data, "replace")
-    assert target.diary.entry_count() == 3
+    assert target.diary.entry_count() == 4
     assert target.diary.take_draft() == {"note": "mine"}
     mine, theirs = _doc(transfer.export_json(target)), _doc(data)
     assert mine["tables"] == theirs["tables"]
