@@ -267,8 +267,12 @@ def test_correcting_the_latest_peg_keeps_its_week_and_the_numbers_it_had(
     clock.advance(days=7)
     latest, _ = measures.record_peg(7, 5, 6)  # 7 pressed instead of 1
     clock.advance(days=2)
-    corrected, changes = measures.correct_latest_peg(1, 5, 6)
-    assert changes.measures
+    i18n.set_language("cy")  # corrected while reading the Welsh wording
+    try:
+        corrected, changes = measures.correct_latest_peg(1, 5, 6)
+    finally:
+        i18n.set_language("en")
+    assert changes.measures and (latest.language, corrected.language) == ("en", "cy")
     # The same answer (its id and its week), with the new number; 12 / 3 = 4.0 by hand.
     assert (corrected.id, corrected.taken_at, corrected.score) == (latest.id, latest.taken_at, 4.0)
     assert measures.next_peg_due() == latest.taken_at.date() + dt.timedelta(days=7)  # the week did not move
