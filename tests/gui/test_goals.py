@@ -71,6 +71,7 @@ def test_what_matters_goal_action_plan_and_check_back(qtbot: QtBot, make_window:
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     assert editor.status.text() == "Goal saved."
     assert editor.list.item(0).text() == "Sing with the choir again\nWorking on it; steps done: 1 of 3"
+    assert editor.rating_scale.text() == "0 = as far off as it could be, 10 = reached"
     editor.rating.setValue(4)
     qtbot.mouseClick(editor.rate_button, Qt.MouseButton.LeftButton)
     assert "6 Mar 2026: 4" in editor.ratings.text()
@@ -85,6 +86,7 @@ def test_what_matters_goal_action_plan_and_check_back(qtbot: QtBot, make_window:
     type_into(qtbot, dialog.how_much, "15 minutes")
     dialog.goal.setCurrentIndex(1)
     dialog.confidence.setValue(5)
+    assert dialog.confidence_scale.text() == "0 = not at all sure, 10 = completely sure"  # which way it runs
     assert dialog.suggestion.isVisibleTo(dialog)
     assert "smaller or easier" in dialog.suggestion.text()
     dialog.how_much.setText("10 minutes")

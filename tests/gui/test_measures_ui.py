@@ -73,6 +73,7 @@ def test_peg_by_keyboard_alone_records_and_shows_the_score(qtbot: QtBot, session
         assert dialog.pickers[index].score() == value
         press(qtbot, dialog, Qt.Key.Key_Tab)  # one Tab per question, then Save
     assert dialog.score_label.text() == "Your PEG score: 6.0 out of 10"
+    assert dialog.score_scale.text() == "0 = no pain and no interference, 10 = the worst on all three questions"
     assert focused(dialog) is dialog.save and dialog.save.isEnabled()
     with qtbot.waitSignal(dialog.recorded) as recorded:
         press(qtbot, dialog, Qt.Key.Key_Return)
