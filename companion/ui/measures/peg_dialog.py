@@ -212,8 +212,12 @@ class PegDialog(FitsScreenOnFirstShow, PagePart, QDialog):
         if parent is None:
             return
         correcting = draft.get("correcting")
+        if correcting:
+            latest = diary.session.measures.latest_peg()
+            if latest is None or latest.id != correcting:  # answered again meanwhile: nothing to go back to
+                return
         dialog = open_peg(diary, parent, correct=bool(correcting))
-        if dialog is not None and (not correcting or (dialog.correcting and dialog.correcting.id == correcting)):
+        if dialog is not None:
             dialog.restore(draft)
 
 
