@@ -314,3 +314,35 @@ def test_what_is_being_written_in_goals_comes_back_unsaved_after_a_lock(
     view = _main(window)
     view.show_page("goals")
     assert view.goals.goals.status.text() == "" and view.goals.what_matters.status.text() == ""
+
+
+def test_a_check_back_being_written_survives_saving_another_and_a_lock(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    from companion.domain.goals import ActionPlan
+
+    window = make_window(clock=Clock())  # Wednesday 4 March: last week's plans are due a check-back
+    first_run(qtbot, window, "en")
+    assert window.session is not None and window.open_diary is not None
+    goals, diary = window.session.goals, window.open_diary
+    diary.run(lambda: goals.save_plan(ActionPlan("a", dt.date(2026, 2, 23), "Swim twice", confidence=7)))
+    diary.run(lambda: goals.save_plan(ActionPlan("b", dt.date(2026, 2, 23), "Read in bed", confidence=8)))
+    view = _main(window)
+    view.show_page("goals")
+    view.goals.tabs.setCurrentIndex(2)
+    plans = view.goals.plans
+    boxes = {box.plan.id: box for box in plans.check_back_boxes()}
+    type_into(qtbot, boxes["a"].in_the_way, "The pool was shut")  # half written
+    boxes["b"].outcomes[CheckBackOutcome.DONE].setChecked(True)
+    qtbot.mouseClick(boxes["b"].save, Qt.MouseButton.LeftButton)
+    assert plans.status.text() == "Check-back saved."
+    (left,) = plans.check_back_boxes()  # the saved one has gone; the other kept what was typed
+    assert left.plan.id == "a" and left.in_the_way.text() == "The pool was shut"
+    assert window.lock_now()
+    unlock(qtbot, window, PASSPHRASE)
+    view = _main(window)
+    view.show_page("goals")
+    (again,) = view.goals.plans.check_back_boxes()
+    assert again.in_the_way.text() == "The pool was shut"
+    assert "kept when the diary locked" in view.goals.plans.status.text()
+    assert window.session is not None and window.session.goals.get_plan("a").check_back is None  # not saved
