@@ -32,7 +32,7 @@ from companion.i18n.formatting import format_date, format_weekday_short
 from companion.services.goals import new_id
 from companion.ui.core.diary import OpenDiary
 from companion.ui.core.page import Draft, PagePart
-from companion.ui.widgets import label
+from companion.ui.widgets import label, window_title
 
 
 class ActionPlanDialog(PagePart, QDialog):
@@ -120,7 +120,7 @@ class ActionPlanDialog(PagePart, QDialog):
         diary.host.add(self)
 
     def retranslate_ui(self) -> None:
-        self.setWindowTitle(_("Action plan for this week"))
+        self.setWindowTitle(window_title(_("Action plan for this week")))
         self.intro.setText(
             _("A small, definite plan for the week starting {date}: something you want to do.").format(
                 date=format_date(self._week)

@@ -91,8 +91,9 @@ class AboutMeasuresDialog(FitsScreenOnFirstShow, Retranslatable, QDialog):
             "bands_title": _("Changes in your PEG score"),
             "bands": _(
                 "Trends compares your recent PEG scores with an earlier period and names the change with the "
-                "bands used in pain research (IMMPACT): a fall of 10 to 20 % is small but may matter, 30 % or "
-                "more is moderate, and 50 % or more is substantial. A change is never proof of a cause."
+                "bands used in pain research (IMMPACT): small but it may matter (a fall of 10 to 20 %), moderate "
+                "(a fall of at least 30 %) and substantial (a fall of at least 50 %). A change is never proof of "
+                "a cause."
             ),
             "bands_source": _("Source: {source}").format(source=_(IMMPACT_SOURCE)),
             "welsh_title": _("In Welsh"),

@@ -39,7 +39,7 @@ from companion.i18n import N_, _, current_language
 from companion.ui.core.diary import OpenDiary
 from companion.ui.core.page import Draft, PagePart
 from companion.ui.measures import FitsScreenOnFirstShow, MeasureFooter, ScrollBody, fit_to_screen, single_tab_stop
-from companion.ui.widgets import label
+from companion.ui.widgets import label, window_title
 
 # Each score named by what it asks about; the instruments' own abbreviations stay, the same in every language.
 SCORE_WORDS: dict[Instrument, str] = {
@@ -241,7 +241,7 @@ class MoodScreenDialog(FitsScreenOnFirstShow, PagePart, QDialog):
 
     def retranslate_ui(self) -> None:
         title = _("Optional mood check (PHQ-2 and GAD-2)")
-        self.setWindowTitle(title)
+        self.setWindowTitle(window_title(title))
         self.setAccessibleName(title)
         self.heading.setText(title)
         self.intro.setText(

@@ -19,7 +19,7 @@ from companion.ui.core.diary import OpenDiary
 from companion.ui.core.page import Draft, PagePart
 from companion.ui.measures import FitsScreenOnFirstShow, MeasureFooter, ScrollBody, single_tab_stop
 from companion.ui.today.score_picker import ScorePicker
-from companion.ui.widgets import label
+from companion.ui.widgets import label, window_title
 
 
 class PegItemPicker(ScorePicker):
@@ -141,7 +141,7 @@ class PegDialog(FitsScreenOnFirstShow, PagePart, QDialog):
                 "These are your answers of {date}. Change any number that is wrong, then Save. The numbers they "
                 "had are kept in your diary's history."
             ).format(date=format_date(self.correcting.taken_at.date()))
-        self.setWindowTitle(title)
+        self.setWindowTitle(window_title(title))
         self.setAccessibleName(title)
         self.heading.setText(title)
         self.intro.setText(intro)
