@@ -422,7 +422,7 @@ def test_the_weekly_check_is_offered_on_today_at_any_time_and_the_latest_answers
     qtbot.mouseClick(banner.peg_correct_button, Qt.MouseButton.LeftButton)
     dialog = banner.peg_dialog
     assert dialog is not None and dialog.isVisible() and dialog.windowModality() == Qt.WindowModality.WindowModal
-    assert dialog.windowTitle() == "Correct your latest weekly check (PEG)"
+    assert dialog.windowTitle() == "Correct your latest weekly check (PEG) — Companion"
     assert [picker.score() for picker in dialog.pickers] == [7, 5, 6]  # filled in: change only what is wrong
     assert dialog.save.isEnabled()
     qtbot.mouseClick(dialog.pickers[0].buttons[1], Qt.MouseButton.LeftButton)
@@ -436,7 +436,7 @@ def test_the_weekly_check_is_offered_on_today_at_any_time_and_the_latest_answers
     # Answering again at any time records a new answer.
     qtbot.mouseClick(banner.peg_again_button, Qt.MouseButton.LeftButton)
     again = banner.peg_dialog
-    assert again is not None and again.windowTitle() == "Weekly check: pain, enjoyment and activity (PEG)"
+    assert again is not None and again.heading.text() == "Weekly check: pain, enjoyment and activity (PEG)"
     assert [picker.score() for picker in again.pickers] == [None, None, None]
     again.reject()
 
