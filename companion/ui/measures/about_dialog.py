@@ -10,7 +10,7 @@ from companion.domain.measures import IMMPACT_SOURCE, PEG_SOURCE, SCREEN_SOURCE
 from companion.domain.scales import PAIN, PEG_SCORE
 from companion.i18n import _
 from companion.ui.measures import FitsScreenOnFirstShow, ScrollBody
-from companion.ui.widgets import Retranslatable, label
+from companion.ui.widgets import Retranslatable, label, window_title
 
 
 class AboutMeasuresDialog(FitsScreenOnFirstShow, Retranslatable, QDialog):
@@ -61,7 +61,7 @@ class AboutMeasuresDialog(FitsScreenOnFirstShow, Retranslatable, QDialog):
 
     def retranslate_ui(self) -> None:
         title = _("About these measures")
-        self.setWindowTitle(title)
+        self.setWindowTitle(window_title(title))
         self.setAccessibleName(title)
         self.heading.setText(title)
         self.body.setAccessibleName(title)
