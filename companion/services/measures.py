@@ -25,7 +25,7 @@ from companion.domain.measures import (
 )
 from companion.i18n import N_, current_language
 from companion.services.clock import SYSTEM_CLOCK, Clock
-from companion.storage.unit_of_work import UnitOfWork
+from companion.services.ports import UnitOfWork
 
 # The answers a PEG had before it was corrected, kept in the diary (and its exports) as its history.
 PEG_CORRECTIONS_KEY = "measures.peg_corrections"
@@ -50,7 +50,7 @@ class MeasuresService:
 
     def record_peg(self, pain_average: int, enjoyment: int, activity: int) -> tuple[PegResponse, Changes]:
         items = validate_peg((pain_average, enjoyment, activity))
-        response = PegResponse(str(uuid.uuid4()), self._clock(), *items, language=current_language())
+        response = PegResponse(str(uuid.uuid4()), self._clock.now(), *items, language=current_language())
         with self._uow() as uow:
             uow.measures.add_peg(response)
             uow.commit()
@@ -75,7 +75,7 @@ class MeasuresService:
             log.append(
                 {
                     "peg_id": latest.id,
-                    "corrected_at": self._clock().isoformat(),
+                    "corrected_at": self._clock.now().isoformat(),
                     "before": [latest.pain_average, latest.enjoyment, latest.activity],
                 }
             )
@@ -121,7 +121,9 @@ class MeasuresService:
 
     def record_screen(self, instrument: Instrument, item1: int, item2: int) -> tuple[MoodScreen, Changes]:
         a, b = validate_screen((item1, item2))
-        screen = MoodScreen(str(uuid.uuid4()), Instrument(instrument), self._clock(), a, b, language=current_language())
+        screen = MoodScreen(
+            str(uuid.uuid4()), Instrument(instrument), self._clock.now(), a, b, language=current_language()
+        )
         with self._uow() as uow:
             uow.measures.add_screen(screen)
             uow.commit()
@@ -140,7 +142,7 @@ class MeasuresService:
     def due(self) -> MeasuresDue:
         """Whether the PEG and the mood check are due today, and the latest PEG answer. Nothing is due
         before the diary's first check-in."""
-        today = self._clock().date()
+        today = self._clock.today()
         with self._uow() as uow:
             first = uow.checkins.first()
             latest_peg = uow.measures.latest_peg()

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,13 +17,11 @@ from companion.domain.errors import ValidationError
 from companion.domain.measures import SCREEN_FOLLOW_UP, WELSH_NOT_VALIDATED, Instrument
 from companion.services.session import DiarySession
 from companion.storage import atomic
-from companion.storage.kdf import KdfParams
 from companion.ui.companion_window import CompanionWindow
 from companion.ui.core.standalone import standalone_diary
 from companion.ui.measures.due_banner import MeasuresDueBanner
 from companion.ui.measures.mood_screen_dialog import MoodScreenDialog
 from companion.ui.measures.peg_dialog import PegDialog
-from companion.ui.qt_translator import TranslatorBridge
 from tests.gui.conftest import WindowFactory
 from tests.gui.test_accessibility import unnamed_controls
 from tests.helpers.gui import PASSPHRASE, first_run, message_box, record_pain, unlock
@@ -33,12 +30,7 @@ from tests.helpers.sql_watch import statements
 NUMBER_KEYS = {n: getattr(Qt.Key, f"Key_{n}") for n in range(10)}
 
 
-@pytest.fixture
-def session(tmp_path: Path, cheap_kdf: KdfParams, bridge: TranslatorBridge) -> Iterator[DiarySession]:
-    opened, _recovery = DiarySession.create(tmp_path / "diary.vault", "pass phrase words", cheap_kdf)
-    yield opened
-    if opened.is_open:
-        opened.close()
+pytestmark = pytest.mark.usefixtures("bridge")  # Qt's own strings translated, as in the app
 
 
 def show(qtbot: QtBot, widget: QWidget) -> None:

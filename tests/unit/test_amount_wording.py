@@ -8,7 +8,7 @@ import pytest
 
 from companion import i18n
 from companion.domain import pacing as p
-from companion.services.pacing import format_amount
+from companion.presentation.pacing_words import format_amount
 
 WALKING = p.Activity("a", "Walking", p.Unit.MINUTES)
 PAGES = p.Activity("b", "Reading", p.Unit.PAGES)

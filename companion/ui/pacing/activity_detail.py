@@ -35,7 +35,7 @@ from companion.domain.changes import Changes
 from companion.domain.errors import ValidationError
 from companion.i18n import _, ngettext
 from companion.i18n.formatting import format_date
-from companion.services.pacing import UNIT_NAMES, format_amount
+from companion.presentation.pacing_words import UNIT_NAMES, format_amount
 from companion.ui import dialogs
 from companion.ui.core.diary import OpenDiary
 from companion.ui.core.page import Draft, PagePart

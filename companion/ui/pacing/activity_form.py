@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from companion.domain import pacing as p
 from companion.i18n import N_, _
 from companion.i18n.formatting import format_weekday_short
-from companion.services.pacing import UNIT_NAMES
+from companion.presentation.pacing_words import UNIT_NAMES
 from companion.ui.widgets import Retranslatable, label
 
 INCREASE_NAMES = {

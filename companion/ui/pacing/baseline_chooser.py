@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from companion.domain import pacing as p
 from companion.domain.errors import ValidationError
 from companion.i18n import N_, _
-from companion.services.pacing import explain_baseline, format_amount
+from companion.presentation.pacing_words import explain_baseline, format_amount
 from companion.ui.widgets import Retranslatable, label
 
 METHOD_NAMES = {
