@@ -85,7 +85,8 @@ def fit_to_screen(dialog: QWidget) -> None:
 
 class MeasureFooter:
     """Always in view below a questionnaire: a rule, "About these measures" (sources and licences, one click
-    away rather than on the screen), the Welsh caveat, and the buttons."""
+    away rather than on the screen: the dialog opens ui/measures/about_dialog.py), the Welsh caveat, and the
+    buttons."""
 
     def __init__(self, prefix: str) -> None:
         from PySide6.QtWidgets import QDialogButtonBox, QPushButton
@@ -133,13 +134,6 @@ class MeasureFooter:
         layout.addLayout(row)  # in the dialog first, so each widget joins the Tab order as it is added:
         row.addWidget(self.buttons, 1)  # Save and the other buttons first,
         row.insertWidget(0, self.about)  # then the link, shown on their left
-        self._dialog = dialog
-        self.about.clicked.connect(self._on_about_clicked)
-
-    def _on_about_clicked(self) -> None:
-        from companion.ui.measures.about_dialog import open_about_measures
-
-        open_about_measures(self._dialog)
 
 
 class FitsScreenOnFirstShow:

@@ -39,6 +39,7 @@ from companion.i18n import N_, _, current_language
 from companion.ui.core.diary import OpenDiary
 from companion.ui.core.page import Draft, PagePart
 from companion.ui.measures import FitsScreenOnFirstShow, MeasureFooter, ScrollBody, fit_to_screen, single_tab_stop
+from companion.ui.measures.about_dialog import open_about_measures
 from companion.ui.widgets import label, window_title
 
 # Each score named by what it asks about; the instruments' own abbreviations stay, the same in every language.
@@ -231,6 +232,7 @@ class MoodScreenDialog(FitsScreenOnFirstShow, PagePart, QDialog):
         self.close_button.setObjectName("moodClose")
         self.close_button.hide()
         footer.lay_out(self, self.body)
+        self.about.clicked.connect(self._on_about_clicked)
         self.buttons.accepted.connect(self._on_save_clicked)
         self.buttons.rejected.connect(self.reject)
         self.retranslate_ui()
@@ -238,6 +240,9 @@ class MoodScreenDialog(FitsScreenOnFirstShow, PagePart, QDialog):
         diary.host.add(self)
 
     # Text -------------------------------------------------------------------------------------------
+
+    def _on_about_clicked(self) -> None:
+        open_about_measures(self)
 
     def retranslate_ui(self) -> None:
         title = _("Optional mood check (PHQ-2 and GAD-2)")

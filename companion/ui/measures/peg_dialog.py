@@ -18,6 +18,7 @@ from companion.i18n.formatting import format_date, format_decimal
 from companion.ui.core.diary import OpenDiary
 from companion.ui.core.page import Draft, PagePart
 from companion.ui.measures import FitsScreenOnFirstShow, MeasureFooter, ScrollBody, single_tab_stop
+from companion.ui.measures.about_dialog import open_about_measures
 from companion.ui.today.score_picker import ScorePicker
 from companion.ui.widgets import label, window_title
 
@@ -118,6 +119,7 @@ class PegDialog(FitsScreenOnFirstShow, PagePart, QDialog):
         self.cancel: QPushButton = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.cancel.setObjectName("pegCancel")
         footer.lay_out(self, self.body)
+        self.about.clicked.connect(self._on_about_clicked)
         self.buttons.accepted.connect(self._on_save_clicked)
         self.buttons.rejected.connect(self.reject)
         self.setTabOrder(self.pickers[-1].buttons[-1], self.save)
@@ -130,6 +132,9 @@ class PegDialog(FitsScreenOnFirstShow, PagePart, QDialog):
         self.retranslate_ui()
         self.pickers[0].buttons[self.pickers[0].score() or 0].setFocus()
         diary.host.add(self)
+
+    def _on_about_clicked(self) -> None:
+        open_about_measures(self)
 
     def retranslate_ui(self) -> None:
         if self.correcting is None:
