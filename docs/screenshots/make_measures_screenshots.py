@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from companion import i18n
 from companion.services.app_context import AppContext
+from companion.services.clock import Clock
 from companion.services.session import DiarySession
 from companion.storage.app_settings import AppSettings
 from companion.ui.companion_window import CompanionWindow
@@ -51,7 +52,10 @@ def main() -> int:
         suffix = "" if large else f"-{lang}"
         with tempfile.TemporaryDirectory() as tmp:
             ctx = AppContext(
-                data_dir=Path(tmp), settings=AppSettings(language=lang), kdf_factory=lambda: CHEAP, clock=lambda: now
+                data_dir=Path(tmp),
+                settings=AppSettings(language=lang),
+                kdf_factory=lambda: CHEAP,
+                clock=Clock(source=lambda: now),
             )
             session, _key = DiarySession.create(ctx.vault_path, PASSPHRASE, CHEAP, ctx.clock)
             for days in range(8, 0, -1):
