@@ -25,8 +25,8 @@ __all__ = [
     "choose_open_file",
     "choose_save_file",
     "confirm",
-    "save_unencrypted",
     "open_modal",
+    "save_unencrypted",
     "show_error",
     "show_message",
 ]

@@ -24,6 +24,7 @@ from companion.i18n import _
 from companion.ui import dialogs
 from companion.ui.core.diary import OpenDiary
 from companion.ui.core.page import Draft, PagePart
+from companion.ui.measures.urgent_help import UrgentHelpBox
 from companion.ui.support.entry_cards import CARD_STYLE, DirectoryCard, OwnEntryCard
 from companion.ui.support.own_entry_form import OwnEntryForm
 from companion.ui.widgets import label, set_tab_order
@@ -66,6 +67,8 @@ class SupportView(PagePart, QWidget):
         search_row.addWidget(self.search_label)
         search_row.addWidget(self.search, 1)
         outer.addWidget(self.heading)
+        self.urgent_help = UrgentHelpBox()  # pinned above everything else: 999 first (issue 20)
+        outer.addWidget(self.urgent_help)
         outer.addLayout(search_row)  # the search stays in view while the entries scroll
 
         body = QWidget()

@@ -40,6 +40,7 @@ from companion.i18n import _
 from companion.ui.core.diary import OpenDiary
 from companion.ui.core.page import PagePart
 from companion.ui.layouts import scrolled_page, stack_when_narrow
+from companion.ui.measures.peg_entry import PegEntryButton
 from companion.ui.trends.about_chart import about_text
 from companion.ui.trends.chart_panel import ChartPanel
 from companion.ui.trends.day_charts import activity_chart, pain_chart, peg_baseline, peg_chart, wellbeing_chart
@@ -139,6 +140,9 @@ class TrendsView(PagePart, QWidget):
         choice_row.addWidget(self.baseline_label)
         choice_row.addWidget(self.baseline_combo)
         choice_row.addStretch(1)
+        # Beside the PEG chart: answer the weekly pain check, or correct the latest answers, at any time.
+        self.peg_entry = PegEntryButton(diary)
+        choice_row.addWidget(self.peg_entry)
         for widget in (self.from_label, self.baseline_from, self.to_label, self.baseline_to):
             dates_row.addWidget(widget)
         dates_row.addStretch(1)
