@@ -92,6 +92,7 @@ def test_the_chosen_period_and_parts_are_written_after_the_warning_and_parse_as_
     assert box.defaultButton() is box.button(QMessageBox.StandardButton.Cancel)  # Enter, Enter saves nothing
     assert asked == [] and not target.exists()
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(target.exists)
     assert asked[0][1].endswith(f"companion-health-record-{today.isoformat()}.json")
     assert dialog.status.text() == f"Exported to {target}. This file is not encrypted."
 
@@ -139,6 +140,7 @@ def test_details_are_added_only_when_asked_and_a_wrong_nhs_number_writes_nothing
     box = message_box(dialog)
     assert box is not None
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.status.text().startswith("Exported to"))
     bundle = json.loads(target.read_text(encoding="utf-8"))
     Bundle.parse_obj(bundle)
     (patient,) = resources(bundle, "Patient")

@@ -160,7 +160,7 @@ def test_a_spreadsheet_is_mapped_previewed_imported_and_undone(
     qtbot.mouseClick(wizard.result_step.undo, Qt.MouseButton.LeftButton)
     text = answer(qtbot, window, QMessageBox.StandardButton.Yes)
     assert text == "Undoing removes the 15 entries this import added. A backup is made first."
-    assert wizard.result_step.result.text() == "The import was undone: 15 entries were removed."
+    qtbot.waitUntil(lambda: wizard.result_step.result.text() == "The import was undone: 15 entries were removed.")
     assert saved(session) == mine
     assert not wizard.result_step.undo.isVisible()
     window.main_view.show_page("diary")
@@ -321,8 +321,8 @@ def test_a_past_import_is_undone_later_from_the_first_step(
     assert box is not None and box.defaultButton() is box.button(QMessageBox.StandardButton.Cancel)
     assert box.text() == "Undoing this import removes the 4 entries it added that are still in the diary."
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: past.status.text() == "The import was undone: 4 entries were removed.")
     assert saved(session) == mine
-    assert past.status.text() == "The import was undone: 4 entries were removed."
     (text, button) = past.lines[0]
     assert button is None and text.text().endswith("Flaredown · flaredown.csv: undone.")  # type: ignore[attr-defined]
 

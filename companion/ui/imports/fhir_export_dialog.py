@@ -31,10 +31,10 @@ from companion.services.fhir_export import FhirOptions, PatientDetails
 from companion.ui import dialogs
 from companion.ui.core.diary import OpenDiary
 from companion.ui.core.page import Draft, PagePart
-from companion.ui.imports.steps import busy, fit_in_window, scrolling
+from companion.ui.imports.steps import after_answer, fit_in_window, scrolling
 from companion.ui.layouts import flow_row
 from companion.ui.medicines.fields import OptionalDate
-from companion.ui.widgets import label, window_title
+from companion.ui.widgets import label, run_busy, window_title
 
 PERIODS = {"4w": 27, "3m": 90, "12m": 364, "custom": None}  # days before today that the period starts
 PERIOD_NAMES = {
@@ -50,7 +50,6 @@ SECTIONS: dict[Section, str] = {
     Section.NOTES: N_("My notes with each pain score (left out unless ticked)"),
 }
 BIRTH_DEFAULT = dt.date(1970, 1, 1)  # where the date of birth field starts once ticked
-KEPT_OVER_LOCK = N_("What you had chosen or typed before the diary locked is back. Nothing was exported.")
 
 
 class FhirExportDialog(PagePart, QDialog):
@@ -161,7 +160,7 @@ class FhirExportDialog(PagePart, QDialog):
     def open_for(cls, diary: OpenDiary, parent: QWidget) -> FhirExportDialog:
         dialog = cls(diary, parent)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
+        dialogs.open_modal(dialog)
         dialog.period.setFocus()
         return dialog
 
@@ -189,7 +188,7 @@ class FhirExportDialog(PagePart, QDialog):
                 "choose. Your answers to the weekly and monthly questions keep the language you gave them in."
             )
         )
-        self.kept.setText(_(KEPT_OVER_LOCK))
+        self.kept.setText(_(dialogs.KEPT_OVER_LOCK))
         self.period_label.setText(_("&Period"))
         self.period.setAccessibleName(_("Period the file covers"))
         for index, key in enumerate(PERIODS):
@@ -265,26 +264,14 @@ class FhirExportDialog(PagePart, QDialog):
         options = self.options()
         from companion.services import transfer
 
-        def answered(button: dialogs.Button) -> None:
-            if button != dialogs.Button.Ok:
-                self.status.setText(_("Nothing was exported."))
-                return
-            suggested = str(Path.home() / suggested_file_name("fhir", self._diary.clock.today()))
-            title, name_filter = _("Export for a health record"), _("FHIR JSON files (*.json)")
-            path = dialogs.choose_save_file(self, title, suggested, name_filter)
-            if path:
-                self.write(Path(path), options)
-            else:
-                self.status.setText(_("Nothing was exported."))
-
-        dialogs.show_message(
+        dialogs.save_unencrypted(
             self,
-            _("This file will not be encrypted"),
-            _(transfer.EXPORT_WARNING),
-            icon=dialogs.QMessageBox.Icon.Warning,
-            buttons=dialogs.Button.Ok | dialogs.Button.Cancel,
-            default=dialogs.Button.Cancel,
-            on_done=answered,
+            warning=_(transfer.EXPORT_WARNING),
+            title=_("Export for a health record"),
+            suggested=str(Path.home() / suggested_file_name("fhir", self._diary.clock.today())),
+            name_filter=_("FHIR JSON files (*.json)"),
+            on_path=lambda path: after_answer(self, lambda: self.write(Path(path), options))(),
+            on_nothing=lambda: self.status.setText(_("Nothing was exported.")),
         )
 
     def write(self, path: Path, options: FhirOptions) -> None:
@@ -293,7 +280,7 @@ class FhirExportDialog(PagePart, QDialog):
 
         session = self._diary.session
         try:
-            data = busy(self, self.status, _("Making the file…"), lambda: export_fhir(session, options))
+            data = run_busy(self, lambda: export_fhir(session, options), _("Making the file…"))
             transfer.write_export(path, data)
         except CompanionError as exc:
             self.status.setText(exc.message())

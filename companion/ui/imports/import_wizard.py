@@ -29,8 +29,8 @@ from companion.ui.imports.mapping_step import MappingStep
 from companion.ui.imports.past_imports import undo_batch
 from companion.ui.imports.preview_step import PreviewStep
 from companion.ui.imports.result_step import ResultStep
-from companion.ui.imports.steps import NOT_SAVED_FIRST, busy, fit_in_window, saved_first
-from companion.ui.widgets import label, window_title
+from companion.ui.imports.steps import NOT_SAVED_FIRST, after_answer, fit_in_window, saved_first
+from companion.ui.widgets import label, run_busy, window_title
 
 STEP_TITLES = {
     "file": N_("Choose the file"),
@@ -38,7 +38,6 @@ STEP_TITLES = {
     "preview": N_("Check before importing"),
     "result": N_("The import is done"),
 }
-KEPT_OVER_LOCK = N_("The file and choices you had before the diary locked are back. Nothing was imported.")
 
 
 class ImportWizard(PagePart, QDialog):
@@ -73,8 +72,6 @@ class ImportWizard(PagePart, QDialog):
         self.problem = label("error")
         self.problem.setObjectName("importProblem")
         self.problem.hide()
-        self.busy_note = label("subheading")
-        self.busy_note.setObjectName("importBusy")
         self.kept = label("note")
         self.kept.setObjectName("importKept")
         self.kept.hide()
@@ -93,7 +90,7 @@ class ImportWizard(PagePart, QDialog):
         buttons.addStretch(1)
         for button in (self.next, self.import_button, self.close_button):
             buttons.addWidget(button)
-        for widget in (self.step_count, self.heading, self.kept, self.stack, self.problem, self.busy_note):
+        for widget in (self.step_count, self.heading, self.kept, self.stack, self.problem):
             layout.addWidget(widget, 1 if widget is self.stack else 0)
         layout.addLayout(buttons)
 
@@ -115,7 +112,7 @@ class ImportWizard(PagePart, QDialog):
         """Open the wizard window-modal (deleted when closed)."""
         wizard = cls(diary, parent)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        wizard.open()
+        dialogs.open_modal(wizard)
         wizard.file_step.choose.setFocus()
         return wizard
 
@@ -191,7 +188,7 @@ class ImportWizard(PagePart, QDialog):
         on_result = current is self.result_step
         self.close_button.setText(_("Close") if on_result else _("Cancel"))
         self.close_button.setAccessibleName(_("Close") if on_result else _("Close without importing"))
-        self.kept.setText(_(KEPT_OVER_LOCK))
+        self.kept.setText(_(dialogs.KEPT_OVER_LOCK))
         if self._problem is not None:
             self.problem.setText(self._problem())
 
@@ -223,7 +220,7 @@ class ImportWizard(PagePart, QDialog):
             return data, look_at(data)
 
         try:
-            self.data, self.look = busy(self, self.busy_note, _("Reading the file…"), read)
+            self.data, self.look = run_busy(self, read, _("Reading the file…"))
         except CompanionError as exc:
             self._show_error(exc)
         except OSError:
@@ -266,7 +263,7 @@ class ImportWizard(PagePart, QDialog):
             return imports.check_import(session, parsed)
 
         try:
-            self.check = busy(self, self.busy_note, _("Reading the file…"), check)
+            self.check = run_busy(self, check, _("Reading the file…"))
         except CompanionError as exc:
             self._show_error(exc)
             return False
@@ -290,7 +287,7 @@ class ImportWizard(PagePart, QDialog):
                 count,
             ).format(count=count)
             session = self._diary.session
-            outcome = busy(self, self.busy_note, message, lambda: imports.apply_import(session, check.parsed))
+            outcome = run_busy(self, lambda: imports.apply_import(session, check.parsed), message)
             return outcome, outcome.changes
 
         done = self._diary.run(write, problem=lambda text: self._show_problem(lambda: text))
@@ -315,13 +312,13 @@ class ImportWizard(PagePart, QDialog):
             if not saved_first(self._diary):
                 self._show_problem(lambda: _(NOT_SAVED_FIRST))
                 return
-            where = undo_batch(self._diary, batch_id, self, self.busy_note)
+            where = undo_batch(self._diary, batch_id, self)
             done = self._diary.run(where, problem=lambda text: self._show_problem(lambda: text))
             if done is not None:
                 self.result_step.show_undone(done.value)
                 self.close_button.setFocus()
 
-        dialogs.confirm(self, _("Undo this import"), text, undo)
+        dialogs.confirm(self, _("Undo this import"), text, after_answer(self, undo))
 
     # --- across a lock ---
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from companion.domain.changes import Changes
 from companion.i18n import _, ngettext
@@ -15,19 +15,17 @@ from companion.services.imports.batches import UndoOutcome
 from companion.ui import dialogs
 from companion.ui.core.diary import OpenDiary
 from companion.ui.core.page import PagePart
-from companion.ui.imports.steps import NOT_SAVED_FIRST, busy, saved_first
-from companion.ui.widgets import label
+from companion.ui.imports.steps import NOT_SAVED_FIRST, after_answer, saved_first
+from companion.ui.widgets import label, run_busy
 
 SHOWN = 20  # the newest imports; older ones stay undoable from the command line (companion undo-import)
 
 
-def undo_batch(
-    diary: OpenDiary, batch_id: str, where: QWidget, note: QLabel
-) -> Callable[[], tuple[UndoOutcome, Changes]]:
+def undo_batch(diary: OpenDiary, batch_id: str, where: QWidget) -> Callable[[], tuple[UndoOutcome, Changes]]:
     """The undo as a write for `diary.run`, run off the GUI thread (a big import removes many rows)."""
 
     def write() -> tuple[UndoOutcome, Changes]:
-        outcome = busy(where, note, _("Undoing the import…"), lambda: imports.undo_import(diary.session, batch_id))
+        outcome = run_busy(where, lambda: imports.undo_import(diary.session, batch_id), _("Undoing the import…"))
         return outcome, outcome.changes
 
     return write
@@ -105,12 +103,12 @@ class PastImports(PagePart, QGroupBox):
             "Undoing this import removes the {count} entries it added that are still in the diary.",
             batch.remaining,
         ).format(count=batch.remaining)
-        dialogs.confirm(self, _("Undo this import"), text, lambda: self.undo(batch.id))
+        dialogs.confirm(self, _("Undo this import"), text, after_answer(self, lambda: self.undo(batch.id)))
 
     def undo(self, batch_id: str) -> None:
         if not saved_first(self._diary):
             self.status.setText(_(NOT_SAVED_FIRST))
             return
-        done = self._diary.run(undo_batch(self._diary, batch_id, self.window(), self.status), problem=self.status)
+        done = self._diary.run(undo_batch(self._diary, batch_id, self.window()), problem=self.status)
         if done is not None:
             self.status.setText(done.value.summary())

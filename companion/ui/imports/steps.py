@@ -1,34 +1,25 @@
-"""What the wizard's steps share: a step that scrolls rather than squeezes, and slow work that says what it does."""
+"""What the wizard's steps share: a step that scrolls rather than squeezes, a dialog sized to its window, and
+saving everything before an import or an undo takes its backup."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 from companion.i18n import N_
 from companion.ui.core.diary import OpenDiary
-from companion.ui.widgets import run_busy
-
-T = TypeVar("T")
-
-
-def busy(widget: QWidget, note: QLabel, message: str, work: Callable[[], T]) -> T:
-    """Run `work` off the GUI thread (reading a big file, adding or removing thousands of entries) with
-    `message` shown in `note` meanwhile; the window keeps painting and `widget` is disabled until it ends."""
-    note.setText(message)
-    note.show()
-    try:
-        return run_busy(widget, work)
-    finally:
-        note.setText("")
-
 
 NOT_SAVED_FIRST = N_(
     "Your latest changes could not be saved to disk, so no backup could be made first. Nothing was changed."
 )
+
+
+def after_answer(context: QObject, then: Callable[[], None]) -> Callable[[], None]:
+    """`then`, run once the message box that asked has finished closing: slow work (run_busy turns the event
+    loop) must not run inside the box's own `finished` signal, where the box may be deleted under it."""
+    return lambda: QTimer.singleShot(0, context, then)
 
 
 def saved_first(diary: OpenDiary) -> bool:
