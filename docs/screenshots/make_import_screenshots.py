@@ -59,14 +59,17 @@ def shoot_language(app: QApplication, lang: str, large: bool) -> None:
         session, _key = DiarySession.create(ctx.vault_path, PASSPHRASE, CHEAP, ctx.clock)
         earlier = imports.parse_file("bearable", gen.bearable(days=6)[0], "bearable-export.csv", session.clock.now())
         imports.apply_import(session, earlier)
+        session.close()
         sheet = folder / "my-pain-diary.csv"
         sheet.write_text(SHEET, encoding="utf-8")
         dialogs.choose_open_file = lambda *_a: str(sheet)  # type: ignore[assignment]
         i18n.set_language(lang)
-        window = CompanionWindow(ctx, lambda s=session: s)  # type: ignore[misc]
-        window.tray_available = lambda: False
+        window = CompanionWindow(ctx)
         window.resize(*((1280, 800) if large else (1000, 720)))
         window.show()
+        window.unlock_view.secret.setText(PASSPHRASE)
+        window.unlock_view.unlock_requested.emit("passphrase", PASSPHRASE)
+        settle(app)
         main = window.main_view
         assert main is not None
         main.show_page("settings")
