@@ -47,7 +47,7 @@ def _supporter_sheet(window: CompanionWindow) -> tuple[QWidget, QPushButton]:
     from companion.ui.flare.supporter_sheet_dialog import SupporterSheetDialog
 
     assert window.session is not None
-    dialog = SupporterSheetDialog(window.session, window)
+    dialog = SupporterSheetDialog(window.open_diary, window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog, dialog.save_button
