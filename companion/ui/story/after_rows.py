@@ -107,6 +107,7 @@ class MedicineChangeRow(Row):
                 "stopped": self.stopped,
             },
             stretch={"medicine": 0, "started": 0, "stopped": 0},
+            lines=[["medicine", "name", "dose"], ["started", "stopped"]],
         )
         self.choice = choice
         choice.currentIndexChanged.connect(self._show_name)
@@ -176,6 +177,7 @@ class ReasonRow(Row):
         super().__init__(
             {"words": _line("reasonWords"), "rule": rule, "days": self.days, "level": self.level, "weeks": self.weeks},
             stretch={"words": 3, "rule": 2, "days": 0, "level": 0, "weeks": 0},
+            lines=[["words"], ["rule", "days", "level", "weeks"]],
         )
         self.rule = rule
         rule.currentIndexChanged.connect(self._show_numbers)

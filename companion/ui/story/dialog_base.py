@@ -33,7 +33,7 @@ class FormDialog(PagePart, QDialog):
         self._session = diary.session
         self._initial: dict[str, Any] = {}
         outer = QVBoxLayout(self)
-        self.heading = label("heading")
+        self.heading = label("subheading")
         self.kept = label("note")
         self.kept.setObjectName("keptDraftNote")
         self.kept.hide()
@@ -83,9 +83,7 @@ class FormDialog(PagePart, QDialog):
         """End of a subclass's constructor: texts set, the starting state kept, registered with the host."""
         self.retranslate_ui()
         self._initial = read_state(self.fields())
-        parent = self.parentWidget()
-        if parent is not None:
-            self.resize(min(900, max(560, parent.width() - 80)), max(420, parent.height() - 80))
+        fit_to_window(self)
         self._diary.host.add(self)
 
     def retranslate_base(self) -> None:
@@ -161,3 +159,11 @@ class FormDialog(PagePart, QDialog):
             self.cancel()
             return
         super().keyPressEvent(event)
+
+
+def fit_to_window(dialog: QDialog) -> None:
+    """Nearly the window's size (at most 1100 wide), so large text and long Welsh words have room."""
+    parent = dialog.parentWidget()
+    if parent is not None:
+        window = parent.window()
+        dialog.resize(min(1100, max(560, window.width() - 40)), max(420, window.height() - 40))

@@ -28,6 +28,7 @@ from companion.ui import dialogs
 from companion.ui.core.diary import OpenDiary
 from companion.ui.core.page import PagePart
 from companion.ui.medicines.fields import button_row, section
+from companion.ui.story.dialog_base import fit_to_window
 from companion.ui.story.story_document import LANGUAGES
 from companion.ui.story.wording import appointment_title, item_lines
 from companion.ui.widgets import label, run_busy
@@ -48,7 +49,7 @@ class PrepareDialog(PagePart, QDialog):
         self.appointment_id = appointment_id
         self.preparation: Preparation | None = None
         outer = QVBoxLayout(self)
-        self.heading = label("heading")
+        self.heading = label("subheading")
         self.period = label()
         self.period.setObjectName("preparePeriod")
         content = QWidget()
@@ -90,8 +91,7 @@ class PrepareDialog(PagePart, QDialog):
         self.summary_button.clicked.connect(self.save_summary)
         self.refresh()
         self.retranslate_ui()
-        if parent is not None:
-            self.resize(min(900, max(560, parent.width() - 80)), max(420, parent.height() - 80))
+        fit_to_window(self)
         diary.host.add(self)
 
     def refresh(self) -> None:

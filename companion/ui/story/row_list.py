@@ -22,7 +22,15 @@ class Row(QFrame):
 
     remove_requested = Signal(object)
 
-    def __init__(self, inputs: dict[str, QWidget], *, stretch: dict[str, int] | None = None) -> None:
+    def __init__(
+        self,
+        inputs: dict[str, QWidget],
+        *,
+        stretch: dict[str, int] | None = None,
+        lines: list[list[str]] | None = None,
+    ) -> None:
+        """`lines` groups the inputs onto lines of their own (the number on the first, Remove on the last);
+        by default they share one line, which goes one under the other when the row is narrow."""
         super().__init__()
         self.setObjectName("storyRow")
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -33,14 +41,19 @@ class Row(QFrame):
         self.remove_button = QPushButton()
         self.remove_button.setObjectName("removeRowButton")
         self.remove_button.setAutoDefault(False)
-        self.line = AdaptiveRow()
-        self.line.add(self.number, 0, alignment=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        for name, widget in inputs.items():
-            self.line.add(widget, (stretch or {}).get(name, 1), min_chars=12, alignment=FILL)
-        self.line.add(self.remove_button, 0, alignment=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 2, 0, 2)
-        layout.addWidget(self.line)
+        groups = lines or [list(inputs)]
+        middle = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        for index, names in enumerate(groups):
+            line = AdaptiveRow()
+            if index == 0:
+                line.add(self.number, 0, alignment=middle)
+            for name in names:
+                line.add(inputs[name], (stretch or {}).get(name, 1), min_chars=12, alignment=FILL)
+            if index == len(groups) - 1:
+                line.add(self.remove_button, 0, alignment=middle)
+            layout.addWidget(line)
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))
 
     def focusables(self) -> list[QWidget]:

@@ -48,6 +48,6 @@ class StoryView(PagePart, QWidget):
     def retranslate_ui(self) -> None:
         self.heading.setText(_("My story"))
         self.intro.setText(_("Your own record between appointments, in your words, so you tell your story once."))
-        for index, title in enumerate((_("Timeline"), _("Appointments"), _("Decisions"), _("Medicine reviews"))):
+        for index, title in enumerate((_("Timeline"), _("Appointments"), _("Decisions"), _("Reviews"))):
             self.tabs.setTabText(index, title)
         self.tabs.setAccessibleName(_("Parts of My story"))

@@ -52,21 +52,23 @@ class ReviewStepPanel(PagePart, QFrame):
         self.heading.setVisible(shown)
         self.lines.setVisible(shown)
         lang = current_language()
-        lines = []
+        blocks = []
         for plan, step in self._steps:
-            line = _("Planned review “{plan}”: the step since {date} is “{step}”.").format(
-                plan=plan.title, date=format_date(step.starts_on), step=step.text
-            )
+            lines = [
+                _("Planned review “{plan}”: the step since {date} is “{step}”.").format(
+                    plan=plan.title, date=format_date(step.starts_on), step=step.text
+                )
+            ]
             following = plan.next_step(self._day)
             if following is not None:
-                line += "\n" + _("Next, from {date}: “{step}”").format(
-                    date=format_date(following.starts_on), step=following.text
+                lines.append(
+                    _("Next, from {date}: “{step}”").format(date=format_date(following.starts_on), step=following.text)
                 )
             agreed = agreement_text(plan.agreement, _, lang)
             if agreed:
-                line += "\n" + agreed
-            lines.append(line)
-        self.lines.setText("\n\n".join(lines))
+                lines.append(agreed)
+            blocks.append("\n".join(lines))
+        self.lines.setText("\n\n".join(blocks))
 
     def showEvent(self, event: object) -> None:
         if self._day != self._diary.clock.today():  # a new day may start a new step
