@@ -30,6 +30,7 @@ EXIT_NOT_A_DIARY = 5  # not a Companion file, or no such file
 EXIT_NEWER_VERSION = 6  # made by a newer version of Companion
 EXIT_IN_USE = 7  # the diary is open in another window or process
 EXIT_CANNOT_WRITE = 8  # could not write: disk full, read-only, no permission
+EXIT_NO_DISPLAY = 9  # the window was asked for, but there is no desktop session (app.py)
 EXIT_INTERRUPTED = 130  # Ctrl+C
 
 COMMANDS: tuple[str, ...] = (
@@ -201,7 +202,7 @@ def prompt_hidden(prompt: str) -> str:
 
 def _early_options(argv: Sequence[str]) -> argparse.Namespace:
     """--language and --data-dir, before the real parser is built (its help text is translated)."""
-    early = argparse.ArgumentParser(add_help=False)
+    early = argparse.ArgumentParser(add_help=False, allow_abbrev=False)  # `summary --lang` is not --language
     early.add_argument("--language")
     early.add_argument("--data-dir")
     try:
@@ -233,8 +234,11 @@ def build_parser(handlers: dict[str, Callable[[argparse.Namespace], int]]) -> ar
         prog="companion",
         description=_("Companion (Cydymaith): commands for your diary that need no window."),
         epilog=_("Run 'companion COMMAND --help' to see the options of a command."),
+        allow_abbrev=False,  # an option is named in full: "--lang" is never taken for "--language"
     )
-    parser.add_argument("--version", action="version", version=f"Companion {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"Companion {__version__}", help=_("show the version number and exit")
+    )
 
     place = argparse.ArgumentParser(add_help=False)
     common = place.add_argument_group(_("common options"))
@@ -262,10 +266,11 @@ def build_parser(handlers: dict[str, Callable[[argparse.Namespace], int]]) -> ar
     )
 
     sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"), required=True)
+    parser.set_defaults(command_parsers=sub.choices)  # read by command_summaries()
 
     def command(name: str, summary: str, *, needs_secret: bool = True) -> argparse.ArgumentParser:
         parents = [place, unlock] if needs_secret else [place]
-        made = sub.add_parser(name, help=summary, description=summary, parents=parents)
+        made = sub.add_parser(name, help=summary, description=summary, parents=parents, allow_abbrev=False)
         made.set_defaults(handler=handlers[name])
         return made
 
@@ -384,10 +389,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         set_language("en")
 
     from companion import cli_commands
+    from companion.cli_words import speaking_ours
 
-    parser = build_parser(cli_commands.HANDLERS)
     try:
-        args = parser.parse_args(argv)
+        with speaking_ours():  # argparse's own words ("usage:", its errors) in the chosen language too
+            args = build_parser(cli_commands.HANDLERS).parse_args(argv)
     except SystemExit as stop:
         return stop.code if isinstance(stop.code, int) else EXIT_USAGE
     if args.language:
@@ -404,7 +410,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from companion.domain.errors import CompanionError, save_failure_reason
 
         if isinstance(exc, CompanionError):
-            warn(exc.message())
+            warn(exc.cli_message())
         elif isinstance(exc, OSError):
             warn(
                 _("Companion could not use {path} ({reason}).").format(
@@ -415,6 +421,24 @@ def main(argv: Sequence[str] | None = None) -> int:
             warn(_("Something went wrong. Nothing already saved has been lost."))
             warn(f"({type(exc).__name__}: {exc})")
         return exit_code_for(exc)
+
+
+def command_summaries() -> dict[str, str]:
+    """Each command and the line that says what it does, in the active language (`companion --help` lists
+    them). Read from the parser itself, so a new command is listed as soon as it is added there."""
+    from companion.cli_words import speaking_ours
+
+    with speaking_ours():
+        parser = build_parser(_AnyHandler())
+    commands: dict[str, argparse.ArgumentParser] = parser.get_default("command_parsers")
+    return {name: str(made.description) for name, made in commands.items()}
+
+
+class _AnyHandler(dict[str, Callable[[argparse.Namespace], int]]):
+    """Handlers for a parser that only describes the commands (command_summaries)."""
+
+    def __missing__(self, _name: str) -> Callable[[argparse.Namespace], int]:
+        return lambda _args: EXIT_OK
 
 
 def vault_path_for(args: argparse.Namespace) -> Path:

@@ -278,7 +278,7 @@ def _notes(data: SummaryData) -> str:
     if not data.notes:
         return ""
     items = "".join(
-        f"<li>{_esc(format_date(moment.date(), 'medium'))}: {_esc(text)}</li>" for moment, text in data.notes
+        f"<li>{_esc(format_date(moment.date()))}: {_esc(text)}</li>" for moment, text in data.notes
     )
     return _section(_("My notes"), f"<ul>{items}</ul>")
 

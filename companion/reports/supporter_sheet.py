@@ -13,10 +13,9 @@ import datetime as dt
 import html
 from collections.abc import Iterable
 
-from babel import dates as _dates
-
 from companion.domain.flare import SECTION_TITLES, SECTIONS, FlarePlan, Helper
 from companion.i18n import LANGUAGES, N_, translate_in
+from companion.i18n.formatting import format_date
 
 # Sections ticked by default: what a supporter most needs to know on the day.
 DEFAULT_SECTIONS: tuple[str, ...] = ("first_steps", "people", "helpful_thoughts", "medical_help")
@@ -29,7 +28,6 @@ HELPER_PHONE = N_("Phone")
 MADE_ON = N_("Made on {date}")
 FOOTER = N_("Made with Companion. This sheet gives no medical advice.")
 
-_LOCALES = {"cy": "cy_GB", "en": "en_GB"}
 
 # QTextDocument understands a subset of CSS 2.1: keep to simple properties it supports.
 _STYLE = """
@@ -57,7 +55,7 @@ def _esc(text: str) -> str:
 
 def made_on_text(language: str, day: dt.date) -> str:
     """'Made on 6 January 2025' / the Welsh equivalent, with the month name from CLDR."""
-    date = _dates.format_date(day, format="long", locale=_LOCALES.get(language, "en_GB"))
+    date = format_date(day, lang=language)
     return _tr(language, MADE_ON).format(date=date)
 
 

@@ -35,7 +35,7 @@ def shipped_directory() -> tuple[DirectoryEntry, ...]:
             website=e.get("website", ""),
             area=e.get("area", "uk"),
             welsh_language=bool(e.get("welsh_language", False)),
-            source=e["source"],
+            source=dict(e["source"]),
             checked=e["checked"],
         )
         for e in data["entries"]

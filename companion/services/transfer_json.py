@@ -29,8 +29,9 @@ from companion.services.transfer import (
     ImportReport,
     TableCounts,
 )
-from companion.services.transfer_rules import LAST_YEAR, RULES, SQLITE_INT_MAX, SQLITE_INT_MIN
-from companion.services.transfer_story import COLUMNS_ADDED, STORY_TABLES
+from companion.services.transfer_rules import LAST_YEAR, SQLITE_INT_MAX, SQLITE_INT_MIN
+from companion.services.transfer_rules import RULES as BASE_RULES
+from companion.services.transfer_story import COLUMNS_ADDED, STORY_RULES, STORY_TABLES
 from companion.storage.models import Base
 from companion.storage.unit_of_work import UnitOfWork
 
@@ -45,6 +46,7 @@ TOP_LEVEL_KEYS = ("format", "version", "exported_at", "app_version", "tables")
 OWNER_TABLE = "pain_entries"  # rows of other tables that point at a check-in belong to it
 
 Row = dict[str, Any]
+RULES = {**BASE_RULES, **STORY_RULES}  # the domain's rules, column by column
 
 # --- export ---------------------------------------------------------------------------------------------
 

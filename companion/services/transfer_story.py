@@ -4,7 +4,6 @@ format version 2): the same rules the domain applies, so an import can't bring i
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from typing import Any
 
 from companion.domain.appointments import FollowUpRule
@@ -12,30 +11,7 @@ from companion.domain.approx_date import ApproxDate
 from companion.domain.errors import ValidationError
 from companion.domain.story import ReferralStatus, SourceKind, StoryKind
 from companion.i18n import N_
-
-Check = Callable[[Any], tuple[str, dict[str, Any]] | None]
-
-
-def _range(low: int, high: int) -> Check:
-    def check(value: Any) -> tuple[str, dict[str, Any]] | None:
-        if value is None or low <= value <= high:
-            return None
-        return N_("The value {value} is not a whole number from {low} to {high}."), {
-            "value": value,
-            "low": low,
-            "high": high,
-        }
-
-    return check
-
-
-def _choice(allowed: set[str]) -> Check:
-    def check(value: Any) -> tuple[str, dict[str, Any]] | None:
-        if value is None or value in allowed:
-            return None
-        return N_("The value “{value}” is not one Companion knows."), {"value": value}
-
-    return check
+from companion.services.transfer_rules import Check, choice_of, number_from
 
 
 def _approx_date(value: Any) -> tuple[str, dict[str, Any]] | None:
@@ -90,22 +66,22 @@ COLUMNS_ADDED: dict[tuple[str, str], tuple[int, Any]] = {
     ("medicines", "agreed_on"): (2, None),
 }
 
-_OFFSET = _range(-24 * 60 + 1, 24 * 60 - 1)
-_POSITION = _range(0, 1_000_000)
+_OFFSET = number_from(-24 * 60 + 1, 24 * 60 - 1)
+_POSITION = number_from(0, 1_000_000)
 
 STORY_RULES: dict[tuple[str, str], Check] = {
     ("appointments", "utc_offset_minutes"): _OFFSET,
     ("appointments", "top_three"): _lines,
     ("appointments", "questions"): _lines,
     ("appointments", "next_steps"): _steps,
-    ("follow_up_reasons", "rule"): _choice({r.value for r in FollowUpRule}),
-    ("follow_up_reasons", "days"): _range(1, 365),
-    ("follow_up_reasons", "level"): _range(0, 9),
-    ("follow_up_reasons", "weeks"): _range(1, 52),
+    ("follow_up_reasons", "rule"): choice_of({r.value for r in FollowUpRule}),
+    ("follow_up_reasons", "days"): number_from(1, 365),
+    ("follow_up_reasons", "level"): number_from(0, 9),
+    ("follow_up_reasons", "weeks"): number_from(1, 52),
     ("follow_up_reasons", "position"): _POSITION,
-    ("story_items", "kind"): _choice({k.value for k in StoryKind}),
+    ("story_items", "kind"): choice_of({k.value for k in StoryKind}),
     ("story_items", "when_text"): _approx_date,
-    ("story_items", "status"): _choice({s.value for s in ReferralStatus}),
-    ("story_items", "source_kind"): _choice({k.value for k in SourceKind}),
+    ("story_items", "status"): choice_of({s.value for s in ReferralStatus}),
+    ("story_items", "source_kind"): choice_of({k.value for k in SourceKind}),
     ("decision_options", "position"): _POSITION,
 }

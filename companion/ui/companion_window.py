@@ -26,7 +26,7 @@ from companion.ui.pacing.timer_controller import PacingTimerController
 from companion.ui.reminders import focus_for_reminder
 from companion.ui.style import apply_text_size
 from companion.ui.tray_controller import TrayController
-from companion.ui.widgets import Retranslatable
+from companion.ui.widgets import Retranslatable, window_title
 
 if TYPE_CHECKING:
     from companion.services.session import DiarySession
@@ -93,8 +93,7 @@ class CompanionWindow(Retranslatable, QMainWindow):
         self.tray_control.update()
 
     def retranslate_ui(self) -> None:
-        title = _("Companion")
-        self.setWindowTitle(_("{app} — DEMO").format(app=title) if self.context.demo else title)
+        self.setWindowTitle(window_title(_("DEMO") if self.context.demo else ""))
 
     # --- opening and locking --------------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from companion.i18n import _
 from companion.i18n.formatting import format_date
+from companion.ui.widgets import window_title
 
 
 def print_recovery_key(parent: QWidget, key: str) -> bool:
@@ -18,7 +19,7 @@ def print_recovery_key(parent: QWidget, key: str) -> bool:
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(_("Print the recovery key"))
+    dialog.setWindowTitle(window_title(_("Print the recovery key")))
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
     doc = QTextDocument()

@@ -71,7 +71,7 @@ def test_what_matters_goal_action_plan_and_check_back(qtbot: QtBot, make_window:
     assert editor.list.item(0).text() == "Sing with the choir again\nWorking on it; steps done: 1 of 3"
     editor.rating.setValue(4)
     qtbot.mouseClick(editor.rate_button, Qt.MouseButton.LeftButton)
-    assert "6 Mar 2026: 4" in editor.ratings.text()
+    assert "6 March 2026: 4" in editor.ratings.text()
 
     # An action plan at confidence 5: the suggestion shows; made smaller and 8 out of 10, it goes.
     goals.tabs.setCurrentIndex(2)

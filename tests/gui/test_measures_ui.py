@@ -58,7 +58,7 @@ def press(qtbot: QtBot, dialog: QWidget, key: Qt.Key) -> None:
 def test_peg_by_keyboard_alone_records_and_shows_the_score(qtbot: QtBot, session: DiarySession) -> None:
     dialog = PegDialog(standalone_diary(session))
     show(qtbot, dialog)
-    assert dialog.windowTitle() == "Weekly check: pain, enjoyment and activity (PEG)"
+    assert dialog.windowTitle() == "Weekly check: pain, enjoyment and activity (PEG) — Companion"
     assert focused(dialog) is dialog.pickers[0].buttons[0]
     for index, value in enumerate((7, 5, 6)):
         assert not dialog.save.isEnabled()

@@ -196,8 +196,8 @@ def test_medicines_doses_ratings_reviews_and_tried_survive_a_lock(qtbot: QtBot, 
     page.helpfulness.setValue(7)
     qtbot.keyClick(page.side_effects, Qt.Key.Key_Return)  # Enter in the side-effects box records too
     assert _history(page) == [
-        "3 Mar 2026 at 09:00: helpfulness 7 out of 10. No side effects written.",
-        "2 Mar 2026 at 09:00: helpfulness 6 out of 10. Side effects: A little drowsy",
+        "3 March 2026 at 09:00: helpfulness 7 out of 10. No side effects written.",
+        "2 March 2026 at 09:00: helpfulness 6 out of 10. Side effects: A little drowsy",
     ]
     # Neither a rating nor side effects: the service's message.
     qtbot.mouseClick(page.record_button, LEFT)

@@ -136,7 +136,6 @@ class CheckinForm(Retranslatable, QWidget):
         self.when = QDateTimeEdit()
         self.when.setObjectName("checkinWhen")
         self.when.setCalendarPopup(True)
-        self.when.setDisplayFormat("dd/MM/yyyy HH:mm")
         self.when_label.setBuddy(self.when)
         self.now_button = QPushButton()
         self.now_button.setObjectName("checkinNowButton")

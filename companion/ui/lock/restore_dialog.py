@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from companion.i18n import N_, _, ngettext
 from companion.i18n.formatting import format_date, format_time
 from companion.storage.backups import BEFORE_CHANGE, DAILY, BackupInfo, list_backups
-from companion.ui.widgets import label
+from companion.ui.widgets import label, window_title
 
 _KIND_TEXT = {
     DAILY: N_("Daily backup"),
@@ -44,7 +44,7 @@ class RestoreBackupDialog(QDialog):
     def __init__(self, vault_path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("restoreDialog")
-        self.setWindowTitle(_("Restore from a backup"))
+        self.setWindowTitle(window_title(_("Restore from a backup")))
         self.backups = list_backups(vault_path)
         layout = QVBoxLayout(self)
         intro = label()

@@ -365,7 +365,7 @@ class ActivityDetail(Retranslatable, QWidget):
         for test in reversed(tests):
             item = QListWidgetItem(
                 _("{date}, {time}: {amount}").format(
-                    date=format_date(test.taken_at.date(), "medium"),
+                    date=format_date(test.taken_at.date()),
                     time=format_time(test.taken_at),
                     amount=format_amount(test.amount, activity),
                 )

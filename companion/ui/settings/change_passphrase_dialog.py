@@ -15,7 +15,7 @@ from companion.i18n import _
 from companion.ui import dialogs
 from companion.ui.measures import FitsScreenOnFirstShow  # full size up to 90 % of the screen
 from companion.ui.passphrase_fields import NewPassphraseFields
-from companion.ui.widgets import label, run_busy
+from companion.ui.widgets import label, run_busy, window_title
 
 if TYPE_CHECKING:
     from companion.ui.core.diary import OpenDiary
@@ -27,7 +27,7 @@ class ChangePassphraseDialog(FitsScreenOnFirstShow, QDialog):
     def __init__(self, parent: QWidget | None = None, *, ask_current: bool = True) -> None:
         super().__init__(parent)
         self.setObjectName("changePassphraseDialog")
-        self.setWindowTitle(_("Change passphrase") if ask_current else _("Choose a new passphrase"))
+        self.setWindowTitle(window_title(_("Change passphrase") if ask_current else _("Choose a new passphrase")))
         self._ask_current = ask_current
         layout = QVBoxLayout(self)
         self.intro = label()

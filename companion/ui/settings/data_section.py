@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QGroupBox, QPushButton, QVBoxLayout, QWidget
 from companion.domain.changes import Changes
 from companion.domain.errors import CompanionError
 from companion.i18n import _
+from companion.i18n.file_names import suggested_file_name
 from companion.ui import dialogs
 from companion.ui.core.diary import OpenDiary
 from companion.ui.layouts import flow_row
@@ -71,11 +72,11 @@ class DataSection(Retranslatable, QGroupBox):
     def export(self, kind: str) -> None:
         from companion.services import transfer
 
-        stamp = dt.date.today().isoformat()
+        today = dt.date.today()
         if kind == "json":
-            suggested, name_filter = f"companion-export-{stamp}.json", _("JSON files (*.json)")
+            suggested, name_filter = suggested_file_name("export_json", today), _("JSON files (*.json)")
         else:
-            suggested, name_filter = f"companion-export-{stamp}.zip", _("Zip files (*.zip)")
+            suggested, name_filter = suggested_file_name("export_csv", today), _("Zip files (*.zip)")
         path = dialogs.choose_save_file(self, _("Export your diary"), str(Path.home() / suggested), name_filter)
         if not path:
             return

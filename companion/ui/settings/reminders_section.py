@@ -47,7 +47,6 @@ class RemindersSection(Retranslatable, QGroupBox):
         self.time_label = QLabel()
         self.time = QTimeEdit()
         self.time.setObjectName("reminderTimeEdit")
-        self.time.setDisplayFormat("HH:mm")
         self.time.setTime(QTime(plan.at.hour, plan.at.minute))
         self.time_label.setBuddy(self.time)
         self.peg = QCheckBox()

@@ -31,11 +31,12 @@ from companion.domain.changes import Changes
 from companion.domain.errors import CompanionError, SaveFailedError
 from companion.domain.summary import AUDIENCE_NAMES, CHARTS, DEFAULT_SECTIONS, Audience, Section
 from companion.i18n import N_, _, current_language
+from companion.i18n.file_names import suggested_file_name
 from companion.ui import dialogs
 from companion.ui.core.diary import OpenDiary
 from companion.ui.core.page import PagePart
 from companion.ui.layouts import flow_row
-from companion.ui.widgets import label, run_busy
+from companion.ui.widgets import label, run_busy, window_title
 
 if TYPE_CHECKING:
     from companion.reports.summary_data import SummaryData, SummaryOptions
@@ -365,7 +366,7 @@ class SummaryView(PagePart, QWidget):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintPreviewDialog(printer, self)
         dialog.setObjectName("summaryPrintPreview")
-        dialog.setWindowTitle(_("Print the summary"))
+        dialog.setWindowTitle(window_title(_("Print the summary")))
 
         def paint(target: QPrinter) -> None:
             paint_pages(text_document(html, images), target, self._footer())
@@ -403,7 +404,7 @@ class SummaryView(PagePart, QWidget):
         self._choose_pdf_path()
 
     def _choose_pdf_path(self) -> None:
-        default = _("summary-{date}.pdf").format(date=self._session.diary.today().isoformat())
+        default = str(Path.home() / suggested_file_name("summary", self._session.diary.today()))
         path = dialogs.choose_save_file(self, _("Save the summary as a PDF"), default, _("PDF files (*.pdf)"))
         if not path:
             return
