@@ -19,7 +19,7 @@ from companion.ui.story import after_rows as rows
 from companion.ui.story.dialog_base import FormDialog
 from companion.ui.story.row_list import RowList
 from companion.ui.story.wording import appointment_title
-from companion.ui.widgets import label
+from companion.ui.widgets import label, window_title
 
 
 class AfterVisitDialog(FormDialog):
@@ -100,7 +100,7 @@ class AfterVisitDialog(FormDialog):
     def retranslate_ui(self) -> None:
         self.retranslate_base()
         lang = current_language()
-        self.setWindowTitle(_("After the appointment"))
+        self.setWindowTitle(window_title(_("After the appointment")))
         self.heading.setText(
             _("After the appointment: {appointment}").format(appointment=appointment_title(self.appointment, _, lang))
         )

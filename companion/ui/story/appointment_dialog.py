@@ -15,9 +15,9 @@ from companion.i18n import _
 from companion.services.appointments import new_id
 from companion.ui.core.diary import OpenDiary
 from companion.ui.core.page import Draft
-from companion.ui.medicines.fields import AdaptiveRow, fit_form, localise_date_edit, notes_box, pydate, qdate
+from companion.ui.medicines.fields import AdaptiveRow, fit_form, notes_box, pydate, qdate
 from companion.ui.story.dialog_base import FormDialog
-from companion.ui.widgets import label
+from companion.ui.widgets import label, window_title
 
 DEFAULT_TIME = dt.time(9, 0)
 
@@ -36,7 +36,6 @@ class AppointmentDialog(FormDialog):
         self.day.setCalendarPopup(True)
         self.time = QTimeEdit()
         self.time.setObjectName("appointmentTime")
-        self.time.setDisplayFormat("HH:mm")
         when = AdaptiveRow()
         when.add(self.day, 0)
         when.add(self.time, 0)
@@ -115,9 +114,8 @@ class AppointmentDialog(FormDialog):
     def retranslate_ui(self) -> None:
         self.retranslate_base()
         title = _("An appointment") if self.appointment is None else _("Change the appointment")
-        self.setWindowTitle(title)
+        self.setWindowTitle(window_title(title))
         self.heading.setText(title)
-        localise_date_edit(self.day)
         texts = {
             "when": (_("When"), None),
             "who": (_("Whom I am seeing"), _("Whom you are seeing, such as Dr Rees")),

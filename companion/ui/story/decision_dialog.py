@@ -25,7 +25,7 @@ from companion.ui.core.page import Draft
 from companion.ui.medicines.fields import OptionalDate, notes_box, section
 from companion.ui.story.dialog_base import FormDialog
 from companion.ui.story.row_list import Row, RowList
-from companion.ui.widgets import label, set_tab_order
+from companion.ui.widgets import label, set_tab_order, window_title
 
 
 def option_row() -> Row:
@@ -221,7 +221,7 @@ class DecisionDialog(FormDialog):
 
     def retranslate_ui(self) -> None:
         self.retranslate_base()
-        self.setWindowTitle(_("A decision made together"))
+        self.setWindowTitle(window_title(_("A decision made together")))
         self.heading.setText(_("A decision made together"))
         self.choice_caption.setText(_("The choice offered"))
         self.choice.setAccessibleName(_("The choice offered, such as an injection or a referral"))

@@ -23,7 +23,7 @@ from companion.ui.core.page import Draft
 from companion.ui.medicines.fields import fit_form, notes_box
 from companion.ui.story.dialog_base import FormDialog
 from companion.ui.story.fields import ApproxDateEdit
-from companion.ui.widgets import label
+from companion.ui.widgets import label, window_title
 
 TITLE_LABELS = {
     StoryKind.ONSET: N_("What happened"),
@@ -173,7 +173,7 @@ class StoryItemDialog(FormDialog):
     def retranslate_ui(self) -> None:
         self.retranslate_base()
         kind = self.current_kind()
-        self.setWindowTitle(_("An entry in My story") if self.item is None else self.item.title)
+        self.setWindowTitle(window_title(_("An entry in My story") if self.item is None else self.item.title))
         self.heading.setText(_("An entry in My story"))
         for index, each in enumerate(StoryKind):
             self.kind.setItemText(index, _(KIND_NAMES[each]))

@@ -22,6 +22,7 @@ from companion.domain.agreement import agreement_text
 from companion.domain.changes import Changes
 from companion.domain.errors import CompanionError
 from companion.i18n import _, current_language
+from companion.i18n.file_names import suggested_file_name
 from companion.i18n.formatting import format_date
 from companion.services.appointments import Preparation
 from companion.ui import dialogs
@@ -31,7 +32,7 @@ from companion.ui.medicines.fields import button_row, section
 from companion.ui.story.dialog_base import fit_to_window
 from companion.ui.story.story_document import LANGUAGES
 from companion.ui.story.wording import appointment_title, item_lines
-from companion.ui.widgets import label, run_busy
+from companion.ui.widgets import label, run_busy, window_title
 
 
 class PrepareDialog(PagePart, QDialog):
@@ -103,7 +104,7 @@ class PrepareDialog(PagePart, QDialog):
         self._render()
 
     def retranslate_ui(self) -> None:
-        self.setWindowTitle(_("Getting ready for an appointment"))
+        self.setWindowTitle(window_title(_("Getting ready for an appointment")))
         self.edit_button.setText(_("Change the top 3 and questions…"))
         self.edit_button.setAccessibleName(_("Change the appointment, its top 3 and its questions"))
         self.summary_language.setAccessibleName(_("Language of the summary: Welsh, English, or both side by side"))
@@ -198,7 +199,7 @@ class PrepareDialog(PagePart, QDialog):
         prep = self.preparation
         if prep is None:
             return
-        default = _("summary-{date}.pdf").format(date=prep.end.isoformat())
+        default = str(Path.home() / suggested_file_name("summary", prep.end))
         path = dialogs.choose_save_file(self, _("Save the summary as a PDF"), default, _("PDF files (*.pdf)"))
         if not path:
             return

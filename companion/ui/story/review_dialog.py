@@ -13,11 +13,11 @@ from companion.i18n import _
 from companion.services.story import new_id
 from companion.ui.core.diary import OpenDiary
 from companion.ui.core.page import Draft
-from companion.ui.medicines.fields import fit_form, localise_date_edit, notes_box, pydate, section
+from companion.ui.medicines.fields import fit_form, notes_box, pydate, section
 from companion.ui.story.dialog_base import FormDialog
 from companion.ui.story.fields import AgreementFields
 from companion.ui.story.row_list import Row, RowList
-from companion.ui.widgets import label
+from companion.ui.widgets import label, window_title
 
 
 def step_row() -> Row:
@@ -32,7 +32,6 @@ def step_row() -> Row:
 def describe_step(row: Row, number: int) -> None:
     day, text = row.inputs["starts_on"], row.inputs["text"]
     assert isinstance(day, QDateEdit) and isinstance(text, QLineEdit)
-    localise_date_edit(day)
     row.number.setText(_("{n}.").format(n=number))
     day.setAccessibleName(_("Step {n}: the day it starts").format(n=number))
     text.setAccessibleName(_("Step {n}: in the words you agreed").format(n=number))
@@ -109,7 +108,7 @@ class ReviewPlanDialog(FormDialog):
 
     def retranslate_ui(self) -> None:
         self.retranslate_base()
-        self.setWindowTitle(_("A planned medicine review"))
+        self.setWindowTitle(window_title(_("A planned medicine review")))
         self.heading.setText(_("A planned medicine review"))
         self.title_caption.setText(_("Name of the plan"))
         self.title.setAccessibleName(_("Name of the plan, such as the medicine it is about"))

@@ -13,10 +13,11 @@ from PySide6.QtWidgets import QComboBox, QFrame, QPushButton, QVBoxLayout, QWidg
 
 from companion.domain.errors import CompanionError
 from companion.i18n import _, current_language
+from companion.i18n.file_names import suggested_file_name
 from companion.ui import dialogs
 from companion.ui.core.diary import OpenDiary
 from companion.ui.medicines.fields import button_row
-from companion.ui.widgets import Retranslatable, label, run_busy
+from companion.ui.widgets import Retranslatable, label, run_busy, window_title
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
@@ -103,7 +104,7 @@ class StoryDocumentRow(Retranslatable, QFrame):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintPreviewDialog(printer, self.window())
         dialog.setObjectName("storyPrintPreview")
-        dialog.setWindowTitle(_("Print My story so far"))
+        dialog.setWindowTitle(window_title(_("Print My story so far")))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
@@ -138,7 +139,7 @@ class StoryDocumentRow(Retranslatable, QFrame):
         from companion.reports.story_pdf import story_pdf
         from companion.services import transfer
 
-        default = _("my-story-{date}.pdf").format(date=self._diary.clock.today().isoformat())
+        default = str(Path.home() / suggested_file_name("story", self._diary.clock.today()))
         path = dialogs.choose_save_file(self, _("Save My story so far as a PDF"), default, _("PDF files (*.pdf)"))
         if not path:
             return
