@@ -15,7 +15,7 @@ from companion.i18n import _
 from companion.services.appointments import new_id
 from companion.ui.core.diary import OpenDiary
 from companion.ui.core.page import Draft
-from companion.ui.medicines.fields import AdaptiveRow, fit_form, notes_box, pydate, qdate
+from companion.ui.medicines.fields import AdaptiveRow, notes_box, pydate, qdate
 from companion.ui.story.dialog_base import FormDialog
 from companion.ui.widgets import label, window_title
 
@@ -30,7 +30,13 @@ class AppointmentDialog(FormDialog):
         self.appointment = appointment
         holder = QWidget()
         self.form = QFormLayout(holder)
-        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # labels over their fields: room at any size
+        self.who = QLineEdit()  # first: whom you are seeing is what you know before anything else
+        self.who.setObjectName("appointmentWho")
+        self.role = QLineEdit()
+        self.role.setObjectName("appointmentRole")
+        self.place = QLineEdit()
+        self.place.setObjectName("appointmentPlace")
         self.day = QDateEdit()
         self.day.setObjectName("appointmentDay")
         self.day.setCalendarPopup(True)
@@ -40,12 +46,6 @@ class AppointmentDialog(FormDialog):
         when.add(self.day, 0)
         when.add(self.time, 0)
         when.add_stretch()
-        self.who = QLineEdit()
-        self.who.setObjectName("appointmentWho")
-        self.role = QLineEdit()
-        self.role.setObjectName("appointmentRole")
-        self.place = QLineEdit()
-        self.place.setObjectName("appointmentPlace")
         self.why: QPlainTextEdit = notes_box("appointmentWhy")
         self.contact = QLineEdit()
         self.contact.setObjectName("appointmentContact")
@@ -56,10 +56,10 @@ class AppointmentDialog(FormDialog):
         self.captions = {name: label() for name in ("when", "who", "role", "place", "why", "contact", "questions")}
         self.top_caption = label()
         for name, field in (
-            ("when", when),
             ("who", self.who),
             ("role", self.role),
             ("place", self.place),
+            ("when", when),
             ("why", self.why),
             ("contact", self.contact),
         ):
@@ -135,7 +135,6 @@ class AppointmentDialog(FormDialog):
         self.top_caption.setText(_("My top 3 things to raise"))
         for index, edit in enumerate(self.top, start=1):
             edit.setAccessibleName(_("Thing to raise number {n}").format(n=index))
-        fit_form(self.form, self.width())
 
     def value(self) -> Appointment:
         day = pydate(self.day.date())
@@ -158,10 +157,6 @@ class AppointmentDialog(FormDialog):
     def save(self) -> bool:
         done = self._diary.run(lambda: self._session.appointments.save(self.value()), problem=self.show_problem)
         return done is not None
-
-    def resizeEvent(self, event: object) -> None:
-        fit_form(self.form, self.width())
-        super().resizeEvent(event)  # type: ignore[arg-type]
 
     @classmethod
     def open_for(cls, diary: OpenDiary, appointment_id: str | None, parent: QWidget) -> AppointmentDialog | None:

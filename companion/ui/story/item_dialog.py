@@ -20,7 +20,7 @@ from companion.i18n import N_, _
 from companion.services.story import new_id
 from companion.ui.core.diary import OpenDiary
 from companion.ui.core.page import Draft
-from companion.ui.medicines.fields import fit_form, notes_box
+from companion.ui.medicines.fields import notes_box
 from companion.ui.story.dialog_base import FormDialog
 from companion.ui.story.fields import ApproxDateEdit
 from companion.ui.widgets import label, window_title
@@ -63,7 +63,7 @@ class StoryItemDialog(FormDialog):
         self._tried: list[Tried] = diary.session.medicines.tried()
         form_holder = QWidget()
         self.form = QFormLayout(form_holder)
-        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # labels over their fields: room at any size
         self.kind = QComboBox()
         self.kind.setObjectName("itemKind")
         for kind in StoryKind:
@@ -202,8 +202,6 @@ class StoryItemDialog(FormDialog):
             self.fields()[name].setAccessibleName(accessible)
         self.when.retranslate_ui()
         self.title.setPlaceholderText(_("For example: MRI scan of my lower back"))
-        width = self.width()
-        fit_form(self.form, width)
 
     def value(self) -> StoryItem:
         """What the form says, as an entry (raises ValidationError for a date that can't be read)."""
@@ -230,10 +228,6 @@ class StoryItemDialog(FormDialog):
     def save(self) -> bool:
         done = self._diary.run(lambda: self._session.story.save(self.value()), problem=self.show_problem)
         return done is not None
-
-    def resizeEvent(self, event: object) -> None:
-        fit_form(self.form, self.width())
-        super().resizeEvent(event)  # type: ignore[arg-type]
 
     @classmethod
     def open_for(cls, diary: OpenDiary, item_id: str | None, parent: QWidget) -> StoryItemDialog | None:

@@ -13,7 +13,7 @@ from companion.i18n import _
 from companion.services.story import new_id
 from companion.ui.core.diary import OpenDiary
 from companion.ui.core.page import Draft
-from companion.ui.medicines.fields import fit_form, notes_box, pydate, section
+from companion.ui.medicines.fields import notes_box, pydate, section
 from companion.ui.story.dialog_base import FormDialog
 from companion.ui.story.fields import AgreementFields
 from companion.ui.story.row_list import Row, RowList
@@ -49,7 +49,7 @@ class ReviewPlanDialog(FormDialog):
         self._medicines: list[Medicine] = diary.session.medicines.medicines()
         holder = QWidget()
         self.form = QFormLayout(holder)
-        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # labels over their fields: room at any size
         self.title = QLineEdit()
         self.title.setObjectName("reviewTitle")
         self.medicine = QComboBox()
@@ -125,7 +125,6 @@ class ReviewPlanDialog(FormDialog):
         self.agreement.retranslate_ui()
         self.notes_caption.setText(_("Notes"))
         self.notes.setAccessibleName(_("Notes about the plan"))
-        fit_form(self.form, self.width())
 
     def value(self) -> ReviewPlan:
         steps = []
