@@ -65,6 +65,12 @@ def test_a_referral_added_from_the_keyboard_then_its_details(qtbot: QtBot, windo
     ]
     item = window.session.story.items()[0]
     assert (item.when.month, item.when.about, item.status, item.person) == (3, True, ReferralStatus.SEEN, "Dr Evans")
+    # The change can be undone: the entry goes back to how it was when the details opened.
+    assert timeline.status.text() == "Your changes to “Physiotherapy” were saved."
+    activate(qtbot, window)
+    qtbot.keyClick(timeline.list, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert timeline.status.text() == "“Physiotherapy” is as it was before."
+    assert rows(window) == ["Date not known · Referral: Physiotherapy\nWhere it stands: Waiting"]
 
 
 def test_a_date_that_cannot_be_read_is_said_in_the_dialog(qtbot: QtBot, window: CompanionWindow) -> None:

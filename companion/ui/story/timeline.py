@@ -37,7 +37,8 @@ class TimelinePanel(PagePart, QWidget):
         self._items: list[StoryItem] = []
         self._tried_names: dict[str, str] = {}
         self._select_id: str | None = None
-        self._deleted: StoryItem | None = None
+        self._undo: tuple[StoryItem, str] | None = None  # the entry to put back, and what to say then
+        self._editing: StoryItem | None = None  # the entry as it was when its dialog opened
         self.dialog: StoryItemDialog | None = None
         _content, layout = scrolled_page(self)
 
@@ -103,10 +104,10 @@ class TimelinePanel(PagePart, QWidget):
         self.list.currentItemChanged.connect(lambda *_a: self._render_buttons())
         self.open_button.clicked.connect(self.open_selected)
         self.delete_button.clicked.connect(self.delete_selected)
-        self.undo_button.clicked.connect(self.undo_delete)
+        self.undo_button.clicked.connect(self.undo)
         delete_key = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.list, self.delete_selected)
         delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
-        undo_key = QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_delete)
+        undo_key = QShortcut(QKeySequence.StandardKey.Undo, self, self.undo)
         undo_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.refresh()
         self.retranslate_ui()
@@ -142,7 +143,7 @@ class TimelinePanel(PagePart, QWidget):
         self.delete_button.setText(_("Delete"))
         self.delete_button.setAccessibleName(_("Delete the chosen entry (Delete); you can undo it"))
         self.undo_button.setText(_("Undo"))
-        self.undo_button.setAccessibleName(_("Undo the delete (Ctrl+Z)"))
+        self.undo_button.setAccessibleName(_("Undo the last delete or change (Ctrl+Z)"))
         self._render()
 
     # --- showing what was read ---
@@ -218,11 +219,13 @@ class TimelinePanel(PagePart, QWidget):
             self.open_item(item_id)
 
     def open_item(self, item_id: str) -> StoryItemDialog | None:
-        parent = self.window()
-        dialog = StoryItemDialog.open_for(self._diary, item_id, parent)
+        before = next((i for i in self._items if i.id == item_id), None)
+        dialog = StoryItemDialog.open_for(self._diary, item_id, self.window())
         if dialog is not None:
             self.dialog = dialog
             dialog.finished.connect(self._on_dialog_finished)
+            self._editing = before
+            dialog.accepted.connect(self._on_dialog_accepted)  # a bound method: no lambda on a dialog deleted on close
             dialog.when.setFocus()
         return dialog
 
@@ -233,6 +236,14 @@ class TimelinePanel(PagePart, QWidget):
         else:
             self.quick_title.setFocus()
 
+    def _on_dialog_accepted(self) -> None:
+        """Saved in the dialog: say so, with Undo to put the entry back as it was."""
+        before, self._editing = self._editing, None
+        if before is None:
+            return
+        self.status.setText(_("Your changes to “{title}” were saved.").format(title=before.title))
+        self._offer_undo(before, _("“{title}” is as it was before.").format(title=before.title))
+
     def delete_selected(self) -> None:
         item_id = self.selected_id()
         item = next((i for i in self._items if i.id == item_id), None)
@@ -241,23 +252,29 @@ class TimelinePanel(PagePart, QWidget):
         done = self._diary.run(lambda: (item, self._session.story.delete(item.id)), problem=self.status)
         if done is None:
             return
-        self._deleted = item
         self.status.setText(_("“{title}” was deleted.").format(title=item.title))
-        self.undo_button.show()
+        self._offer_undo(item, _("“{title}” is back in your story.").format(title=item.title))
         self.undo_button.setFocus()
 
-    def undo_delete(self) -> None:
-        item = self._deleted
-        if item is None:
+    def _offer_undo(self, item: StoryItem, then: str) -> None:
+        self._undo = (item, then)
+        self.undo_button.show()
+
+    def undo(self) -> None:
+        """Put back the entry deleted or changed last (Ctrl+Z)."""
+        if self._undo is None:
             return
+        item, then = self._undo
         done = self._diary.run(lambda: self._session.story.save(item), problem=self.status)
         if done is None:
             return
-        self._deleted = None
+        self._undo = None
         self.undo_button.hide()
-        self.status.setText(_("“{title}” is back in your story.").format(title=item.title))
+        self.status.setText(then)
         self.select(item.id)
         self.list.setFocus()
+
+    undo_delete = undo
 
     # --- across a lock ---
 
