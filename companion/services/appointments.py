@@ -11,9 +11,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from companion.domain.agreement import Agreement
-from companion.domain.appointments import Appointment, FollowUpReason, NextStep, last_before, validate_appointment
+from companion.domain.appointments import (
+    Appointment,
+    FollowUpReason,
+    FollowUpRule,
+    NextStep,
+    last_before,
+    validate_appointment,
+)
 from companion.domain.approx_date import ApproxDate
 from companion.domain.changes import Changes
+from companion.domain.checkin import Checkin
 from companion.domain.decisions import Decision
 from companion.domain.errors import ValidationError
 from companion.domain.followup import DiaryReadings, FollowUpNotice, notices, watched
@@ -196,20 +204,29 @@ class AppointmentsService:
 
     # --- follow-up when I decide ---
 
-    def readings(self, since: dt.datetime | None = None) -> DiaryReadings:
+    def readings(self, since: dt.datetime | None = None, rules: frozenset[FollowUpRule] | None = None) -> DiaryReadings:
         """What the follow-up rules read. With `since` (the earliest appointment watched), only check-ins from
         that day on are loaded, and the regions named before it come from one query: on a ten-year diary
-        loading every check-in took seconds, and the watcher runs after every check-in."""
+        loading every check-in took seconds, and the watcher runs after every check-in. With `rules`, only
+        what those rules look at is read (no PEG history when no reason watches the PEG, and so on)."""
+        wanted = rules if rules is not None else frozenset(FollowUpRule)
+        needs_checkins = bool(wanted & {FollowUpRule.PAIN_ABOVE, FollowUpRule.NEW_REGION})
+        known: list[tuple[dt.datetime, frozenset[str]]] = []
+        checkins: list[Checkin] = []
         with self._uow() as uow:
-            if since is None:
+            if needs_checkins and since is None:
                 checkins = uow.checkins.all()
-                known: list[tuple[dt.datetime, frozenset[str]]] = []
-            else:
+            elif needs_checkins and since is not None:
                 # from a day before, so the whole of the appointment's own day is in, in any zone
                 checkins = uow.checkins.between(since - dt.timedelta(days=1), _FAR_FUTURE)
-                known = [(since, uow.checkins.region_names_until(since))]
-            peg = [(p.taken_at, p.pain_average + p.enjoyment + p.activity) for p in uow.measures.peg_history()]
-            flares = uow.flares.all()
+                if FollowUpRule.NEW_REGION in wanted:
+                    known = [(since, uow.checkins.region_names_until(since))]
+            peg = (
+                [(p.taken_at, p.pain_average + p.enjoyment + p.activity) for p in uow.measures.peg_history()]
+                if FollowUpRule.PEG_RISE in wanted
+                else []
+            )
+            flares = uow.flares.all() if FollowUpRule.FLARE_LONGER in wanted else []
         by_day: dict[dt.date, list[int]] = defaultdict(list)
         regions = list(known)
         for checkin in checkins:
@@ -230,7 +247,8 @@ class AppointmentsService:
         active = watched(appointments, now)
         if not active:
             return []
-        return notices(appointments, self.readings(since=min(a.when for a, _r in active)), now)
+        since = min(a.when for a, _r in active)
+        return notices(appointments, self.readings(since, frozenset(r.rule for _a, r in active)), now)
 
     # --- before: prepare ---
 

@@ -5,10 +5,13 @@ that appointment; "Not now" hides the notice until the diary is next unlocked.
 
 A part of the UI core whose interests follow what it watches: with no measurable reason being watched it
 hears only of appointments (so a check-in reads nothing for it); while one is, check-ins, measures and
-flare-ups too, the changes that can meet a rule (docs/follow-up.md)."""
+flare-ups too, the changes that can meet a rule (docs/follow-up.md). Its refresh() reads a moment later
+(READ_DELAY_MS), after the screen has drawn the change that caused it: a check-in shows on Today at once, and
+the notice, which is about weeks of the diary, follows."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFrame, QPushButton, QVBoxLayout, QWidget
 
 from companion.domain.changes import Changes
@@ -20,6 +23,7 @@ from companion.ui.core.page import PagePart
 from companion.ui.medicines.fields import button_row
 from companion.ui.widgets import label
 
+READ_DELAY_MS = 150
 QUIET = Changes(appointments=True)
 WATCHING = Changes(appointments=True, pain_entries=True, measures=True, flares=True)
 _LEADING_IF = ("if ", "os ")
@@ -70,12 +74,23 @@ class FollowUpNoticePanel(PagePart, QFrame):
         outer.addWidget(self.status)
         self.asked_button.clicked.connect(self.asked)
         self.not_now_button.clicked.connect(self.not_now)
-        self.refresh()
+        self.reading = QTimer(self)
+        self.reading.setSingleShot(True)
+        self.reading.setInterval(READ_DELAY_MS)
+        self.reading.timeout.connect(self.read)
+        self.read()  # at once when Today is built (at unlock)
         self.retranslate_ui()
         diary.host.add(self)
 
     def refresh(self) -> None:
-        """Read the reasons met now (the only place this part reads the diary); what it listens for follows."""
+        """Read again a moment from now, once the change that caused it is on screen."""
+        self.reading.start()
+
+    def detach(self) -> None:
+        self.reading.stop()
+
+    def read(self) -> None:
+        """Read the reasons met now (only refresh() and the constructor lead here); what it listens for follows."""
         service = self._session.appointments
         self._day = self._diary.clock.today()
         self._notices = service.follow_up_notices()
@@ -132,6 +147,8 @@ class FollowUpNoticePanel(PagePart, QFrame):
             return None, changes
 
         if self._diary.run(dismiss, problem=self.status) is not None:
+            self._notices = [n for n in self._notices if n.reason.id not in met]  # gone now, not a moment later
+            self._render()
             self.status.setText(_("Noted. You can see your reasons under My story, Appointments."))
 
     def not_now(self) -> None:
@@ -141,5 +158,5 @@ class FollowUpNoticePanel(PagePart, QFrame):
 
     def showEvent(self, event: object) -> None:
         if self._day != self._diary.clock.today():  # a new day: a flare may have passed its days
-            self.refresh()
+            self.read()
         super().showEvent(event)  # type: ignore[arg-type]
