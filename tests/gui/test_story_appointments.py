@@ -191,3 +191,35 @@ def test_get_ready_with_the_summary_for_exactly_the_period(
     assert "20 February 2026" in flat and "4 March 2026" in flat  # the period since the last appointment
     assert "Sleep is worse" in flat and "What are my options?" in flat
     prepare.reject()
+
+
+def test_what_happened_is_kept_over_a_lock_unsaved(qtbot: QtBot, window: CompanionWindow) -> None:
+    view = main_of(window)
+    view.show_page("story")
+    view.story.tabs.setCurrentIndex(1)
+    write_appointment(qtbot, window, QDate(2026, 3, 2), 9, "Dr Evans", "Review")
+    panel = view.story.appointments
+    panel.past_list.setCurrentRow(0)
+    panel.after_button.click()
+    dialog = open_dialog(window, AfterVisitDialog)
+    type_into(qtbot, dialog.told, "Keep pacing")
+    dialog.reasons.add_button.click()
+    reason = dialog.reasons.rows()[0]
+    type_into(qtbot, reason.inputs["words"], "my pain spreads")
+    reason.rule.setCurrentIndex(reason.rule.findData(FollowUpRule.FLARE_LONGER.value))
+    reason.days.setValue(10)
+    assert window.lock_now()
+    unlock(qtbot, window, PASSPHRASE)
+    revived = open_dialog(window, AfterVisitDialog)
+    assert revived is not None and revived.kept.isVisible()
+    assert revived.told.toPlainText() == "Keep pacing"
+    (row,) = revived.reasons.rows()
+    assert isinstance(row, ReasonRow)
+    assert (row.inputs["words"].text(), row.chosen_rule(), row.days.value()) == (
+        "my pain spreads",
+        FollowUpRule.FLARE_LONGER,
+        10,
+    )
+    assert window.session.appointments.appointments()[0].told == ""  # nothing saved behind the person's back
+    revived.save_button.click()
+    assert window.session.appointments.appointments()[0].reasons[0].days == 10

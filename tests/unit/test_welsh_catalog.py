@@ -32,7 +32,8 @@ TWO_RENDERINGS_ALLOWED = {
 }
 # The English names of the pages in the navigation (ui/main_view.py), whose Welsh is quoted in sentences.
 PAGES = (
-    "Today", "Diary", "Pacing", "Flare-up plan", "Goals", "Medicines", "Trends", "Summary", "My story", "Support", "Settings"
+    *("Today", "Diary", "Pacing", "Flare-up plan", "Goals", "Medicines", "Trends", "Summary", "My story"),
+    *("Support", "Settings"),
 )
 
 
