@@ -68,6 +68,9 @@ def _private_cache_dir() -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from companion.hardening import harden_process
+
+    harden_process()  # no core dumps, not ptrace-able (Linux): before any diary is read
     arguments = sys.argv[1:] if argv is None else argv
     from companion import cli, display  # no Qt in there: the commands run without a display
 

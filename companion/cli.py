@@ -24,9 +24,9 @@ from companion.i18n import LANGUAGES, _, pgettext, set_language
 EXIT_OK = 0
 EXIT_ERROR = 1  # any other error
 EXIT_USAGE = 2  # wrong usage, or refused: no confirmation, no terminal to ask on, file exists
-EXIT_WRONG_SECRET = 3  # wrong passphrase or recovery key
+EXIT_WRONG_SECRET = 3  # wrong passphrase or recovery key, or a recovery key of the wrong shape
 EXIT_DAMAGED = 4  # the file is damaged
-EXIT_NOT_A_DIARY = 5  # not a Companion file, or no such file
+EXIT_NOT_A_DIARY = 5  # not a Companion file, no such file, or no diary in the folder
 EXIT_NEWER_VERSION = 6  # made by a newer version of Companion
 EXIT_IN_USE = 7  # the diary is open in another window or process
 EXIT_CANNOT_WRITE = 8  # could not write: disk full, read-only, no permission
@@ -34,6 +34,7 @@ EXIT_NO_DISPLAY = 9  # the window was asked for, but there is no desktop session
 EXIT_INTERRUPTED = 130  # Ctrl+C
 
 COMMANDS: tuple[str, ...] = (
+    "init",
     "export",
     "import",
     "backup",
@@ -62,8 +63,10 @@ def exit_code_for(exc: BaseException) -> int:
 
     if isinstance(exc, CommandError):
         return exc.code
-    if isinstance(exc, (e.WrongPassphraseError, e.WrongRecoveryKeyError)):
+    if isinstance(exc, (e.WrongPassphraseError, e.WrongRecoveryKeyError, e.RecoveryKeyShapeError)):
         return EXIT_WRONG_SECRET
+    if isinstance(exc, e.VaultExistsError):
+        return EXIT_USAGE
     if isinstance(exc, e.DamagedVaultError):
         return EXIT_DAMAGED
     if isinstance(exc, e.NotAVaultError):
@@ -274,6 +277,20 @@ def build_parser(handlers: dict[str, Callable[[argparse.Namespace], int]]) -> ar
         made.set_defaults(handler=handlers[name])
         return made
 
+    init = command("init", _("Create a new diary without opening a window."), needs_secret=False)
+    init.add_argument(
+        "--passphrase-fd",
+        type=int,
+        metavar="N",
+        help=_("read the new passphrase from file descriptor N, up to the first newline (otherwise it is asked for)"),
+    )
+    init.add_argument(
+        "--recovery-key-fd",
+        type=int,
+        metavar="M",
+        help=_("write the recovery key to file descriptor M instead of showing it"),
+    )
+
     export = command("export", _("Write the whole diary to a file that is NOT encrypted."))
     export.add_argument(
         "--format",
@@ -354,6 +371,12 @@ def build_parser(handlers: dict[str, Callable[[argparse.Namespace], int]]) -> ar
         metavar="N",
         help=_("read the new passphrase from file descriptor N, up to the first newline"),
     )
+    change.add_argument(
+        "--keep-backups",
+        action="store_true",
+        help=_("leave the backups as they are (by default they are re-encrypted with the new passphrase)"),
+    )
+    change.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
 
     command("list-backups", _("List the backups kept beside the diary."), needs_secret=False)
 
@@ -452,8 +475,8 @@ def require_diary(vault: Path) -> None:
     if not vault.is_file():
         raise CommandError(
             _(
-                "There is no diary in {folder}. Start Companion to create one, or choose another folder "
-                "with --data-dir."
+                "There is no diary in {folder}. Start Companion or run 'companion init' to create one, or choose "
+                "another folder with --data-dir."
             ).format(folder=vault.parent),
             EXIT_NOT_A_DIARY,
         )

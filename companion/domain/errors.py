@@ -47,6 +47,10 @@ class ValidationError(CompanionError):
         self.template = template
 
 
+class RecoveryKeyShapeError(ValidationError):
+    """A recovery key that is not 32 base32 letters and digits: mistyped, refused before any unlocking."""
+
+
 # Vault errors -----------------------------------------------------------------------------------------
 
 

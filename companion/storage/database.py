@@ -83,6 +83,12 @@ class Database:
         row = self._conn.execute("PRAGMA integrity_check").fetchone()
         return bool(row and row[0] == "ok")
 
+    def wipe(self) -> None:
+        """Overwrite the rows in memory before closing (storage/wipe.py); the database is unusable after."""
+        from companion.storage.wipe import zero_database
+
+        zero_database(self._conn)
+
     def close(self) -> None:
         self.engine.dispose()
         self._conn.close()

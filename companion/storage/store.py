@@ -46,9 +46,7 @@ class DiaryStore:
         return cls(vault, database), recovery
 
     @classmethod
-    def open(
-        cls, path: Path, *, passphrase: str | None = None, recovery_key: str | None = None
-    ) -> DiaryStore:
+    def open(cls, path: Path, *, passphrase: str | None = None, recovery_key: str | None = None) -> DiaryStore:
         vault, image = Vault.open(path, passphrase=passphrase, recovery_key=recovery_key)
         database: Database | None = None
         try:
@@ -136,20 +134,36 @@ class DiaryStore:
         self.vault.write_copy(target, self.database.serialize())
         return target
 
-    def change_passphrase(self, new_passphrase: str, kdf: KdfParams) -> None:
-        self.vault.change_passphrase(new_passphrase, self.database.serialize(), kdf)
-        self.database.committed_since_save = False
-
-    def reset_recovery_key(self, kdf: KdfParams) -> str:
-        shown = self.vault.reset_recovery_key(self.database.serialize(), kdf)
+    def change_passphrase(self, new_passphrase: str, kdf: KdfParams) -> str | None:
+        """Re-key the diary under a new data key (see Vault.change_passphrase); a new recovery key to show,
+        or None when the recovery key still works."""
+        shown = self.vault.change_passphrase(new_passphrase, self.database.serialize(), kdf)
         self.database.committed_since_save = False
         return shown
+
+    def reset_recovery_key(self, passphrase: str, kdf: KdfParams) -> str:
+        shown = self.vault.reset_recovery_key(passphrase, self.database.serialize(), kdf)
+        self.database.committed_since_save = False
+        return shown
+
+    @property
+    def rollback_notice(self) -> str | None:
+        """A translated, calm notice when this diary is older than the copy last opened on this computer."""
+        if self.vault.rolled_back_from is None:
+            return None
+        from companion.i18n import _
+        from companion.storage.rollback import ROLLBACK_NOTICE
+
+        return _(ROLLBACK_NOTICE).format(saves=self.vault.save_counter, seen=self.vault.rolled_back_from)
 
     def verify_passphrase(self, passphrase: str) -> bool:
         return self.vault.verify_passphrase(passphrase)
 
     def close(self) -> None:
-        """Drop the data from memory and release the lock. Save first; this does not."""
+        """Drop the data from memory (overwritten first, as far as Python allows: storage/wipe.py) and release
+        the lock. Save first; this does not."""
+        if not self.database.committed_since_save:  # never wipe changes that are not on disk yet
+            self.database.wipe()
         self.database.close()
         self.vault.close()
 

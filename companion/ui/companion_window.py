@@ -19,6 +19,7 @@ from companion.domain.save_state import SaveStatus
 from companion.i18n import _
 from companion.services.app_context import AppContext
 from companion.services.clock import as_clock
+from companion.ui.dialogs import show_message
 from companion.ui.lock.lock_controller import LockController
 from companion.ui.lock.start_flow import Factory, StartFlow
 from companion.ui.lock.timer_strip import TimerStrip
@@ -114,6 +115,8 @@ class CompanionWindow(Retranslatable, QMainWindow):
         drafts = session.diary.take_draft()
         if drafts:
             diary.restore_drafts(drafts)  # type: ignore[arg-type]
+        if (notice := session.store.rollback_notice) is not None:  # an older copy than last time: said once
+            show_message(self, _("An older copy of your diary"), notice)
         if self._after_unlock is not None:
             self.open_reminder(self._after_unlock)
         self.unlocked.emit()

@@ -33,5 +33,25 @@ def print_recovery_key(parent: QWidget, key: str) -> bool:
             ),
         )
     )
-    doc.print_(printer)
+    _print_privately(doc, printer)
     return True
+
+
+def _print_privately(doc: QTextDocument, printer: object) -> None:
+    """Print; when the person chose "print to file", the file Qt writes is mode 0600 like every file Companion
+    writes (the umask is tightened while Qt creates it, and the mode set again after)."""
+    import os
+    from pathlib import Path
+
+    from PySide6.QtPrintSupport import QPrinter
+
+    assert isinstance(printer, QPrinter)
+    previous = os.umask(0o077) if os.name != "nt" else None
+    try:
+        doc.print_(printer)
+    finally:
+        if previous is not None:
+            os.umask(previous)
+    target = printer.outputFileName()
+    if target and os.name != "nt" and Path(target).is_file():
+        os.chmod(target, 0o600)

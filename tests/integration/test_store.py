@@ -24,7 +24,8 @@ from companion.storage.vault import Vault
 from tests.conftest import HEAD_REVISION
 
 PASSPHRASE = "tri gair a mwy o eiriau"
-HEADER_LEN = 304
+HEADER_LEN = 368  # format 2: a passphrase slot (92 bytes) and a sealed recovery slot (156 bytes)
+COUNTER_AT, SEED_AT = 320, 276
 
 
 def _entry(note: str) -> Checkin:
@@ -84,13 +85,13 @@ def test_rolled_back_change_is_not_saved_with_a_later_commit(store: DiaryStore, 
 
 def test_commit_saves_at_once_with_a_new_counter(store: DiaryStore, vault_path: Path) -> None:
     first = vault_path.read_bytes()
-    assert int.from_bytes(first[256:264], "big") == 1
+    assert int.from_bytes(first[COUNTER_AT : COUNTER_AT + 8], "big") == 1
     with UnitOfWork(store) as uow:
         uow.checkins.add(_entry("saved straight away"), dt.datetime(2026, 1, 1))
         uow.commit()
     second = vault_path.read_bytes()
-    assert int.from_bytes(second[256:264], "big") == 2
-    assert second[212:244] != first[212:244]  # fresh seed
+    assert int.from_bytes(second[COUNTER_AT : COUNTER_AT + 8], "big") == 2
+    assert second[SEED_AT : SEED_AT + 32] != first[SEED_AT : SEED_AT + 32]  # fresh seed
     # the file on disk already has it: read it without closing the store (another DiaryStore would be locked)
     from companion.storage.vault import unlock_blob
 
@@ -158,7 +159,7 @@ def test_migration_at_open_takes_a_before_change_backup_first(vault_path: Path, 
 
     migrated = vault_path.read_bytes()
     assert migrated != old_bytes
-    assert int.from_bytes(migrated[256:264], "big") == 2
+    assert int.from_bytes(migrated[COUNTER_AT : COUNTER_AT + 8], "big") == 2
     before_change = [b for b in backups.list_backups(vault_path) if b.kind == backups.BEFORE_CHANGE]
     assert len(before_change) == 1
     assert before_change[0].path.read_bytes() == old_bytes  # a copy of the file before the migration
@@ -226,7 +227,9 @@ def test_passphrase_change_keeps_recovery_key_and_retires_old_passphrase(
     assert session.change_passphrase(PASSPHRASE, new, cheap_kdf) is True
     after = vault_path.read_bytes()
     assert after[28:120] != before[28:120]  # the passphrase slot was replaced
-    assert after[120:212] == before[120:212]  # the recovery slot was not
+    assert after[120:124] == before[120:124] == bytes.fromhex("03010040")  # still a sealed recovery slot
+    assert after[212:244] == before[212:244]  # sealed to the same recovery key (its public key)...
+    assert after[244:276] != before[244:276]  # ...afresh, for the new data key
     session.close()
 
     with pytest.raises(WrongPassphraseError):
@@ -238,7 +241,9 @@ def test_passphrase_change_keeps_recovery_key_and_retires_old_passphrase(
 
 def test_recovery_key_reset_retires_old_key(vault_path: Path, cheap_kdf: KdfParams) -> None:
     store, old_recovery = DiaryStore.create(vault_path, PASSPHRASE, cheap_kdf)
-    new_recovery = store.reset_recovery_key(cheap_kdf)
+    with pytest.raises(WrongPassphraseError):
+        store.reset_recovery_key("not the passphrase", cheap_kdf)
+    new_recovery = store.reset_recovery_key(PASSPHRASE, cheap_kdf)
     assert new_recovery != old_recovery
     store.close()
     with pytest.raises(WrongRecoveryKeyError):
@@ -295,7 +300,7 @@ def test_vault_and_backups_never_contain_the_note(vault_path: Path, cheap_kdf: K
             assert needle not in data, f"{needle!r} found in {path.name}"
     # compressed then encrypted: the body looks random, so it does not compress further
     body = vault_path.read_bytes()[HEADER_LEN:]
-    assert vault_path.read_bytes()[10] == 1  # zlib encoding
+    assert vault_path.read_bytes()[10] == 2  # zstd encoding
     assert len(zlib.compress(body, 9)) > len(body) * 0.98
     assert _notes_on_disk(vault_path, passphrase=PASSPHRASE) == sorted([marker.strip(), "ail gofnod " + marker.strip()])
 

@@ -40,7 +40,7 @@ from companion.storage.store import DiaryStore
 PASSPHRASE = "afon las a'r mynydd du"
 NOTE = "Poen yn y pen-glin ŵ ŷ 🦵"
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
-HEADER_LEN = 304
+HEADER_LEN = 368  # format 2, a passphrase slot and a sealed recovery slot
 
 
 # --- helpers -------------------------------------------------------------------------------------------------
@@ -167,9 +167,11 @@ def test_version_zero_is_damage(vault_path: Path, made_vault: str) -> None:
     expect_open_fails(vault_path, DamagedVaultError, passphrase=PASSPHRASE)
 
 
-def test_flipped_magic_is_not_a_vault(vault_path: Path, made_vault: str) -> None:
+def test_flipped_magic_is_damage_not_another_file(vault_path: Path, made_vault: str) -> None:
+    """One changed byte of the magic is a damaged diary (offer the backups), not "not a Companion diary"."""
     flip_byte(vault_path, 3)
-    expect_open_fails(vault_path, NotAVaultError, passphrase=PASSPHRASE)
+    exc = expect_open_fails(vault_path, DamagedVaultError, passphrase=PASSPHRASE)
+    assert "backup" in exc.message()
 
 
 @pytest.mark.parametrize("where", ["first", "middle", "tag"])
@@ -187,13 +189,18 @@ def test_extra_bytes_after_body_are_damage(vault_path: Path, made_vault: str) ->
     expect_open_fails(vault_path, DamagedVaultError, passphrase=PASSPHRASE)
 
 
-@pytest.mark.parametrize("length", [0, 1, 7])
-def test_truncated_before_magic_ends_is_not_a_vault(vault_path: Path, made_vault: str, length: int) -> None:
-    vault_path.write_bytes(vault_path.read_bytes()[:length])
+def test_empty_file_is_not_a_vault(vault_path: Path, made_vault: str) -> None:
+    vault_path.write_bytes(b"")
     expect_open_fails(vault_path, NotAVaultError, passphrase=PASSPHRASE)
 
 
-@pytest.mark.parametrize("length", [8, 10, 27, 28, 100, 211, 271, 303, 304, 305, -1])
+@pytest.mark.parametrize("length", [1, 7])
+def test_truncated_inside_the_magic_is_damage(vault_path: Path, made_vault: str, length: int) -> None:
+    vault_path.write_bytes(vault_path.read_bytes()[:length])
+    expect_open_fails(vault_path, DamagedVaultError, passphrase=PASSPHRASE)
+
+
+@pytest.mark.parametrize("length", [8, 10, 27, 28, 100, 211, 275, 335, 367, 368, 369, -1])
 def test_truncated_file_is_damage(vault_path: Path, made_vault: str, length: int) -> None:
     data = vault_path.read_bytes()
     vault_path.write_bytes(data[:length])
@@ -217,11 +224,25 @@ def test_missing_file_is_not_a_vault(vault_path: Path) -> None:
 
 
 def test_newer_format_version(vault_path: Path, made_vault: str) -> None:
+    """A newer Companion's file (its own digest over its own version number) asks for the newer version."""
+    import hashlib
+
     data = bytearray(vault_path.read_bytes())
-    data[8:10] = (2).to_bytes(2, "big")
+    data[8:10] = (3).to_bytes(2, "big")
+    data[HEADER_LEN - 32 : HEADER_LEN] = hashlib.sha256(bytes(data[: HEADER_LEN - 32])).digest()
     vault_path.write_bytes(bytes(data))
     expect_open_fails(vault_path, NewerVersionError, passphrase=PASSPHRASE)
     expect_open_fails(vault_path, NewerVersionError, recovery_key=made_vault)
+
+
+@pytest.mark.parametrize("version", [0, 3, 0x0101, 0xFFFF])
+def test_damaged_version_field_is_damage(vault_path: Path, made_vault: str, version: int) -> None:
+    """The version bytes changed and nothing else (the digest no longer matches): damage, not "newer"."""
+    data = bytearray(vault_path.read_bytes())
+    data[8:10] = version.to_bytes(2, "big")
+    vault_path.write_bytes(bytes(data))
+    exc = expect_open_fails(vault_path, DamagedVaultError, passphrase=PASSPHRASE)
+    assert "backup" in exc.message()
 
 
 def test_newer_database_schema(vault_path: Path, cheap_kdf: KdfParams) -> None:

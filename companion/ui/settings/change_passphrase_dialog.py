@@ -7,15 +7,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from companion.domain.errors import CompanionError
 from companion.i18n import _
-from companion.ui import dialogs
 from companion.ui.measures import FitsScreenOnFirstShow  # full size up to 90 % of the screen
 from companion.ui.passphrase_fields import NewPassphraseFields
-from companion.ui.widgets import label, run_busy, window_title
+from companion.ui.widgets import label, window_title
 
 if TYPE_CHECKING:
     from companion.ui.core.diary import OpenDiary
@@ -81,37 +79,9 @@ class ChangePassphraseDialog(FitsScreenOnFirstShow, QDialog):
 
     @classmethod
     def open_for(cls, diary: OpenDiary, parent: QWidget, *, after_recovery: bool = False) -> ChangePassphraseDialog:
-        """Open the dialog for the open diary (window-modal, deleted on close); it does the change itself."""
-        dialog = cls(parent, ask_current=not after_recovery)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        """Open the dialog for the open diary (window-modal, deleted on close); the change, and the offer to
+        re-encrypt the backups that follows it, are in change_passphrase_flow."""
+        from companion.ui.settings.change_passphrase_flow import open_change_passphrase
+
         context = diary.context
-
-        def confirmed() -> None:
-            session = diary.session
-            if not session.is_open:
-                return
-            current = dialog.current.text()
-            new = dialog.fields.value()
-
-            def change() -> bool:
-                if after_recovery:
-                    session.store.change_passphrase(new, context.kdf_factory())
-                    return True
-                return session.change_passphrase(current, new, context.kdf_factory())
-
-            try:
-                changed = run_busy(dialog, change)
-            except CompanionError as exc:
-                dialog.show_error(exc.message())
-                return
-            if not changed:
-                dialog.show_error(_("That isn't your current passphrase. Nothing was changed."))
-                dialog.current.selectAll()
-                dialog.current.setFocus()
-                return
-            dialog.done(QDialog.DialogCode.Accepted)
-            dialogs.show_message(parent, _("Passphrase changed"), _("Your passphrase has been changed."))
-
-        dialog.confirm_requested.connect(confirmed)
-        dialog.open()
-        return dialog
+        return open_change_passphrase(parent, diary.session, context.kdf_factory, after_recovery=after_recovery)

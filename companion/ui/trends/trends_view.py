@@ -422,9 +422,12 @@ class TrendsView(PagePart, QWidget):
         figure = data.figure(dark=False, font_pt=font_pt, width=8.0, height=data.height * max(1.0, font_pt / 10))
         if data.dated and self.panel.data is data and self.panel.view_range is not None:
             apply_window(figure, *self.panel.view_range, font_pt)  # the dates shown, as zoomed
+        from companion.domain.errors import CompanionError
+        from companion.services.transfer import write_export
+
         try:
-            Path(path).write_bytes(figure_bytes(figure, fmt))
-        except OSError:
+            write_export(Path(path), figure_bytes(figure, fmt))  # whole or nothing, mode 0600 like every export
+        except CompanionError:
             self.status.setText(_("The picture could not be saved there. Check the folder and try again."))
             return
         self.status.setText(_("The chart was saved as {path}.").format(path=path))
