@@ -5,7 +5,7 @@ the person chose, after saying once that the file is not encrypted."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from companion.i18n import N_, translator
 from companion.i18n.formatting import format_date
@@ -40,6 +40,16 @@ def story_pdf(data: StoryData, language: str = "en", paper: str = "A4") -> bytes
     return render_document(
         story_html(data, language), paper, title=translator(title_lang)(TITLE), footer=story_footer(data, language)
     )
+
+
+def paint_story(data: StoryData, language: str, device: Any) -> int:
+    """The same page painted on a printer (a QPagedPaintDevice: the print preview's), as the PDF lays it out,
+    with the same footer. Returns the number of pages. (`Any`: Qt stays behind the wall, in reports.pdf.)"""
+    from companion.reports.pdf import paint_pages, text_document
+
+    if language not in LANGUAGE_CHOICES:
+        raise ValueError(f"language must be one of {LANGUAGE_CHOICES}")
+    return paint_pages(text_document(story_html(data, language)), device, story_footer(data, language))
 
 
 def make_story_pdf(session: DiarySession, language: str = "en", paper: str = "A4") -> bytes:

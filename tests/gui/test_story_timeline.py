@@ -4,6 +4,7 @@ timeline reads nothing while hidden or when the language changes; My story so fa
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -173,6 +174,18 @@ def test_my_story_so_far_printed_and_saved(
     qtbot.mouseClick(document.print_button, Qt.MouseButton.LeftButton)
     preview = document.print_dialog
     assert preview is not None and preview.isVisible() and document.printer is not None
+    # What the preview paints is the page the PDF has: print it to a file and read it back.
+    from PySide6.QtPrintSupport import QPrinter
+
+    from companion.reports.story_data import build_story
+    from companion.reports.story_pdf import paint_story
+
+    printed = tmp_path / "printed.pdf"
+    document.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    document.printer.setOutputFileName(str(printed))
+    assert paint_story(build_story(window.session), "en", document.printer) == 1
+    text = subprocess.run(["pdftotext", str(printed), "-"], capture_output=True, text=True, check=True).stdout
+    assert "My story so far" in text and "Sciatica" in text and "Page 1 of 1" in text
     preview.reject()
     qtbot.waitUntil(lambda: document.print_dialog is None)  # the printer goes with its dialog, not before
     assert document.printer is None

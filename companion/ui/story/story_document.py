@@ -88,9 +88,7 @@ class StoryDocumentRow(Retranslatable, QFrame):
     def print_story(self) -> None:
         from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
-        from companion.reports.pdf import paint_pages, text_document
-        from companion.reports.story_html import story_html
-        from companion.reports.story_pdf import story_footer
+        from companion.reports.story_pdf import paint_story
 
         if self.print_dialog is not None:
             self.print_dialog.raise_()
@@ -109,7 +107,7 @@ class StoryDocumentRow(Retranslatable, QFrame):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def paint(target: QPrinter) -> None:
-            paint_pages(text_document(story_html(data, language)), target, story_footer(data, language))
+            paint_story(data, language, target)
 
         dialog.paintRequested.connect(paint)
         dialog.destroyed.connect(self._on_print_dialog_destroyed)
