@@ -65,8 +65,14 @@ class AgreementFields(QWidget):
         return Agreement(self.who.text(), self.on.value())
 
     def set_value(self, agreement: Agreement, today: dt.date) -> None:
+        """Show a saved agreement (no change signals: it is what is saved, not an edit)."""
+        self.who.blockSignals(True)
         self.who.setText(agreement.with_whom)
+        self.who.blockSignals(False)
         self.on.set_value(agreement.on, agreement.on or today)
+
+    def focusables(self) -> list[QWidget]:
+        return [self.who, self.on.check, self.on.date]
 
     def state(self) -> dict[str, Any]:
         return {"with": self.who.text(), "on": widget_state(self.on)}
