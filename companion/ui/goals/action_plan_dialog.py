@@ -28,6 +28,7 @@ from companion.i18n import _
 from companion.i18n.formatting import format_date, format_weekday_short
 from companion.services.goals import new_id
 from companion.services.session import DiarySession
+from companion.ui.story.fields import AgreementFields
 from companion.ui.widgets import Retranslatable, label, window_title
 
 
@@ -75,6 +76,8 @@ class ActionPlanDialog(Retranslatable, QDialog):
         form.addRow(self.when_label, self.when)
         form.addRow(self.days_label, days)
         form.addRow(self.confidence_label, self.confidence)
+        self.agreement = AgreementFields("planAgreement")  # "agreed with ... on ...": plans are made together
+        form.addRow(self.agreement)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.setObjectName("planButtons")
         layout.addWidget(self.intro)
@@ -93,6 +96,7 @@ class ActionPlanDialog(Retranslatable, QDialog):
             for index, box in enumerate(self.days):
                 box.setChecked(index in plan.days)
             self.confidence.setValue(plan.confidence)
+            self.agreement.set_value(plan.agreement, session.diary.today())
         else:
             for box in self.days:
                 box.setChecked(True)
@@ -134,6 +138,7 @@ class ActionPlanDialog(Retranslatable, QDialog):
         self.confidence.setAccessibleName(_("How sure you are that you will do all of it, from 0 to 10"))
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(_("&Save plan"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
+        self.agreement.retranslate_ui()
         self._update_suggestion()
 
     def _update_suggestion(self) -> None:
@@ -165,6 +170,7 @@ class ActionPlanDialog(Retranslatable, QDialog):
             when=self.when.text(),
             days=frozenset(i for i, box in enumerate(self.days) if box.isChecked()),
             confidence=self.confidence.value(),
+            agreement=self.agreement.value(),
         )
 
     def save(self) -> None:
