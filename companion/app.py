@@ -141,7 +141,7 @@ def _run(data_dir: Path, *, demo: bool) -> int:
         from companion.demo import create_demo_diary
 
         def demo_factory():  # type: ignore[no-untyped-def]
-            return create_demo_diary(data_dir, KdfParams.calibrated())
+            return create_demo_diary(data_dir, KdfParams.calibrated(), background_saves=True)
 
     window = CompanionWindow(context, demo_factory, watch_os_session=True)
     window.show()

@@ -9,21 +9,22 @@ import argparse
 import contextlib
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from companion.cli import (
+from companion.cli_support import (
+    CLOCK,
     EXIT_CANNOT_WRITE,
     EXIT_ERROR,
     EXIT_NOT_A_DIARY,
     EXIT_OK,
     EXIT_USAGE,
     CommandError,
-    Secret,
     ask_secret,
     confirm,
     has_terminal,
+    open_session,
     prompt_hidden,
     read_line_from_fd,
     require_diary,
@@ -42,18 +43,6 @@ _STAMP = re.compile(r"diary-(\d{8}T\d{6})-")
 
 
 # --- shared helpers ----------------------------------------------------------------------------------------
-
-
-@contextlib.contextmanager
-def open_session(vault: Path, secret: Secret) -> Iterator[DiarySession]:
-    """Open the diary (takes the one-writer lock); saves and closes it afterwards."""
-    from companion.services.session import DiarySession
-
-    session = DiarySession.open(vault, **secret.kwargs())
-    try:
-        yield session
-    finally:
-        session.close()
 
 
 def _cannot_write(path: Path, exc: OSError) -> CommandError:
@@ -149,7 +138,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise _cannot_write(folder, exc) from exc
-    stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
+    stamp = CLOCK.now().strftime("%Y%m%dT%H%M%S")
     target = folder / f"diary-{stamp}-{backups.MANUAL}.vault"
     if target.exists():
         raise CommandError(_("{path} already exists. Wait a second and try again.").format(path=target), EXIT_ERROR)
@@ -241,7 +230,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     lock = VaultLock(vault)
     lock.acquire()  # VaultLockedByOtherError when the diary is open elsewhere
     try:
-        aside = backups.restore_backup(vault, source)
+        aside = backups.restore_backup(vault, source, now=CLOCK.now())
     finally:
         lock.release()
     say(_("The diary was restored from the backup."))
@@ -361,7 +350,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     with open_session(vault, secret) as session:
         run: Callable[[], ImportReport]
         if args.pain_csv:
-            csv_preview = transfer.preview_pain_csv(data)
+            csv_preview = transfer.preview_pain_csv(data, session.clock)
             say(_("Rows that can be imported: {count}.").format(count=len(csv_preview.rows)))
             say(_("Rows repeated within the file: {count}.").format(count=csv_preview.duplicates))
             for _row, reason in csv_preview.rejected:
@@ -375,7 +364,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 say(_("Replace mode: the diary will hold exactly what the file holds."))
         confirm(args, _("Import this file? [y/N] "))
         try:
-            backups.make_backup(vault, backups.BEFORE_CHANGE)
+            backups.make_backup(vault, backups.BEFORE_CHANGE, now=CLOCK.now())
         except OSError as exc:
             raise _cannot_write(backups.backup_dir(vault), exc) from exc
         report = run()

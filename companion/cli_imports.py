@@ -12,12 +12,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from companion.cli import (
+from companion.cli_support import (
     EXIT_OK,
     EXIT_USAGE,
     CommandError,
     ask_secret,
     confirm,
+    open_session,
     require_diary,
     say,
     vault_path_for,
@@ -48,7 +49,6 @@ def diary_for(args: argparse.Namespace) -> Iterator[DiarySession]:
             finally:
                 session.close()
         return
-    from companion.cli_commands import open_session
 
     vault = vault_path_for(args)
     require_diary(vault)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 
-from companion.cli import (
+from companion.cli_support import (
     EXIT_OK,
     EXIT_USAGE,
     CommandError,

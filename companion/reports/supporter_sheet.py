@@ -84,14 +84,14 @@ def build_supporter_html(
     language: str,
     person_name: str = "",
     *,
-    made_on: dt.date | None = None,
+    made_on: dt.date,
 ) -> str:
     """The sheet as a complete HTML document, in `language` ("cy" or "en").
 
     `sections` names the parts of the plan to include (keys of SECTIONS); they appear in the plan's own
     order whatever order they are given in. A chosen section with nothing written in it is left out, so a
-    supporter never sees an empty heading. The helpers table comes with "people". `made_on` defaults to
-    today.
+    supporter never sees an empty heading. The helpers table comes with "people". `made_on` is today by
+    the session's clock.
     """
     unknown = [key for key in sections if key not in SECTIONS]
     if unknown:
@@ -99,13 +99,12 @@ def build_supporter_html(
     if language not in LANGUAGES:
         raise ValueError(f"unknown sheet language: {language!r}")
     chosen = set(sections)
-    day = made_on if made_on is not None else dt.date.today()
     name = " ".join(person_name.split())
 
     parts = [f"<h1>{_esc(_tr(language, SHEET_TITLE))}</h1>"]
     if name:
         parts.append(f'<p class="who">{_esc(_tr(language, PERSON_PLAN).format(name=name))}</p>')
-    parts.append(f'<p class="made">{_esc(made_on_text(language, day))}</p>')
+    parts.append(f'<p class="made">{_esc(made_on_text(language, made_on))}</p>')
     for key in SECTIONS:
         if key not in chosen:
             continue

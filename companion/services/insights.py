@@ -9,11 +9,11 @@ from statistics import fmean
 
 from companion.domain import trends as t
 from companion.domain.checkin import Checkin
+from companion.domain.days import on_days, utc_window
 from companion.domain.goals import Completion, completion_over, week_start
 from companion.domain.pacing import Activity, DayProgress, day_progress
 from companion.services.clock import SYSTEM_CLOCK, Clock
-from companion.services.diary import day_bounds
-from companion.storage.unit_of_work import UnitOfWork
+from companion.services.ports import UnitOfWork
 
 RANGES = {"2w": 14, "4w": 28, "3m": 91, "6m": 182, "1y": 365}
 
@@ -57,7 +57,7 @@ class InsightsService:
         self._clock = clock
 
     def today(self) -> dt.date:
-        return self._clock().date()
+        return self._clock.today()
 
     def first_day(self) -> dt.date | None:
         with self._uow() as uow:
@@ -72,10 +72,10 @@ class InsightsService:
         return end - dt.timedelta(days=RANGES[key] - 1), end
 
     def checkins(self, start: dt.date, end: dt.date) -> list[Checkin]:
-        lo, _unused = day_bounds(start - dt.timedelta(days=1))  # a day each side: other time zones
-        _unused2, hi = day_bounds(end + dt.timedelta(days=1))
+        """Check-ins of days start..end, each on the calendar day of its own recorded local time."""
+        lo, hi = utc_window(start, end)
         with self._uow() as uow:
-            return uow.checkins.between(lo, hi)
+            return [c for c in uow.checkins.between(lo, hi) if on_days(c.recorded_at, start, end)]
 
     def pain_series(self, start: dt.date, end: dt.date) -> PainSeries:
         """Daily pain with its band, 7- and 28-day averages (from 27 days before, so the first days have

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from companion.domain.changes import Changes
 from companion.domain.goals import clean_text
 from companion.services.clock import SYSTEM_CLOCK, Clock
-from companion.storage.unit_of_work import UnitOfWork
+from companion.services.ports import UnitOfWork
 
 NAME_KEY = "summary.name"
 LAST_MADE_KEY = "summary.last_made"
@@ -84,4 +84,4 @@ class SummaryPrefs:
 
     def made(self) -> Changes:
         """A summary was printed or saved today: "since my last appointment" starts from here next time."""
-        return self._set({LAST_MADE_KEY: self._clock().date().isoformat()})
+        return self._set({LAST_MADE_KEY: self._clock.today().isoformat()})

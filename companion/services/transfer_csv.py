@@ -16,8 +16,9 @@ from companion.domain.checkin import Checkin
 from companion.domain.errors import ImportFormatError, ValidationError
 from companion.domain.pain import NOTE_MAX_CHARS, PAIN_MAX, PAIN_MIN, clean_note
 from companion.i18n import N_, _
-from companion.services.transfer import ImportReport, PainCsvPreview, PainCsvRow, TableCounts
+from companion.services.clock import SYSTEM_CLOCK, Clock
 from companion.services.transfer_json import exported_tables, read_tables
+from companion.services.transfer_model import ImportReport, PainCsvPreview, PainCsvRow, TableCounts
 from companion.storage.models import PainEntryRow
 from companion.storage.unit_of_work import UnitOfWork
 
@@ -269,7 +270,9 @@ def _parse_moment(text: str) -> tuple[str, dt.datetime, bool] | None:
     return moment.isoformat(timespec=spec), moment, True
 
 
-def _read_row(number: int, cells: list[str], columns: dict[str, int], now: dt.datetime) -> PainCsvRow | str:
+def _read_row(
+    number: int, cells: list[str], columns: dict[str, int], clock: Clock, now: dt.datetime
+) -> PainCsvRow | str:
     """An accepted row, or the translated reason it is rejected."""
 
     def cell(name: str) -> str:
@@ -304,7 +307,7 @@ def _read_row(number: int, cells: list[str], columns: dict[str, int], now: dt.da
         note = clean_note(cell("note"))
     except ValidationError:
         return _("Row {row}: the note is longer than {limit} characters.").format(row=number, limit=NOTE_MAX_CHARS)
-    moment = naive.astimezone()  # the computer's local time zone on that date (summer time included)
+    moment = clock.at(naive.date(), naive.time())  # the diary's zone on that date (summer time included)
     if moment > now:
         if time_given:
             return _("Row {row}: the time {date} is later than now.").format(row=number, date=raw_date)
@@ -313,8 +316,10 @@ def _read_row(number: int, cells: list[str], columns: dict[str, int], now: dt.da
     return PainCsvRow(number, entry_id, moment, score, note)
 
 
-def preview_pain_csv(data: bytes, *, now: dt.datetime | None = None) -> PainCsvPreview:
-    now = now or dt.datetime.now().astimezone()
+def preview_pain_csv(data: bytes, clock: Clock = SYSTEM_CLOCK) -> PainCsvPreview:
+    """Read a pain-score CSV from another diary, row by row (nothing imported): times are read in the
+    clock's zone and nothing later than its now is accepted. Raises ImportFormatError for wrong columns."""
+    now = clock.now()
     text, encoding = decode_text(data)
     text = text.replace("\x00", "")
     if not text.strip():
@@ -332,7 +337,7 @@ def preview_pain_csv(data: bytes, *, now: dt.datetime | None = None) -> PainCsvP
             if columns is None:
                 columns = _columns(cells)
                 continue
-            result = _read_row(number, cells, columns, now)
+            result = _read_row(number, cells, columns, clock, now)
             if isinstance(result, str):
                 rejected.append((number, result))
             elif result.entry_id in seen:
@@ -351,8 +356,8 @@ def preview_pain_csv(data: bytes, *, now: dt.datetime | None = None) -> PainCsvP
 
 
 def import_pain_csv(session: DiarySession, data: bytes) -> ImportReport:
-    now = session.diary.now()
-    preview = preview_pain_csv(data, now=now)
+    preview = preview_pain_csv(data, session.clock)
+    now = session.clock.now()
     now_utc = now.astimezone(dt.UTC).replace(tzinfo=None)
     added = 0
     duplicates = preview.duplicates

@@ -64,11 +64,12 @@ def replaced_files(vault_path: Path) -> list[BackupInfo]:
     return sorted(found, key=lambda b: (b.made_at, b.path.name), reverse=True)
 
 
-def make_backup(vault_path: Path, kind: str, now: dt.datetime | None = None) -> Path | None:
-    """Copy the vault file as it is on disk now; returns the backup's path (None if no vault yet)."""
+def make_backup(vault_path: Path, kind: str, *, now: dt.datetime) -> Path | None:
+    """Copy the vault file as it is on disk now (`now` from the caller's clock names it); returns the
+    backup's path (None if no vault yet)."""
     if not vault_path.is_file():
         return None
-    stamp = (now or dt.datetime.now()).strftime("%Y%m%dT%H%M%S")
+    stamp = now.strftime("%Y%m%dT%H%M%S")
     folder = private_folder(backup_dir(vault_path))
     target = folder / f"diary-{stamp}-{kind}.vault"
     atomic_write(target, vault_path.read_bytes())
@@ -80,8 +81,8 @@ def has_daily_backup_for(vault_path: Path, day: dt.date) -> bool:
     return any(b.kind == DAILY and b.made_at.date() == day for b in list_backups(vault_path))
 
 
-def prune(vault_path: Path, now: dt.datetime | None = None) -> list[Path]:
-    today = (now or dt.datetime.now()).date()
+def prune(vault_path: Path, *, now: dt.datetime) -> list[Path]:
+    today = now.date()
     keep: set[Path] = set()
     seen_days: set[dt.date] = set()
     seen_weeks: set[tuple[int, int]] = set()
@@ -130,7 +131,7 @@ def check_backup(path: Path, *, passphrase: str | None = None, recovery_key: str
     return unlock_blob(read_file(path), passphrase=passphrase, recovery_key=recovery_key)[2]
 
 
-def restore_backup(vault_path: Path, backup: Path, now: dt.datetime | None = None) -> Path | None:
+def restore_backup(vault_path: Path, backup: Path, *, now: dt.datetime) -> Path | None:
     """Put `backup` in place of the vault; the current file is backed up and kept aside, never deleted.
 
     Call without the vault open. Returns where the previous file was moved, if there was one.
@@ -143,7 +144,7 @@ def restore_backup(vault_path: Path, backup: Path, now: dt.datetime | None = Non
             make_backup(vault_path, BEFORE_CHANGE, now=now)
         except OSError as exc:
             raise VaultError(str(exc)) from exc
-        stamp = (now or dt.datetime.now()).strftime("%Y%m%dT%H%M%S")
+        stamp = now.strftime("%Y%m%dT%H%M%S")
         aside = vault_path.with_name(f"{vault_path.name}.replaced-{stamp}")
         try:
             atomic_write(aside, vault_path.read_bytes())
@@ -156,12 +157,12 @@ def restore_backup(vault_path: Path, backup: Path, now: dt.datetime | None = Non
     return aside
 
 
-def backup_to_folder(vault_path: Path, folder: Path, now: dt.datetime | None = None) -> Path:
+def backup_to_folder(vault_path: Path, folder: Path, *, now: dt.datetime) -> Path:
     """An encrypted copy of the vault as it is on disk, in a folder the person chose (a USB stick, a
     synced folder). It opens with the passphrase the diary had when the copy was made."""
     from companion.domain.errors import FolderNotWritableError
 
-    stamp = (now or dt.datetime.now()).strftime("%Y%m%dT%H%M%S")
+    stamp = now.strftime("%Y%m%dT%H%M%S")
     target = folder / f"diary-{stamp}-{MANUAL}.vault"
     blob = read_file(vault_path)
     fmt.parse_header(blob)

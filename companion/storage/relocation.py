@@ -20,8 +20,14 @@ from companion.storage.vault import VAULT_FILENAME
 
 
 def move_diary(store: DiaryStore, new_folder: Path) -> Path:
-    """Move an open diary to `new_folder`; returns the new vault path. Save pending changes first."""
-    store.save()
+    """Move an open diary to `new_folder`; returns the new vault path. Pending changes are saved first,
+    and no background save starts while the files are copied."""
+    with store.saves_held():
+        store.flush()
+        return _move(store, new_folder)
+
+
+def _move(store: DiaryStore, new_folder: Path) -> Path:
     old_path = store.path
     new_folder = new_folder.expanduser().resolve()
     new_path = new_folder / VAULT_FILENAME

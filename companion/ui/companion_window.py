@@ -166,11 +166,12 @@ class CompanionWindow(Retranslatable, QMainWindow):
         self.tray_control.plan_changed()
 
     def change_passphrase(self, *, after_recovery: bool = False) -> QDialog | None:
-        from companion.ui.settings.change_passphrase_dialog import ChangePassphraseDialog
+        from companion.ui.settings.change_passphrase_flow import open_change_passphrase
 
         if self.open_diary is None:
             return None
-        return ChangePassphraseDialog.open_for(self.open_diary, self, after_recovery=after_recovery)
+        diary = self.open_diary
+        return open_change_passphrase(self, diary.session, diary.context.kdf_factory, after_recovery=after_recovery)
 
     open_change_passphrase = change_passphrase
 
@@ -238,7 +239,7 @@ class CompanionWindow(Retranslatable, QMainWindow):
         diary, self.open_diary = self.open_diary, None
         if diary is not None:
             diary.detach()
-            diary.session.store.close()
+            diary.session.discard()  # closes without saving: the person chose to lose the last changes
         self.tray_control.drop()
         self.close()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 
 from PySide6.QtGui import QTextDocument
@@ -12,9 +13,7 @@ from companion.i18n.formatting import format_date
 from companion.ui.widgets import window_title
 
 
-def print_recovery_key(parent: QWidget, key: str) -> bool:
-    import datetime as dt
-
+def print_recovery_key(parent: QWidget, key: str, made_on: dt.date) -> bool:
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -26,7 +25,7 @@ def print_recovery_key(parent: QWidget, key: str) -> bool:
     doc.setHtml(
         "<h2>{title}</h2><p>{when}</p><p style='font-size:20pt;font-family:monospace'>{key}</p><p>{keep}</p>".format(
             title=html.escape(_("Companion recovery key")),
-            when=html.escape(format_date(dt.date.today())),
+            when=html.escape(format_date(made_on)),
             key=html.escape(key),
             keep=html.escape(
                 _("Keep this page somewhere safe. Anyone who has it and your diary file can open your diary.")

@@ -18,12 +18,12 @@ from companion.ui.companion_window import CompanionWindow
 from companion.ui.story.fields import AgreementFields
 from tests.gui.conftest import WindowFactory
 from tests.helpers.gui import PASSPHRASE, first_run, type_into, unlock
-from tests.helpers.story_gui import Clock, main_of
+from tests.helpers.story_gui import main_of, story_clock
 
 
 @pytest.fixture
 def window(qtbot: QtBot, make_window: WindowFactory) -> CompanionWindow:
-    w = make_window(clock=Clock())
+    w = make_window(clock=story_clock())
     first_run(qtbot, w, "en")
     return w
 

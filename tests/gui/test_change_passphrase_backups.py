@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from companion import i18n
 from companion.domain.errors import WrongPassphraseError
+from companion.services.clock import SYSTEM_CLOCK
 from companion.storage import backups
 from companion.storage.vault import unlock_blob
 from companion.ui import dialogs
@@ -34,7 +35,7 @@ def test_backups_are_offered_and_reencrypted_by_default(qtbot: QtBot, make_windo
     record_pain(qtbot, window, 3, "in the backup")
     assert window.session is not None
     vault = window.session.path
-    good = backups.make_backup(vault, backups.MANUAL)
+    good = backups.make_backup(vault, backups.MANUAL, now=SYSTEM_CLOCK.now())
     assert good is not None
     stranger = vault.parent / "backups" / "diary-20200101T000000-manual.vault"
     stranger.write_bytes(b"\x89CMP\r\n\x1a\n" + os.urandom(400))

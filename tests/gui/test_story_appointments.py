@@ -21,17 +21,18 @@ from companion.ui.story.after_dialog import AfterVisitDialog
 from companion.ui.story.after_rows import MedicineChangeRow, ReasonRow
 from companion.ui.story.appointment_dialog import AppointmentDialog
 from tests.gui.conftest import WindowFactory
+from tests.helpers.clock import FakeClock
 from tests.helpers.gui import PASSPHRASE, activate, first_run, message_box, record_pain, type_into, unlock
-from tests.helpers.story_gui import Clock, main_of, open_dialog
+from tests.helpers.story_gui import main_of, open_dialog, story_clock
 
 
 @pytest.fixture
-def clock() -> Clock:
-    return Clock()
+def clock() -> FakeClock:
+    return story_clock()
 
 
 @pytest.fixture
-def window(qtbot: QtBot, make_window: WindowFactory, clock: Clock) -> CompanionWindow:
+def window(qtbot: QtBot, make_window: WindowFactory, clock: FakeClock) -> CompanionWindow:
     w = make_window(clock=clock)
     first_run(qtbot, w, "en")
     session = w.session
@@ -59,7 +60,7 @@ def write_appointment(qtbot: QtBot, window: CompanionWindow, day: QDate, hour: i
 
 
 def test_attend_an_appointment_then_a_reason_of_my_own_is_met(
-    qtbot: QtBot, window: CompanionWindow, clock: Clock
+    qtbot: QtBot, window: CompanionWindow, clock: FakeClock
 ) -> None:
     view = main_of(window)
     view.show_page("story")
@@ -116,7 +117,7 @@ def test_attend_an_appointment_then_a_reason_of_my_own_is_met(
 
     # Two days of high pain, then a week later the third, recorded on Today: the reason is met.
     session = window.session
-    clock.now = dt.datetime(2026, 3, 8, 10, 0).astimezone()
+    clock.set(dt.datetime(2026, 3, 8, 10, 0).astimezone())
     for day in (3, 5):
         session.diary.record_pain(7, at=dt.datetime(2026, 3, day, 9, 0).astimezone())
     view.show_page("today")
@@ -147,7 +148,7 @@ def test_attend_an_appointment_then_a_reason_of_my_own_is_met(
 
 
 def test_get_ready_with_the_summary_for_exactly_the_period(
-    qtbot: QtBot, window: CompanionWindow, clock: Clock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, window: CompanionWindow, clock: FakeClock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     view = main_of(window)
     view.show_page("story")

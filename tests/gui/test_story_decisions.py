@@ -17,17 +17,18 @@ from companion.ui.companion_window import CompanionWindow
 from companion.ui.story.decision_dialog import DecisionDialog
 from companion.ui.story.review_dialog import ReviewPlanDialog
 from tests.gui.conftest import WindowFactory
+from tests.helpers.clock import FakeClock
 from tests.helpers.gui import PASSPHRASE, activate, first_run, type_into, unlock
-from tests.helpers.story_gui import Clock, main_of, open_dialog
+from tests.helpers.story_gui import main_of, open_dialog, story_clock
 
 
 @pytest.fixture
-def clock() -> Clock:
-    return Clock()
+def clock() -> FakeClock:
+    return story_clock()
 
 
 @pytest.fixture
-def window(qtbot: QtBot, make_window: WindowFactory, clock: Clock) -> CompanionWindow:
+def window(qtbot: QtBot, make_window: WindowFactory, clock: FakeClock) -> CompanionWindow:
     w = make_window(clock=clock)
     first_run(qtbot, w, "en")
     return w
@@ -103,7 +104,7 @@ def test_an_option_without_a_name_is_said_and_nothing_is_saved(qtbot: QtBot, win
     dialog.reject()
 
 
-def test_a_review_plan_and_its_step_on_today(qtbot: QtBot, window: CompanionWindow, clock: Clock) -> None:
+def test_a_review_plan_and_its_step_on_today(qtbot: QtBot, window: CompanionWindow, clock: FakeClock) -> None:
     window.session.medicines.save(Medicine("codeine", "Codeine", dose="30 mg up to 4 times a day"))
     view = main_of(window)
     assert not view.today.review_steps.lines.isVisible()
@@ -142,7 +143,7 @@ def test_a_review_plan_and_its_step_on_today(qtbot: QtBot, window: CompanionWind
         "Next, from 18 March 2026: “Review with the pharmacist”\nAgreed with Ffion, the pharmacist on 3 March 2026"
     )
     view.show_page("story")
-    clock.now = dt.datetime(2026, 3, 19, 9, 0).astimezone()
+    clock.set(dt.datetime(2026, 3, 19, 9, 0).astimezone())
     view.show_page("today")  # a new day: the step moves on
     assert steps.lines.text().startswith(
         "Planned review “Codeine review”: the step since 18 March 2026 is “Review with the pharmacist”."

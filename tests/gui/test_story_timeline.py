@@ -16,12 +16,12 @@ from companion.ui.companion_window import CompanionWindow
 from companion.ui.story.item_dialog import StoryItemDialog
 from tests.gui.conftest import WindowFactory
 from tests.helpers.gui import PASSPHRASE, activate, first_run, message_box, record_pain, type_into, unlock
-from tests.helpers.story_gui import Clock, main_of, open_dialog, reads, statements_of
+from tests.helpers.story_gui import main_of, open_dialog, reads, statements_of, story_clock
 
 
 @pytest.fixture
 def window(qtbot: QtBot, make_window: WindowFactory) -> CompanionWindow:
-    w = make_window(clock=Clock())
+    w = make_window(clock=story_clock())
     first_run(qtbot, w, "en")
     return w
 

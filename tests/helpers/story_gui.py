@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -14,19 +13,12 @@ from sqlalchemy import event
 from companion.services.session import DiarySession
 from companion.ui.companion_window import CompanionWindow
 from companion.ui.main_view import MainView
+from tests.helpers.clock import FakeClock, local
 
 
-class Clock:
-    """A clock the test moves: 4 March 2026, 10:00 local time, a Wednesday."""
-
-    def __init__(self) -> None:
-        self.now = dt.datetime(2026, 3, 4, 10, 0).astimezone()
-
-    def __call__(self) -> dt.datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        self.now += dt.timedelta(**delta)
+def story_clock() -> FakeClock:
+    """A clock the test moves (`set`, `advance`): 4 March 2026, 10:00 local time, a Wednesday."""
+    return FakeClock(local(2026, 3, 4, 10))
 
 
 def main_of(window: CompanionWindow) -> MainView:

@@ -19,22 +19,15 @@ from companion.domain.followup import notices
 from companion.services.appointments import new_id
 from companion.services.session import DiarySession
 from tests.conftest import CHEAP_KDF
+from tests.helpers.clock import FakeClock
 
 TZ = dt.timezone(dt.timedelta(hours=1))
 START = dt.datetime(2026, 1, 5, 9, 0, tzinfo=TZ)
 
 
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = START
-
-    def __call__(self) -> dt.datetime:
-        return self.now
-
-
 @pytest.fixture
 def clock() -> FakeClock:
-    return FakeClock()
+    return FakeClock(START)
 
 
 @pytest.fixture
@@ -47,10 +40,10 @@ def session(data_dir: Path, clock: FakeClock) -> Iterator[DiarySession]:
 def made_up_diary(session: DiarySession, clock: FakeClock) -> None:
     """70 days: pain rising after day 30, a new region on day 45, a weekly PEG that rises, a long flare."""
     for day in range(70):
-        clock.now = START + dt.timedelta(days=day)
+        clock.set(START + dt.timedelta(days=day))
         regions = (RegionPain("b-lower-back"),) + ((RegionPain("f-shoulder-l"),) if day >= 45 else ())
         pain = 4 if day < 30 else 7 + day % 2
-        session.diary.record_checkin(CheckinInput(clock.now, pain, regions))
+        session.diary.record_checkin(CheckinInput(clock.now(), pain, regions))
         if day % 7 == 0:
             session.measures.record_peg(3 if day < 30 else 6, 3 if day < 30 else 6, 3 if day < 30 else 5)
         if day == 50:
@@ -75,8 +68,8 @@ def test_the_narrow_reads_find_what_the_whole_diary_finds(session: DiarySession,
     service = session.appointments
     found_any = 0
     for day in range(20, 75, 3):
-        clock.now = START + dt.timedelta(days=day, hours=12)
-        whole = notices(service.appointments(), service.readings(), clock.now)
+        clock.set(START + dt.timedelta(days=day, hours=12))
+        whole = notices(service.appointments(), service.readings(), clock.now())
         narrow = service.follow_up_notices()
         assert [(n.appointment.id, n.reason.id, n.since) for n in narrow] == [
             (n.appointment.id, n.reason.id, n.since) for n in whole

@@ -14,6 +14,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from companion.domain.errors import WrongPassphraseError, WrongRecoveryKeyError
+from companion.services.clock import SYSTEM_CLOCK
 from companion.services.session import DiarySession
 from companion.storage import backups, rekey
 from companion.storage import vault_format as fmt
@@ -52,7 +53,7 @@ def test_old_passphrase_and_old_backup_cannot_read_an_entry_written_after_the_ch
 ) -> None:
     session, recovery = DiarySession.create(vault_path, OLD, cheap_kdf)
     session.diary.record_pain(3, "before")
-    backup = backups.make_backup(vault_path, backups.MANUAL)
+    backup = backups.make_backup(vault_path, backups.MANUAL, now=SYSTEM_CLOCK.now())
     assert backup is not None
     assert session.store.change_passphrase(NEW, cheap_kdf) is None  # the recovery key still works
     session.diary.record_pain(7, SECRET_ENTRY)
@@ -69,7 +70,7 @@ def test_old_passphrase_and_old_backup_cannot_read_an_entry_written_after_the_ch
 
 def test_old_recovery_key_and_old_backup_cannot_read_after_a_reset(vault_path: Path, cheap_kdf: KdfParams) -> None:
     session, old_recovery = DiarySession.create(vault_path, OLD, cheap_kdf)
-    backup = backups.make_backup(vault_path, backups.MANUAL)
+    backup = backups.make_backup(vault_path, backups.MANUAL, now=SYSTEM_CLOCK.now())
     assert backup is not None
     new_recovery = session.store.reset_recovery_key(OLD, cheap_kdf)
     session.diary.record_pain(7, SECRET_ENTRY)
@@ -120,7 +121,8 @@ def _fresh_image(vault_path: Path, kdf: KdfParams) -> bytes:
 
 def test_backups_are_reencrypted_each_atomically_and_failures_named(vault_path: Path, cheap_kdf: KdfParams) -> None:
     session, _recovery = DiarySession.create(vault_path, "oldest passphrase here ŵ", cheap_kdf)
-    older = backups.make_backup(vault_path, backups.MANUAL)  # made under a passphrase before OLD
+    # made under a passphrase before OLD
+    older = backups.make_backup(vault_path, backups.MANUAL, now=SYSTEM_CLOCK.now())
     session.store.change_passphrase(OLD, cheap_kdf)
     session.diary.record_pain(2, "in the backups")
     import datetime as dt

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from companion import i18n
+from companion.services.clock import SYSTEM_CLOCK
 from companion.services.session import DiarySession
 from companion.storage import backups, rollback
 from companion.storage.app_settings import AppSettings, save_settings
@@ -34,12 +35,12 @@ def test_an_older_copy_opens_with_a_notice_once(vault_path: Path, cheap_kdf: Kdf
     record = json.loads((tmp_path / "xdg-state" / "Companion" / rollback.RECORD_FILENAME).read_text())
     assert list(record["diaries"].values()) == [3]  # the vault id and counter, nothing else
 
-    store = DiaryStore.open(vault_path, passphrase=PASSPHRASE)
+    store = DiaryStore.open(vault_path, now=SYSTEM_CLOCK.now(), passphrase=PASSPHRASE)
     assert store.rollback_notice is None  # the same copy as last time
     store.close()
 
     vault_path.write_bytes(old_copy)  # a backup put back by hand
-    store = DiaryStore.open(vault_path, passphrase=PASSPHRASE)  # opens: never blocked
+    store = DiaryStore.open(vault_path, now=SYSTEM_CLOCK.now(), passphrase=PASSPHRASE)  # opens: never blocked
     try:
         notice = store.rollback_notice
         assert notice is not None
@@ -50,7 +51,7 @@ def test_an_older_copy_opens_with_a_notice_once(vault_path: Path, cheap_kdf: Kdf
         assert welsh is not None and welsh != notice
     finally:
         store.close()
-    store = DiaryStore.open(vault_path, passphrase=PASSPHRASE)
+    store = DiaryStore.open(vault_path, now=SYSTEM_CLOCK.now(), passphrase=PASSPHRASE)
     try:
         assert store.rollback_notice is None  # said once
     finally:
@@ -72,7 +73,7 @@ def test_an_unreadable_record_never_stops_a_diary(vault_path: Path, cheap_kdf: K
     folder.mkdir(parents=True)
     (folder / rollback.RECORD_FILENAME).write_text("{not json")
     DiarySession.create(vault_path, PASSPHRASE, cheap_kdf)[0].close()
-    store = DiaryStore.open(vault_path, passphrase=PASSPHRASE)
+    store = DiaryStore.open(vault_path, now=SYSTEM_CLOCK.now(), passphrase=PASSPHRASE)
     assert store.rollback_notice is None
     store.close()
 
@@ -89,15 +90,15 @@ def test_folders_are_0700_and_files_0600_whatever_the_umask(
         vault_path = data / "diary.vault"
         session, _recovery = DiarySession.create(vault_path, PASSPHRASE, cheap_kdf)
         session.diary.record_pain(2, "modes")
-        backups.make_backup(vault_path, backups.MANUAL)
+        backups.make_backup(vault_path, backups.MANUAL, now=SYSTEM_CLOCK.now())
         save_settings(data, AppSettings(language="cy"))
         exported = tmp_path / "exports" / "diary.json"
         exported.parent.mkdir()
         transfer.write_export(exported, transfer.export_json(session))
         session.close()
         usb = tmp_path / "usb" / "made-by-companion"
-        backups.backup_to_folder(vault_path, usb)
-        backups.restore_backup(vault_path, backups.list_backups(vault_path)[0].path)
+        backups.backup_to_folder(vault_path, usb, now=SYSTEM_CLOCK.now())
+        backups.restore_backup(vault_path, backups.list_backups(vault_path)[0].path, now=SYSTEM_CLOCK.now())
     finally:
         os.umask(old_umask)
     for folder in (tmp_path / "new", data, data / "backups", usb):

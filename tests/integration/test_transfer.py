@@ -147,7 +147,7 @@ def fill(session: DiarySession) -> None:
 
         db.add(SettingRow(key="summary.name", value="Siân Ŵyn"))
         db.commit()
-    session.store.save()
+    session.flush()
     sheet = "date,pain,tags\n2024-03-01,4,gwres 🔥\n".encode()
     parsed = imports.parse_file(
         "csv", sheet, "sheet.csv", NOW, mapping=ColumnMapping({"date": "date", "pain": "pain", "tags": "tags"})

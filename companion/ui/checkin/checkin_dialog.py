@@ -37,7 +37,7 @@ class CheckinEditDialog(PagePart, QDialog):
             )
         )
         layout = QVBoxLayout(self)
-        self.form = CheckinForm()
+        self.form = CheckinForm(session.clock)
         self.form.set_known_tags(session.diary.tag_names())
         self.form.set_value(checkin, keep_time=False)
         scroll = QScrollArea()

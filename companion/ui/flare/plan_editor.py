@@ -300,7 +300,7 @@ class FlarePlanEditor(PagePart, QWidget):
     # --- status ---------------------------------------------------------------------------------------------
 
     def _today(self) -> dt.date:
-        return self._session.flares.now().date() if self._session.is_open else dt.date.today()
+        return self._session.clock.today()  # the clock outlives the open diary
 
     def _on_plan_changed(self) -> None:
         self._status_key = ""

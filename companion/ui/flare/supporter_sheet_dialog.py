@@ -7,7 +7,6 @@ not-encrypted warning is accepted.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -138,7 +137,11 @@ class SupporterSheetDialog(FitsScreenOnFirstShow, Retranslatable, QDialog):
 
     def sheet_html(self) -> str:
         return build_supporter_html(
-            self._session.flares.plan(), self.chosen_sections(), self.sheet_language(), self.name_edit.text()
+            self._session.flares.plan(),
+            self.chosen_sections(),
+            self.sheet_language(),
+            self.name_edit.text(),
+            made_on=self._session.clock.today(),
         )
 
     # --- saving -----------------------------------------------------------------------------------------
@@ -149,7 +152,7 @@ class SupporterSheetDialog(FitsScreenOnFirstShow, Retranslatable, QDialog):
         if not self.chosen_sections():
             self.status.setText(_("Tick at least one part of your plan to put on the sheet."))
             return
-        suggested = suggested_file_name("flare_help", dt.date.today())
+        suggested = suggested_file_name("flare_help", self._session.clock.today())
         path = dialogs.choose_save_file(
             self, _("Save the sheet as a PDF"), str(Path.home() / suggested), _("PDF files (*.pdf)")
         )

@@ -16,7 +16,7 @@ from companion.ui.passphrase_fields import NewPassphraseFields
 from companion.ui.widgets import label, window_title
 
 if TYPE_CHECKING:
-    from companion.ui.core.diary import OpenDiary
+    pass
 
 
 class ChangePassphraseDialog(FitsScreenOnFirstShow, QDialog):
@@ -76,12 +76,3 @@ class ChangePassphraseDialog(FitsScreenOnFirstShow, QDialog):
     def show_error(self, text: str) -> None:
         self.error.setText(text)
         self.error.show()
-
-    @classmethod
-    def open_for(cls, diary: OpenDiary, parent: QWidget, *, after_recovery: bool = False) -> ChangePassphraseDialog:
-        """Open the dialog for the open diary (window-modal, deleted on close); the change, and the offer to
-        re-encrypt the backups that follows it, are in change_passphrase_flow."""
-        from companion.ui.settings.change_passphrase_flow import open_change_passphrase
-
-        context = diary.context
-        return open_change_passphrase(parent, diary.session, context.kdf_factory, after_recovery=after_recovery)

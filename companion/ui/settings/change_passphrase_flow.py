@@ -14,14 +14,14 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from companion.domain.errors import CompanionError
 from companion.i18n import _, ngettext
-from companion.storage.kdf import KdfParams
+from companion.services.app_context import KdfParams
 from companion.ui import dialogs
 from companion.ui.settings.change_passphrase_dialog import ChangePassphraseDialog
 from companion.ui.widgets import run_busy
 
 if TYPE_CHECKING:
+    from companion.services.diary_files import Outcome
     from companion.services.session import DiarySession
-    from companion.storage.rekey import Outcome
 
 
 def open_change_passphrase(
@@ -89,11 +89,11 @@ def _change(
 def _offer_reencryption(
     parent: QWidget, session: DiarySession, *, old_passphrase: str | None, old_recovery: str | None
 ) -> None:
-    from companion.storage import rekey
+    from companion.services import diary_files
 
     if not session.is_open:
         return
-    count = len(rekey.backups_to_reencrypt(session.store.vault))
+    count = len(diary_files.backups_to_reencrypt(session))
     if count == 0:
         dialogs.show_message(parent, _("Passphrase changed"), _("Your passphrase has been changed."))
         return
@@ -108,9 +108,11 @@ def _offer_reencryption(
     def answered(answer: dialogs.Button) -> None:
         if answer != dialogs.Button.Yes or not session.is_open:
             return
-        vault = session.store.vault
         outcomes = run_busy(
-            parent, lambda: rekey.reencrypt_backups(vault, old_passphrase=old_passphrase, old_recovery_key=old_recovery)
+            parent,
+            lambda: diary_files.reencrypt_backups(
+                session, old_passphrase=old_passphrase, old_recovery_key=old_recovery
+            ),
         )
         dialogs.show_message(parent, _("Backups"), reencryption_report(outcomes))
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -72,7 +71,7 @@ class DataSection(Retranslatable, QGroupBox):
     def export(self, kind: str) -> None:
         from companion.services import transfer
 
-        today = dt.date.today()
+        today = self._session.clock.today()
         if kind == "json":
             suggested, name_filter = suggested_file_name("export_json", today), _("JSON files (*.json)")
         else:
@@ -129,12 +128,11 @@ class DataSection(Retranslatable, QGroupBox):
         self.import_dialog = dialog
 
     def _run_import(self, data: bytes, is_json: bool, mode: str) -> None:
-        from companion.services import transfer
-        from companion.storage import backups
+        from companion.services import diary_files, transfer
 
         try:
             if mode == "replace":
-                backups.make_backup(self._session.path, backups.BEFORE_CHANGE)
+                diary_files.backup_before_change(self._session)
             report = (
                 transfer.import_json(self._session, data, "replace" if mode == "replace" else "merge")
                 if is_json
@@ -152,14 +150,13 @@ class DataSection(Retranslatable, QGroupBox):
     # --- backup -----------------------------------------------------------------------------------------
 
     def backup_to_folder(self) -> None:
-        from companion.storage.backups import backup_to_folder
+        from companion.services.diary_files import backup_to_folder
 
         folder = dialogs.choose_folder(self, _("Choose where to put the encrypted copy"))
         if not folder:
             return
         try:
-            self._session.retry_save()
-            target = backup_to_folder(self._session.path, Path(folder))
+            target = backup_to_folder(self._session, Path(folder))  # saves everything first
         except CompanionError as exc:
             self.status.setText(exc.message())
             return

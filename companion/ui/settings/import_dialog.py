@@ -61,7 +61,7 @@ class ImportDialog(QDialog):
             preview = (
                 transfer.preview_json(self._session, self._data, "replace" if self.mode == "replace" else "merge")
                 if self._is_json
-                else transfer.preview_pain_csv(self._data)
+                else transfer.preview_pain_csv(self._data, self._session.clock)
             )
         except CompanionError as exc:
             self.preview.setText(exc.message())

@@ -58,7 +58,7 @@ class TodayView(PagePart, QWidget):
         self.date_heading = label("heading")
         self.measures_banner = MeasuresDueBanner(diary)
         self.follow_up = FollowUpNoticePanel(diary)  # made here: its buttons come before the check-in on Tab
-        self.form = CheckinForm()
+        self.form = CheckinForm(diary.clock)
         self.picker = self.form.pain
         self.note = self.form.note
         self.save = QPushButton()

@@ -383,7 +383,7 @@ class TrendsView(PagePart, QWidget):
         data = self.current_chart()
         if data is None or not data.has_data:
             return
-        name = suggested_file_name("chart", dt.date.today(), chart=self._title(data.key), extension=fmt)
+        name = suggested_file_name("chart", self._session.clock.today(), chart=self._title(data.key), extension=fmt)
         suggested = str(Path.home() / name)
         name_filter = _("PNG pictures (*.png)") if fmt == "png" else _("SVG pictures (*.svg)")
         path = dialogs.choose_save_file(self, _("Export the chart as a picture"), suggested, name_filter)
