@@ -51,11 +51,21 @@ def test_the_flare_up_plan_says_who_it_was_agreed_with(qtbot: QtBot, window: Com
     assert view.plan.agreement.who.text() == "Siân, the physiotherapist"
     assert view.plan.agreement.on.value() == dt.date(2026, 3, 2)
     assert view.plan.status.text() == "All changes saved."
+    # Changed but not saved when the diary locks: it comes back, still unsaved.
+    agree(qtbot, view.plan.agreement, "Dr Rees", QDate(2026, 3, 3))
+    assert window.lock_now()
+    unlock(qtbot, window, PASSPHRASE)
+    view = main_of(window)
+    view.show_page("plan")
+    assert view.plan.agreement.who.text() == "Dr Rees" and view.plan.agreement.on.value() == dt.date(2026, 3, 3)
+    assert view.plan.status.text() == "Changes not saved yet"
+    assert window.session.flares.plan().agreement.with_whom == "Siân, the physiotherapist"
 
 
 def test_an_action_plan_says_who_it_was_agreed_with(qtbot: QtBot, window: CompanionWindow) -> None:
     view = main_of(window)
     view.show_page("goals")
+    view.goals.tabs.setCurrentIndex(2)  # this week's action plans
     dialog = view.goals.plans.open_dialog(None)
     type_into(qtbot, dialog.what, "Walk to the post box")
     agree(qtbot, dialog.agreement, "Dr Evans", QDate(2026, 3, 3))

@@ -84,10 +84,13 @@ def test_build_preview_and_save_a_pdf_with_no_copy_left_elsewhere(
     leaks = [p for p in _files_holding(tmp_path, needle, started) if p != chosen]
     leaks += _files_holding(Path(tempfile.gettempdir()), needle, started)
     assert leaks == []
-    # The warning is said once per session: a second save goes straight to the file choice.
+    # Every file that leaves the diary is saved the same way: the warning first each time, Cancel the default.
     second = tmp_path / "chosen" / "again.pdf"
     monkeypatch.setattr(dialogs, "choose_save_file", lambda *_args: str(second))
     qtbot.mouseClick(summary.pdf_button, Qt.MouseButton.LeftButton)
+    box = message_box(window)
+    assert box is not None and box.defaultButton() is box.button(QMessageBox.StandardButton.Cancel)
+    box.button(QMessageBox.StandardButton.Ok).click()
     qtbot.waitUntil(second.exists, timeout=20000)
 
 

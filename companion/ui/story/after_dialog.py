@@ -12,6 +12,7 @@ from companion.domain.errors import CompanionError
 from companion.domain.medicines import Medicine
 from companion.i18n import _, current_language
 from companion.services.appointments import AfterVisit
+from companion.ui import dialogs
 from companion.ui.core.diary import OpenDiary
 from companion.ui.core.page import Draft
 from companion.ui.medicines.fields import notes_box, section
@@ -164,7 +165,7 @@ class AfterVisitDialog(FormDialog):
         except CompanionError:
             return None
         dialog = cls(diary, appointment, parent)
-        dialog.open()
+        dialogs.open_modal(dialog)  # window-modal; the focus goes back where it was when it closes
         return dialog
 
     @classmethod

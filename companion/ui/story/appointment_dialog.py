@@ -13,6 +13,7 @@ from companion.domain.appointments import TOP_THREE, Appointment
 from companion.domain.errors import CompanionError
 from companion.i18n import _
 from companion.services.appointments import new_id
+from companion.ui import dialogs
 from companion.ui.core.diary import OpenDiary
 from companion.ui.core.page import Draft
 from companion.ui.medicines.fields import AdaptiveRow, notes_box, pydate, qdate
@@ -167,7 +168,7 @@ class AppointmentDialog(FormDialog):
             except CompanionError:
                 return None
         dialog = cls(diary, appointment, parent)
-        dialog.open()
+        dialogs.open_modal(dialog)  # window-modal; the focus goes back where it was when it closes
         return dialog
 
     @classmethod

@@ -20,6 +20,7 @@ from companion.domain.decisions import (
 from companion.domain.errors import CompanionError
 from companion.i18n import _
 from companion.services.story import new_id
+from companion.ui import dialogs
 from companion.ui.core.diary import OpenDiary
 from companion.ui.core.page import Draft
 from companion.ui.medicines.fields import OptionalDate, notes_box, section
@@ -267,7 +268,7 @@ class DecisionDialog(FormDialog):
             except (StopIteration, CompanionError):
                 return None
         dialog = cls(diary, decision, parent)
-        dialog.open()
+        dialogs.open_modal(dialog)  # window-modal; the focus goes back where it was when it closes
         return dialog
 
     @classmethod

@@ -18,6 +18,7 @@ from companion.domain.story import (
 )
 from companion.i18n import N_, _
 from companion.services.story import new_id
+from companion.ui import dialogs
 from companion.ui.core.diary import OpenDiary
 from companion.ui.core.page import Draft
 from companion.ui.medicines.fields import notes_box
@@ -239,7 +240,7 @@ class StoryItemDialog(FormDialog):
             except CompanionError:
                 return None
         dialog = cls(diary, item, parent)
-        dialog.open()
+        dialogs.open_modal(dialog)  # window-modal; the focus goes back where it was when it closes
         return dialog
 
     @classmethod

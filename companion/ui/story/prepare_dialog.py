@@ -179,29 +179,29 @@ class PrepareDialog(PagePart, QDialog):
         AppointmentDialog.open_for(self._diary, self.appointment_id, self)
 
     def save_summary(self) -> None:
-        dialogs.show_message(
+        """The consultation summary for exactly this period, by the summary's own document builder."""
+        prep = self.preparation
+        if prep is None:
+            return
+        dialogs.save_unencrypted(
             self,
-            _("Save as PDF"),
-            _(
+            warning=_(
                 "The PDF will not be encrypted: anyone who can open the file can read it. Save it only "
                 "where you choose, and delete it when you no longer need it."
             ),
-            buttons=dialogs.Button.Ok | dialogs.Button.Cancel,
-            default=dialogs.Button.Cancel,
-            on_done=lambda answer: self._choose_summary_path() if answer == dialogs.Button.Ok else None,
+            title=_("Save the summary as a PDF"),
+            suggested=str(Path.home() / suggested_file_name("summary", prep.end)),
+            name_filter=_("PDF files (*.pdf)"),
+            on_path=self._save_summary_to,
         )
 
-    def _choose_summary_path(self) -> None:
+    def _save_summary_to(self, path: str) -> None:
         from companion.reports.summary_data import SummaryOptions
         from companion.reports.summary_pdf import make_summary_pdf
         from companion.services import transfer
 
         prep = self.preparation
         if prep is None:
-            return
-        default = str(Path.home() / suggested_file_name("summary", prep.end))
-        path = dialogs.choose_save_file(self, _("Save the summary as a PDF"), default, _("PDF files (*.pdf)"))
-        if not path:
             return
         options = SummaryOptions(
             start=prep.start,
@@ -221,5 +221,5 @@ class PrepareDialog(PagePart, QDialog):
     @classmethod
     def open_for(cls, diary: OpenDiary, appointment_id: str, parent: QWidget) -> PrepareDialog:
         dialog = cls(diary, appointment_id, parent)
-        dialog.open()
+        dialogs.open_modal(dialog)  # window-modal; the focus goes back where it was when it closes
         return dialog

@@ -11,6 +11,7 @@ from companion.domain.medicine_review import STEPS_MAX, ReviewPlan, ReviewStep
 from companion.domain.medicines import Medicine
 from companion.i18n import _
 from companion.services.story import new_id
+from companion.ui import dialogs
 from companion.ui.core.diary import OpenDiary
 from companion.ui.core.page import Draft
 from companion.ui.medicines.fields import notes_box, pydate, section
@@ -155,7 +156,7 @@ class ReviewPlanDialog(FormDialog):
             except (StopIteration, CompanionError):
                 return None
         dialog = cls(diary, plan, parent)
-        dialog.open()
+        dialogs.open_modal(dialog)  # window-modal; the focus goes back where it was when it closes
         return dialog
 
     @classmethod

@@ -112,7 +112,7 @@ class StoryDocumentRow(Retranslatable, QFrame):
         dialog.paintRequested.connect(paint)
         dialog.destroyed.connect(self._on_print_dialog_destroyed)
         self.printer, self.print_dialog = printer, dialog  # the printer is let go only with its dialog
-        dialog.open()
+        dialogs.open_modal(dialog)  # window-modal; the focus goes back where it was when it closes
 
     def _on_print_dialog_destroyed(self) -> None:
         self.print_dialog = None
@@ -121,26 +121,22 @@ class StoryDocumentRow(Retranslatable, QFrame):
     # --- PDF ---
 
     def save_pdf(self) -> None:
-        dialogs.show_message(
+        dialogs.save_unencrypted(
             self,
-            _("Save as PDF"),
-            _(
+            warning=_(
                 "The PDF will not be encrypted: anyone who can open the file can read it. Save it only "
                 "where you choose, and delete it when you no longer need it."
             ),
-            buttons=dialogs.Button.Ok | dialogs.Button.Cancel,
-            default=dialogs.Button.Cancel,
-            on_done=lambda answer: self._choose_pdf_path() if answer == dialogs.Button.Ok else None,
+            title=_("Save My story so far as a PDF"),
+            suggested=str(Path.home() / suggested_file_name("story", self._diary.clock.today())),
+            name_filter=_("PDF files (*.pdf)"),
+            on_path=self._save_pdf_to,
         )
 
-    def _choose_pdf_path(self) -> None:
+    def _save_pdf_to(self, path: str) -> None:
         from companion.reports.story_pdf import story_pdf
         from companion.services import transfer
 
-        default = str(Path.home() / suggested_file_name("story", self._diary.clock.today()))
-        path = dialogs.choose_save_file(self, _("Save My story so far as a PDF"), default, _("PDF files (*.pdf)"))
-        if not path:
-            return
         language = self.chosen_language()
         try:
             data = self._story()

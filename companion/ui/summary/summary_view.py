@@ -75,7 +75,6 @@ class SummaryView(PagePart, QWidget):
         self._diary = diary
         self.setObjectName("summaryView")
         self._session = session
-        self._warned = False
         self.data: SummaryData | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 16, 24, 16)
@@ -374,7 +373,7 @@ class SummaryView(PagePart, QWidget):
         dialog.paintRequested.connect(paint)
         dialog.accepted.connect(self._made)
         self.print_dialog = dialog
-        dialog.open()
+        dialogs.open_modal(dialog)
 
     def _footer(self) -> Callable[[int, int], str]:
         data = self.data
@@ -388,26 +387,19 @@ class SummaryView(PagePart, QWidget):
         return footer
 
     def save_pdf(self) -> None:
-        if not self._warned:
-            self._warned = True
-            dialogs.show_message(
-                self,
-                _("Save as PDF"),
-                _(
-                    "The PDF will not be encrypted: anyone who can open the file can read it. Save it only "
-                    "where you choose, and delete it when you no longer need it."
-                ),
-                buttons=dialogs.Button.Ok | dialogs.Button.Cancel,
-                on_done=lambda answer: self._choose_pdf_path() if answer == dialogs.Button.Ok else None,
-            )
-            return
-        self._choose_pdf_path()
+        dialogs.save_unencrypted(
+            self,
+            warning=_(
+                "The PDF will not be encrypted: anyone who can open the file can read it. Save it only "
+                "where you choose, and delete it when you no longer need it."
+            ),
+            title=_("Save the summary as a PDF"),
+            suggested=str(Path.home() / suggested_file_name("summary", self._session.diary.today())),
+            name_filter=_("PDF files (*.pdf)"),
+            on_path=self._save_pdf_to,
+        )
 
-    def _choose_pdf_path(self) -> None:
-        default = str(Path.home() / suggested_file_name("summary", self._session.diary.today()))
-        path = dialogs.choose_save_file(self, _("Save the summary as a PDF"), default, _("PDF files (*.pdf)"))
-        if not path:
-            return
+    def _save_pdf_to(self, path: str) -> None:
         from companion.reports.summary_data import build_summary
         from companion.reports.summary_pdf import summary_pdf
         from companion.services import transfer
