@@ -10,12 +10,24 @@ from statistics import fmean
 from companion.domain import trends as t
 from companion.domain.checkin import Checkin
 from companion.domain.goals import Completion, completion_over, week_start
+from companion.domain.measures import PegResponse
+from companion.domain.medicines import Dose
 from companion.domain.pacing import Activity, DayProgress, day_progress
 from companion.services.clock import SYSTEM_CLOCK, Clock
 from companion.services.diary import day_bounds
 from companion.storage.unit_of_work import UnitOfWork
 
 RANGES = {"2w": 14, "4w": 28, "3m": 91, "6m": 182, "1y": 365}
+# A record's own local day can be up to a day (its offset, at most 23:59) away from its UTC day: records are
+# read two UTC days wider than the days asked for, then kept by their own local date.
+_LOCAL_DAY_MARGIN = dt.timedelta(days=2)
+
+
+def utc_window(start: dt.date, end: dt.date) -> tuple[dt.datetime, dt.datetime]:
+    """UTC instants surely holding every record whose own local date is from start to end (inclusive)."""
+    lo = dt.datetime.combine(max(start - _LOCAL_DAY_MARGIN, dt.date.min), dt.time.min, dt.UTC)
+    hi = dt.datetime.combine(min(end + _LOCAL_DAY_MARGIN, dt.date.max), dt.time.min, dt.UTC)
+    return lo, hi
 
 
 @dataclass(frozen=True)
@@ -77,6 +89,26 @@ class InsightsService:
         with self._uow() as uow:
             return uow.checkins.between(lo, hi)
 
+    # --- the summary's records: each belongs to the calendar day of its own recorded local time ---
+
+    def checkins_on_days(self, start: dt.date, end: dt.date) -> list[Checkin]:
+        """Check-ins whose own local date is from start to end, oldest first (whatever this computer's zone)."""
+        with self._uow() as uow:
+            entries = uow.checkins.between(*utc_window(start, end))
+        return [c for c in entries if start <= c.recorded_at.date() <= end]
+
+    def doses_on_days(self, start: dt.date, end: dt.date) -> list[Dose]:
+        """As-needed doses whose own local date is from start to end, oldest first."""
+        with self._uow() as uow:
+            doses = uow.medicines.doses(*utc_window(start, end))
+        return [d for d in doses if start <= d.taken_at.date() <= end]
+
+    def peg_on_days(self, start: dt.date, end: dt.date) -> list[PegResponse]:
+        """PEG answers whose own local date is from start to end, in the order they were answered."""
+        with self._uow() as uow:
+            responses = uow.measures.peg_history()
+        return [r for r in responses if start <= r.taken_at.date() <= end]
+
     def pain_series(self, start: dt.date, end: dt.date) -> PainSeries:
         """Daily pain with its band, 7- and 28-day averages (from 27 days before, so the first days have
         one too), flare-ups and medicine periods inside the range."""
@@ -124,9 +156,9 @@ class InsightsService:
 
     # --- activity, goals ---
 
-    def activity(self, start: dt.date, end: dt.date) -> list[ActivityDay]:
+    def activity(self, start: dt.date, end: dt.date, *, include_archived: bool = False) -> list[ActivityDay]:
         with self._uow() as uow:
-            activities = uow.pacing.activities()
+            activities = uow.pacing.activities(include_archived=include_archived)
             logs = uow.pacing.logs(start, end)
             changes = {a.id: uow.pacing.changes(a.id) for a in activities}
         days = t.days_between(start, end)

@@ -1,10 +1,11 @@
-"""Printing through the system print dialog (loaded only when someone prints)."""
+"""Printing through the system print dialog and the print preview (loaded only when someone prints)."""
 
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QPagedPaintDevice, QTextDocument
 from PySide6.QtWidgets import QDialog, QWidget
 
 from companion.i18n import _
@@ -34,3 +35,46 @@ def print_recovery_key(parent: QWidget, key: str) -> bool:
     )
     doc.print_(printer)
     return True
+
+
+class PrintPreview:
+    """A print preview (with the system print dialog and printing to a PDF file behind its Print button)
+    whose printer lives exactly as long as the dialog: Qt's dialog keeps only a pointer to the printer, so
+    a printer dropped while the dialog is open crashes the app. Opened window-modal, never blocking."""
+
+    def __init__(
+        self,
+        parent: QWidget,
+        title: str,
+        paint: Callable[[QPagedPaintDevice], object],
+        *,
+        page: str = "A4",
+        document_name: str = "",
+    ) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QPageSize
+        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+        self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        self.printer.setPageSize(
+            QPageSize(QPageSize.PageSizeId.Letter if page == "Letter" else QPageSize.PageSizeId.A4)
+        )
+        if document_name:
+            self.printer.setDocName(document_name)
+        self.dialog: QPrintPreviewDialog | None = QPrintPreviewDialog(self.printer, parent)
+        self.dialog.setObjectName("printPreview")
+        self.dialog.setWindowTitle(title)
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog.paintRequested.connect(paint)
+        # The dialog is deleted once closed; only then is the printer let go.
+        self.dialog.destroyed.connect(self._release)
+        self.closed = False
+
+    def _release(self) -> None:
+        self.dialog = None
+        self.closed = True
+
+    def open(self) -> None:
+        if self.dialog is not None:
+            self.dialog.open()
