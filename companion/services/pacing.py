@@ -390,12 +390,14 @@ class PacingService:
         return Changes(pacing=True)
 
     def pain_by_day(self, start: dt.date, end: dt.date) -> dict[dt.date, float]:
-        lo, _unused = day_bounds(start)
-        _unused2, hi = day_bounds(end)
+        """Each day's mean pain, a check-in counting on the calendar day of its own recorded local time (read
+        two days wider than asked, so that no zone's day is cut short, then kept by that date)."""
+        lo, _unused = day_bounds(start - dt.timedelta(days=2))
+        _unused2, hi = day_bounds(end + dt.timedelta(days=2))
         scores: dict[dt.date, list[int]] = defaultdict(list)
         with self._uow() as uow:
             for entry in uow.checkins.between(lo, hi):
-                if entry.pain is not None:
+                if entry.pain is not None and start <= entry.recorded_at.date() <= end:
                     scores[entry.recorded_at.date()].append(entry.pain)
         return {day: fmean(values) for day, values in scores.items()}
 
