@@ -34,6 +34,8 @@ from companion.reports.summary_words import TITLE, comparison_sentence
 CHART_WIDTH_PX = 640  # in the document's pixels: about 17 cm on A4 at the usual 96 dpi
 CHUNK_CHARS = 600
 
+# The person's own words are set apart by an indent, not italics: no font has italic Arabic, and Qt draws an
+# italic face's missing letters as empty boxes.
 STYLE = """
 body { font-size: 9.5pt; color: #1a1a1a; }
 h1 { font-size: 16pt; font-weight: bold; color: #1f4e5f; margin-top: 0px; margin-bottom: 2px; }
@@ -42,7 +44,7 @@ h2 { font-size: 11.5pt; font-weight: bold; color: #1f4e5f; margin-top: 10px; mar
 p { margin-top: 0px; margin-bottom: 3px; }
 ul, ol { margin-top: 0px; margin-bottom: 2px; }
 li { margin-bottom: 1px; }
-p.own { font-style: italic; }
+p.own { margin-left: 8px; color: #26323a; }
 p.foot { font-size: 7.5pt; color: #444444; margin-top: 8px; }
 td.col { vertical-align: top; padding-right: 10px; }
 """
