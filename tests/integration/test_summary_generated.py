@@ -19,13 +19,13 @@ from companion.services.clock import Clock
 from companion.services.session import DiarySession
 from tests.conftest import CHEAP_KDF
 from tests.oracle.diary_json import Diary, load
-from tests.oracle.harness import summary_text
+from tests.oracle.harness import RENDER, summary_text
 from tests.oracle.sentences import check_text, sentences
 from tests.oracle.summary_oracle import expected
 
 pytestmark = [
     pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils (pdftotext)"),
-    pytest.mark.usefixtures("qapp"),
+    pytest.mark.usefixtures("renderer"),
 ]
 TODAY = dt.date(2026, 3, 10)
 EXAMPLES = int(os.environ.get("SUMMARY_ORACLE_EXAMPLES", "20"))
@@ -140,6 +140,13 @@ def session(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DiarySession]:
     diary, _key = DiarySession.create(path, "kettle river blue Tuesday", CHEAP_KDF, Clock(source=lambda: instant))
     yield diary
     diary.close()
+
+
+@pytest.fixture
+def renderer(request: pytest.FixtureRequest) -> None:
+    """A QApplication for printing, unless the text is read from the HTML (mutation runs)."""
+    if RENDER == "pdf":
+        request.getfixturevalue("qapp")
 
 
 @pytest.fixture(autouse=True)

@@ -19,13 +19,13 @@ from companion.services.clock import Clock
 from companion.services.session import DiarySession
 from tests.conftest import CHEAP_KDF
 from tests.oracle.diary_json import Diary, load
-from tests.oracle.harness import summary_text
+from tests.oracle.harness import RENDER, summary_text
 from tests.oracle.sentences import check_text, sentences
 from tests.oracle.summary_oracle import Expected, expected
 
 pytestmark = [
     pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils (pdftotext)"),
-    pytest.mark.usefixtures("qapp", "no_charts"),
+    pytest.mark.usefixtures("renderer", "no_charts"),
 ]
 TODAY = dt.date(2026, 3, 10)  # a Tuesday
 NOON = dt.time(12, 0)
@@ -39,6 +39,13 @@ def at(day: dt.date, hour: int = 9, minute: int = 0) -> dt.datetime:
 
 def ago(days: int) -> dt.date:
     return TODAY - dt.timedelta(days=days)
+
+
+@pytest.fixture
+def renderer(request: pytest.FixtureRequest) -> None:
+    """A QApplication for printing, unless the text is read from the HTML (mutation runs)."""
+    if RENDER == "pdf":
+        request.getfixturevalue("qapp")
 
 
 @pytest.fixture

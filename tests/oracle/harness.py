@@ -1,9 +1,15 @@
 """Build a summary PDF from a diary and read it back with pdftotext: whole pages for one language, each
-column apart for the bilingual one (Welsh on the left, English on the right), footers apart."""
+column apart for the bilingual one (Welsh on the left, English on the right), footers apart.
+
+With SUMMARY_ORACLE_RENDER=html (the mutation runs: no Qt in forked test processes) the text is read from the
+summary's HTML instead of its PDF: the same words, without the printing."""
 
 from __future__ import annotations
 
 import datetime as dt
+import html
+import os
+import re
 import subprocess
 import tempfile
 from pathlib import Path
@@ -44,6 +50,22 @@ def texts(pdf: bytes, language: str) -> dict[str, str]:
     return {"cy": pdftotext(pdf, crop=(0, 0, middle, body)), "en": pdftotext(pdf, crop=(middle, 0, middle, body))}
 
 
+RENDER = os.environ.get("SUMMARY_ORACLE_RENDER", "pdf")
+
+
+def html_texts(data: object, language: str) -> dict[str, str]:
+    from companion.i18n import translator
+    from companion.reports.summary_html import blocks
+
+    def text(lang: str) -> str:
+        parts = [part for _key, units in blocks(data, translator(lang)) for part in units]  # type: ignore[arg-type]
+        return "\n".join(html.unescape(re.sub(r"<[^>]+>", " ", part)) for part in parts)
+
+    return {lang: text(lang) for lang in (("cy", "en") if language == "both" else (language,))}
+
+
 def summary_text(session: DiarySession, start: dt.date, end: dt.date, language: str, **more: object) -> dict[str, str]:
     data = build_summary(session, options(start, end, language, **more))
+    if RENDER == "html":
+        return html_texts(data, language)
     return texts(summary_pdf(data), language)
