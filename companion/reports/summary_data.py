@@ -102,7 +102,7 @@ class Period:
 
 def exact(value: float) -> Fraction:
     """A stored number as the decimal it was written as (7.25 -> 29/4; 0.1 -> 1/10, not the float)."""
-    return Fraction(value) if isinstance(value, int) else Fraction(repr(float(value)))
+    return Fraction(repr(float(value)))
 
 
 def mean_of(values: Iterable[Fraction]) -> Fraction | None:
@@ -294,13 +294,13 @@ def pacing_summary(
     over_level = 1 + exact(over_plan)
     names, planned, kept, over = [], 0, 0, 0
     for row in activity:
-        targets = [p for p in row.progress if p.target and period.start <= p.day <= period.upto]
+        targets = [(p.day, p.target) for p in row.progress if p.target and period.start <= p.day <= period.upto]
         if not targets:
             continue
         names.append(row.activity.name)
-        for progress in targets:
-            target = exact(progress.target or 0.0)
-            amount = done[(row.activity.id, progress.day)]
+        for day, planned_amount in targets:
+            target = exact(planned_amount)
+            amount = done[(row.activity.id, day)]
             planned += 1
             if amount >= over_level * target:
                 over += 1

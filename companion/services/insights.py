@@ -25,8 +25,8 @@ _LOCAL_DAY_MARGIN = dt.timedelta(days=2)
 
 def utc_window(start: dt.date, end: dt.date) -> tuple[dt.datetime, dt.datetime]:
     """UTC instants surely holding every record whose own local date is from start to end (inclusive)."""
-    lo = dt.datetime.combine(max(start - _LOCAL_DAY_MARGIN, dt.date.min), dt.time.min, dt.UTC)
-    hi = dt.datetime.combine(min(end + _LOCAL_DAY_MARGIN, dt.date.max), dt.time.min, dt.UTC)
+    lo = dt.datetime.combine(start - _LOCAL_DAY_MARGIN, dt.time.min, dt.UTC)
+    hi = dt.datetime.combine(end + _LOCAL_DAY_MARGIN, dt.time.min, dt.UTC)
     return lo, hi
 
 

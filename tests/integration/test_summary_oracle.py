@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from fractions import Fraction
 import shutil
 import time
 from collections.abc import Callable, Iterator
@@ -96,6 +97,26 @@ def test_exactly_30_percent_lower_is_an_important_improvement_for_pain_and_peg(m
     assert want.peg_compared is not None and (want.peg_compared.band, want.peg_compared.percent) == ("better", 30)
 
 
+def test_the_first_day_of_each_period_counts_and_the_day_before_does_not(make_session: SessionFactory) -> None:
+    diary = Diary()
+    start = ago(13)
+    before = start - dt.timedelta(days=14)
+    diary.checkin(at(before - dt.timedelta(days=1), 23, 0), 0, pain=0)  # the day before the compared days
+    diary.checkin(at(before, 0, 5), 60, pain=2)  # their first day (23:05 UTC the day before)
+    for i in range(1, 5):
+        diary.checkin(at(before + dt.timedelta(days=i)), pain=8)
+    diary.checkin(at(start, 0, 1), 540, pain=1)  # the period's first day in Tokyo (15:01 UTC the day before)
+    for i in range(1, 5):
+        diary.checkin(at(start + dt.timedelta(days=i)), pain=6)
+    diary.checkin(at(TODAY, 23, 50), -480, pain=9)  # today in Los Angeles: 07:50 UTC tomorrow
+    diary.peg(at(start, 0, 10), (6, 6, 6), 540)
+    diary.peg(at(TODAY, 22, 0), (3, 3, 3), -480)
+    want = assert_prints_the_oracle(make_session(), diary, start, TODAY)
+    assert want.pain_days == 6 and want.pain_low == 1 and want.pain_high == 9
+    assert want.pain_compared is not None and want.pain_compared.before == Fraction(34, 5)
+    assert want.peg_count == 2 and want.peg_compared is not None and want.peg_compared.band == "much_better"
+
+
 def test_a_zero_baseline_says_from_0_to_3_without_a_percentage(make_session: SessionFactory) -> None:
     diary = Diary()
     start = ago(6)
@@ -182,14 +203,16 @@ def test_a_day_at_exactly_130_percent_of_the_plan_is_over_it_not_kept(make_sessi
     start = ago(6)
     walking = diary.activity("Walking")
     diary.plan(walking, start - dt.timedelta(days=21), 10.0)
-    for offset, amount in enumerate((13.0, 8.0, 7.5, 12.5, 10.0)):  # over, kept at 80 %, under, kept, kept
-        diary.log(walking, start + dt.timedelta(days=offset), amount)
+    # over, kept at 80 %, under, kept, kept, over in two logs (6.5 + 6.5), over on the period's last day
+    for offset, amounts in enumerate(((13.0,), (8.0,), (7.5,), (12.5,), (10.0,), (6.5, 6.5), (14.0,))):
+        for amount in amounts:
+            diary.log(walking, start + dt.timedelta(days=offset), amount)
     for i in range(1, 22):  # a usual amount to compare with
         diary.log(walking, start - dt.timedelta(days=i), 10.0)
     want = assert_prints_the_oracle(make_session(), diary, start, TODAY)
     assert want.pacing is not None
     names, planned, kept, over, booms, _busts = want.pacing
-    assert (names, planned, kept, over) == (["Walking"], 7, 3, 1) and booms >= over
+    assert (names, planned, kept, over) == (["Walking"], 7, 3, 3) and booms >= over
 
 
 def test_the_name_the_person_saved_is_printed(make_session: SessionFactory) -> None:
