@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import gettext as _gettext
 import io
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 
 DOMAIN = "companion"
@@ -77,19 +76,6 @@ def set_language(lang: str) -> None:
     if changed:
         for listener in list(_listeners):
             listener(lang)
-
-
-@contextmanager
-def speaking(lang: str) -> Iterator[None]:
-    """Translate (and format dates and numbers) in `lang` for a while, without switching the interface:
-    nobody is told, so no screen redraws. For documents made in a chosen language, such as the summary."""
-    global _current, _translations
-    saved = (_current, _translations)
-    _current, _translations = (lang if lang in LANGUAGES else DEFAULT_LANGUAGE), _load(lang)
-    try:
-        yield
-    finally:
-        _current, _translations = saved
 
 
 def current_language() -> str:
@@ -203,7 +189,6 @@ __all__ = [
     "pgettext",
     "remove_listener",
     "set_language",
-    "speaking",
     "translate_in",
     "translator",
 ]

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from babel import dates as _dates
 
 from companion.domain.flare import SECTION_TITLES, SECTIONS, FlarePlan, Helper
-from companion.i18n import LANGUAGES, N_, translate_in
+from companion.i18n import LANGUAGES, N_, translator
 
 # Sections ticked by default: what a supporter most needs to know on the day.
 DEFAULT_SECTIONS: tuple[str, ...] = ("first_steps", "people", "helpful_thoughts", "medical_help")
@@ -48,7 +48,8 @@ p.footer { font-size: 9pt; color: #555555; margin-top: 36px; }
 
 
 def _tr(language: str, message: str) -> str:
-    return translate_in(language, message)
+    """The sheet's own language, from its own catalog (the interface's language is never switched)."""
+    return translator(language).gettext(message)
 
 
 def _esc(text: str) -> str:
