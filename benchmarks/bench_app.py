@@ -96,7 +96,9 @@ def today_queries(folder: Path) -> list[tuple[str, Any]]:
         seen.append((statement, parameters))
 
     event.listen(session.store.database.engine, "before_cursor_execute", record)
-    view = TodayView(session)
+    from companion.ui.core.standalone import standalone_diary
+
+    view = TodayView(standalone_diary(session))
     view.deleteLater()
     session.close()
     return seen
@@ -122,7 +124,8 @@ def bench_unlock(folder: Path, repeats: int) -> dict[str, Any]:
         def unlock() -> float:
             assert window.stack.currentWidget() is window.unlock_view
             start = time.perf_counter()
-            window._on_unlock_requested("passphrase", PASSPHRASE)
+            window.unlock_view.secret.setText(PASSPHRASE)
+            window.unlock_view.unlock.click()
             app.processEvents()
             elapsed = time.perf_counter() - start
             assert window.main_view is not None and window.session is not None

@@ -41,6 +41,8 @@ COMMANDS: tuple[str, ...] = (
     "change-passphrase",
     "list-backups",
     "summary",
+    "story",
+    "undo-import",
 )
 
 
@@ -65,6 +67,10 @@ def exit_code_for(exc: BaseException) -> int:
         return EXIT_DAMAGED
     if isinstance(exc, e.NotAVaultError):
         return EXIT_NOT_A_DIARY
+    from companion.services.imports.rows import AmbiguousDateOrderError
+
+    if isinstance(exc, AmbiguousDateOrderError):
+        return EXIT_USAGE  # the date order must be given with --date-order
     if isinstance(exc, (e.NewerVersionError, e.ImportNewerVersionError)):
         return EXIT_NEWER_VERSION
     if isinstance(exc, e.ImportFormatError):
@@ -265,12 +271,33 @@ def build_parser(handlers: dict[str, Callable[[argparse.Namespace], int]]) -> ar
 
     export = command("export", _("Write the whole diary to a file that is NOT encrypted."))
     export.add_argument(
-        "--format", choices=("json", "csv"), default="json", help=_("json (everything) or csv (a zip of tables)")
+        "--format",
+        choices=("json", "csv", "fhir"),
+        default="json",
+        help=_("json (everything), csv (a zip of tables) or fhir (a FHIR R4 bundle for a health record)"),
     )
     export.add_argument("--out", required=True, metavar=_("FILE"), help=_("the file to write"))
     export.add_argument("--force", action="store_true", help=_("replace the file if it already exists"))
+    export.add_argument(
+        "--from", dest="start", metavar=_("DATE"), help=_("fhir: first day, as YYYY-MM-DD (default: 90 days ago)")
+    )
+    export.add_argument("--to", dest="end", metavar=_("DATE"), help=_("fhir: last day, as YYYY-MM-DD (default: today)"))
+    export.add_argument(
+        "--sections",
+        metavar=_("LIST"),
+        help=_("fhir: what to include, from pain, sleep_mood, medicines, notes (default: pain,sleep_mood,medicines)"),
+    )
+    export.add_argument("--patient-name", metavar=_("NAME"), help=_("fhir: your name in the Patient resource"))
+    export.add_argument("--birth-date", metavar=_("DATE"), help=_("fhir: your date of birth in the Patient resource"))
+    export.add_argument("--nhs-number", metavar=_("NUMBER"), help=_("fhir: your NHS number in the Patient resource"))
+    export.add_argument(
+        "--demo", action="store_true", help=_("use a throwaway demo diary instead of yours (no passphrase needed)")
+    )
 
-    imp = command("import", _("Bring entries into the diary from a Companion JSON export or a pain CSV file."))
+    imp = command(
+        "import",
+        _("Bring entries into the diary from a Companion export, a pain CSV file, or another tracker's CSV export."),
+    )
     imp.add_argument("file", metavar=_("FILE"), help=_("the file to import"))
     imp.add_argument(
         "--mode",
@@ -279,6 +306,28 @@ def build_parser(handlers: dict[str, Callable[[argparse.Namespace], int]]) -> ar
         help=_("merge: add what is new (default); replace: the diary becomes the file's contents"),
     )
     imp.add_argument("--pain-csv", action="store_true", help=_("the file is a simple CSV of pain scores"))
+    imp.add_argument(
+        "--from",
+        dest="tracker",
+        choices=("bearable", "flaredown", "csv"),
+        help=_("the file is an export from Bearable or Flaredown, or any spreadsheet saved as CSV (with --map)"),
+    )
+    imp.add_argument(
+        "--map",
+        metavar=_("MAPPING"),
+        help=_("csv: which column holds what, such as date=Date,time=Time,pain=Pain level,sleep=Sleep,note=Notes"),
+    )
+    imp.add_argument(
+        "--units",
+        metavar=_("UNITS"),
+        help=_("csv: scales and units other than the usual, such as mood=5,tiredness=100,sleep=minutes"),
+    )
+    imp.add_argument(
+        "--date-order",
+        choices=("dmy", "mdy", "ymd"),
+        help=_("csv: the order of day, month and year in the dates, when the file can't show it"),
+    )
+    imp.add_argument("--dry-run", action="store_true", help=_("only show what would be imported; change nothing"))
     imp.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
 
     backup = command("backup", _("Make an encrypted copy of the diary in a folder of your choice."))
@@ -303,6 +352,12 @@ def build_parser(handlers: dict[str, Callable[[argparse.Namespace], int]]) -> ar
 
     command("list-backups", _("List the backups kept beside the diary."), needs_secret=False)
 
+    undo = command("undo-import", _("Undo an import from another tracker: remove exactly what it added."))
+    undo.add_argument(
+        "batch", nargs="?", metavar=_("IMPORT"), help=_("the import to undo (default: list the imports)")
+    )
+    undo.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
+
     summary = command("summary", _("Make the consultation summary as a PDF (NOT encrypted), without opening a window."))
     summary.add_argument("--from", dest="start", metavar=_("DATE"), help=_("first day, as YYYY-MM-DD"))
     summary.add_argument("--to", dest="end", metavar=_("DATE"), help=_("last day, as YYYY-MM-DD (default: today)"))
@@ -312,6 +367,11 @@ def build_parser(handlers: dict[str, Callable[[argparse.Namespace], int]]) -> ar
     summary.add_argument("--force", action="store_true", help=_("replace the file if it already exists"))
     summary.add_argument(
         "--demo", action="store_true", help=_("use a throwaway demo diary instead of yours (no passphrase needed)")
+    )
+    from companion.cli_story import add_story_arguments
+
+    add_story_arguments(
+        command("story", _("Make “My story so far” as a one-page PDF (NOT encrypted), without opening a window."))
     )
     return parser
 

@@ -296,6 +296,11 @@ def cmd_change_passphrase(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from companion.services import transfer
 
+    if args.format == "fhir" or args.demo or args.start or args.end:
+        from companion.cli_imports import cmd_export_any
+
+        return cmd_export_any(args)
+
     vault = vault_path_for(args)
     require_diary(vault)
     out = Path(args.out).expanduser()
@@ -327,6 +332,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     from companion.services import transfer
     from companion.storage import backups
 
+    if args.tracker:
+        from companion.cli_imports import cmd_import_tracker
+
+        return cmd_import_tracker(args)
+    if args.dry_run or args.map or args.units or args.date_order:
+        raise CommandError(_("--dry-run, --map, --units and --date-order go with --from."), EXIT_USAGE)
     if args.pain_csv and args.mode == "replace":
         raise CommandError(_("A pain CSV can only be merged into the diary; leave out --mode replace."), EXIT_USAGE)
     vault = vault_path_for(args)
@@ -429,6 +440,15 @@ def cmd_summary(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+from companion.cli_story import cmd_story  # noqa: E402 (after the commands it sits beside)
+
+
+def cmd_undo_import(args: argparse.Namespace) -> int:
+    from companion.cli_imports import cmd_undo_import as undo
+
+    return undo(args)
+
+
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "export": cmd_export,
     "import": cmd_import,
@@ -438,4 +458,6 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "change-passphrase": cmd_change_passphrase,
     "list-backups": cmd_list_backups,
     "summary": cmd_summary,
+    "story": cmd_story,
+    "undo-import": cmd_undo_import,
 }

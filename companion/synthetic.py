@@ -27,6 +27,7 @@ from companion.i18n import N_, _
 from companion.services.session import DiarySession
 from companion.storage.unit_of_work import UnitOfWork
 from companion.synthetic_care import Maker, add_goals_and_medicines
+from companion.synthetic_story import add_story
 
 NOTES = (
     N_("Stiff first thing; eased after a warm shower."),
@@ -196,6 +197,7 @@ def generate(
         _add_measures(uow, days, today, checkins, rng)
         _add_pacing(uow, days, today, flares, rng)
         add_goals_and_medicines(Maker(uow, days, today, rng, new_id))
+        add_story(Maker(uow, days, today, rng, new_id))
         _add_support(uow, days, today, rng)
         uow.commit()
 

@@ -11,6 +11,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from companion.domain.agreement import Agreement, validate_agreement
 from companion.domain.errors import ValidationError
 from companion.i18n import N_
 
@@ -101,6 +102,7 @@ class FlarePlan:
     helpers: tuple[Helper, ...] = ()
     review_date: dt.date | None = None
     updated_on: dt.date | None = None
+    agreement: Agreement = field(default_factory=Agreement)
 
     def lines(self, section: str) -> tuple[str, ...]:
         return self.sections.get(section, ())
@@ -144,7 +146,9 @@ def validate_plan(plan: FlarePlan, today: dt.date) -> FlarePlan:
     helpers = tuple(
         Helper(" ".join(h.name.split()), h.how.strip(), h.phone.strip()) for h in plan.helpers if h.name.strip()
     )
-    return replace(plan, sections=sections, helpers=helpers, updated_on=today)
+    return replace(
+        plan, sections=sections, helpers=helpers, updated_on=today, agreement=validate_agreement(plan.agreement)
+    )
 
 
 def review_due(plan: FlarePlan, today: dt.date) -> bool:

@@ -9,9 +9,10 @@ done, what got in the way, and the next step.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
+from companion.domain.agreement import Agreement, validate_agreement
 from companion.domain.errors import ValidationError
 from companion.i18n import N_
 
@@ -148,6 +149,7 @@ class ActionPlan:
     goal_id: str | None = None
     ticked: frozenset[dt.date] = frozenset()
     check_back: CheckBack | None = None
+    agreement: Agreement = field(default_factory=Agreement)
 
     @property
     def planned_dates(self) -> list[dt.date]:
@@ -184,6 +186,7 @@ def validate_plan(plan: ActionPlan) -> ActionPlan:
         plan.goal_id,
         ticked,
         plan.check_back,
+        validate_agreement(plan.agreement),
     )
 
 

@@ -21,9 +21,7 @@ SCREEN_THRESHOLD = 3
 
 PEG_SOURCE = N_("PEG: Krebs EE et al. J Gen Intern Med 2009;24(6):733–8.")
 SCREEN_SOURCE = N_("PHQ-2 and GAD-2: Kroenke K, Spitzer RL, Williams JBW et al. Pfizer Inc., free to reproduce.")
-WELSH_NOT_VALIDATED = N_(
-    "The Welsh wording of this questionnaire is a translation that has not been validated."
-)
+WELSH_NOT_VALIDATED = N_("The Welsh wording of this questionnaire is a translation that has not been validated.")
 
 PEG_ITEMS: tuple[tuple[str, str, str], ...] = (
     (
@@ -73,6 +71,7 @@ class PegResponse:
     pain_average: int
     enjoyment: int
     activity: int
+    language: str | None = None  # the interface language it was answered in ("cy", "en"); None before 0006
 
     @property
     def score(self) -> float:
@@ -87,6 +86,7 @@ class MoodScreen:
     taken_at: dt.datetime
     item1: int
     item2: int
+    language: str | None = None  # the interface language it was answered in ("cy", "en"); None before 0006
 
     @property
     def score(self) -> int:

@@ -10,9 +10,10 @@ suggests starting, stopping or changing a medicine; it helps the person prepare 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
+from companion.domain.agreement import Agreement, validate_agreement
 from companion.domain.errors import ValidationError
 from companion.domain.goals import TITLE_MAX_CHARS, clean_text
 from companion.i18n import N_
@@ -55,6 +56,7 @@ class Medicine:
     review_group: ReviewGroup = ReviewGroup.NONE
     notes: str = ""
     ratings: tuple[MedicineRating, ...] = ()
+    agreement: Agreement = field(default_factory=Agreement)  # a change agreed with a prescriber
 
     @property
     def latest_rating(self) -> MedicineRating | None:
@@ -101,6 +103,7 @@ def validate_medicine(medicine: Medicine) -> Medicine:
         medicine.review_group,
         clean_text(medicine.notes),
         medicine.ratings,
+        validate_agreement(medicine.agreement),
     )
 
 

@@ -22,6 +22,7 @@ class Section(StrEnum):
     WHAT_MATTERS = "what_matters"
     TOP3 = "top3"
     QUESTIONS = "questions"
+    STORY = "story"  # "My story so far": diagnoses, tests, referrals, professionals (left out unless ticked)
     PAIN = "pain"
     SLEEP_MOOD = "sleep_mood"
     FLARES = "flares"
@@ -33,8 +34,9 @@ class Section(StrEnum):
 
 
 ALL_SECTIONS: tuple[Section, ...] = tuple(Section)
+OPTIONAL_SECTIONS = (Section.STORY, Section.NOTES)  # printed only when ticked
 DEFAULT_SECTIONS: dict[Audience, tuple[Section, ...]] = {
-    Audience.GP: tuple(s for s in Section if s is not Section.NOTES),
+    Audience.GP: tuple(s for s in Section if s not in OPTIONAL_SECTIONS),
     Audience.PHARMACIST: (
         Section.WHAT_MATTERS,
         Section.TOP3,
@@ -53,8 +55,8 @@ DEFAULT_SECTIONS: dict[Audience, tuple[Section, ...]] = {
         Section.GOALS,
         Section.TRIED,
     ),
-    Audience.PAIN_CLINIC: tuple(s for s in Section if s is not Section.NOTES),
-    Audience.OWN: tuple(s for s in Section if s is not Section.NOTES),
+    Audience.PAIN_CLINIC: tuple(s for s in Section if s not in OPTIONAL_SECTIONS),
+    Audience.OWN: tuple(s for s in Section if s not in OPTIONAL_SECTIONS),
 }
 
 # Shared decision making. The Welsh Government's "Living with Persistent Pain" guidance (2023) names the

@@ -11,14 +11,22 @@ from fractions import Fraction
 
 from babel import dates as _dates
 from babel import numbers as _numbers
+from babel.core import Locale
 
 from companion.i18n import current_language
 
 _LOCALES = {"cy": "cy_GB", "en": "en_GB"}
 
 
-def locale(lang: str | None = None) -> str:
-    return _LOCALES.get(lang or current_language(), "en_GB")
+def locale(lang: str | None = None) -> Locale:
+    """The CLDR locale of `lang` (the interface language when None), parsed once: Babel would parse a
+    locale name again on every call, which made a list of times the slow part of drawing Today."""
+    return _parsed(_LOCALES.get(lang or current_language(), "en_GB"))
+
+
+@functools.lru_cache(maxsize=8)
+def _parsed(name: str) -> Locale:
+    return Locale.parse(name)
 
 
 def format_date(value: dt.date, fmt: str = "long", *, lang: str | None = None) -> str:
@@ -64,12 +72,10 @@ def format_short_date(value: dt.date, *, lang: str | None = None) -> str:
 
 
 @functools.lru_cache(maxsize=16)
-def _skeleton_pattern(skeleton: str, locale_name: str) -> str:
+def _skeleton_pattern(skeleton: str, locale_name: Locale) -> str:
     """The CLDR pattern for a skeleton, found once per language (Babel's format_skeleton searches the
     skeletons on every call: a chart's axis labels cost a third of a second that way)."""
-    from babel.core import Locale
-
-    known = Locale.parse(locale_name).datetime_skeletons
+    known = locale_name.datetime_skeletons
     key = skeleton if skeleton in known else _dates.match_skeleton(skeleton, known)
     return str(known[key].pattern)
 

@@ -340,6 +340,26 @@ def paint_units(
     return count
 
 
+def render_document(
+    html: str,
+    page: str = "A4",
+    *,
+    title: str = "",
+    subject: str = "",
+    images: dict[str, bytes] | None = None,
+    footer: Callable[[int, int], str] | None = None,
+) -> bytes:
+    """A whole HTML document (its <style> and <body>) as one unit: a short document such as "My story so far"."""
+    import re
+
+    style = re.search(r"<style>(.*?)</style>", html, re.S)
+    body = re.search(r"<body>(.*)</body>", html, re.S)
+    unit = body.group(1) if body else html
+    return render_units(
+        [unit], style.group(1) if style else "", page, title=title, subject=subject, images=images, footer=footer
+    )
+
+
 def render_units(
     units: Sequence[str],
     style: str,

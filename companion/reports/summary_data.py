@@ -414,6 +414,7 @@ class SummaryData:
     notes: tuple[tuple[dt.datetime, str], ...]
     series: object = field(default=None, repr=False)  # the PainSeries the chart draws
     peg_points: tuple[object, ...] = field(default=(), repr=False)  # PegPoint, for the PEG chart
+    story: object = field(default=None, repr=False)  # StoryData, when "My story so far" is ticked
 
 
 def build_summary(session: DiarySession, options: SummaryOptions) -> SummaryData:
@@ -465,7 +466,14 @@ def build_summary(session: DiarySession, options: SummaryOptions) -> SummaryData
         notes=f.notes,
         series=f.series,
         peg_points=f.peg_points,
+        story=_story(session, today) if options.includes(Section.STORY) else None,
     )
+
+
+def _story(session: DiarySession, today: dt.date) -> object:
+    from companion.reports.story_data import build_story
+
+    return build_story(session, today)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 from collections.abc import Callable
 from fractions import Fraction
 
@@ -23,13 +24,12 @@ from companion.domain.summary import (
     AUDIENCE_NAMES,
     BRAN_QUESTIONS,
     MAKING_CHOICES_QUESTIONS,
-    ConsultationLanguage,
     Section,
 )
 from companion.i18n import Translator, translator
 from companion.i18n.formatting import format_date, format_decimal
 from companion.reports.summary_data import Comparison, Outcome, SummaryData
-from companion.reports.summary_words import TITLE, comparison_sentence
+from companion.reports.summary_words import TITLE, communication_sentences, comparison_sentence
 
 CHART_WIDTH_PX = 640  # in the document's pixels: about 17 cm on A4 at the usual 96 dpi
 CHUNK_CHARS = 600
@@ -45,6 +45,7 @@ p { margin-top: 0px; margin-bottom: 3px; }
 ul, ol { margin-top: 0px; margin-bottom: 2px; }
 li { margin-bottom: 1px; }
 p.own { margin-left: 8px; color: #26323a; }
+p.head { font-weight: bold; margin-top: 4px; margin-bottom: 1px; }
 p.foot { font-size: 7.5pt; color: #444444; margin-top: 8px; }
 td.col { vertical-align: top; padding-right: 10px; }
 """
@@ -126,26 +127,7 @@ def header(data: SummaryData, tr: Translator) -> list[str]:
 
 
 def communication(data: SummaryData, tr: Translator) -> list[str]:
-    needs = data.communication
-    lines = []
-    if needs.language is ConsultationLanguage.WELSH:
-        lines.append(tr.gettext("I would like the appointment in Welsh."))
-    elif needs.language is ConsultationLanguage.ENGLISH:
-        lines.append(tr.gettext("I would like the appointment in English."))
-    elif needs.language is ConsultationLanguage.OTHER and needs.language_other.strip():
-        lines.append(
-            tr.gettext("I would like the appointment in {language}.").format(language=needs.language_other.strip())
-        )
-    if needs.bsl:
-        lines.append(tr.gettext("I use British Sign Language (BSL) and need a BSL interpreter."))
-    if needs.interpreter.strip():
-        lines.append(tr.gettext("I need an interpreter for {language}.").format(language=needs.interpreter.strip()))
-    if needs.someone_with_me.strip():
-        lines.append(tr.gettext("Someone coming with me: {who}").format(who=needs.someone_with_me.strip()))
-    if needs.large_print:
-        lines.append(tr.gettext("Please give me written information in large print."))
-    if needs.other.strip():
-        lines.append(tr.gettext("Also: {other}").format(other=needs.other.strip()))
+    lines = communication_sentences(data.communication, tr)
     return _section(tr.gettext("How I communicate best"), _items(lines)) if lines else []
 
 
@@ -387,6 +369,26 @@ def notes(data: SummaryData, tr: Translator) -> list[str]:
     return _section(tr.gettext("My notes"), parts) if parts else []
 
 
+def story(data: SummaryData, tr: Translator) -> list[str]:
+    """ "My story so far" (its own builder, companion.reports.story_html), cut into units: each kind's heading
+    with its first item, then an item each."""
+    from companion.reports.story_data import StoryData
+    from companion.reports.story_html import story_section_html
+
+    if not isinstance(data.story, StoryData):
+        return []
+    section = story_section_html(data.story, tr)
+    pieces = re.findall(r'<h2>.*?</h2>|<p class="head">.*?</p>|<li>.*?</li>|<p>.*?</p>', section, re.S)
+    parts, heading = [], ""
+    for piece in pieces:
+        if piece.startswith(("<h2>", '<p class="head">')):
+            heading += piece
+            continue
+        parts.append(heading + (f"<ul>{piece}</ul>" if piece.startswith("<li>") else piece))
+        heading = ""
+    return parts
+
+
 def footnotes(data: SummaryData, tr: Translator) -> list[str]:
     lines = [
         tr.gettext(
@@ -405,6 +407,7 @@ BUILDERS: dict[Section, Builder] = {
     Section.WHAT_MATTERS: what_matters,
     Section.TOP3: top3,
     Section.QUESTIONS: questions,
+    Section.STORY: story,
     Section.PAIN: pain,
     Section.SLEEP_MOOD: sleep_mood,
     Section.FLARES: flares,
@@ -418,6 +421,7 @@ ORDER: list[Section] = [
     Section.WHAT_MATTERS,
     Section.TOP3,
     Section.QUESTIONS,
+    Section.STORY,
     Section.PAIN,
     Section.SLEEP_MOOD,
     Section.FLARES,

@@ -3,6 +3,7 @@ prepositions, so no sentence is built from pieces). The figures' rules are in do
 
 from __future__ import annotations
 
+from companion.domain.summary import Communication, ConsultationLanguage
 from companion.domain.trends import ChangeBand
 from companion.i18n import N_, Translator
 from companion.i18n.formatting import format_decimal
@@ -85,3 +86,28 @@ def comparison_sentence(comparison: Comparison, what: str, tr: Translator) -> st
             "no percentage."
         ).format(zero=zero, after=after)
     return _peg(comparison, tr)
+
+
+def communication_sentences(needs: Communication, tr: Translator) -> list[str]:
+    """ "How I communicate best" in whole sentences, the person's own words kept as written (shared by the
+    summary and "My story so far")."""
+    lines = []
+    if needs.language is ConsultationLanguage.WELSH:
+        lines.append(tr.gettext("I would like the appointment in Welsh."))
+    elif needs.language is ConsultationLanguage.ENGLISH:
+        lines.append(tr.gettext("I would like the appointment in English."))
+    elif needs.language is ConsultationLanguage.OTHER and needs.language_other.strip():
+        lines.append(
+            tr.gettext("I would like the appointment in {language}.").format(language=needs.language_other.strip())
+        )
+    if needs.bsl:
+        lines.append(tr.gettext("I use British Sign Language (BSL) and need a BSL interpreter."))
+    if needs.interpreter.strip():
+        lines.append(tr.gettext("I need an interpreter for {language}.").format(language=needs.interpreter.strip()))
+    if needs.someone_with_me.strip():
+        lines.append(tr.gettext("Someone coming with me: {who}").format(who=needs.someone_with_me.strip()))
+    if needs.large_print:
+        lines.append(tr.gettext("Please give me written information in large print."))
+    if needs.other.strip():
+        lines.append(tr.gettext("Also: {other}").format(other=needs.other.strip()))
+    return lines

@@ -61,6 +61,11 @@ class Clock:
         return self.at(day), self.at(day + dt.timedelta(days=1))
 
 
+def as_clock(clock: Clock | Callable[[], dt.datetime]) -> Clock:
+    """A Clock for anything that tells the time when called (a Clock already is one)."""
+    return clock if isinstance(clock, Clock) else Clock(source=clock)
+
+
 def local_now() -> dt.datetime:
     """The computer's local time now. Kept for code that has no session yet (first start, the CLI before
     unlock); everything inside a diary reads the session's Clock."""

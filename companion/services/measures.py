@@ -18,6 +18,7 @@ from companion.domain.measures import (
     validate_peg,
     validate_screen,
 )
+from companion.i18n import current_language
 from companion.services.clock import SYSTEM_CLOCK, Clock
 from companion.storage.unit_of_work import UnitOfWork
 
@@ -29,7 +30,7 @@ class MeasuresService:
 
     def record_peg(self, pain_average: int, enjoyment: int, activity: int) -> tuple[PegResponse, Changes]:
         items = validate_peg((pain_average, enjoyment, activity))
-        response = PegResponse(str(uuid.uuid4()), self._clock(), *items)
+        response = PegResponse(str(uuid.uuid4()), self._clock(), *items, language=current_language())
         with self._uow() as uow:
             uow.measures.add_peg(response)
             uow.commit()
@@ -49,7 +50,7 @@ class MeasuresService:
 
     def record_screen(self, instrument: Instrument, item1: int, item2: int) -> tuple[MoodScreen, Changes]:
         a, b = validate_screen((item1, item2))
-        screen = MoodScreen(str(uuid.uuid4()), Instrument(instrument), self._clock(), a, b)
+        screen = MoodScreen(str(uuid.uuid4()), Instrument(instrument), self._clock(), a, b, language=current_language())
         with self._uow() as uow:
             uow.measures.add_screen(screen)
             uow.commit()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from companion.services.appointments import AppointmentsService
 from companion.services.clock import SYSTEM_CLOCK, Clock
 from companion.services.diary import DiaryService
 from companion.services.flares import FlareService
@@ -12,6 +13,7 @@ from companion.services.insights import InsightsService
 from companion.services.measures import MeasuresService
 from companion.services.medicines import MedicinesService
 from companion.services.pacing import PacingService
+from companion.services.story import StoryService
 from companion.services.summary_prefs import SummaryPrefs
 from companion.services.support import SupportService
 from companion.storage.kdf import KdfParams
@@ -32,6 +34,8 @@ class DiarySession:
         self.support = SupportService(lambda: UnitOfWork(store), clock)
         self.insights = InsightsService(lambda: UnitOfWork(store), clock)
         self.summary = SummaryPrefs(lambda: UnitOfWork(store), clock)
+        self.story = StoryService(lambda: UnitOfWork(store), clock)
+        self.appointments = AppointmentsService(lambda: UnitOfWork(store), clock)
         self.clock = clock
 
     @classmethod

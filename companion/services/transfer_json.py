@@ -1,4 +1,4 @@
-"""The diary as JSON (export format version 1): lossless export, strict preview and all-or-nothing import.
+"""The diary as JSON (export format version 3): lossless export, strict preview and all-or-nothing import.
 
 Tables and columns are read from `Base.metadata`, so a new column is exported (and then required on
 import) without changes here; a new column or table also means a new export format version (see
@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -19,14 +18,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 import companion
-from companion.domain.body import REGION_BY_CODE, PainType
-from companion.domain.checkin import RATING_MAX, TAG_MAX_CHARS, TagKind, fold
+from companion.domain.checkin import TAG_MAX_CHARS, fold
 from companion.domain.errors import ImportFormatError, ImportNewerVersionError, ValidationError
-from companion.domain.goals import CheckBackOutcome, GoalStatus
-from companion.domain.measures import Instrument
-from companion.domain.medicines import MedicineKind, ReviewGroup
-from companion.domain.pacing import AMOUNT_MAX, BaselineMethod, ChangeKind, IncreaseKind, LogSource, Unit
-from companion.domain.pain import NOTE_MAX_CHARS, PAIN_MAX, PAIN_MIN
 from companion.i18n import N_
 from companion.services.transfer import (
     DRAFT_PREFIX,
@@ -36,6 +29,9 @@ from companion.services.transfer import (
     ImportReport,
     TableCounts,
 )
+from companion.services.transfer_rules import LAST_YEAR, SQLITE_INT_MAX, SQLITE_INT_MIN
+from companion.services.transfer_rules import RULES as BASE_RULES
+from companion.services.transfer_story import COLUMNS_ADDED, STORY_RULES, STORY_TABLES
 from companion.storage.models import Base
 from companion.storage.unit_of_work import UnitOfWork
 
@@ -43,11 +39,14 @@ if TYPE_CHECKING:
     from companion.services.session import DiarySession
 
 FORMAT = "companion-export"
-VERSION = 1
+# 2: My story, appointments, decisions, medicine review plans, "agreed with ... on ...";
+# 3: import batches (undo an import), the language a questionnaire was answered in.
+VERSION = 3
 TOP_LEVEL_KEYS = ("format", "version", "exported_at", "app_version", "tables")
 OWNER_TABLE = "pain_entries"  # rows of other tables that point at a check-in belong to it
 
 Row = dict[str, Any]
+RULES = {**BASE_RULES, **STORY_RULES}  # the domain's rules, column by column
 
 # --- export ---------------------------------------------------------------------------------------------
 
@@ -102,127 +101,6 @@ _ROW = N_(
     "Row {row} of the table “{table}” in this file can't be imported. {reason} Nothing in your diary has changed."
 )
 
-Check = Callable[[Any], tuple[str, dict[str, Any]] | None]
-
-
-def _range(low: int, high: int) -> Check:
-    def check(value: Any) -> tuple[str, dict[str, Any]] | None:
-        if value is None or low <= value <= high:
-            return None
-        return N_("The value {value} is not a whole number from {low} to {high}."), {
-            "value": value,
-            "low": low,
-            "high": high,
-        }
-
-    return check
-
-
-def _choice(allowed: set[str]) -> Check:
-    def check(value: Any) -> tuple[str, dict[str, Any]] | None:
-        if value is None or value in allowed:
-            return None
-        return N_("The value “{value}” is not one Companion knows."), {"value": value}
-
-    return check
-
-
-def _sleep_hours(value: Any) -> tuple[str, dict[str, Any]] | None:
-    if value is None or 0 <= value <= 24:
-        return None
-    return N_("The hours of sleep must be a number from 0 to 24."), {}
-
-
-def _note(value: Any) -> tuple[str, dict[str, Any]] | None:
-    if len(value) <= NOTE_MAX_CHARS:
-        return None
-    return N_("The note is longer than {limit} characters."), {"limit": NOTE_MAX_CHARS}
-
-
-def _amount(value: Any) -> tuple[str, dict[str, Any]] | None:
-    if value is None or 0 <= value <= AMOUNT_MAX:
-        return None
-    return N_("The amount {value} is not a number from 0 to {limit}."), {"value": value, "limit": int(AMOUNT_MAX)}
-
-
-def _weekdays(value: Any) -> tuple[str, dict[str, Any]] | None:
-    if value and set(value) <= set("0123456") and len(set(value)) == len(value):
-        return None
-    return N_("The planned days “{value}” are not weekday numbers from 0 to 6."), {"value": value}
-
-
-# Dates the domain accepts end in 2200 (goals, medicines); a later one could overflow local-time arithmetic.
-LAST_YEAR = 2200
-SQLITE_INT_MIN, SQLITE_INT_MAX = -(2**63), 2**63 - 1
-_SCORE = _range(PAIN_MIN, PAIN_MAX)
-_OFFSET = _range(-24 * 60 + 1, 24 * 60 - 1)
-_POSITION = _range(0, 1_000_000)
-
-# The domain's rules, column by column (the type and null rules come from the table definitions).
-RULES: dict[tuple[str, str], Check] = {
-    ("pain_entries", "utc_offset_minutes"): _OFFSET,
-    ("pain_entries", "score"): _SCORE,
-    ("pain_entries", "note"): _note,
-    ("pain_entries", "sleep_quality"): _SCORE,
-    ("pain_entries", "sleep_hours"): _sleep_hours,
-    ("pain_entries", "mood"): _SCORE,
-    ("pain_entries", "fatigue"): _SCORE,
-    ("entry_regions", "region"): _choice(set(REGION_BY_CODE)),
-    ("entry_regions", "position"): _POSITION,
-    ("entry_regions", "intensity"): _SCORE,
-    ("entry_regions", "pain_type"): _choice({p.value for p in PainType}),
-    ("entry_tags", "kind"): _choice({k.value for k in TagKind}),
-    ("entry_tags", "position"): _POSITION,
-    ("entry_tags", "rating"): _range(0, RATING_MAX),
-    ("flare_episodes", "started_offset_minutes"): _OFFSET,
-    ("flare_episodes", "ended_offset_minutes"): _OFFSET,
-    ("flare_episodes", "peak_pain"): _SCORE,
-    ("peg_responses", "utc_offset_minutes"): _OFFSET,
-    ("peg_responses", "pain_average"): _SCORE,
-    ("peg_responses", "enjoyment"): _SCORE,
-    ("peg_responses", "activity"): _SCORE,
-    ("mood_screens", "instrument"): _choice({i.value for i in Instrument}),
-    ("mood_screens", "utc_offset_minutes"): _OFFSET,
-    ("mood_screens", "item1"): _range(0, 3),
-    ("mood_screens", "item2"): _range(0, 3),
-    ("pacing_activities", "unit"): _choice({u.value for u in Unit}),
-    ("pacing_activities", "increase_kind"): _choice({k.value for k in IncreaseKind}),
-    ("pacing_activities", "baseline_method"): _choice({m.value for m in BaselineMethod}),
-    ("pacing_activities", "position"): _POSITION,
-    ("pacing_activities", "rest_every_minutes"): _range(1, 240),
-    ("pacing_activities", "rest_minutes"): _range(1, 60),
-    ("pacing_activities", "planned_days"): _weekdays,
-    ("pacing_activities", "increase_value"): _amount,
-    ("pacing_activities", "ceiling"): _amount,
-    ("pacing_activities", "baseline"): _amount,
-    ("tolerance_tests", "utc_offset_minutes"): _OFFSET,
-    ("tolerance_tests", "amount"): _amount,
-    ("tolerance_tests", "note"): _note,
-    ("pacing_plan_changes", "kind"): _choice({k.value for k in ChangeKind}),
-    ("pacing_plan_changes", "amount"): _amount,
-    ("pacing_plan_changes", "resume_amount"): _amount,
-    ("activity_logs", "utc_offset_minutes"): _OFFSET,
-    ("activity_logs", "amount"): _amount,
-    ("activity_logs", "source"): _choice({s.value for s in LogSource}),
-    ("activity_logs", "note"): _note,
-    ("what_matters", "utc_offset_minutes"): _OFFSET,
-    ("goals", "status"): _choice({s.value for s in GoalStatus}),
-    ("goals", "position"): _POSITION,
-    ("goal_steps", "position"): _POSITION,
-    ("goal_ratings", "utc_offset_minutes"): _OFFSET,
-    ("goal_ratings", "rating"): _range(0, 10),
-    ("action_plans", "days"): _weekdays,
-    ("action_plans", "confidence"): _range(0, 10),
-    ("action_plans", "outcome"): _choice({o.value for o in CheckBackOutcome}),
-    ("medicines", "kind"): _choice({k.value for k in MedicineKind}),
-    ("medicines", "review_group"): _choice({g.value for g in ReviewGroup}),
-    ("medicine_ratings", "utc_offset_minutes"): _OFFSET,
-    ("medicine_ratings", "helpfulness"): _range(0, 10),
-    ("medicine_doses", "utc_offset_minutes"): _OFFSET,
-    ("treatments_tried", "helpfulness"): _range(0, 10),
-}
-
-
 @dataclass(frozen=True)
 class ParsedExport:
     exported_at: str
@@ -260,8 +138,15 @@ TABLES_ADDED_LATER = frozenset(
         "medicine_doses",
         "treatments_tried",
         "support_entries",
+        *STORY_TABLES,
+        "import_batches",
+        "import_batch_items",
     }
 )
+
+
+# Columns added to a table after export version 1 was first written: an older export may lack them (None).
+COLUMNS_ADDED_LATER = frozenset({("peg_responses", "answered_language"), ("mood_screens", "answered_language")})
 
 
 def _decode_value(column: Column[Any], value: Any) -> Any:
@@ -338,7 +223,7 @@ def _is_utf8(value: str) -> bool:
     return True
 
 
-def _decode_row(table: Table, raw: Any) -> Row:
+def _decode_row(table: Table, raw: Any, version: int = VERSION) -> Row:
     if not isinstance(raw, dict):
         raise _RowProblem(N_("The row is not a set of named values."))
     names = [c.name for c in table.columns]
@@ -347,6 +232,13 @@ def _decode_row(table: Table, raw: Any) -> Row:
             raise _RowProblem(N_("The column “{column}” is not one Companion knows."), column=str(key)[:40])
     row: Row = {}
     for column in table.columns:
+        added = COLUMNS_ADDED.get((table.name, column.name))
+        if column.name not in raw and added is not None and version < added[0]:
+            row[column.name] = added[1]
+            continue
+        if column.name not in raw and (table.name, column.name) in COLUMNS_ADDED_LATER:
+            row[column.name] = None
+            continue
         if column.name not in raw:
             raise _RowProblem(N_("The column “{column}” is missing."), column=column.name)
         row[column.name] = _decode_value(column, raw[column.name])
@@ -430,7 +322,7 @@ def parse_export(data: bytes) -> ParsedExport:
         seen: set[tuple[Any, ...]] = set()
         for number, raw in enumerate(raw_rows, start=1):
             try:
-                row = _decode_row(table, raw)
+                row = _decode_row(table, raw, version)
                 key = _pk(table, row)
                 if key in seen:
                     raise _RowProblem(N_("Another row of the same table has the same identity."))

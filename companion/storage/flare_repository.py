@@ -8,6 +8,7 @@ import json
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from companion.domain.agreement import Agreement
 from companion.domain.flare import FlareEpisode, FlarePlan, Helper
 from companion.storage.models import FlareEpisodeRow, SettingRow
 from companion.storage.repositories import from_row_times, to_row_times
@@ -50,6 +51,10 @@ class FlareRepository:
             ),
             review_date=dt.date.fromisoformat(raw["review_date"]) if raw.get("review_date") else None,
             updated_on=dt.date.fromisoformat(raw["updated_on"]) if raw.get("updated_on") else None,
+            agreement=Agreement(
+                str(raw.get("agreed_with") or ""),
+                dt.date.fromisoformat(raw["agreed_on"]) if raw.get("agreed_on") else None,
+            ),
         )
 
     def save_plan(self, plan: FlarePlan) -> None:
@@ -59,6 +64,8 @@ class FlareRepository:
             "helpers": [{"name": h.name, "how": h.how, "phone": h.phone} for h in plan.helpers],
             "review_date": plan.review_date.isoformat() if plan.review_date else None,
             "updated_on": plan.updated_on.isoformat() if plan.updated_on else None,
+            "agreed_with": plan.agreement.with_whom,
+            "agreed_on": plan.agreement.on.isoformat() if plan.agreement.on else None,
         }
         text = json.dumps(payload, ensure_ascii=False)
         row = self._session.get(SettingRow, PLAN_KEY)

@@ -8,6 +8,7 @@ import datetime as dt
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from companion.domain.agreement import Agreement
 from companion.domain.goals import (
     ActionPlan,
     CheckBack,
@@ -141,6 +142,7 @@ class GoalsRepository:
             row.goal_id,
             frozenset(ticks),
             check_back,
+            Agreement(row.agreed_with, row.agreed_on),
         )
 
     def plans(self, start: dt.date | None = None, end: dt.date | None = None) -> list[ActionPlan]:
@@ -164,6 +166,7 @@ class GoalsRepository:
         row.how_much, row.when_text = plan.how_much, plan.when
         row.days = "".join(str(d) for d in sorted(plan.days))
         row.confidence = plan.confidence
+        row.agreed_with, row.agreed_on = plan.agreement.with_whom, plan.agreement.on
         if plan.check_back is None:
             row.outcome, row.got_in_the_way, row.next_step, row.checked_back_at_utc = None, "", "", None
         else:

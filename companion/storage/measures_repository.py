@@ -24,6 +24,7 @@ class MeasuresRepository:
                 pain_average=response.pain_average,
                 enjoyment=response.enjoyment,
                 activity=response.activity,
+                answered_language=response.language,
             )
         )
 
@@ -31,7 +32,12 @@ class MeasuresRepository:
         rows = self._session.scalars(select(PegResponseRow).order_by(PegResponseRow.taken_at_utc))
         return [
             PegResponse(
-                r.id, from_row_times(r.taken_at_utc, r.utc_offset_minutes), r.pain_average, r.enjoyment, r.activity
+                r.id,
+                from_row_times(r.taken_at_utc, r.utc_offset_minutes),
+                r.pain_average,
+                r.enjoyment,
+                r.activity,
+                r.answered_language,
             )
             for r in rows
         ]
@@ -46,6 +52,7 @@ class MeasuresRepository:
                 utc_offset_minutes=offset,
                 item1=screen.item1,
                 item2=screen.item2,
+                answered_language=screen.language,
             )
         )
 
@@ -53,7 +60,12 @@ class MeasuresRepository:
         rows = self._session.scalars(select(MoodScreenRow).order_by(MoodScreenRow.taken_at_utc))
         return [
             MoodScreen(
-                r.id, Instrument(r.instrument), from_row_times(r.taken_at_utc, r.utc_offset_minutes), r.item1, r.item2
+                r.id,
+                Instrument(r.instrument),
+                from_row_times(r.taken_at_utc, r.utc_offset_minutes),
+                r.item1,
+                r.item2,
+                r.answered_language,
             )
             for r in rows
         ]

@@ -8,6 +8,7 @@ import datetime as dt
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from companion.domain.agreement import Agreement
 from companion.domain.medicines import (
     Dose,
     Medicine,
@@ -54,6 +55,7 @@ class MedicinesRepository:
                 MedicineRating(from_row_times(r.rated_at_utc, r.utc_offset_minutes), r.helpfulness, r.side_effects)
                 for r in ratings
             ),
+            Agreement(row.agreed_with, row.agreed_on),
         )
 
     def medicines(self) -> list[Medicine]:
@@ -73,6 +75,7 @@ class MedicinesRepository:
         row.started_on, row.stopped_on, row.prescriber = medicine.started_on, medicine.stopped_on, medicine.prescriber
         row.next_review, row.last_reviewed = medicine.next_review, medicine.last_reviewed
         row.review_group, row.notes = medicine.review_group.value, medicine.notes
+        row.agreed_with, row.agreed_on = medicine.agreement.with_whom, medicine.agreement.on
         self._session.flush()  # before any rating or dose that points at it
 
     def delete(self, medicine_id: str) -> bool:

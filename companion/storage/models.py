@@ -80,6 +80,7 @@ class PegResponseRow(Base):
     pain_average: Mapped[int] = mapped_column(Integer)
     enjoyment: Mapped[int] = mapped_column(Integer)
     activity: Mapped[int] = mapped_column(Integer)
+    answered_language: Mapped[str | None] = mapped_column(String(8), nullable=True)
 
 
 class MoodScreenRow(Base):
@@ -93,6 +94,7 @@ class MoodScreenRow(Base):
     utc_offset_minutes: Mapped[int] = mapped_column(Integer)
     item1: Mapped[int] = mapped_column(Integer)
     item2: Mapped[int] = mapped_column(Integer)
+    answered_language: Mapped[str | None] = mapped_column(String(8), nullable=True)
 
 
 class FlareEpisodeRow(Base):
@@ -238,6 +240,8 @@ class ActionPlanRow(Base):
     got_in_the_way: Mapped[str] = mapped_column(Text, default="")
     next_step: Mapped[str] = mapped_column(Text, default="")
     checked_back_at_utc: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    agreed_with: Mapped[str] = mapped_column(Text, default="")
+    agreed_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
 
 
 class ActionPlanTickRow(Base):
@@ -263,6 +267,8 @@ class MedicineRow(Base):
     review_group: Mapped[str] = mapped_column(String(16), default="none")
     notes: Mapped[str] = mapped_column(Text, default="")
     created_at_utc: Mapped[dt.datetime] = mapped_column(DateTime)
+    agreed_with: Mapped[str] = mapped_column(Text, default="")
+    agreed_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
 
 
 class MedicineRatingRow(Base):
@@ -313,6 +319,119 @@ class SupportEntryRow(Base):
     created_at_utc: Mapped[dt.datetime] = mapped_column(DateTime)
 
 
+class AppointmentRow(Base):
+    """An appointment: before (top 3, questions) and after (told, decided, next steps, follow-up)."""
+
+    __tablename__ = "appointments"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    at_utc: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+    utc_offset_minutes: Mapped[int] = mapped_column(Integer)
+    who: Mapped[str] = mapped_column(Text, default="")
+    role: Mapped[str] = mapped_column(Text, default="")
+    place: Mapped[str] = mapped_column(Text, default="")
+    why: Mapped[str] = mapped_column(Text, default="")
+    contact: Mapped[str] = mapped_column(Text, default="")
+    top_three: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of lines
+    questions: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of lines
+    told: Mapped[str] = mapped_column(Text, default="")
+    decided: Mapped[str] = mapped_column(Text, default="")
+    next_steps: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of {"what", "who"}
+    follow_up: Mapped[str] = mapped_column(Text, default="")
+    attended: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at_utc: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class FollowUpReasonRow(Base):
+    __tablename__ = "follow_up_reasons"
+    __table_args__ = (CheckConstraint("level BETWEEN 0 AND 10", name="ck_follow_up_reasons_level"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    appointment_id: Mapped[str] = mapped_column(ForeignKey("appointments.id", ondelete="CASCADE"), index=True)
+    words: Mapped[str] = mapped_column(Text)
+    rule: Mapped[str] = mapped_column(String(16), default="words")
+    days: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    level: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    weeks: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    dismissed_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class StoryItemRow(Base):
+    """An entry in My story. `when_text` is an approximate date ("2019", "~2019-03", "2019-03-04")."""
+
+    __tablename__ = "story_items"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16), index=True)
+    title: Mapped[str] = mapped_column(Text)
+    when_text: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    details: Mapped[str] = mapped_column(Text, default="")
+    person: Mapped[str] = mapped_column(Text, default="")
+    role: Mapped[str] = mapped_column(Text, default="")
+    place: Mapped[str] = mapped_column(Text, default="")
+    contact: Mapped[str] = mapped_column(Text, default="")
+    result: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    source_kind: Mapped[str] = mapped_column(String(16), default="none")
+    source: Mapped[str] = mapped_column(Text, default="")
+    tried_id: Mapped[str | None] = mapped_column(ForeignKey("treatments_tried.id", ondelete="SET NULL"), nullable=True)
+    appointment_id: Mapped[str | None] = mapped_column(
+        ForeignKey("appointments.id", ondelete="SET NULL"), nullable=True
+    )
+    created_at_utc: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class DecisionRow(Base):
+    __tablename__ = "decisions"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    choice: Mapped[str] = mapped_column(Text)
+    decision: Mapped[str] = mapped_column(Text, default="")
+    with_whom: Mapped[str] = mapped_column(Text, default="")
+    decided_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    appointment_id: Mapped[str | None] = mapped_column(
+        ForeignKey("appointments.id", ondelete="SET NULL"), nullable=True
+    )
+    created_at_utc: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class DecisionOptionRow(Base):
+    __tablename__ = "decision_options"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    decision_id: Mapped[str] = mapped_column(ForeignKey("decisions.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(Text)
+    benefits: Mapped[str] = mapped_column(Text, default="")
+    harms: Mapped[str] = mapped_column(Text, default="")
+    myself: Mapped[str] = mapped_column(Text, default="")
+    fits: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ReviewPlanRow(Base):
+    """A medicine review or reduction plan agreed with a prescriber (steps as the person writes them)."""
+
+    __tablename__ = "medicine_review_plans"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    title: Mapped[str] = mapped_column(Text)
+    medicine_id: Mapped[str | None] = mapped_column(ForeignKey("medicines.id", ondelete="SET NULL"), nullable=True)
+    agreed_with: Mapped[str] = mapped_column(Text, default="")
+    agreed_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at_utc: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class ReviewStepRow(Base):
+    __tablename__ = "medicine_review_steps"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    plan_id: Mapped[str] = mapped_column(ForeignKey("medicine_review_plans.id", ondelete="CASCADE"), index=True)
+    starts_on: Mapped[dt.date] = mapped_column(Date)
+    text: Mapped[str] = mapped_column(Text)
+
+
 class SettingRow(Base):
     """Settings that belong to the diary (encrypted with it), such as the person's name."""
 
@@ -320,3 +439,26 @@ class SettingRow(Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class ImportBatchRow(Base):
+    """One import from another tracker (Bearable, Flaredown, a spreadsheet): undone as a whole."""
+
+    __tablename__ = "import_batches"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    source: Mapped[str] = mapped_column(String(16))
+    file_name: Mapped[str] = mapped_column(Text, default="")
+    imported_at_utc: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+    utc_offset_minutes: Mapped[int] = mapped_column(Integer)
+    undone_at_utc: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class ImportBatchItemRow(Base):
+    """A row an import added (a check-in, or a tag it created), by table and id."""
+
+    __tablename__ = "import_batch_items"
+
+    batch_id: Mapped[str] = mapped_column(ForeignKey("import_batches.id", ondelete="CASCADE"), primary_key=True)
+    table_name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    row_id: Mapped[str] = mapped_column(String(36), primary_key=True)

@@ -25,6 +25,9 @@ class DiaryStore:
         self.database = database
         self._save_state = SAVED
         self._listeners: list[Callable[[SaveState], None]] = []
+        # The window reads failures from the save state (one banner, one retry), so a commit never raises
+        # for it; the CLI and scripts keep the exception.
+        self.raise_on_failed_save = True
 
     @property
     def path(self) -> Path:
@@ -102,7 +105,11 @@ class DiaryStore:
         """A commit happened: make it durable. (Today this saves at once and raises SaveFailedError if that
         fails; the background saver makes it return at once and report through the save state.)"""
         self._set_save_state(SaveState(SaveStatus.PENDING))
-        self.save()
+        try:
+            self.save()
+        except SaveFailedError:
+            if self.raise_on_failed_save:
+                raise
 
     def flush(self) -> None:
         """Make every committed change durable now (lock, quit, Retry). Raises SaveFailedError if it can't."""
@@ -121,6 +128,13 @@ class DiaryStore:
             raise
         self.database.committed_since_save = False
         self._set_save_state(SAVED)
+
+    def save_copy(self, folder: Path, now: dt.datetime) -> Path:
+        """An encrypted copy of everything committed, in `folder` (when the diary's own folder can't be
+        written): it opens with the same passphrase. Raises SaveFailedError if that fails too."""
+        target = folder / f"diary-copy-{now:%Y-%m-%d-%H%M%S}.vault"
+        self.vault.write_copy(target, self.database.serialize())
+        return target
 
     def change_passphrase(self, new_passphrase: str, kdf: KdfParams) -> None:
         self.vault.change_passphrase(new_passphrase, self.database.serialize(), kdf)

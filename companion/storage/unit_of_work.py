@@ -13,6 +13,7 @@ from companion.storage.medicines_repository import MedicinesRepository
 from companion.storage.pacing_repository import PacingRepository
 from companion.storage.repositories import CheckinRepository, SettingsRepository, TagRepository
 from companion.storage.store import DiaryStore
+from companion.storage.story_repository import StoryRepository
 
 
 class UnitOfWork:
@@ -30,6 +31,7 @@ class UnitOfWork:
         self.goals = GoalsRepository(self.session)
         self.medicines = MedicinesRepository(self.session)
         self.settings = SettingsRepository(self.session)
+        self.story = StoryRepository(self.session)
         return self
 
     def __exit__(

@@ -147,6 +147,18 @@ class Vault:
         self._counter += 1
         self._seed_on_disk = fmt.parse_header(blob).seed
 
+    def write_copy(self, target: Path, image: bytes) -> None:
+        """Write an encrypted copy of `image` to `target` (a new file; the diary's own file is not touched):
+        the same keys open it. For saving elsewhere when the diary's folder can't be written."""
+        blob = fmt.seal(
+            data_key=self._data_key,
+            vault_id=self._vault_id,
+            slots=self._slots,
+            image=image,
+            counter=self._counter + 1,
+        )
+        _write(target, blob)
+
     def _check_unchanged_on_disk(self) -> None:
         try:
             with self.path.open("rb") as fh:

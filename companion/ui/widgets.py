@@ -38,10 +38,39 @@ def label(role: str = "", *, wrap: bool = True, selectable: bool = False) -> QLa
     return widget
 
 
+_busy = 0  # run_busy calls under way (they nest: each runs an event loop of its own)
+_after_busy: list[Callable[[], object]] = []
+
+
+def is_busy() -> bool:
+    return _busy > 0
+
+
+def after_busy(then: Callable[[], object]) -> None:
+    """Call `then` once no run_busy work is under way (at once if none is). Locking waits this way for a
+    document being built, so the diary never closes under it."""
+    if _busy == 0:
+        then()
+    else:
+        _after_busy.append(then)
+
+
+def _busy_ended() -> None:
+    global _busy
+    _busy -= 1
+    if _busy == 0:
+        waiting = list(_after_busy)
+        _after_busy.clear()
+        for then in waiting:
+            QTimer.singleShot(0, then)  # after run_busy has returned its value to its caller
+
+
 def run_busy(widget: QWidget, work: Callable[[], T]) -> T:
     """Run a slow step (key derivation, opening the diary) off the GUI thread while the window keeps
     painting; `widget` is disabled and the cursor shows work until it is done. Exceptions are re-raised
     here, on the GUI thread. Argon2id releases the GIL, so the interface stays responsive."""
+    global _busy
+    _busy += 1
     outcome: dict[str, object] = {}
     done = threading.Event()
 
@@ -82,6 +111,7 @@ def run_busy(widget: QWidget, work: Callable[[], T]) -> T:
         poll.stop()
         QGuiApplication.restoreOverrideCursor()
         widget.setEnabled(True)
+        _busy_ended()
     if "error" in outcome:
         raise outcome["error"]  # type: ignore[misc]
     return outcome["value"]  # type: ignore[return-value]

@@ -54,7 +54,7 @@ def test_the_lock_flow_screens_name_every_control(qtbot: QtBot, make_window: Win
     window.stack.setCurrentWidget(window.main_view)
     assert window.lock_now()
     counts["unlock"], offenders["unlock"] = unnamed_interactive(window)
-    restore = window._on_restore_requested()
+    restore = window.start.open_restore_dialog()
     settle()
     counts["restore dialog"], offenders["restore dialog"] = unnamed_interactive(restore)
     restore.reject()

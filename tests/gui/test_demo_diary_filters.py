@@ -8,6 +8,7 @@ from PySide6.QtCore import QDate
 from pytestqt.qtbot import QtBot
 
 from companion.demo import create_demo_diary
+from companion.ui.core.standalone import standalone_diary
 from companion.ui.diary.diary_view import DiaryView
 from tests.conftest import CHEAP_KDF
 from tests.helpers.gui import type_into
@@ -33,7 +34,7 @@ def test_demo_diary_last_month_pain_7_or_more_with_gardening(qtbot: QtBot, data_
         )
         assert len(expected) >= 2, "the demo diary should have some such days"
 
-        view = DiaryView(session)
+        view = DiaryView(standalone_diary(session))
         qtbot.addWidget(view)
         view.show()
         bar = view.filter_bar

@@ -66,7 +66,11 @@ def test_edit_delete_undo_and_search_survive_lock_and_unlock(qtbot: QtBot, make_
     qtbot.waitUntil(lambda: view.summary.text() == "1 day found", timeout=3000)
 
 
-def test_an_edit_open_when_the_diary_locks_is_saved_not_dropped(qtbot: QtBot, make_window: WindowFactory) -> None:
+def test_an_edit_open_when_the_diary_locks_comes_back_unsaved_after_unlock(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    """Nothing typed is lost by a lock, and nothing is saved that the person did not save: the edit comes
+    back, open, after unlocking."""
     window = make_window()
     first_run(qtbot, window, "en")
     entry, _ = window.session.diary.record_checkin(CheckinInput(dt.datetime.now().astimezone(), pain=3, note="x"))
@@ -77,6 +81,12 @@ def test_an_edit_open_when_the_diary_locks_is_saved_not_dropped(qtbot: QtBot, ma
     with qtbot.waitSignal(window.locked, timeout=5000):
         pass
     unlock(qtbot, window, PASSPHRASE)
+    assert window.session.diary.get(entry.id).pain == 3  # not saved behind the person's back
+    from companion.ui.checkin.checkin_dialog import CheckinEditDialog
+
+    reopened = [d for d in window.findChildren(CheckinEditDialog) if d.isVisible()]
+    assert len(reopened) == 1 and reopened[0].form.pain.score() == 9
+    qtbot.mouseClick(reopened[0].save_button, Qt.MouseButton.LeftButton)
     assert window.session.diary.get(entry.id).pain == 9
 
 

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from companion.domain.pacing import LogSource
 from companion.ui.companion_window import CompanionWindow
+from companion.ui.core.standalone import standalone_diary
 from companion.ui.main_view import MainView
 from companion.ui.pacing.today_panel import PacingTodayPanel
 from tests.gui.conftest import WindowFactory
@@ -97,7 +98,7 @@ def test_tolerance_tests_baseline_plan_log_and_timer(qtbot: QtBot, make_window: 
     qtbot.mouseClick(panel.row_for("Walking").timer_button, Qt.MouseButton.LeftButton)
     assert panel.timer_box.isVisible()
     assert panel.timer_clock.text() == "5:30 left of 5:30"
-    with qtbot.waitSignal(panel.rest_prompt) as prompt:
+    with qtbot.waitSignal(panel.timer_control.prompted) as prompt:
         clock.advance(minutes=3, seconds=10)
         panel.tick()
     assert "rest break" in prompt.args[0]
@@ -172,23 +173,61 @@ def test_boom_and_bust_markers_and_adjustable_thresholds(qtbot: QtBot, make_wind
     assert window.session is not None and window.session.pacing.thresholds().boom_ratio == 4.0
 
 
-def test_timer_time_is_logged_when_the_diary_locks(qtbot: QtBot, make_window: WindowFactory) -> None:
+def test_a_pacing_timer_keeps_running_across_an_auto_lock(qtbot: QtBot, make_window: WindowFactory) -> None:
+    """Out walking with the timer: auto-lock (no input for five minutes) locks the diary, not the timer."""
     clock = Clock()
     window, view = _diary(qtbot, make_window, clock)
     _add_walking(qtbot, view, clock)
+    view.pacing.detail.rest_every.setValue(4)
+    qtbot.mouseClick(view.pacing.detail.save_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(view.pacing.detail.accept_baseline, Qt.MouseButton.LeftButton)
     view.show_page("today")
     panel = view.today.pacing
     qtbot.mouseClick(panel.row_for("Walking").timer_button, Qt.MouseButton.LeftButton)
     clock.advance(minutes=2, seconds=30)
-    assert window.lock_now()
+    window.idle.idle.emit()  # what the idle watcher does after the auto-lock time without input
+    assert window.session is None and window.stack.currentWidget() is window.unlock_view
+    strip = window.unlock_view.findChild(QWidget, "lockTimerStrip")
+    assert strip is not None and strip.isVisible()
+    text = strip.findChild(QWidget, "lockTimerText")
+    assert text.text() == "Your pacing timer: 7:00 left of 9:30."  # time only: nothing from the diary
+    assert "Walking" not in text.text()
+    with qtbot.waitSignal(window.pacing_timer.prompted) as prompt:  # rest breaks still come while locked
+        clock.advance(minutes=2)
+        window.pacing_timer.tick()
+    assert "rest break" in prompt.args[0]
+    assert text.text() == "Your pacing timer: 5:00 left of 9:30."
     unlock(qtbot, window, PASSPHRASE)
     assert window.main_view is not None and window.session is not None
     panel = window.main_view.today.pacing
-    assert [log.amount for log in window.session.pacing.logs()] == [2.5]
-    assert "stopped when the diary locked" in panel.message.text() and "2.5 minutes" in panel.message.text()
-    assert _today_row_text(panel, "Walking") == "Planned: 9.5 minutes. Done so far: 2.5 minutes."
+    assert panel.timer_running and panel.timer_box.isVisible()
+    assert panel.timer_clock.text() == "5:00 left of 9:30"
+    assert window.session.pacing.logs() == []  # nothing logged yet: the timer is still going
+    clock.advance(minutes=1)
+    qtbot.mouseClick(panel.stop_button, Qt.MouseButton.LeftButton)
+    assert [log.amount for log in window.session.pacing.logs()] == [5.5]
+    assert _today_row_text(panel, "Walking") == "Planned: 9.5 minutes. Done so far: 5.5 minutes."
     assert window.session.pacing.timer_checkpoint() is None
+
+
+def test_a_timer_stopped_on_the_lock_screen_is_logged_at_unlock(qtbot: QtBot, make_window: WindowFactory) -> None:
+    clock = Clock()
+    window, view = _diary(qtbot, make_window, clock)
+    _add_walking(qtbot, view, clock)
+    qtbot.mouseClick(view.pacing.detail.accept_baseline, Qt.MouseButton.LeftButton)
+    view.show_page("today")
+    qtbot.mouseClick(view.today.pacing.row_for("Walking").timer_button, Qt.MouseButton.LeftButton)
+    clock.advance(minutes=3)
+    assert window.lock_now()
+    strip = window.unlock_view.findChild(QWidget, "lockTimerStrip")
+    qtbot.mouseClick(strip.findChild(QWidget, "lockTimerStop"), Qt.MouseButton.LeftButton)
+    assert "logged when you unlock" in strip.findChild(QWidget, "lockTimerText").text()
+    clock.advance(minutes=10)  # time after stopping does not count
+    unlock(qtbot, window, PASSPHRASE)
+    assert window.session is not None and window.main_view is not None
+    assert [log.amount for log in window.session.pacing.logs()] == [3.0]
+    message = window.main_view.today.pacing.message.text()
+    assert "stopped while the diary was locked" in message and "3 minutes" in message
 
 
 # The offscreen platform has no tray; pretending one exists makes Qt warn that it cannot watch for one.
@@ -229,7 +268,7 @@ def test_no_tray_means_closing_locks_and_logs(qtbot: QtBot, make_window: WindowF
     qtbot.mouseClick(view.today.pacing.row_for("Walking").timer_button, Qt.MouseButton.LeftButton)
     clock.advance(minutes=4)
     window.close()
-    assert window.session is None  # locked on close: the time was logged first
+    assert window.session is None  # quitting stops the timer and logs its time, then locks
     window.show()
     unlock(qtbot, window, PASSPHRASE)
     assert window.session is not None
@@ -289,7 +328,9 @@ def test_a_crash_while_timing_loses_no_minutes(qtbot: QtBot, make_window: Window
     panel.tick()  # the rest break: a checkpoint is written into the diary
     assert window.session is not None
     # The process dies here. The next start sees the checkpoint and offers to log the time done by then.
-    after_crash = PacingTodayPanel(window.session)
+    window.pacing_timer.ticker.stop()  # the app that was timing is gone
+    window.pacing_timer.state = None
+    after_crash = PacingTodayPanel(standalone_diary(window.session))
     qtbot.addWidget(after_crash)
     after_crash.refresh()
     assert "still running when Companion last closed" in after_crash.offer_text.text()
@@ -297,8 +338,6 @@ def test_a_crash_while_timing_loses_no_minutes(qtbot: QtBot, make_window: Window
     qtbot.mouseClick(after_crash.offer_button, Qt.MouseButton.LeftButton)
     assert [(log.amount, log.source) for log in window.session.pacing.logs()] == [(3.2, LogSource.TIMER)]
     assert window.session.pacing.timer_checkpoint() is None
-    panel.timer = None  # the old panel belonged to the process that died
-    panel.ticker.stop()
 
 
 def _tab_stop(widget: QWidget, view: QWidget) -> bool:

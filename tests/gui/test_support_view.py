@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from companion import i18n
 from companion.ui.companion_window import CompanionWindow
+from companion.ui.core.standalone import standalone_diary
 from companion.ui.support import SupportView
 from companion.ui.support.entry_cards import DirectoryCard, format_checked
 from tests.gui.conftest import WindowFactory
@@ -26,7 +27,7 @@ def _window(qtbot: QtBot, make_window: WindowFactory) -> CompanionWindow:
 
 def _view(qtbot: QtBot, window: CompanionWindow) -> SupportView:
     assert window.session is not None
-    view = SupportView(window.session)
+    view = SupportView(standalone_diary(window.session))
     qtbot.addWidget(view)
     view.resize(900, 700)
     view.show()

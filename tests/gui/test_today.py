@@ -90,14 +90,19 @@ def test_disk_full_keeps_the_entry_offers_retry_and_retry_saves(
     today = window.main_view.today
     assert "written while the disk is full" in today.entries.item(0).text()  # still there, in memory
     assert vault.read_bytes() == before  # old file untouched
-    assert window.main_view.banner.isVisible()
+    banner = window.main_view.banner
+    qtbot.waitUntil(banner.isVisible, timeout=5000)  # the save state arrives from the saving thread
+    assert window.main_view.save_indicator.text.text() == "Not saved to disk yet"
+    assert "Saved at" not in today.status.text()  # never "Saved" while the bytes are not on disk
     box = message_box(window)
     assert box is not None and "disk is full" in box.text()
 
     monkeypatch.undo()  # space freed
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.Retry), Qt.MouseButton.LeftButton)
-    assert not window.main_view.banner.isVisible()
+    qtbot.waitUntil(lambda: not banner.isVisible(), timeout=5000)
     assert vault.read_bytes() != before
+    assert window.main_view.save_indicator.text.text() == "All changes saved"
+    assert "Saved at" in today.status.text()
     assert window.lock_now()
     from tests.helpers.gui import PASSPHRASE, unlock
 

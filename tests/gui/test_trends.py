@@ -25,6 +25,7 @@ from companion.i18n.formatting import format_date, format_decimal
 from companion.services.session import DiarySession
 from companion.storage.kdf import KdfParams
 from companion.ui import dialogs
+from companion.ui.core.standalone import standalone_diary
 from companion.ui.qt_translator import TranslatorBridge
 from companion.ui.trends.model import day_x
 from companion.ui.trends.trends_view import TrendsView
@@ -44,7 +45,7 @@ def demo(data_dir: Path) -> Iterator[DiarySession]:
 
 
 def open_view(qtbot: QtBot, session: DiarySession) -> TrendsView:
-    view = TrendsView(session)
+    view = TrendsView(standalone_diary(session))
     qtbot.addWidget(view)
     view.resize(1100, 900)
     view.show()

@@ -97,7 +97,7 @@ def test_restoring_is_refused_while_the_diary_is_open_elsewhere(
     holder.acquire()
     try:
         backup = backups.list_backups(data_dir / "diary.vault")[-1].path
-        window._restore(backup)
+        window.start.restore(backup)
         assert "already open" in window.unlock_view.error.text()
         assert (data_dir / "diary.vault").read_bytes() == before
     finally:

@@ -258,3 +258,64 @@ def test_restoring_a_backup_made_with_another_passphrase_changes_nothing(
     assert refused.returncode == cli.EXIT_WRONG_SECRET, refused.stderr
     assert vault.read_bytes() == before
     assert not [p for p in data_dir.iterdir() if p.name.startswith(VAULT_FILENAME + ".replaced-")]
+
+
+# --- other trackers and FHIR ---------------------------------------------------------------------------
+
+
+def test_import_from_a_spreadsheet_dry_run_then_import_then_undo(tmp_path: Path) -> None:
+    from tests.fixtures import import_files as gen
+
+    data_dir = tmp_path / "data"
+    vault = make_diary(data_dir)
+    before = entries(vault)
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_bytes(gen.spreadsheet(days=4)[0])
+    args = (
+        "import",
+        str(sheet),
+        "--from",
+        "csv",
+        "--map",
+        gen.SPREADSHEET_MAP,
+        "--units",
+        "mood=5,tiredness=100,sleep=minutes",
+    )
+    dry = with_passphrase(*args, "--dry-run", data_dir=data_dir)
+    assert dry.returncode == 0, dry.stderr
+    assert "New entries to add: 4." in dry.stdout and "Dry run: nothing was changed." in dry.stdout
+    assert entries(vault) == before
+    assert [b for b in backups.list_backups(vault) if b.kind == backups.BEFORE_CHANGE] == []
+    done = with_passphrase(*args, "--yes", data_dir=data_dir)
+    assert done.returncode == 0, done.stderr
+    assert "4 entries were imported" in done.stdout and len(entries(vault)) == len(before) + 4
+    batch = done.stdout.split("companion undo-import ")[1].split()[0]
+    listed = with_passphrase("undo-import", data_dir=data_dir)
+    assert batch in listed.stdout and "4 of 4 entries still in the diary" in listed.stdout
+    undone = with_passphrase("undo-import", batch[:8], "--yes", data_dir=data_dir)
+    assert undone.returncode == 0, undone.stderr
+    assert entries(vault) == before
+
+
+def test_an_ambiguous_date_order_is_a_usage_error_that_changes_nothing(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    vault = make_diary(data_dir)
+    original = vault.read_bytes()
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text("Day;Pain\n03/04/2024;4\n", encoding="utf-8")
+    result = with_passphrase(
+        "import", str(sheet), "--from", "csv", "--map", "date=Day,pain=Pain", "--yes", data_dir=data_dir
+    )
+    assert result.returncode == cli.EXIT_USAGE
+    assert "--date-order dmy" in result.stderr and vault.read_bytes() == original
+
+
+def test_fhir_export_of_the_demo_diary_warns_and_writes_a_bundle(tmp_path: Path) -> None:
+    import json
+
+    out = tmp_path / "demo-fhir.json"
+    result = run("export", "--format", "fhir", "--demo", "--out", str(out), data_dir=tmp_path / "none")
+    assert result.returncode == 0, result.stderr
+    assert "not encrypted" in result.stderr
+    bundle = json.loads(out.read_text(encoding="utf-8"))
+    assert bundle["resourceType"] == "Bundle" and bundle["type"] == "collection" and len(bundle["entry"]) > 10

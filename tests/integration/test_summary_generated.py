@@ -97,8 +97,13 @@ def diaries(draw: st.DrawFn) -> tuple[Diary, dt.date, dt.date]:
         for _ in range(draw(st.integers(0, 3))):
             when, offset = moment()
             ratings.append((when, offset, draw(st.integers(0, 10))))
-        d.goal(draw(names), created, status=draw(st.sampled_from(("active", "done", "paused", "stopped"))),
-               steps=steps, ratings=tuple(ratings))  # fmt: skip
+        d.goal(
+            draw(names),
+            created,
+            status=draw(st.sampled_from(("active", "done", "paused", "stopped"))),
+            steps=steps,
+            ratings=tuple(ratings),
+        )
     for week in draw(st.sets(st.integers(-20, 0), max_size=3)):
         monday = TODAY - dt.timedelta(days=TODAY.weekday()) + dt.timedelta(weeks=week)
         days = "".join(sorted(draw(st.sets(st.sampled_from("0123456"), min_size=1))))
@@ -120,8 +125,9 @@ def diaries(draw: st.DrawFn) -> tuple[Diary, dt.date, dt.date]:
         )
         for _ in range(draw(st.integers(0, 3))):
             when, offset = moment()
-            d.rate_medicine(medicine, when, draw(optional(st.integers(0, 10))), draw(st.one_of(st.just(""), names)),
-                            offset)  # fmt: skip
+            d.rate_medicine(
+                medicine, when, draw(optional(st.integers(0, 10))), draw(st.one_of(st.just(""), names)), offset
+            )
         for _ in range(draw(st.integers(0, 8))):
             when, offset = moment()
             d.dose(medicine, when, offset)
@@ -157,9 +163,13 @@ def no_charts(monkeypatch: pytest.MonkeyPatch) -> None:
 PHASES = (Phase.explicit, Phase.reuse, Phase.generate) if RENDER == "html" else tuple(Phase)
 
 
-@settings(max_examples=EXAMPLES, deadline=None, phases=PHASES, derandomize=RENDER == "html",
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
-                                 HealthCheck.data_too_large])  # fmt: skip
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    phases=PHASES,
+    derandomize=RENDER == "html",
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(case=diaries())
 def test_every_printed_figure_equals_the_oracle_for_generated_diaries(
     session: DiarySession, case: tuple[Diary, dt.date, dt.date]

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from fractions import Fraction
 import shutil
 import time
 from collections.abc import Callable, Iterator
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -62,9 +62,11 @@ def make_session(tmp_path: Path) -> Iterator[SessionFactory]:
     def factory(today: dt.date = TODAY) -> DiarySession:
         instant = dt.datetime.combine(today, NOON, dt.UTC)  # noon UTC: the same date in every zone tested
         session, _key = DiarySession.create(
-            tmp_path / f"diary-{len(sessions)}.companion", "kettle river blue Tuesday", CHEAP_KDF,
+            tmp_path / f"diary-{len(sessions)}.companion",
+            "kettle river blue Tuesday",
+            CHEAP_KDF,
             Clock(source=lambda: instant),
-        )  # fmt: skip
+        )
         sessions.append(session)
         return session
 
@@ -182,9 +184,12 @@ def test_values_from_after_the_period_and_days_after_today_are_left_out(make_ses
     for i in range(0, 40, 3):
         diary.checkin(at(start + dt.timedelta(days=i)), pain=3 + i % 5)
     diary.flare(at(end - dt.timedelta(days=3)), None, helped="rest and heat")  # still going on
-    diary.goal("Walk to the shop", at(start - dt.timedelta(days=5)),
-               steps=(start, end + dt.timedelta(days=2), None),
-               ratings=((at(start + dt.timedelta(days=1)), 0, 4), (at(end + dt.timedelta(days=1)), 0, 9)))  # fmt: skip
+    diary.goal(
+        "Walk to the shop",
+        at(start - dt.timedelta(days=5)),
+        steps=(start, end + dt.timedelta(days=2), None),
+        ratings=((at(start + dt.timedelta(days=1)), 0, 4), (at(end + dt.timedelta(days=1)), 0, 9)),
+    )
     diary.goal("Swim again", at(end + dt.timedelta(days=1)))  # made after the period: left out
     tablets = diary.medicine("Naproxen", started=start - dt.timedelta(days=90), dose="250 mg twice a day")
     diary.rate_medicine(tablets, at(start), 3, "Indigestion")

@@ -19,8 +19,13 @@ from babel.dates import format_date
 from companion.i18n import translator
 from tests.oracle.summary_oracle import Compared, Expected
 
-AUDIENCES = {"gp": "my GP", "pharmacist": "my pharmacist", "physio": "my physiotherapist",
-             "pain_clinic": "the pain clinic", "own": "my own records"}  # fmt: skip
+AUDIENCES = {
+    "gp": "my GP",
+    "pharmacist": "my pharmacist",
+    "physio": "my physiotherapist",
+    "pain_clinic": "the pain clinic",
+    "own": "my own records",
+}
 LOCALES = {"en": "en_GB", "cy": "cy_GB"}
 
 
@@ -103,7 +108,9 @@ def sentences(x: Expected, lang: str, *, audience: str = "gp", appointment: dt.d
         )
         out.append(tr.gettext("Made on {date}.").format(date=long_date(x.today, lang)))
         return out
-    out.append(tr.gettext("Period: {start} to {end}.").format(start=long_date(x.start, lang), end=long_date(x.upto, lang)))
+    out.append(
+        tr.gettext("Period: {start} to {end}.").format(start=long_date(x.start, lang), end=long_date(x.upto, lang))
+    )
     if x.end > x.today:
         out.append(
             tr.gettext("The period chosen runs to {end}; the figures stop at today.").format(end=long_date(x.end, lang))
@@ -120,8 +127,13 @@ def sentences(x: Expected, lang: str, *, audience: str = "gp", appointment: dt.d
                 "Average daily pain {mean} out of 10 (lowest {low}, highest {high}), recorded on {recorded} of "
                 "{days} days.",
                 x.days_in_period,
-            ).format(mean=one_place(x.pain_mean), low=x.pain_low, high=x.pain_high, recorded=x.pain_days,
-                     days=x.days_in_period)  # fmt: skip
+            ).format(
+                mean=one_place(x.pain_mean),
+                low=x.pain_low,
+                high=x.pain_high,
+                recorded=x.pain_days,
+                days=x.days_in_period,
+            )
         )
         assert x.pain_compared is not None
         sentence = _comparison(x.pain_compared, "pain", lang)
@@ -146,13 +158,20 @@ def sentences(x: Expected, lang: str, *, audience: str = "gp", appointment: dt.d
         out.append(_comparison(x.peg_compared, "peg", lang))
     # sleep and mood
     lines = {
-        "sleep_quality": ("Sleep quality: average {value} out of 10, on {days} day.",
-                          "Sleep quality: average {value} out of 10, on {days} days."),
-        "sleep_hours": ("Hours of sleep: average {value}, on {days} day.", "Hours of sleep: average {value}, on {days} days."),
+        "sleep_quality": (
+            "Sleep quality: average {value} out of 10, on {days} day.",
+            "Sleep quality: average {value} out of 10, on {days} days.",
+        ),
+        "sleep_hours": (
+            "Hours of sleep: average {value}, on {days} day.",
+            "Hours of sleep: average {value}, on {days} days.",
+        ),
         "mood": ("Mood: average {value} out of 10, on {days} day.", "Mood: average {value} out of 10, on {days} days."),
-        "fatigue": ("Tiredness: average {value} out of 10, on {days} day.",
-                    "Tiredness: average {value} out of 10, on {days} days."),
-    }  # fmt: skip
+        "fatigue": (
+            "Tiredness: average {value} out of 10, on {days} day.",
+            "Tiredness: average {value} out of 10, on {days} days.",
+        ),
+    }
     for column, (one, many) in lines.items():
         value, count = x.wellbeing.get(column, (None, 0))
         if count and value is not None:
@@ -201,8 +220,11 @@ def sentences(x: Expected, lang: str, *, audience: str = "gp", appointment: dt.d
     if not x.medicines:
         out.append(tr.gettext("No medicines recorded for this period."))
     for m in x.medicines:
-        parts = [tr.gettext("{name} ({purpose}): {dose}.").format(name=m["name"], purpose=m["purpose"] or "–",
-                                                                   dose=m["dose"] or "–")]  # fmt: skip
+        parts = [
+            tr.gettext("{name} ({purpose}): {dose}.").format(
+                name=m["name"], purpose=m["purpose"] or "–", dose=m["dose"] or "–"
+            )
+        ]
         if m["started"]:
             parts.append(tr.gettext("Started on {date}.").format(date=long_date(m["started"], lang)))
         if m["stopped"]:

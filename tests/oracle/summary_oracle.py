@@ -246,8 +246,15 @@ def _median_before(values: dict[dt.date, float], on: dt.date, span: int, needed:
 def _pacing(
     tables: dict[str, list[Row]], settings: dict[str, str], out: Expected, start: dt.date, upto: dt.date, today: dt.date
 ) -> tuple[list[str], int, int, int, int, int] | None:
-    t = {"boom_ratio": 1.5, "over_plan": 0.30, "bust_ratio": 0.5, "pain_rise": 2.0, "bust_within_days": 3,
-         "median_days": 14, "min_days": 4}  # fmt: skip
+    t = {
+        "boom_ratio": 1.5,
+        "over_plan": 0.30,
+        "bust_ratio": 0.5,
+        "pain_rise": 2.0,
+        "bust_within_days": 3,
+        "median_days": 14,
+        "min_days": 4,
+    }
     if settings.get("pacing.thresholds"):
         t.update(json.loads(settings["pacing.thresholds"]))
     activities = tables["pacing_activities"]

@@ -28,10 +28,13 @@ from typing import Any
 import pytest
 from sqlalchemy import CursorResult
 
+from companion.domain.medicines import Medicine, Tried
 from companion.services.app_context import AppContext
 from companion.services.session import DiarySession
 from companion.storage.app_settings import AppSettings
 from companion.storage.kdf import KdfParams
+from tests.helpers.story_data import CANARIES as STORY_CANARIES
+from tests.helpers.story_data import fill_story
 
 pytestmark = pytest.mark.reliability
 
@@ -196,7 +199,7 @@ def test_the_watcher_sees_sqlite_temp_files_when_temp_store_is_file() -> None:
 def test_no_note_reaches_any_file(tmp_path: Path, data_dir: Path, vault_path: Path, cheap_kdf: KdfParams) -> None:
     temp_dirs = system_temp_dirs()
     before = listing(temp_dirs)
-    patterns = needles(NOTES)
+    patterns = needles(NOTES) | needles(STORY_CANARIES.values())
     watcher = OpenFileWatcher()
     with watcher.watching():
         context = AppContext.load(data_dir, kdf_factory=lambda: cheap_kdf)
@@ -204,6 +207,9 @@ def test_no_note_reaches_any_file(tmp_path: Path, data_dir: Path, vault_path: Pa
         session, _recovery = DiarySession.create(context.vault_path, PASSPHRASE, context.kdf_factory())
         for score, note in enumerate(FIRST_NOTES, start=3):
             session.diary.record_pain(score, note=note)
+        session.medicines.save_tried(Tried(session.medicines.new_id(), "TENS"))
+        session.medicines.save(Medicine(session.medicines.new_id(), "Codeine"))
+        fill_story(session, session.diary.now())  # My story, appointments, decisions, review plans (issue 21)
         unlocked_leaks = {
             str(p.relative_to(tmp_path)): found
             for p in files_under(tmp_path)

@@ -97,6 +97,19 @@ FIELDS = (
     "summary-name",
     "summary-top3",
     "summary-question",
+    "story-title",
+    "story-result",
+    "story-contact",
+    "appointment-who",
+    "appointment-why",
+    "appointment-top3",
+    "appointment-told",
+    "appointment-next-step",
+    "reason-words",
+    "decision-choice",
+    "option-benefits",
+    "review-step",
+    "agreed-with",
     "draft-note-unsaved",
 )
 # A short lower-case ASCII marker per field (tags are case-folded, some fields are trimmed), then Welsh
@@ -240,11 +253,53 @@ def _fill_every_field(window: Any) -> None:
     session.summary.remember(
         "clinician", [], canary("summary-name"), [canary("summary-top3")], [canary("summary-question")]
     )
+    _fill_story(session, medicine.id)
+
+
+def _fill_story(session: Any, medicine_id: str) -> None:
+    """My story, an appointment before and after, a follow-up reason, a decision, a review plan (issue 21)."""
+    from companion.domain.agreement import Agreement
+    from companion.domain.appointments import Appointment, FollowUpReason, FollowUpRule, NextStep
+    from companion.domain.approx_date import ApproxDate
+    from companion.domain.decisions import Decision, DecisionOption
+    from companion.domain.medicine_review import ReviewPlan, ReviewStep
+    from companion.domain.story import StoryItem, StoryKind
+    from companion.services.appointments import AfterVisit
+
+    session.story.save(
+        StoryItem(
+            new_id(), StoryKind.INVESTIGATION, canary("story-title"), ApproxDate(2021, 6),
+            result=canary("story-result"), contact=canary("story-contact"),
+        )
+    )  # fmt: skip
+    appointment, _ = session.appointments.save(
+        Appointment(
+            new_id(), session.diary.now() - dt.timedelta(days=1), who=canary("appointment-who"),
+            why=canary("appointment-why"), top_three=(canary("appointment-top3"),),
+        )
+    )  # fmt: skip
+    session.appointments.record_after(
+        appointment.id,
+        AfterVisit(
+            told=canary("appointment-told"),
+            next_steps=(NextStep(canary("appointment-next-step"), "Fi"),),
+            reasons=(FollowUpReason("", canary("reason-words"), FollowUpRule.NEW_REGION),),
+        ),
+    )
+    session.story.save_decision(
+        Decision(new_id(), canary("decision-choice"), (DecisionOption("Aros", canary("option-benefits")),))
+    )
+    today = session.diary.today()
+    session.story.save_review_plan(
+        ReviewPlan(
+            new_id(), "Adolygiad", medicine_id, (ReviewStep(today, canary("review-step")),),
+            Agreement(canary("agreed-with"), today),
+        )
+    )  # fmt: skip
 
 
 def _show_every_page(qtbot: QtBot, window: Any) -> None:
     view = window.main_view
-    view.refresh_all()
     for key, _title in PAGES:
         view.show_page(key)
         qtbot.wait(30)

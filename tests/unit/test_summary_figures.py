@@ -32,8 +32,12 @@ def test_a_period_counts_only_the_days_that_have_happened(
 ) -> None:
     period = Period(start, end, TODAY)
     assert (period.upto, period.days, period.started, period.clipped, period.short) == (
-        upto, days, started, clipped, short
-    )  # fmt: skip
+        upto,
+        days,
+        started,
+        clipped,
+        short,
+    )
 
 
 def test_numbers_are_read_as_the_decimals_they_were_written_as() -> None:
@@ -78,8 +82,17 @@ def test_a_zero_baseline_has_no_band_and_no_percentage() -> None:
 
 @pytest.mark.parametrize(
     ("value", "shown"),
-    [(4.25, "4.3"), (7.25, "7.3"), (0.15, "0.2"), (Fraction(81, 20), "4.1"), (Fraction(17, 4), "4.3"),
-     (Fraction(-17, 4), "-4.3"), (Fraction(20, 3), "6.7"), (4.249, "4.2"), (0.0, "0.0")],  # fmt: skip
+    [
+        (4.25, "4.3"),
+        (7.25, "7.3"),
+        (0.15, "0.2"),
+        (Fraction(81, 20), "4.1"),
+        (Fraction(17, 4), "4.3"),
+        (Fraction(-17, 4), "-4.3"),
+        (Fraction(20, 3), "6.7"),
+        (4.249, "4.2"),
+        (0.0, "0.0"),
+    ],
 )
 def test_display_rounds_half_up_to_one_place(value: float | Fraction, shown: str) -> None:
     assert format_decimal(value) == shown

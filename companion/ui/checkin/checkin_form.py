@@ -98,6 +98,8 @@ class Section(QWidget):
     def set_title(self, text: str, filled: bool) -> None:
         # "(filled in)" shows that a folded section holds answers, in words rather than by colour.
         shown = _("{section} (filled in)").format(section=text) if filled else text
+        if shown == getattr(self, "_title", None):
+            return  # unchanged: measuring text is the costly part of clearing the form after a check-in
         self._title = shown
         self.toggle.setAccessibleName(shown)
         self._fit_title()

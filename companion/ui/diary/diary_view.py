@@ -17,16 +17,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from companion.domain.changes import Changes
 from companion.domain.checkin import Checkin
 from companion.domain.errors import SaveFailedError
 from companion.i18n import _, ngettext
 from companion.i18n.formatting import format_date, format_time, format_weekday_date
 from companion.services.diary import DiaryDay, DiaryFilter
-from companion.services.session import DiarySession
+from companion.ui.core.diary import OpenDiary
+from companion.ui.core.page import PagePart
 from companion.ui.diary.day_view import DayView
 from companion.ui.diary.filter_bar import FilterBar
 from companion.ui.diary.tag_manager_dialog import TagManagerDialog
-from companion.ui.widgets import Retranslatable, label
+from companion.ui.widgets import label
 
 DAY_ROLE = Qt.ItemDataRole.UserRole
 UNDO_BAR_STYLE = "QFrame#diaryUndoBar { border: 2px solid palette(highlight); border-radius: 6px; }"
@@ -43,15 +45,18 @@ def day_sentence(day: DiaryDay, today: dt.date) -> str:
     return text.format(date=when, n=n, score=day.highest_pain)
 
 
-class DiaryView(Retranslatable, QWidget):
+class DiaryView(PagePart, QWidget):
+    interests = Changes(pain_entries=True, tags=True)
     save_failed = Signal(object)  # SaveFailedError: the change is in memory, not yet on disk
     edit_requested = Signal(str)  # entry id: open the check-in editor for it
     changed = Signal()  # check-ins or tags changed here (delete, undo, rename, merge)
 
     UNDO_MS = 15_000  # how long the undo bar waits (longer while its button has the focus)
 
-    def __init__(self, session: DiarySession, parent: QWidget | None = None) -> None:
+    def __init__(self, diary: OpenDiary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        session = diary.session
+        self._diary = diary
         self.setObjectName("diaryView")
         self._session = session
         self._filter = DiaryFilter()
@@ -127,6 +132,14 @@ class DiaryView(Retranslatable, QWidget):
         self._undo_timer.timeout.connect(self._on_undo_timer_timeout)
         self.manage_tags_button.clicked.connect(self.open_tag_manager)
         self.retranslate_ui()
+        self.changed.connect(lambda: diary.announce(self.interests))  # interim: until its writes use diary.run
+        self.edit_requested.connect(self._on_edit_requested)
+        diary.host.add(self)
+
+    def _on_edit_requested(self, entry_id: str) -> None:
+        from companion.ui.checkin.checkin_dialog import CheckinEditDialog
+
+        CheckinEditDialog.open_for(self._diary, entry_id, self.window())
 
     def retranslate_ui(self) -> None:
         self.heading.setText(_("Diary"))
@@ -323,13 +336,14 @@ if __name__ == "__main__":  # a quick look: python -m companion.ui.diary.diary_v
 
     from PySide6.QtWidgets import QApplication
 
+    from companion.ui.core.standalone import standalone_diary
     from companion.ui.diary import preview_session
     from companion.ui.style import apply_text_size
 
     app = QApplication(sys.argv)
     apply_text_size(app, 12)
     with preview_session() as session:
-        view = DiaryView(session)
+        view = DiaryView(standalone_diary(session))
         view.resize(1100, 760)
         view.show()
         app.exec()

@@ -22,15 +22,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from companion.domain.changes import Changes
 from companion.domain.errors import SaveFailedError, ValidationError
 from companion.domain.flare import SECTION_TITLES, FlareEpisode, FlarePlan
 from companion.i18n import N_, _
 from companion.i18n.formatting import format_date, format_time
-from companion.services.session import DiarySession
+from companion.ui.core.diary import OpenDiary
+from companion.ui.core.page import PagePart
 from companion.ui.flare.flare_review import FlareReview
 from companion.ui.layouts import flow_row
 from companion.ui.today.score_picker import PAIN_HIGH, PAIN_LOW, PAIN_NAME, TEN_WINDOW_SECONDS
-from companion.ui.widgets import Retranslatable, label
+from companion.ui.widgets import label
 
 NOW = "now"
 # The plan, a little at a time. Each title is a whole sentence, translated as one.
@@ -91,13 +93,16 @@ def _button(name: str, role: str = "flare") -> QPushButton:
     return button
 
 
-class FlareModeView(Retranslatable, QWidget):
+class FlareModeView(PagePart, QWidget):
+    interests = Changes(flares=True, settings=True)
     closed = Signal()  # leave flare mode
     save_failed = Signal(object)  # SaveFailedError: held in memory, not yet on disk
     changed = Signal()  # a flare started or ended, or pain was noted
 
-    def __init__(self, session: DiarySession, parent: QWidget | None = None) -> None:
+    def __init__(self, diary: OpenDiary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        session = diary.session
+        self._diary = diary
         self.setObjectName("flareMode")
         self.setProperty("role", "flare")
         self._session = session
@@ -244,6 +249,8 @@ class FlareModeView(Retranslatable, QWidget):
         self.refresh()
 
     # --- look -------------------------------------------------------------------------------------------
+        self.changed.connect(lambda: diary.announce(self.interests))  # interim: until its writes use diary.run
+        diary.host.add(self)
 
     def _apply_sizes(self) -> None:
         app = QApplication.instance()

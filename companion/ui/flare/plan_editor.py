@@ -18,14 +18,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from companion.domain.changes import Changes
 from companion.domain.errors import SaveFailedError, ValidationError
 from companion.domain.flare import REVIEW_INTERVAL_DAYS, SECTIONS, FlarePlan, review_due
 from companion.i18n import _, current_language
 from companion.i18n.formatting import format_date
-from companion.services.session import DiarySession
+from companion.ui.core.diary import OpenDiary
+from companion.ui.core.page import PagePart
 from companion.ui.flare.plan_section import SECTION_STYLE, HelpersSection, PlanSection
 from companion.ui.layouts import flow_row
-from companion.ui.widgets import Retranslatable, label, set_tab_order
+from companion.ui.widgets import label, set_tab_order
 
 DATE_FORMAT = "d MMMM yyyy"
 CONTENT_MAX_WIDTH = 920  # long lines are hard to read; the page stays this wide at most
@@ -44,13 +46,16 @@ def _pydate(day: QDate) -> dt.date:
     return dt.date(day.year(), day.month(), day.day())
 
 
-class FlarePlanEditor(Retranslatable, QWidget):
+class FlarePlanEditor(PagePart, QWidget):
+    interests = Changes(flares=True, settings=True)
     saved = Signal(object)  # FlarePlan, as saved (cleaned)
     save_failed = Signal(object)  # SaveFailedError: the plan is in memory, not yet on disk
     open_flare_mode_requested = Signal()
 
-    def __init__(self, session: DiarySession, parent: QWidget | None = None) -> None:
+    def __init__(self, diary: OpenDiary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        session = diary.session
+        self._diary = diary
         self.setObjectName("flarePlanEditor")
         self.setStyleSheet(NOTICE_STYLE)
         self._session = session
@@ -59,6 +64,7 @@ class FlarePlanEditor(Retranslatable, QWidget):
         self._has_saved_plan = False
         self._status_key = ""
         self._baseline_updated_on: dt.date | None = None
+        self._baseline_agreement = FlarePlan().agreement  # kept as loaded until a screen edits it
         self._loaded = False
 
         self.heading = label("heading")
@@ -162,12 +168,15 @@ class FlarePlanEditor(Retranslatable, QWidget):
         self.review_date.dateChanged.connect(self._on_review_date_changed)
         self.save_button.clicked.connect(self.save)
         self.flare_mode_button.clicked.connect(self.open_flare_mode_requested)
+        self.open_flare_mode_requested.connect(diary.app.open_flare_mode)
+        self.saved.connect(lambda _plan: diary.announce(Changes(flares=True)))  # interim: until it uses diary.run
         self.sheet_button.clicked.connect(self.open_supporter_sheet)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._on_app_focus_changed)
         self.retranslate_ui()
         self.refresh()
+        diary.host.add(self)
 
     def open_supporter_sheet(self) -> None:
         """A printable "How to help me in a flare" from the saved plan (save first if there are changes)."""
@@ -234,6 +243,7 @@ class FlarePlanEditor(Retranslatable, QWidget):
         self.review_date.setDate(_qdate(review))
         self.review_date.blockSignals(False)
         self._baseline_updated_on = plan.updated_on
+        self._baseline_agreement = plan.agreement
         self._baseline = self.plan()
         self._loaded = True
         self._status_key = ""
@@ -253,6 +263,7 @@ class FlarePlanEditor(Retranslatable, QWidget):
             helpers=self.helpers.helpers(),
             review_date=_pydate(self.review_date.date()),
             updated_on=self._baseline_updated_on,
+            agreement=self._baseline_agreement,
         )
 
     def has_changes(self) -> bool:
@@ -351,6 +362,7 @@ if __name__ == "__main__":
     import sys
 
     from companion.i18n import set_language
+    from companion.ui.core.standalone import standalone_diary
     from companion.ui.diary import preview_session
     from companion.ui.qt_translator import TranslatorBridge
     from companion.ui.style import apply_text_size
@@ -361,7 +373,7 @@ if __name__ == "__main__":
     if "--cy" in sys.argv:
         set_language("cy")
     with preview_session() as preview:
-        editor = FlarePlanEditor(preview)
+        editor = FlarePlanEditor(standalone_diary(preview))
         editor.resize(960, 900)
         editor.show()
         qt_app.exec()

@@ -25,15 +25,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from companion.domain.changes import Changes
 from companion.domain.goals import Goal, GoalStatus, GoalStep
 from companion.i18n import N_, _, ngettext, pgettext
 from companion.i18n.formatting import format_date
 from companion.services.goals import new_id
 from companion.services.session import DiarySession
 from companion.ui import dialogs
+from companion.ui.core.diary import OpenDiary
+from companion.ui.core.page import PagePart
 from companion.ui.goals.plans_section import PlansSection
 from companion.ui.goals.section import Section, scrolled
-from companion.ui.widgets import Retranslatable, label
+from companion.ui.widgets import label
 
 STATUS_NAMES = {
     GoalStatus.ACTIVE: N_("Working on it"),
@@ -446,12 +449,15 @@ class GoalsSection(Section):
 # --- the page ---------------------------------------------------------------------------------------------
 
 
-class GoalsView(Retranslatable, QWidget):
+class GoalsView(PagePart, QWidget):
+    interests = Changes(goals=True)
     changed = Signal()
     save_failed = Signal(object)
 
-    def __init__(self, session: DiarySession, parent: QWidget | None = None) -> None:
+    def __init__(self, diary: OpenDiary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        session = diary.session
+        self._diary = diary
         self.setObjectName("goalsView")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 16, 24, 16)
@@ -471,6 +477,8 @@ class GoalsView(Retranslatable, QWidget):
             section.save_failed.connect(self.save_failed)
         self.goals.changed.connect(self.plans.refresh)
         self.retranslate_ui()
+        self.changed.connect(lambda: diary.announce(self.interests))  # interim: until its writes use diary.run
+        diary.host.add(self)
 
     def retranslate_ui(self) -> None:
         self.heading.setText(_("Goals"))

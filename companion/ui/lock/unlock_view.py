@@ -94,6 +94,8 @@ class UnlockView(Retranslatable, QWidget):
         outer.addWidget(self.demo_hint)
         outer.addSpacing(16)
         outer.addLayout(centre)
+        self._strips = QVBoxLayout()  # things that carry on while locked (the pacing timer)
+        outer.addLayout(self._strips)
         outer.addStretch(2)
 
         self.unlock.clicked.connect(self._on_unlock_clicked)
@@ -105,6 +107,10 @@ class UnlockView(Retranslatable, QWidget):
         self.setTabOrder(self.unlock, self.toggle_mode)
         self.setTabOrder(self.toggle_mode, self.restore)
         self.retranslate_ui()
+
+    def add_strip(self, strip: QWidget) -> None:
+        """Show `strip` under the form: something that carries on while the diary is locked."""
+        self._strips.addWidget(strip)
 
     @property
     def mode(self) -> str:

@@ -1,8 +1,8 @@
 """A quiet banner that says when the weekly PEG check or the optional monthly mood check is due.
 
-It opens the dialogs window-modal (open(), never exec()), refreshes after they close, and hides itself when
-nothing is due. "Not now" hides the mood check until the diary is next unlocked (this banner lives as long
-as the unlocked diary does).
+It opens the dialogs window-modal (open(), never exec()) and hides itself when nothing is due; it hears
+of answers through the UI core's change events (a part with interest in measures). "Not now" hides the
+mood check until the diary is next unlocked (this banner lives as long as the unlocked diary does).
 """
 
 from __future__ import annotations
@@ -10,23 +10,28 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from companion.domain.changes import Changes
 from companion.i18n import _
-from companion.services.session import DiarySession
+from companion.ui.core.diary import OpenDiary
+from companion.ui.core.page import PagePart
 from companion.ui.measures.mood_screen_dialog import MoodScreenDialog
 from companion.ui.measures.peg_dialog import PegDialog
-from companion.ui.widgets import Retranslatable, label
+from companion.ui.widgets import label
 
 
-class MeasuresDueBanner(Retranslatable, QFrame):
+class MeasuresDueBanner(PagePart, QFrame):
+    interests = Changes(measures=True)
     peg_recorded = Signal(object)  # PegResponse
     screens_recorded = Signal(object)  # tuple[MoodScreen, MoodScreen]
-    save_failed = Signal(object)  # SaveFailedError from either dialog: the window shows its retry flow
 
-    def __init__(self, session: DiarySession, parent: QWidget | None = None) -> None:
+    def __init__(self, diary: OpenDiary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("measuresDueBanner")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self._session = session
+        self._diary = diary
+        self._session = diary.session
+        self._peg_due = False
+        self._mood_due = False
         self._mood_dismissed = False
         self.peg_dialog: PegDialog | None = None
         self.mood_dialog: MoodScreenDialog | None = None
@@ -69,6 +74,7 @@ class MeasuresDueBanner(Retranslatable, QFrame):
         self.not_now.clicked.connect(self._on_not_now_clicked)
         self.retranslate_ui()
         self.refresh()
+        diary.host.add(self)
 
     def retranslate_ui(self) -> None:
         self.setAccessibleName(_("Checks that are due"))
@@ -85,14 +91,17 @@ class MeasuresDueBanner(Retranslatable, QFrame):
             button.setMinimumWidth(button.fontMetrics().horizontalAdvance(button.text().replace("&", "")) + 48)
 
     def refresh(self) -> None:
-        """Show what is due now; hide the whole banner when nothing is."""
-        if not self._session.is_open:  # locked: this banner is about to be deleted
-            return
-        peg_due = self._session.measures.peg_due()
-        mood_due = not self._mood_dismissed and self._session.measures.screen_due()
-        self.peg_row.setVisible(peg_due)
+        """Read what is due now (the only place this banner reads the diary)."""
+        self._peg_due = self._session.measures.peg_due()
+        self._mood_due = self._session.measures.screen_due()
+        self._render()
+
+    def _render(self) -> None:
+        """Show what is due; hide the whole banner when nothing is."""
+        mood_due = self._mood_due and not self._mood_dismissed
+        self.peg_row.setVisible(self._peg_due)
         self.mood_row.setVisible(mood_due)
-        self.setVisible(peg_due or mood_due)
+        self.setVisible(self._peg_due or mood_due)
 
     # Dialogs ----------------------------------------------------------------------------------------
 
@@ -101,11 +110,10 @@ class MeasuresDueBanner(Retranslatable, QFrame):
             self.peg_dialog.raise_()
             self.peg_dialog.activateWindow()
             return self.peg_dialog
-        dialog = PegDialog(self._session, self)
+        dialog = PegDialog(self._diary, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.recorded.connect(self.peg_recorded)
-        dialog.save_failed.connect(self.save_failed)
         dialog.finished.connect(self._on_peg_finished)
         self.peg_dialog = dialog
         dialog.open()
@@ -116,15 +124,11 @@ class MeasuresDueBanner(Retranslatable, QFrame):
             self.mood_dialog.raise_()
             self.mood_dialog.activateWindow()
             return self.mood_dialog
-        dialog = MoodScreenDialog(self._session, self)
+        dialog = MoodScreenDialog(self._diary, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.recorded.connect(self.screens_recorded)
-        dialog.save_failed.connect(self.save_failed)
-        # Refresh as soon as the answers are in, so the banner is right while the result is read.
         # (Bound methods, not lambdas: a lambda slot on a dialog deleted on close crashed PySide6 6.x.)
-        dialog.recorded.connect(self._on_mood_answered)
-        dialog.save_failed.connect(self._on_mood_answered)
         dialog.finished.connect(self._on_mood_finished)
         self.mood_dialog = dialog
         dialog.open()
@@ -132,15 +136,10 @@ class MeasuresDueBanner(Retranslatable, QFrame):
 
     def _on_peg_finished(self, _result: int) -> None:
         self.peg_dialog = None
-        self.refresh()
-
-    def _on_mood_answered(self, _payload: object) -> None:
-        self.refresh()
 
     def _on_mood_finished(self, _result: int) -> None:
         self.mood_dialog = None
-        self.refresh()
 
     def _on_not_now_clicked(self) -> None:
         self._mood_dismissed = True
-        self.refresh()
+        self._render()

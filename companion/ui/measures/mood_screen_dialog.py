@@ -7,8 +7,6 @@ Enter saves once all four are answered; Escape or Skip closes without saving.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -24,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from companion.domain.errors import SaveFailedError, ValidationError
+from companion.domain.changes import Changes
 from companion.domain.measures import (
     SCREEN_ANSWERS,
     SCREEN_FOLLOW_UP,
@@ -37,7 +35,7 @@ from companion.domain.measures import (
 )
 from companion.domain.support_contacts import MOOD_SUPPORT_CONTACTS, SupportContact
 from companion.i18n import _, current_language
-from companion.services.session import DiarySession
+from companion.ui.core.diary import OpenDiary
 from companion.ui.measures import FitsScreenOnFirstShow, MeasureFooter, ScrollBody, fit_to_screen, single_tab_stop
 from companion.ui.widgets import Retranslatable, label
 
@@ -122,9 +120,8 @@ class ContactCard(QWidget):
 
 class MoodScreenDialog(FitsScreenOnFirstShow, Retranslatable, QDialog):
     recorded = Signal(object)  # tuple[MoodScreen, MoodScreen]: PHQ-2 then GAD-2
-    save_failed = Signal(object)  # SaveFailedError: the answers are held in memory, not yet on disk
 
-    def __init__(self, session: DiarySession, parent: QWidget | None = None) -> None:
+    def __init__(self, diary: OpenDiary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("moodScreenDialog")
         # A clear focus mark on the answers, like the app's buttons (style.py has no radio-button rule yet).
@@ -132,9 +129,9 @@ class MoodScreenDialog(FitsScreenOnFirstShow, Retranslatable, QDialog):
             "QRadioButton { border: 3px solid transparent; border-radius: 4px; padding: 2px 4px; }"
             "QRadioButton:focus { border-color: palette(highlight); }"
         )
-        self._session = session
+        self._diary = diary
+        self._session = diary.session
         self.results: tuple[MoodScreen, ...] = ()
-        self.saved_to_disk = False
         body = QWidget()
         body_layout = QVBoxLayout(body)
         body_layout.setContentsMargins(0, 0, 8, 0)
@@ -245,11 +242,7 @@ class MoodScreenDialog(FitsScreenOnFirstShow, Retranslatable, QDialog):
                 if result is None
                 else _("{name} score: {score} out of 6").format(name=INSTRUMENT_NAMES[instrument], score=result.score)
             )
-        self.thanks.setText(
-            _("Thank you. Your answers are saved in your diary.")
-            if self.saved_to_disk
-            else _("Thank you. Your answers are held safely in Companion but are not saved to disk yet.")
-        )
+        self.thanks.setText(_("Thank you. Your answers are saved in your diary."))
         self.follow_up.setText(_(SCREEN_FOLLOW_UP))
         self.contacts_heading.setText(_("People you can contact"))
         for card in self.contact_cards:
@@ -282,27 +275,23 @@ class MoodScreenDialog(FitsScreenOnFirstShow, Retranslatable, QDialog):
         answers = self.answers()
         if answers is None or self.results:
             return
-        results: list[MoodScreen] = []
-        failure: SaveFailedError | None = None
-        for instrument, (item1, item2) in answers.items():
-            try:
-                screen, _changes = self._session.measures.record_screen(instrument, item1, item2)
-            except ValidationError as exc:
-                self.error.setText(exc.message())
-                self.error.show()
-                return
-            except SaveFailedError as exc:
-                # Committed in memory; the window's retry flow will write it. Show the same scores.
-                failure = exc
-                screen = MoodScreen("unsaved", instrument, dt.datetime.now().astimezone(), item1, item2)
-            results.append(screen)
-        self.results = tuple(results)
-        self.saved_to_disk = failure is None
+        measures = self._session.measures
+
+        def record() -> tuple[tuple[MoodScreen, ...], Changes]:
+            changes = Changes()
+            screens = []
+            for instrument, (item1, item2) in answers.items():
+                screen, changed = measures.record_screen(instrument, item1, item2)
+                screens.append(screen)
+                changes |= changed
+            return tuple(screens), changes
+
+        done = self._diary.run(record, problem=self.error)
+        if done is None:
+            return
+        self.results = done.value
         self._show_result()
-        if failure is not None:
-            self.save_failed.emit(failure)
-        else:
-            self.recorded.emit(self.results)
+        self.recorded.emit(self.results)
 
     def suggests_talking_to_gp(self) -> bool:
         return any(screen.suggests_talking_to_gp for screen in self.results)

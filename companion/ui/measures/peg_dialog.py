@@ -6,16 +6,13 @@ the answer; Enter saves once all three are answered; Escape closes without savin
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from companion.domain.errors import SaveFailedError, ValidationError
 from companion.domain.measures import PEG_ITEMS, PEG_SOURCE, WELSH_NOT_VALIDATED, PegResponse
 from companion.i18n import _, current_language
 from companion.i18n.formatting import format_decimal
-from companion.services.session import DiarySession
+from companion.ui.core.diary import OpenDiary
 from companion.ui.measures import FitsScreenOnFirstShow, MeasureFooter, ScrollBody, single_tab_stop
 from companion.ui.today.score_picker import ScorePicker
 from companion.ui.widgets import Retranslatable, label
@@ -54,12 +51,12 @@ class PegItemPicker(ScorePicker):
 
 class PegDialog(FitsScreenOnFirstShow, Retranslatable, QDialog):
     recorded = Signal(object)  # PegResponse
-    save_failed = Signal(object)  # SaveFailedError: the answers are held in memory, not yet on disk
 
-    def __init__(self, session: DiarySession, parent: QWidget | None = None) -> None:
+    def __init__(self, diary: OpenDiary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("pegDialog")
-        self._session = session
+        self._diary = diary
+        self._session = diary.session
         self.response: PegResponse | None = None
         body = QWidget()
         body_layout = QVBoxLayout(body)
@@ -143,23 +140,17 @@ class PegDialog(FitsScreenOnFirstShow, Retranslatable, QDialog):
             self.score_label.setText(_("Answer all three questions to see your score."))
             return
         # The domain's own scoring (mean of the three, one decimal), so the screen and the record agree.
-        score = PegResponse("preview", dt.datetime.now().astimezone(), *answers).score
+        score = PegResponse("preview", self._diary.clock.now(), *answers).score
         self.score_label.setText(_("Your PEG score: {score} out of 10").format(score=format_decimal(score, 1)))
 
     def _on_save_clicked(self) -> None:
         answers = self.answers()
         if answers is None:
             return
-        try:
-            response, _changes = self._session.measures.record_peg(*answers)
-        except ValidationError as exc:
-            self.error.setText(exc.message())
-            self.error.show()
+        done = self._diary.run(lambda: self._session.measures.record_peg(*answers), problem=self.error)
+        if done is None:
             return
-        except SaveFailedError as exc:
-            self.accept()
-            self.save_failed.emit(exc)
-            return
+        response = done.value
         self.response = response
         self.accept()
         self.recorded.emit(response)

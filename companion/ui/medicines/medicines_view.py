@@ -7,12 +7,14 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
+from companion.domain.changes import Changes
 from companion.i18n import _
 from companion.services.medicines import NO_ADVICE
-from companion.services.session import DiarySession
+from companion.ui.core.diary import OpenDiary
+from companion.ui.core.page import PagePart
 from companion.ui.medicines.my_medicines import MyMedicinesPage
 from companion.ui.medicines.tried_page import TriedPage
-from companion.ui.widgets import Retranslatable, label
+from companion.ui.widgets import label
 
 CONTENT_MAX_WIDTH = 920  # long lines are hard to read; each tab stays this wide at most
 
@@ -35,12 +37,15 @@ def _scrolled(page: QWidget, name: str) -> QScrollArea:
     return scroll
 
 
-class MedicinesView(Retranslatable, QWidget):
+class MedicinesView(PagePart, QWidget):
+    interests = Changes(medicines=True)
     changed = Signal()
     save_failed = Signal(object)  # SaveFailedError: the change is held in memory, not yet on disk
 
-    def __init__(self, session: DiarySession, parent: QWidget | None = None) -> None:
+    def __init__(self, diary: OpenDiary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        session = diary.session
+        self._diary = diary
         self.setObjectName("medicinesView")
         self._session = session
         outer = QVBoxLayout(self)
@@ -68,6 +73,8 @@ class MedicinesView(Retranslatable, QWidget):
             page.changed.connect(self.changed)
             page.save_failed.connect(self.save_failed)
         self.retranslate_ui()
+        self.changed.connect(lambda: diary.announce(self.interests))  # interim: until its writes use diary.run
+        diary.host.add(self)
 
     def retranslate_ui(self) -> None:
         self.heading.setText(_("Medicines"))

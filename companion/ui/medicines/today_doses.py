@@ -5,13 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from companion.domain.errors import SaveFailedError, ValidationError
+from companion.domain.changes import Changes
 from companion.domain.medicines import Dose, Medicine
 from companion.i18n import _, ngettext
 from companion.i18n.formatting import format_time
-from companion.services.session import DiarySession
+from companion.ui.core.diary import OpenDiary
+from companion.ui.core.page import PagePart
 from companion.ui.medicines.fields import AdaptiveRow, place_before
-from companion.ui.widgets import Retranslatable, label, set_tab_order
+from companion.ui.widgets import label, set_tab_order
 
 
 class DoseRow(QFrame):
@@ -68,16 +69,17 @@ class DoseRow(QFrame):
         self.log_button.setAccessibleName(_("Log a dose of {medicine} taken now").format(medicine=medicine.name))
 
 
-class TodayDosesPanel(Retranslatable, QFrame):
-    """Hidden entirely while there is no current medicine taken as needed."""
+class TodayDosesPanel(PagePart, QFrame):
+    """Hidden entirely while there is no current medicine taken as needed. A part of the UI core: it reads
+    the diary only in `refresh()`."""
 
-    changed = Signal()
-    save_failed = Signal(object)
+    interests = Changes(medicines=True)
 
-    def __init__(self, session: DiarySession, parent: QWidget | None = None) -> None:
+    def __init__(self, diary: OpenDiary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("todayDosesPanel")
-        self._session = session
+        self._diary = diary
+        self._session = diary.session
         self._rows: list[DoseRow] = []
         self._last_dose: Dose | None = None
         self._last_name = ""
@@ -100,17 +102,17 @@ class TodayDosesPanel(Retranslatable, QFrame):
         layout.addLayout(self.rows_box)
         layout.addLayout(message_row)
         self.undo_button.clicked.connect(self.undo_last_dose)
+        self.refresh()
         self.retranslate_ui()
+        diary.host.add(self)
 
     def retranslate_ui(self) -> None:
         self.heading.setText(_("Medicines taken as needed"))
         self.undo_button.setText(_("Un&do"))
         self.undo_button.setAccessibleName(_("Undo the last dose logged"))
-        self.refresh()
 
     def refresh(self) -> None:
-        if not self._session.is_open:
-            return
+        """Read the as-needed medicines and today's doses (the only place this panel reads the diary)."""
         service = self._session.medicines
         medicines = service.as_needed()
         doses = service.doses_on(service.today())
@@ -159,31 +161,23 @@ class TodayDosesPanel(Retranslatable, QFrame):
 
     def log_dose(self, medicine_id: str) -> bool:
         """Log a dose of the medicine taken now. False when it could not be logged (the reason is shown)."""
-        if not self._session.is_open:
-            return False
         service = self._session.medicines
-        try:
+
+        def log() -> tuple[tuple[Medicine, Dose], Changes]:
             medicine = service.get(medicine_id)
-            dose, _changes = service.log_dose(medicine_id)
-        except ValidationError as exc:
-            self.message.setText(exc.message())
-            self.refresh()
+            dose, changes = service.log_dose(medicine_id)
+            return (medicine, dose), changes
+
+        done = self._diary.run(log, problem=self.message)
+        if done is None:
             return False
-        except SaveFailedError as exc:  # held in memory; the window offers to write it again
-            self.save_failed.emit(exc)
-            held = [d for d in service.doses_on(service.today()) if d.medicine_id == medicine_id]
-            if not held:
-                self.refresh()
-                return False
-            dose = held[-1]
+        medicine, dose = done.value
         self._last_dose = dose
         self._last_name = medicine.name
         self.message.setText(
             _("Dose of {medicine} logged at {time}.").format(medicine=medicine.name, time=format_time(dose.taken_at))
         )
         self.undo_button.show()
-        self.refresh()
-        self.changed.emit()
         row = next((r for r in self._rows if r.medicine.id == medicine_id), None)
         if row is not None:
             row.log_button.setFocus()
@@ -191,21 +185,18 @@ class TodayDosesPanel(Retranslatable, QFrame):
 
     def undo_last_dose(self) -> None:
         dose = self._last_dose
-        if dose is None or not self._session.is_open:
+        if dose is None:
             return
-        try:
-            self._session.medicines.delete_dose(dose.id)
-        except SaveFailedError as exc:
-            self.save_failed.emit(exc)
+        done = self._diary.run(lambda: (None, self._session.medicines.delete_dose(dose.id)), problem=self.message)
         self._last_dose = None
+        if done is None:
+            return
         self.undo_button.hide()
         self.message.setText(
             _("The dose of {medicine} logged at {time} was removed.").format(
                 medicine=self._last_name, time=format_time(dose.taken_at)
             )
         )
-        self.refresh()
-        self.changed.emit()
         row = next((r for r in self._rows if r.medicine.id == dose.medicine_id), None)
         if row is not None:
             row.log_button.setFocus()

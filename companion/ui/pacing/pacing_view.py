@@ -17,22 +17,27 @@ from PySide6.QtWidgets import (
 )
 
 from companion.domain import pacing as p
+from companion.domain.changes import Changes
 from companion.domain.errors import SaveFailedError, ValidationError
 from companion.i18n import _, pgettext
 from companion.services.pacing import UNIT_NAMES, format_amount
-from companion.services.session import DiarySession
+from companion.ui.core.diary import OpenDiary
+from companion.ui.core.page import PagePart
 from companion.ui.layouts import stack_when_narrow
 from companion.ui.pacing.activity_detail import ActivityDetail
 from companion.ui.pacing.boom_bust_view import BoomBustView
-from companion.ui.widgets import Retranslatable, label
+from companion.ui.widgets import label
 
 
-class PacingView(Retranslatable, QWidget):
+class PacingView(PagePart, QWidget):
+    interests = Changes(pacing=True, flares=True)
     changed = Signal()
     save_failed = Signal(object)
 
-    def __init__(self, session: DiarySession, parent: QWidget | None = None) -> None:
+    def __init__(self, diary: OpenDiary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        session = diary.session
+        self._diary = diary
         self.setObjectName("pacingView")
         self._session = session
         outer = QVBoxLayout(self)
@@ -101,6 +106,8 @@ class PacingView(Retranslatable, QWidget):
         self.detail.save_failed.connect(self.save_failed)
         self.boom_bust.save_failed.connect(self.save_failed)
         self.retranslate_ui()
+        self.changed.connect(lambda: diary.announce(self.interests))  # interim: until its writes use diary.run
+        diary.host.add(self)
 
     def retranslate_ui(self) -> None:
         # Translators: the page heading, where the person first meets the word; Welsh adds "(pacing)".

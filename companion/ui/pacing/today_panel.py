@@ -1,11 +1,11 @@
-"""Pacing on Today: what is planned, the amount done logged in one step, and the pacing timer."""
+"""Pacing on Today: what is planned, the amount done logged in one step, and the pacing timer.
+
+The timer itself is the app's (ui/pacing/timer_controller.py), so it keeps running through a lock; this
+panel shows it and its buttons. A part of the UI core: it reads the diary only in `refresh()`."""
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Any
-
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -21,21 +21,15 @@ from PySide6.QtWidgets import (
 )
 
 from companion.domain import pacing as p
-from companion.domain.errors import SaveFailedError, ValidationError
+from companion.domain.changes import Changes
 from companion.domain.flare import FlareEpisode
-from companion.domain.pacing_timer import TimerEvent, TimerState
 from companion.i18n import _
 from companion.i18n.formatting import format_date
 from companion.services.pacing import TimerCheckpoint, format_amount, unit_name
-from companion.services.session import DiarySession
-from companion.ui.widgets import Retranslatable, label, set_tab_order
-
-MIN_LOGGED_MINUTES = 0.1
-
-
-def clock_text(seconds: float) -> str:
-    whole = max(0, round(seconds))
-    return f"{whole // 60:d}:{whole % 60:02d}"
+from companion.ui.core.diary import OpenDiary
+from companion.ui.core.page import PagePart
+from companion.ui.pacing.timer_controller import MIN_LOGGED_MINUTES, PacingTimerController, clock_text
+from companion.ui.widgets import label, set_tab_order
 
 
 class AmountSpin(QDoubleSpinBox):
@@ -127,23 +121,20 @@ class ActivityRow(QFrame):
         self.log_requested.emit(self.progress.activity.id, self.amount.value())
 
 
-class PacingTodayPanel(Retranslatable, QFrame):
-    changed = Signal()
-    save_failed = Signal(object)
-    rest_prompt = Signal(str)  # a rest-break or stop prompt, for the system tray as well
-    timer_running_changed = Signal(bool)
+class PacingTodayPanel(PagePart, QFrame):
+    interests = Changes(pacing=True, flares=True)
 
-    def __init__(self, session: DiarySession, parent: QWidget | None = None) -> None:
+    def __init__(self, diary: OpenDiary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("pacingTodayPanel")
-        self._session = session
+        self._diary = diary
+        self._session = diary.session
+        self.timer_control = diary.timer or PacingTimerController(diary.clock, self)
         self._rows: list[ActivityRow] = []
+        self._progress: list[p.DayProgress] = []
+        self._offer: tuple[str, object] | None = None  # (action, what it is about)
         self._last_log: p.ActivityLog | None = None
-        self._offered_flare: FlareEpisode | None = None
-        self._after_lock: dict[str, Any] | None = None
         self._neighbours: tuple[QWidget, QWidget | None] | None = None
-        self.timer: TimerState | None = None
-        self.timer_activity: p.Activity | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 8)
         self.heading = label("subheading")
@@ -175,7 +166,7 @@ class PacingTodayPanel(Retranslatable, QFrame):
         message_row.addWidget(self.message, 1)
         message_row.addWidget(self.undo_button)
 
-        # --- the pacing timer ---
+        # --- the pacing timer (the app's; shown here) ---
         self.timer_box = QFrame()
         self.timer_box.setObjectName("banner")
         timer_layout = QVBoxLayout(self.timer_box)
@@ -203,8 +194,6 @@ class PacingTodayPanel(Retranslatable, QFrame):
             timer_layout.addWidget(widget)
         timer_layout.addLayout(buttons)
         self.timer_box.hide()
-        self.ticker = QTimer(self)
-        self.ticker.setInterval(1000)
 
         layout.addWidget(self.heading)
         layout.addWidget(self.offer)
@@ -216,10 +205,17 @@ class PacingTodayPanel(Retranslatable, QFrame):
         self.offer_button.clicked.connect(self._on_offer_accepted)
         self.offer_dismiss.clicked.connect(self._on_offer_dismissed)
         self.undo_button.clicked.connect(self._undo_last_log)
-        self.pause_button.clicked.connect(self._on_pause_clicked)
+        self.pause_button.clicked.connect(self.timer_control.pause_or_resume)
         self.stop_button.clicked.connect(self.stop_timer)
-        self.ticker.timeout.connect(self.tick)
+        self.timer_control.ticked.connect(self._update_timer_texts)
+        self.timer_control.running_changed.connect(self._on_timer_running_changed)
+        self.timer_control.prompted.connect(self._on_timer_prompted)
+        self.timer_control.said.connect(self._on_timer_said)
+        if self.timer_control.message:
+            self.message.setText(self.timer_control.message)
+        self.refresh()
         self.retranslate_ui()
+        diary.host.add(self)
 
     # --- text ---
 
@@ -235,28 +231,80 @@ class PacingTodayPanel(Retranslatable, QFrame):
         self.sound.setAccessibleName(_("Play a sound at rest breaks"))
         self.timer_bar.setAccessibleName(_("Time done against the plan"))
         self._update_timer_texts()
-        self.refresh()
+        self._render_offer()
 
-    # --- refresh ---
+    # --- reading ---
 
     def refresh(self) -> None:
-        if not self._session.is_open:
-            return
+        """Read today's plans and what to offer (the only place this panel reads the diary)."""
+        pacing = self._session.pacing
+        self._progress = pacing.today_progress()
+        self._offer = self._read_offer()
         for row in self._rows:
             row.setParent(None)
             row.deleteLater()
         self._rows = []
-        progress = self._session.pacing.today_progress()
-        for item in progress:
+        for item in self._progress:
             row = ActivityRow(item)
             row.log_requested.connect(self.log)
             row.timer_requested.connect(self.start_timer)
-            row.timer_button.setEnabled(self.timer is None)
+            row.timer_button.setEnabled(not self.timer_control.running)
             self.rows_box.addWidget(row)
             self._rows.append(row)
-        self.empty.setVisible(not progress)
-        self._refresh_offer()
+        self.empty.setVisible(not self._progress)
+        self._render_offer()
         self._chain_focus()
+        self._update_timer_texts()
+
+    def _read_offer(self) -> tuple[str, object] | None:
+        pacing = self._session.pacing
+        if not self.timer_control.running:
+            checkpoint = pacing.timer_checkpoint()
+            if checkpoint is not None and checkpoint.done_seconds / 60 >= MIN_LOGGED_MINUTES:
+                activity = next((a for a in pacing.activities() if a.id == checkpoint.activity_id), None)
+                if activity is not None:
+                    return "checkpoint", (checkpoint, activity)
+        flares = self._session.flares
+        flare = pacing.flare_to_offer(flares.episodes())
+        if flare is not None:
+            return "step_down", flare
+        if pacing.stepped_down_activities() and flares.current() is None:
+            return "step_up", None
+        return None
+
+    def _render_offer(self) -> None:
+        if self._offer is None:
+            self.offer.hide()
+            return
+        action, about = self._offer
+        if action == "checkpoint":
+            checkpoint: TimerCheckpoint
+            activity: p.Activity
+            checkpoint, activity = about  # type: ignore[misc]
+            minutes = round(checkpoint.done_seconds / 60, 1)
+            self.offer_text.setText(
+                _(
+                    "A pacing timer for {activity} was still running when Companion last closed. "
+                    "Time done by then: {amount}."
+                ).format(activity=activity.name, amount=format_amount(minutes, activity))
+            )
+            self.offer_button.setText(_("Log {amount}").format(amount=format_amount(minutes, activity)))
+        elif action == "step_down":
+            flare: FlareEpisode = about  # type: ignore[assignment]
+            self.offer_text.setText(
+                _(
+                    "A flare-up started on {date}. Your flare-up plan says to ease back, not stop. "
+                    "Step today's pacing plans down to {percent} % for now?"
+                ).format(date=format_date(flare.started_at.date()), percent=round(p.DEFAULT_STEP_DOWN_SHARE * 100))
+            )
+            self.offer_button.setText(_("Step down"))
+        else:
+            self.offer_text.setText(
+                _("Your pacing plans are stepped down after a flare-up. When you feel ready, step back up.")
+            )
+            self.offer_button.setText(_("Step back up"))
+        self.offer_button.setProperty("action", action)
+        self.offer.show()
 
     def set_focus_neighbours(self, before: QWidget, after: QWidget | None) -> None:
         """Tab reaches the panel after `before` and leaves it for `after`, rows included as they change.
@@ -288,96 +336,68 @@ class PacingTodayPanel(Retranslatable, QFrame):
     def row_for(self, name: str) -> ActivityRow:
         return next(r for r in self._rows if r.progress.activity.name == name)
 
-    def _refresh_offer(self) -> None:
-        pacing = self._session.pacing
-        checkpoint = pacing.timer_checkpoint() if self.timer is None else None
-        self._offered_flare = None
-        if checkpoint is not None and checkpoint.done_seconds / 60 >= MIN_LOGGED_MINUTES:
-            activity = next((a for a in pacing.activities() if a.id == checkpoint.activity_id), None)
-            if activity is not None:
-                minutes = round(checkpoint.done_seconds / 60, 1)
-                self.offer_text.setText(
-                    _(
-                        "A pacing timer for {activity} was still running when Companion last closed. "
-                        "Time done by then: {amount}."
-                    ).format(activity=activity.name, amount=format_amount(minutes, activity))
-                )
-                self.offer_button.setText(_("Log {amount}").format(amount=format_amount(minutes, activity)))
-                self.offer_button.setProperty("action", "checkpoint")
-                self.offer.show()
-                return
-        flare = pacing.flare_to_offer(self._session.flares.episodes())
-        if flare is not None:
-            self._offered_flare = flare
-            self.offer_text.setText(
-                _(
-                    "A flare-up started on {date}. Your flare-up plan says to ease back, not stop. "
-                    "Step today's pacing plans down to {percent} % for now?"
-                ).format(date=format_date(flare.started_at.date()), percent=round(p.DEFAULT_STEP_DOWN_SHARE * 100))
-            )
-            self.offer_button.setText(_("Step down"))
-            self.offer_button.setProperty("action", "step_down")
-            self.offer.show()
-            return
-        current = self._session.flares.current()
-        stepped = pacing.stepped_down_activities()
-        if stepped and current is None:
-            self.offer_text.setText(
-                _("Your pacing plans are stepped down after a flare-up. When you feel ready, step back up.")
-            )
-            self.offer_button.setText(_("Step back up"))
-            self.offer_button.setProperty("action", "step_up")
-            self.offer.show()
-            return
-        self.offer.hide()
+    # --- the offer (a timer left running, a flare-up's step-down, stepping back up) ---
 
     def _on_offer_accepted(self) -> None:
-        action = self.offer_button.property("action")
+        if self._offer is None:
+            return
+        action, about = self._offer
         pacing = self._session.pacing
-        try:
-            if action == "checkpoint":
-                checkpoint = pacing.timer_checkpoint()
-                if checkpoint is not None:
-                    pacing.log(checkpoint.activity_id, round(checkpoint.done_seconds / 60, 1), p.LogSource.TIMER)
-                self.message.setText(_("The time was logged."))
-            elif action == "step_down" and self._offered_flare is not None:
-                pacing.answer_flare(self._offered_flare.id, p.DEFAULT_STEP_DOWN_SHARE)
-                self.message.setText(_("Your plans are stepped down. Build back up when you are ready."))
-            elif action == "step_up":
+        if action == "checkpoint":
+            checkpoint: TimerCheckpoint = about[0]  # type: ignore[index]
+            minutes = round(checkpoint.done_seconds / 60, 1)
+            ok: object = self._diary.run(
+                lambda: self._log_op(checkpoint.activity_id, minutes, p.LogSource.TIMER), problem=self.message
+            )
+            said = _("The time was logged.")
+        elif action == "step_down":
+            flare: FlareEpisode = about  # type: ignore[assignment]
+            ok = self._diary.run(
+                lambda: (None, pacing.answer_flare(flare.id, p.DEFAULT_STEP_DOWN_SHARE)), problem=self.message
+            )
+            said = _("Your plans are stepped down. Build back up when you are ready.")
+        else:
+            def step_up() -> tuple[None, Changes]:
                 for activity in pacing.stepped_down_activities():
                     pacing.step_up(activity.id)
-                self.message.setText(_("Your plans are back where they were before the flare-up."))
-        except ValidationError as exc:
-            self.message.setText(exc.message())
-        except SaveFailedError as exc:
-            self.save_failed.emit(exc)
-        self.refresh()
-        self.changed.emit()
+                return None, _PACING
+
+            ok = self._diary.run(step_up, problem=self.message)
+            said = _("Your plans are back where they were before the flare-up.")
+        if ok is not None:
+            self.message.setText(said)
 
     def _on_offer_dismissed(self) -> None:
-        action = self.offer_button.property("action")
-        try:
-            if action == "checkpoint":
-                self._session.pacing.save_timer_checkpoint(None)
-            elif action == "step_down" and self._offered_flare is not None:
-                self._session.pacing.answer_flare(self._offered_flare.id, None)
-        except SaveFailedError as exc:
-            self.save_failed.emit(exc)
-        self.offer.hide()
-        self.refresh()
+        if self._offer is None:
+            return
+        action, about = self._offer
+        pacing = self._session.pacing
+        if action == "checkpoint":
+            def forget() -> tuple[None, Changes]:
+                pacing.save_timer_checkpoint(None)
+                return None, _PACING
+
+            self._diary.run(forget, problem=self.message)
+        elif action == "step_down":
+            flare: FlareEpisode = about  # type: ignore[assignment]
+            self._diary.run(lambda: (None, pacing.answer_flare(flare.id, None)), problem=self.message)
+        else:
+            self._offer = None
+            self.offer.hide()
 
     # --- logging ---
 
+    def _log_op(
+        self, activity_id: str, amount: float, source: p.LogSource
+    ) -> tuple[tuple[p.ActivityLog, p.DayProgress], Changes]:
+        entry, progress, changes = self._session.pacing.log(activity_id, amount, source)
+        return (entry, progress), changes
+
     def log(self, activity_id: str, amount: float, source: p.LogSource = p.LogSource.MANUAL) -> bool:
-        try:
-            entry, progress, _changes = self._session.pacing.log(activity_id, amount, source)
-        except ValidationError as exc:
-            self.message.setText(exc.message())
+        done = self._diary.run(lambda: self._log_op(activity_id, amount, source), problem=self.message)
+        if done is None:
             return False
-        except SaveFailedError as exc:
-            self.save_failed.emit(exc)
-            self.refresh()
-            return True
+        entry, progress = done.value
         self._last_log = entry
         activity = progress.activity
         text = _("Logged {amount} of {activity}.").format(
@@ -390,27 +410,22 @@ class PacingTodayPanel(Retranslatable, QFrame):
             ).format(planned=format_amount(progress.target, activity))
         self.message.setText(text)
         self.undo_button.show()
-        self.refresh()
-        self.changed.emit()
         return True
 
     def _undo_last_log(self) -> None:
         if self._last_log is None:
             return
-        try:
-            self._session.pacing.delete_log(self._last_log.id)
-        except SaveFailedError as exc:
-            self.save_failed.emit(exc)
+        log_id = self._last_log.id
+        done = self._diary.run(lambda: self._session.pacing.delete_log(log_id), problem=self.message)
         self._last_log = None
         self.undo_button.hide()
-        self.message.setText(_("The last amount logged was removed."))
-        self.refresh()
-        self.changed.emit()
+        if done is not None:
+            self.message.setText(_("The last amount logged was removed."))
 
-    # --- the timer ---
+    # --- the timer (the app's controller; this panel shows it) ---
 
     def start_timer(self, activity_id: str, target_minutes: float | None = None) -> None:
-        if self.timer is not None:
+        if self.timer_control.running:
             return
         pacing = self._session.pacing
         activity = pacing.get(activity_id)
@@ -418,135 +433,65 @@ class PacingTodayPanel(Retranslatable, QFrame):
         minutes = target_minutes if target_minutes is not None else (progress.remaining or progress.target or 0)
         if minutes <= 0:
             minutes = progress.target or 1.0
-        rest = dt.timedelta(minutes=activity.rest_every_minutes) if activity.rest_every_minutes else None
-        self.timer = TimerState.start(activity.id, dt.timedelta(minutes=minutes), pacing.now(), rest)
-        self.timer_activity = activity
-        self.timer_prompt.setText("")
-        self.timer_box.show()
-        self.ticker.start()
-        self._checkpoint()
-        self._update_timer_texts()
-        for row in self._rows:
-            row.timer_button.setEnabled(False)
+        self.timer_control.start(activity, minutes)
         self.pause_button.setFocus()
-        self.timer_running_changed.emit(True)
 
     def tick(self) -> None:
-        if self.timer is None or self.timer_activity is None:
-            return
-        now = self._session.pacing.now()
-        for event in self.timer.due(now):
-            if event is TimerEvent.REST:
-                text = _("Time for a {minutes}-minute rest break. Press Rest now, then Carry on when ready.").format(
-                    minutes=self.timer_activity.rest_minutes
-                )
-                self._checkpoint()
-            else:
-                text = _("You have reached today's plan for {activity}. Time to stop and log it.").format(
-                    activity=self.timer_activity.name
-                )
-            self.timer_prompt.setText(text)
-            if self.sound.isChecked():
-                QApplication.beep()
-            self.rest_prompt.emit(text)
+        self.timer_control.tick()
+
+    @property
+    def timer(self) -> object:
+        return self.timer_control.state
+
+    @property
+    def timer_activity(self) -> p.Activity | None:
+        return self.timer_control.activity
+
+    @property
+    def timer_running(self) -> bool:
+        return self.timer_control.running
+
+    def stop_timer(self) -> float | None:
+        """Stop and log the active time (in minutes); None when nothing was running."""
+        return self.timer_control.stop()
+
+    def _on_timer_running_changed(self, running: bool) -> None:
+        for row in self._rows:
+            row.timer_button.setEnabled(not running)
         self._update_timer_texts()
 
+    def _on_timer_prompted(self, text: str) -> None:
+        if self.sound.isChecked():
+            QApplication.beep()
+
+    def _on_timer_said(self, text: str) -> None:
+        self.message.setText(text)
+        self.undo_button.hide()
+
     def _update_timer_texts(self) -> None:
-        if self.timer is None or self.timer_activity is None:
+        timer = self.timer_control
+        state, activity = timer.state, timer.activity
+        self.timer_box.setVisible(state is not None)
+        if state is None or activity is None:
             return
-        now = self._session.pacing.now() if self._session.is_open else self.timer.started_at
-        total = self.timer.target.total_seconds()
-        done = self.timer.active(now).total_seconds()
-        self.timer_title.setText(_("Pacing timer: {activity}").format(activity=self.timer_activity.name))
+        total = state.target.total_seconds()
+        done = timer.active().total_seconds()
+        self.timer_title.setText(_("Pacing timer: {activity}").format(activity=activity.name))
         if done < total:
             clock = _("{left} left of {total}").format(left=clock_text(total - done), total=clock_text(total))
         else:
             clock = _("{done} done; the plan was {total}").format(done=clock_text(done), total=clock_text(total))
         self.timer_clock.setText(clock)
         self.timer_clock.setAccessibleName(clock)
+        self.timer_prompt.setText(timer.prompt)
         self.timer_bar.setRange(0, max(1, int(total)))
         self.timer_bar.setValue(min(int(done), int(total)))
-        if self.timer.running:
+        if state.running:
             self.pause_button.setText(_("Rest now"))
             self.pause_button.setAccessibleName(_("Pause the timer for a rest"))
         else:
             self.pause_button.setText(_("Carry on"))
             self.pause_button.setAccessibleName(_("Carry on timing after the rest"))
 
-    def _on_pause_clicked(self) -> None:
-        if self.timer is None:
-            return
-        now = self._session.pacing.now()
-        if self.timer.running:
-            self.timer.pause(now)
-            self.timer_prompt.setText(_("Resting. The timer is paused."))
-            self._checkpoint()
-        else:
-            self.timer.resume(now)
-            self.timer_prompt.setText("")
-        self._update_timer_texts()
 
-    def _checkpoint(self) -> None:
-        if self.timer is None:
-            return
-        now = self._session.pacing.now()
-        checkpoint = TimerCheckpoint(
-            self.timer.activity_id,
-            self.timer.started_at.isoformat(),
-            self.timer.active(now).total_seconds(),
-            self.timer.target.total_seconds(),
-        )
-        try:
-            self._session.pacing.save_timer_checkpoint(checkpoint)
-        except SaveFailedError as exc:
-            self.save_failed.emit(exc)
-
-    @property
-    def timer_running(self) -> bool:
-        return self.timer is not None
-
-    def stop_timer(self) -> float | None:
-        """Stop and log the active time (in minutes); None when nothing was running."""
-        if self.timer is None or self.timer_activity is None:
-            return None
-        done = self.timer.stop(self._session.pacing.now())
-        activity = self.timer_activity
-        self.timer = None
-        self.timer_activity = None
-        self.ticker.stop()
-        self.timer_box.hide()
-        minutes = round(done.total_seconds() / 60, 1)
-        self.timer_running_changed.emit(False)
-        if minutes < MIN_LOGGED_MINUTES:
-            try:
-                self._session.pacing.save_timer_checkpoint(None)
-            except SaveFailedError as exc:
-                self.save_failed.emit(exc)
-            self.message.setText(_("The timer was stopped before any time was done."))
-            self.refresh()
-            return 0.0
-        self.log(activity.id, minutes, p.LogSource.TIMER)
-        return minutes
-
-    def stop_for_lock(self) -> dict[str, Any] | None:
-        """The diary is locking: log the time done and say what to show after unlocking."""
-        if self.timer is None or self.timer_activity is None:
-            return None
-        activity = self.timer_activity
-        remaining = self.timer.remaining(self._session.pacing.now()).total_seconds() / 60
-        minutes = self.stop_timer()
-        return {"activity_id": activity.id, "minutes": minutes or 0.0, "remaining": round(remaining, 1)}
-
-    def show_after_lock(self, state: dict[str, Any]) -> None:
-        activity_id = str(state.get("activity_id", ""))
-        activity = next((a for a in self._session.pacing.activities() if a.id == activity_id), None)
-        if activity is None:
-            return
-        minutes = float(state.get("minutes") or 0.0)
-        self._after_lock = state
-        self.message.setText(
-            _(
-                "The pacing timer for {activity} stopped when the diary locked, and the time done was logged: {amount}."
-            ).format(activity=activity.name, amount=format_amount(minutes, activity))
-        )
-        self.undo_button.hide()
+_PACING = Changes(pacing=True)

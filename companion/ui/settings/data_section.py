@@ -8,22 +8,24 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGroupBox, QPushButton, QVBoxLayout, QWidget
 
-from companion.domain.errors import CompanionError, SaveFailedError
+from companion.domain.changes import Changes
+from companion.domain.errors import CompanionError
 from companion.i18n import _
-from companion.services.session import DiarySession
 from companion.ui import dialogs
+from companion.ui.core.diary import OpenDiary
 from companion.ui.layouts import flow_row
 from companion.ui.widgets import Retranslatable, label
 
 
 class DataSection(Retranslatable, QGroupBox):
     changed = Signal()  # an import changed the diary
-    save_failed = Signal(object)
 
-    def __init__(self, session: DiarySession, parent: QWidget | None = None) -> None:
+    def __init__(self, diary: OpenDiary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("dataSection")
-        self._session = session
+        self._diary = diary
+        self._session = diary.session
+        self.changed.connect(lambda: diary.announce(Changes.everything()))
         layout = QVBoxLayout(self)
         self.explain = label()
         self.export_json = QPushButton()
@@ -137,10 +139,6 @@ class DataSection(Retranslatable, QGroupBox):
                 if is_json
                 else transfer.import_pain_csv(self._session, data)
             )
-        except SaveFailedError as exc:
-            self.save_failed.emit(exc)
-            self.changed.emit()
-            return
         except CompanionError as exc:
             self.status.setText(exc.message())
             return

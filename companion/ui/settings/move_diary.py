@@ -6,44 +6,42 @@ import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from companion.domain.errors import CompanionError, SaveFailedError
+from companion.domain.changes import Changes
+from companion.domain.errors import CompanionError
 from companion.i18n import _
 from companion.ui import dialogs
 
 if TYPE_CHECKING:
-    from companion.ui.companion_window import CompanionWindow
+    from PySide6.QtWidgets import QWidget
+
+    from companion.ui.core.diary import OpenDiary
 
 
-def move_diary(window: CompanionWindow) -> None:
+def move_diary(diary: OpenDiary, window: QWidget) -> None:
     """Move the diary and its backups to a folder the person chooses (a synced folder, say)."""
-    if window.session is None:
-        return
     folder = dialogs.choose_folder(window, _("Choose the folder to move your diary to"))
     if not folder:
         return
-    session = window.session
+    session = diary.session
 
     def answered(button: dialogs.Button) -> None:
-        if button != dialogs.Button.Ok or window.session is not session:
+        if button != dialogs.Button.Ok or not session.is_open:
             return
         from companion.storage.app_settings import default_data_dir, remember_moved_location
         from companion.storage.relocation import move_diary as relocate
 
+        diary.flush()  # what is pending goes with it
         try:
             new_path = relocate(session.store, Path(folder))
-        except SaveFailedError as exc:
-            window._on_save_failed(exc)
-            return
         except (CompanionError, OSError) as exc:
             text = exc.message() if isinstance(exc, CompanionError) else str(exc)
             dialogs.show_error(window, text)
             return
-        window.context.data_dir = new_path.parent
-        if not window.context.demo:
+        diary.context.data_dir = new_path.parent
+        if not diary.context.demo:
             with contextlib.suppress(OSError):
                 remember_moved_location(default_data_dir(), new_path.parent)
-        if window.main_view is not None:
-            window.main_view.settings.set_diary_path(new_path)
+        diary.announce(Changes(settings=True))  # Settings shows where the diary lives now
         dialogs.show_message(
             window,
             _("Diary moved"),

@@ -16,14 +16,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from companion.domain.changes import Changes
 from companion.i18n import LANGUAGE_NAMES, _, ngettext
-from companion.storage.app_settings import AUTO_LOCK_CHOICES, FONT_SIZES, AppSettings
+from companion.storage.app_settings import AUTO_LOCK_CHOICES, FONT_SIZES
+from companion.ui.core.diary import OpenDiary
+from companion.ui.core.page import PagePart
 from companion.ui.layouts import flow_row, scrolled_page
+from companion.ui.settings.data_section import DataSection
 from companion.ui.settings.reminders_section import RemindersSection
-from companion.ui.widgets import Retranslatable, label
+from companion.ui.widgets import label
 
 
-class SettingsView(Retranslatable, QWidget):
+class SettingsView(PagePart, QWidget):
+    """Preferences are the app's (saved in settings.json); a change goes to `diary.app`, which applies it
+    everywhere. The "Your data" section works on the open diary."""
+
+    interests = Changes(settings=True)
     language_selected = Signal(str)
     text_size_selected = Signal(int)
     auto_lock_selected = Signal(int)
@@ -31,10 +39,12 @@ class SettingsView(Retranslatable, QWidget):
     move_requested = Signal()
     reminders_changed = Signal(dict)  # AppSettings fields (reminders section)
 
-    def __init__(self, settings: AppSettings, diary_path: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, diary: OpenDiary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("settingsView")
-        self._diary_path = diary_path
+        self._diary = diary
+        settings = diary.context.settings
+        self._diary_path = diary.session.path
         _content, outer = scrolled_page(self)  # at large text sizes the page scrolls rather than squeezes
         outer.setContentsMargins(32, 24, 32, 24)
         self._column = outer
@@ -60,7 +70,7 @@ class SettingsView(Retranslatable, QWidget):
         self.change_passphrase.setObjectName("changePassphraseButton")
         self.location = label(selectable=True)
         self.location.setObjectName("diaryLocation")
-        self.location.setText(str(diary_path))
+        self.location.setText(str(self._diary_path))
         self.open_folder = QPushButton()
         self.open_folder.setObjectName("openFolderButton")
         self.move_button = QPushButton()
@@ -99,7 +109,21 @@ class SettingsView(Retranslatable, QWidget):
         self.change_passphrase.clicked.connect(self.change_passphrase_requested)
         self.open_folder.clicked.connect(self._on_open_folder_clicked)
         self.move_button.clicked.connect(self.move_requested)
+        app = diary.app
+        self.language_selected.connect(app.switch_language)
+        self.text_size_selected.connect(app.set_text_size)
+        self.auto_lock_selected.connect(app.set_auto_lock)
+        self.change_passphrase_requested.connect(app.change_passphrase)
+        self.move_requested.connect(app.move_diary)
+        self.reminders_changed.connect(app.reminders_changed)
+        self.data_section = DataSection(diary)
+        self.add_section(self.data_section)
         self.retranslate_ui()
+        diary.host.add(self)
+
+    def refresh(self) -> None:
+        """Where the diary lives may have changed (it was moved)."""
+        self.set_diary_path(self._diary.session.path)
 
     def retranslate_ui(self) -> None:
         self.title.setText(_("Settings"))

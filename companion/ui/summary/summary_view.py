@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,16 +28,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from companion.domain.errors import CompanionError, SaveFailedError
+from companion.domain.changes import Changes
+from companion.domain.errors import CompanionError
 from companion.domain.summary import AUDIENCE_NAMES, CHARTS, DEFAULT_SECTIONS, Audience, Section
 from companion.i18n import N_, _, current_language, ngettext
 from companion.services.session import DiarySession
 from companion.ui import dialogs
+from companion.ui.core.diary import OpenDiary
+from companion.ui.core.page import Draft, PagePart
 from companion.ui.layouts import flow_row
 from companion.ui.summary import document_builds
 from companion.ui.summary.appointment_dialog import AppointmentDialog, to_date, to_qdate
 from companion.ui.summary.communication_box import CommunicationBox
-from companion.ui.widgets import Retranslatable, label
+from companion.ui.widgets import label
 
 if TYPE_CHECKING:
     from companion.reports.summary_data import SummaryData, SummaryOptions
@@ -54,6 +57,7 @@ SECTION_NAMES = {
     Section.WHAT_MATTERS: N_("What matters to me"),
     Section.TOP3: N_("My top 3 things to discuss"),
     Section.QUESTIONS: N_("Questions I want to ask"),
+    Section.STORY: N_("My story so far: diagnoses, tests, referrals (left out unless ticked)"),
     Section.PAIN: N_("Pain and PEG, with the chart"),
     Section.SLEEP_MOOD: N_("Sleep and mood"),
     Section.FLARES: N_("Flare-ups"),
@@ -68,13 +72,15 @@ LANGUAGE_CHOICES = (("cy", "Cymraeg"), ("en", "English"), ("both", "Cymraeg | En
 SHORT_PERIOD_DAYS = 7
 
 
-class SummaryView(Retranslatable, QWidget):
-    save_failed = Signal(object)
+class SummaryView(PagePart, QWidget):
+    interests = Changes(settings=True, appointments=True)
+    draft_key = "summary"
 
-    def __init__(self, session: DiarySession, parent: QWidget | None = None) -> None:
+    def __init__(self, diary: OpenDiary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("summaryView")
-        self._session = session
+        self._diary = diary
+        self._session = diary.session
         self._warned = False
         self.data: SummaryData | None = None
         self.print_job: PrintPreview | None = None
@@ -98,8 +104,11 @@ class SummaryView(Retranslatable, QWidget):
             grid.addWidget(box, index, 0)  # one column: long Welsh names at large text sizes stay whole
             self.sections[section] = box
         self.preview_button, self.print_button, self.pdf_button = QPushButton(), QPushButton(), QPushButton()
-        for button, name in ((self.preview_button, "summaryPreview"), (self.print_button, "summaryPrint"),
-                             (self.pdf_button, "summaryPdf")):  # fmt: skip
+        for button, name in (
+            (self.preview_button, "summaryPreview"),
+            (self.print_button, "summaryPrint"),
+            (self.pdf_button, "summaryPdf"),
+        ):
             button.setObjectName(name)
         buttons = flow_row(self.preview_button, self.print_button, self.pdf_button)  # wraps at large text
         self.notice = label()
@@ -110,8 +119,16 @@ class SummaryView(Retranslatable, QWidget):
         self.preview.setObjectName("summaryPreviewText")
         self.preview.setOpenLinks(False)
         self.preview.setMinimumHeight(360)
-        for widget in (self.choices, self.notice, self.communication, self.top_box, self.questions_box,
-                       self.sections_box, buttons, self.status):  # fmt: skip
+        for widget in (
+            self.choices,
+            self.notice,
+            self.communication,
+            self.top_box,
+            self.questions_box,
+            self.sections_box,
+            buttons,
+            self.status,
+        ):
             column.addWidget(widget)
         column.addWidget(self.preview, 1)
         scroll = QScrollArea()
@@ -136,6 +153,7 @@ class SummaryView(Retranslatable, QWidget):
         self._load_remembered()
         self.retranslate_ui()
         self._on_period_changed()
+        diary.host.add(self)
 
     def _build_choices(self) -> None:
         self.choices = QGroupBox()
@@ -367,11 +385,18 @@ class SummaryView(Retranslatable, QWidget):
 
     def _remember(self, options: SummaryOptions) -> bool:
         """Keep the choices (and how I communicate) in the diary; False, with the reason shown, if that failed."""
-        sets = {key for key, box in (("making_choices", self.making_choices), ("ask3", self.ask3),
-                                     ("bran", self.bran)) if box.isChecked()}  # fmt: skip
-        try:
-            prefs = self._session.summary
-            prefs.remember(
+        sets = {
+            key
+            for key, box in (("making_choices", self.making_choices), ("ask3", self.ask3), ("bran", self.bran))
+            if box.isChecked()
+        }
+        prefs = self._session.summary
+        named = [options.appointment] if options.appointment is not None else []
+        if named and self.period.currentData() == "since_last":
+            named.append(options.start)  # the last appointment, as the person set it
+
+        def write() -> tuple[None, Changes]:
+            changes = prefs.remember(
                 options.audience.value,
                 [s.value for s in options.sections],
                 options.name or "",
@@ -380,18 +405,12 @@ class SummaryView(Retranslatable, QWidget):
                 question_sets=sets,
             )
             if options.communication is not None:
-                prefs.remember_communication(options.communication)
-            if options.appointment is not None:
-                named = [options.appointment]
-                if self.period.currentData() == "since_last":
-                    named.append(options.start)  # the last appointment, as the person set it
-                prefs.remember_appointment(*named)
-        except SaveFailedError as exc:
-            self.save_failed.emit(exc)  # kept in memory; the window offers to retry
-        except CompanionError as exc:
-            self.status.setText(exc.message())
-            return False
-        return True
+                changes = changes | prefs.remember_communication(options.communication)
+            if named:
+                changes = changes | prefs.remember_appointment(*named)
+            return None, changes
+
+        return self._diary.run(write, problem=self.status.setText, where=self) is not None
 
     # --- output ---
 
@@ -494,3 +513,17 @@ class SummaryView(Retranslatable, QWidget):
     def refresh(self) -> None:
         """Nothing is read until the person asks for a preview; the dates follow today."""
         self._show_period_notice()
+
+    def draft(self) -> Draft | None:
+        """What was typed and not yet kept (it is kept when a summary is previewed, printed or saved)."""
+        return {
+            "top3": [e.text() for e in self.top3],
+            "questions": self.own_questions.toPlainText(),
+            "name": self.name.text(),
+        }
+
+    def restore(self, draft: Draft) -> None:
+        for edit, text in zip(self.top3, draft.get("top3", []), strict=False):
+            edit.setText(str(text))
+        self.own_questions.setPlainText(str(draft.get("questions", "")))
+        self.name.setText(str(draft.get("name", self.name.text())))

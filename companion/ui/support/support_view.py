@@ -15,14 +15,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from companion.domain.changes import Changes
 from companion.domain.errors import SaveFailedError
 from companion.domain.support import OwnSupportEntry
 from companion.i18n import _
-from companion.services.session import DiarySession
 from companion.ui import dialogs
+from companion.ui.core.diary import OpenDiary
+from companion.ui.core.page import PagePart
 from companion.ui.support.entry_cards import CARD_STYLE, DirectoryCard, OwnEntryCard
 from companion.ui.support.own_entry_form import OwnEntryForm
-from companion.ui.widgets import Retranslatable, label, set_tab_order
+from companion.ui.widgets import label, set_tab_order
 
 
 class SearchBox(QLineEdit):
@@ -36,12 +38,15 @@ class SearchBox(QLineEdit):
         super().keyPressEvent(event)
 
 
-class SupportView(Retranslatable, QWidget):
+class SupportView(PagePart, QWidget):
+    interests = Changes(settings=True)
     changed = Signal()
     save_failed = Signal(object)
 
-    def __init__(self, session: DiarySession, parent: QWidget | None = None) -> None:
+    def __init__(self, diary: OpenDiary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        session = diary.session
+        self._diary = diary
         self.setObjectName("supportView")
         self.setStyleSheet(CARD_STYLE)
         self._session = session
@@ -121,6 +126,8 @@ class SupportView(Retranslatable, QWidget):
         self.refresh()
 
     # --- text ---
+        self.changed.connect(lambda: diary.announce(self.interests))  # interim: until its writes use diary.run
+        diary.host.add(self)
 
     def retranslate_ui(self) -> None:
         self.heading.setText(_("Where to find support"))

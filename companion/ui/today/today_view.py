@@ -1,10 +1,12 @@
-"""Today: the check-in (pain in one key press, more when wanted) and today's entries."""
+"""Today: the check-in (pain in one key press, more when wanted) and today's entries.
+
+A page of the UI core (ui/core/page.py): it reads the diary in `refresh()` only, when a change it shows
+(check-ins, tags) happens or the day has moved on; its panels (weekly questions, pacing, doses) are parts
+of their own with their own interests."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -19,33 +21,40 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from companion.domain.changes import Changes
 from companion.domain.checkin import Checkin
-from companion.domain.errors import SaveFailedError, ValidationError
+from companion.domain.save_state import SaveState
 from companion.i18n import _, ngettext
 from companion.i18n.formatting import format_time, format_weekday_date
-from companion.services.session import DiarySession
 from companion.ui.checkin.checkin_form import CheckinForm
+from companion.ui.core.diary import OpenDiary
+from companion.ui.core.page import Draft, PagePart
 from companion.ui.layouts import flow_row
 from companion.ui.measures.due_banner import MeasuresDueBanner
 from companion.ui.medicines.today_doses import TodayDosesPanel
 from companion.ui.pacing.today_panel import PacingTodayPanel
 from companion.ui.today.score_picker import ScorePicker
-from companion.ui.widgets import Retranslatable, label
+from companion.ui.widgets import label
 
 
-class TodayView(Retranslatable, QWidget):
-    save_failed = Signal(object)  # SaveFailedError: the entry is in memory, not yet on disk
-    entry_saved = Signal(object)  # Checkin
+class TodayView(PagePart, QWidget):
+    interests = Changes(pain_entries=True, tags=True)
+    draft_key = "today"
 
-    def __init__(self, session: DiarySession, parent: QWidget | None = None) -> None:
+    def __init__(self, diary: OpenDiary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("todayView")
-        self._session = session
+        self._diary = diary
+        self._session = session = diary.session
         self._last_saved: Checkin | None = None
+        self._day = diary.clock.today()
+        self._entries: list[Checkin] = []
+        self._tag_names: list[str] = []
+        self._kept_draft = False
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 16, 24, 16)
         self.date_heading = label("heading")
-        self.measures_banner = MeasuresDueBanner(session)
+        self.measures_banner = MeasuresDueBanner(diary)
         self.form = CheckinForm()
         self.picker = self.form.pain
         self.note = self.form.note
@@ -67,10 +76,9 @@ class TodayView(Retranslatable, QWidget):
         self.entries.setMinimumHeight(120)
         self.empty = label()
         self.empty.setObjectName("todayEmpty")
-        self.pacing = PacingTodayPanel(session)
-        self.pacing.save_failed.connect(self.save_failed)
-        self.doses = TodayDosesPanel(session)
-        self.doses.save_failed.connect(self.save_failed)
+        self.pacing = PacingTodayPanel(diary)
+        self.doses = TodayDosesPanel(diary)
+        del session
 
         content = QWidget()
         column = QVBoxLayout(content)
@@ -107,10 +115,10 @@ class TodayView(Retranslatable, QWidget):
         # Tab: the check-in, its buttons, the pacing rows, the as-needed doses, then today's entries.
         self.pacing.set_focus_neighbours(self.clear_button, None)
         self.doses.set_focus_neighbours(self.pacing.undo_button, self.entries)
-        self._just_refreshed = False
-        self._building = True  # the panels below have just read the diary in their own constructors
-        self.retranslate_ui()  # which refreshes
-        self._building = False
+        diary.events.save_state_changed.connect(self._on_events_save_state_changed)
+        self.refresh()
+        self.retranslate_ui()
+        diary.host.add(self)
 
     def retranslate_ui(self) -> None:
         self.save.setText(_("&Save"))
@@ -122,33 +130,54 @@ class TodayView(Retranslatable, QWidget):
         self.clear_button.setAccessibleName(_("Clear the form"))
         self.entries.setAccessibleName(_("Today's entries"))
         self.empty.setText(_("Nothing recorded yet today. Choose a number above, or press a number key."))
-        self.refresh()
+        self._render()
 
     def refresh(self) -> None:
-        if not self._session.is_open:  # locked: this screen is about to be deleted
-            return
-        # Being built and shown at unlock asks for a refresh three times in one turn of the event loop (the
-        # constructor, retranslate_ui, showEvent); each reads the whole diary's due measures and doses.
-        self._just_refreshed = True
-        QTimer.singleShot(0, self, self._settled)
-        today = self._session.diary.entries_today()
-        self.date_heading.setText(format_weekday_date(self._session.diary.today()))
-        self.list_heading.setText(ngettext("{n} entry today", "{n} entries today", len(today)).format(n=len(today)))
-        self.empty.setVisible(not today)
+        """Read today's check-ins and the known tags (the only place this page reads the diary)."""
+        diary = self._session.diary
+        self._day = self._diary.clock.today()
+        self._entries = diary.entries_on(self._day)
+        self._tag_names = diary.tag_names()
+        self.form.set_known_tags(self._tag_names)
+        if self.form.is_blank():
+            self.form.reset_time(self._diary.clock.now())
+        self._render()
+
+    def _render(self) -> None:
+        """Put the last-read entries on screen in the current language (no reading)."""
+        today = self._entries
+        self.date_heading.setText(format_weekday_date(self._day))
+        self._render_count()
         self.entries.clear()
         for entry in reversed(today):  # newest first
             item = QListWidgetItem(self.describe(entry))
             item.setData(Qt.ItemDataRole.UserRole, entry.id)
             self.entries.addItem(item)
-        self.form.set_known_tags(self._session.diary.tag_names())
-        if not self._building:
-            self.measures_banner.refresh()
-            self.pacing.refresh()
-            self.doses.refresh()
-        if self.form.is_blank():
-            self.form.reset_time(self._session.diary.now())
-        if self._last_saved is not None:
-            self.status.setText(_("Saved at {time}.").format(time=format_time(self._last_saved.recorded_at)))
+        self._render_status()
+
+    def _render_count(self) -> None:
+        n = len(self._entries)
+        self.list_heading.setText(ngettext("{n} entry today", "{n} entries today", n).format(n=n))
+        self.empty.setVisible(not n)
+
+    def _render_status(self) -> None:
+        if self._kept_draft:
+            self.status.setText(_("Your unsaved check-in was kept when the diary locked. Check it, then Save."))
+            return
+        entry = self._last_saved
+        if entry is None:
+            return
+        state = self._session.store.save_state
+        time = format_time(entry.recorded_at)
+        if state.durable:
+            self.status.setText(_("Saved at {time}.").format(time=time))
+        elif state.failed:
+            self.status.setText(_("Recorded, but not saved to disk yet."))
+        else:
+            self.status.setText(_("Recorded at {time}. Saving…").format(time=time))
+
+    def _on_events_save_state_changed(self, _state: SaveState) -> None:
+        self._render_status()
 
     @staticmethod
     def describe(entry: Checkin) -> str:
@@ -161,32 +190,40 @@ class TodayView(Retranslatable, QWidget):
 
     def _on_picker_score_changed(self, score: int) -> None:
         if score >= 0:
+            self._kept_draft = False
+            self._last_saved = None
             self.status.setText(_("Pain {score} chosen. Add more if you like, then Save.").format(score=score))
 
     def _on_save_clicked(self) -> None:
-        given = self.form.value(self._session.diary.now())
-        try:
-            entry, _changes = self._session.diary.record_checkin(given)
-        except ValidationError as exc:
-            self.status.setText(exc.message())
+        given = self.form.value(self._diary.clock.now())
+        self._kept_draft = False
+        done = self._diary.run(lambda: self._session.diary.record_checkin(given), problem=self.status, origin=self)
+        if done is None:
             if given.is_empty:
                 self.picker.buttons[0].setFocus()
             return
-        except SaveFailedError as exc:
-            self._after_recorded(None)
-            self.save_failed.emit(exc)
-            return
-        self._after_recorded(entry)
-
-    def _after_recorded(self, entry: Checkin | None) -> None:
-        self._last_saved = entry
-        self.form.clear(self._session.diary.now())
-        self.refresh()
-        if entry is not None:
-            self.entry_saved.emit(entry)
-        else:
-            self.status.setText(_("Recorded, but not saved to disk yet."))
+        self._show_recorded(done.value)
         self.picker.buttons[0].setFocus()
+
+    def _show_recorded(self, entry: Checkin) -> None:
+        """Show the check-in just recorded from the write's value: no reading back (a ten-year diary would
+        make that the slow part of a check-in)."""
+        self._last_saved = entry
+        if self._day != self._diary.clock.today():
+            self.refresh()  # a new day began while the page was open
+        elif entry.recorded_at.date() == self._day:
+            self._entries = sorted([*self._entries, entry], key=lambda e: e.recorded_at)
+            newest_first = list(reversed(self._entries))
+            item = QListWidgetItem(self.describe(entry))
+            item.setData(Qt.ItemDataRole.UserRole, entry.id)
+            self.entries.insertItem(newest_first.index(entry), item)  # one new row, not the whole list again
+            self._render_count()
+        new_tags = [t.name for t in entry.tags if t.name not in self._tag_names]
+        if new_tags:
+            self._tag_names = sorted([*self._tag_names, *new_tags], key=str.casefold)
+            self.form.set_known_tags(self._tag_names)
+        self.form.clear(self._diary.clock.now())
+        self._render_status()
 
     def _on_same_as_last_clicked(self) -> None:
         last = self._session.diary.last_checkin()
@@ -194,21 +231,28 @@ class TodayView(Retranslatable, QWidget):
             self.status.setText(_("There is no earlier check-in to copy yet."))
             return
         self.form.set_value(last, keep_time=True)
-        self.form.reset_time(self._session.diary.now())
+        self.form.reset_time(self._diary.clock.now())
+        self._last_saved = None
         self.status.setText(_("Filled in from your last check-in. Change anything, then Save."))
         self.picker.setFocus()
 
     def _on_clear_button_clicked(self) -> None:
-        self.form.clear(self._session.diary.now())
+        self.form.clear(self._diary.clock.now())
+        self._last_saved = None
+        self._kept_draft = False
         self.status.setText("")
 
-    def draft_state(self) -> dict[str, Any] | None:
-        """What is typed but not saved, to keep in the diary if it locks now."""
-        return None if self.form.is_blank() else self.form.draft_state(self._session.diary.now())
+    def draft(self) -> Draft | None:
+        """What is typed but not saved, kept (encrypted, in the diary) if it locks now."""
+        return None if self.form.is_blank() else self.form.draft_state(self._diary.clock.now())
 
-    def load_draft(self, state: dict[str, Any]) -> None:
-        self.form.load_draft(state)
-        self.status.setText(_("Your unsaved check-in was kept when the diary locked. Check it, then Save."))
+    def restore(self, draft: Draft) -> None:
+        self.form.load_draft(draft)
+        self._kept_draft = True
+        self._render_status()
+
+    draft_state = draft  # the names the first wave's tests use
+    load_draft = restore
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         focus = self.focusWidget()
@@ -220,11 +264,8 @@ class TodayView(Retranslatable, QWidget):
             return
         super().keyPressEvent(event)
 
-    def _settled(self) -> None:
-        self._just_refreshed = False
-
     def showEvent(self, event: object) -> None:
-        if not self._just_refreshed:  # shown again later: the date or the diary may have moved on
+        if self._day != self._diary.clock.today():  # shown again after midnight: a new day's page
             self.refresh()
         super().showEvent(event)  # type: ignore[arg-type]
 

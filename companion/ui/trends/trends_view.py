@@ -30,15 +30,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from companion.domain.changes import Changes
 from companion.i18n import _, current_language
-from companion.services.session import DiarySession
 from companion.ui import dialogs
+from companion.ui.core.diary import OpenDiary
+from companion.ui.core.page import PagePart
 from companion.ui.layouts import stack_when_narrow
 from companion.ui.trends.chart_panel import ChartPanel, apply_window
 from companion.ui.trends.day_charts import activity_chart, pain_chart, peg_baseline, peg_chart, wellbeing_chart
 from companion.ui.trends.group_charts import goals_chart, tags_chart, time_of_day_chart, weekday_chart
 from companion.ui.trends.model import CHARTS, DEFAULT_RANGE, RANGES, ChartData
-from companion.ui.widgets import Retranslatable, label
+from companion.ui.widgets import label
 
 DATE_FORMAT = "d MMMM yyyy"
 _QT_LOCALES = {
@@ -56,13 +58,18 @@ def _pydate(value: QDate) -> dt.date:
     return dt.date(value.year(), value.month(), value.day())
 
 
-class TrendsView(Retranslatable, QWidget):
+class TrendsView(PagePart, QWidget):
+    interests = Changes(
+        pain_entries=True, tags=True, measures=True, flares=True, pacing=True, goals=True, medicines=True
+    )
     # The page contract: a SaveFailedError for the main window. Trends only reads the diary (an export writes
     # a file the person chose, not the diary), so nothing emits it today.
     save_failed = Signal(object)
 
-    def __init__(self, session: DiarySession, parent: QWidget | None = None) -> None:
+    def __init__(self, diary: OpenDiary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        session = diary.session
+        self._diary = diary
         self.setObjectName("trendsView")
         self._session = session
         self.range_key = DEFAULT_RANGE
@@ -197,6 +204,7 @@ class TrendsView(Retranslatable, QWidget):
         self.retranslate_ui()
 
     # --- words ---------------------------------------------------------------------------------------------
+        diary.host.add(self)
 
     def retranslate_ui(self) -> None:
         self.heading.setText(_("Trends"))
