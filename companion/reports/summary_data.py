@@ -107,7 +107,7 @@ def exact(value: float) -> Fraction:
 
 def mean_of(values: Iterable[Fraction]) -> Fraction | None:
     items = list(values)
-    return sum(items, Fraction(0)) / len(items) if items else None
+    return Fraction(sum(items)) / len(items) if items else None
 
 
 class Outcome(StrEnum):
@@ -172,7 +172,7 @@ def daily_means(entries: Iterable[Checkin], attribute: str) -> dict[dt.date, Fra
         value = getattr(entry, attribute)
         if value is not None:
             by_day[entry.recorded_at.date()].append(exact(value))
-    return {day: sum(values, Fraction(0)) / len(values) for day, values in by_day.items()}
+    return {day: mean_of(values) or Fraction(0) for day, values in by_day.items()}
 
 
 def pain_summary(entries: list[Checkin], period: Period) -> PainSummary:
@@ -418,54 +418,35 @@ class SummaryData:
 
 
 def build_summary(session: DiarySession, options: SummaryOptions) -> SummaryData:
-    """Read the diary through its services (a private read-only copy when built off the GUI thread)."""
-
+    """Read the diary through its services (a private read-only copy when built off the GUI thread). A period
+    still to come reads nothing: every figure below is worked out over no days."""
     start, end = min(options.start, options.end), max(options.start, options.end)
     today = session.diary.today()
     period = Period(start, end, today)
     prefs, insights = session.summary, session.insights
-    name = prefs.name() if options.name is None else options.name
-    communication = prefs.communication() if options.communication is None else options.communication
-    figures = _Figures.none(period)
-    if period.started:  # a period still to come has the person's own words and no figures
-        entries = insights.checkins_on_days(start - dt.timedelta(days=period.days), period.upto)
-        current = [e for e in entries if start <= e.recorded_at.date() <= period.upto]
-        figures = _Figures(
-            pain_summary(entries, period),
-            peg_summary(insights.peg_on_days(start, period.upto)),
-            wellbeing_summary(current, period),
-            flare_summary(session.flares.episodes(), period),
-            _pacing(session, period),
-            goal_lines(session.goals.goals(), period.upto),
-            insights.completion(start, period.upto),
-            medicine_lines(session.medicines.medicines(), insights.doses_on_days(start, period.upto), period),
-            tried_lines(session.medicines.tried(), period.upto),
-            tuple((c.recorded_at, c.note) for c in current if c.note.strip())
-            if options.includes(Section.NOTES)
-            else (),
-            insights.pain_series(start, period.upto),
-            tuple(insights.peg_points(start, period.upto)),
-        )
-    f = figures
+    upto = period.upto
+    entries = insights.checkins_on_days(start - dt.timedelta(days=period.days), upto)
+    current = [e for e in entries if start <= e.recorded_at.date() <= upto]
+    notes = tuple((c.recorded_at, c.note) for c in current if c.note.strip())
     return SummaryData(
         options=options,
         period=period,
         made_on=today,
-        name=name.strip(),
-        communication=communication,
+        name=(prefs.name() if options.name is None else options.name).strip(),
+        communication=prefs.communication() if options.communication is None else options.communication,
         what_matters=session.goals.what_matters(),
-        pain=f.pain,
-        peg=f.peg,
-        wellbeing=f.wellbeing,
-        flares=f.flares,
-        pacing=f.pacing,
-        goals=f.goals,
-        completion=f.completion,
-        medicines=f.medicines,
-        tried=f.tried,
-        notes=f.notes,
-        series=f.series,
-        peg_points=f.peg_points,
+        pain=pain_summary(entries, period),
+        peg=peg_summary(insights.peg_on_days(start, upto)),
+        wellbeing=wellbeing_summary(current, period),
+        flares=flare_summary(session.flares.episodes(), period),
+        pacing=_pacing(session, period),
+        goals=goal_lines(session.goals.goals(), upto),
+        completion=insights.completion(start, upto),
+        medicines=medicine_lines(session.medicines.medicines(), insights.doses_on_days(start, upto), period),
+        tried=tried_lines(session.medicines.tried(), upto),
+        notes=notes if options.includes(Section.NOTES) else (),
+        series=insights.pain_series(start, upto),
+        peg_points=tuple(insights.peg_points(start, upto)),
         story=_story(session, today) if options.includes(Section.STORY) else None,
     )
 
@@ -476,44 +457,8 @@ def _story(session: DiarySession, today: dt.date) -> object:
     return build_story(session, today)
 
 
-@dataclass(frozen=True)
-class _Figures:
-    pain: PainSummary
-    peg: PegSummary
-    wellbeing: WellbeingSummary
-    flares: FlareSummary
-    pacing: PacingSummary | None
-    goals: tuple[GoalLine, ...]
-    completion: Completion
-    medicines: tuple[MedicineLine, ...]
-    tried: tuple[TriedLine, ...]
-    notes: tuple[tuple[dt.datetime, str], ...]
-    series: object
-    peg_points: tuple[object, ...]
-
-    @classmethod
-    def none(cls, period: Period) -> _Figures:
-        from companion.domain.goals import Completion
-
-        nothing = Measure(None, 0)
-        return cls(
-            PainSummary(0, period.days, None, None, None, period.days, None),
-            PegSummary(None, None, 0, None),
-            WellbeingSummary(nothing, nothing, nothing, nothing),
-            FlareSummary(0, 0, ()),
-            None,
-            (),
-            Completion(0, 0, 0),
-            (),
-            (),
-            (),
-            None,
-            (),
-        )
-
-
 def _pacing(session: DiarySession, period: Period) -> PacingSummary | None:
-    activity = session.insights.activity(period.start, period.upto, include_archived=True)
+    activity = session.insights.planned(period.start, period.upto)
     if not any(p.target for row in activity for p in row.progress):
         return None
     logs = session.pacing.logs(period.start, period.upto)

@@ -431,14 +431,24 @@ ORDER: list[Section] = [
     Section.TRIED,
     Section.NOTES,
 ]
-EVIDENCE = {Section.PAIN, Section.SLEEP_MOOD, Section.FLARES, Section.PACING, Section.GOALS, Section.MEDICINES}
+# Sections of figures from the period's days: none for a period still to come.
+FIGURES = {
+    Section.PAIN,
+    Section.SLEEP_MOOD,
+    Section.FLARES,
+    Section.PACING,
+    Section.GOALS,
+    Section.MEDICINES,
+    Section.TRIED,
+    Section.NOTES,
+}
 
 
 def blocks(data: SummaryData, tr: Translator) -> list[tuple[str, list[str]]]:
     """(key, units) in order: the header, how I communicate, the chosen sections, the footnotes."""
     out = [("header", header(data, tr)), ("communication", communication(data, tr))]
     for section in ORDER:
-        if data.options.includes(section) and (data.period.started or section not in EVIDENCE):
+        if data.options.includes(section) and (data.period.started or section not in FIGURES):
             out.append((section.value, BUILDERS[section](data, tr)))
     out.append(("footnotes", footnotes(data, tr)))
     return [(key, parts) for key, parts in out if parts]

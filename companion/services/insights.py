@@ -137,7 +137,13 @@ class InsightsService:
     def peg_points(self, start: dt.date, end: dt.date) -> list[PegPoint]:
         with self._uow() as uow:
             responses = uow.measures.peg_history()
-        return [PegPoint(r.taken_at.date(), r.score) for r in responses if start <= r.taken_at.date() <= end]
+        # the mean of the three items unrounded (PegResponse.score is rounded for display): bands and baselines
+        # on Trends are worked out as the summary works them out, on the unrounded score
+        return [
+            PegPoint(r.taken_at.date(), (r.pain_average + r.enjoyment + r.activity) / 3)
+            for r in responses
+            if start <= r.taken_at.date() <= end
+        ]
 
     def peg_change(self, baseline: tuple[dt.date, dt.date], period: tuple[dt.date, dt.date]) -> t.Change | None:
         """Mean PEG in the period against the mean in the baseline period the person picked."""
@@ -155,6 +161,15 @@ class InsightsService:
         return t.change_band(before, after)
 
     # --- activity, goals ---
+
+    def planned(self, start: dt.date, end: dt.date) -> list[ActivityDay]:
+        """Every activity's plan day by day, archived ones too (what was planned then), without what was done:
+        the summary adds up the logs itself, exactly."""
+        with self._uow() as uow:
+            activities = uow.pacing.activities(include_archived=True)
+            changes = {a.id: uow.pacing.changes(a.id) for a in activities}
+        days = t.days_between(start, end)
+        return [ActivityDay(a, [day_progress(a, changes[a.id], [], d) for d in days]) for a in activities]
 
     def activity(self, start: dt.date, end: dt.date, *, include_archived: bool = False) -> list[ActivityDay]:
         with self._uow() as uow:

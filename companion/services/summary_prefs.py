@@ -1,7 +1,7 @@
 """What the summary screen remembers in the diary (encrypted with it): the sections each audience gets,
 the person's name, their top 3, their own questions, how they communicate best, and the days of the
 appointments they named when a summary was printed or saved ("since my last appointment" starts from the
-latest of those before today, never from when the file was saved)."""
+latest of those, or of My story's appointments, before today; never from when a file was saved)."""
 
 from __future__ import annotations
 
@@ -106,17 +106,20 @@ class SummaryPrefs:
     # --- appointments ---
 
     def appointments(self) -> list[dt.date]:
-        """The appointment days the person named, oldest first."""
+        """The days of the appointments the person named: those given when a summary was printed or saved,
+        and those in My story's appointments (each on its own local day), oldest first."""
         days = []
         for raw in self._list(APPOINTMENTS_KEY):
             try:
                 days.append(dt.date.fromisoformat(raw))
             except ValueError:
                 continue
+        with self._uow() as uow:
+            days += [a.when.date() for a in uow.story.appointments()]
         return sorted(set(days))
 
     def last_appointment(self, today: dt.date | None = None) -> dt.date | None:
-        """The latest appointment named that is before today."""
+        """The latest appointment named that is before today: where "since my last appointment" starts."""
         today = today or self._clock().date()
         return max((d for d in self.appointments() if d < today), default=None)
 
@@ -128,8 +131,8 @@ class SummaryPrefs:
     def remember_appointment(self, *days: dt.date) -> Changes:
         """The appointment a summary is for (and the last one, when the person typed it); the newest
         APPOINTMENTS_KEPT are kept."""
-        kept = sorted({*self.appointments(), *days})[-APPOINTMENTS_KEPT:]
-        return self._set({APPOINTMENTS_KEY: json.dumps([d.isoformat() for d in kept])})
+        kept = sorted({*self._list(APPOINTMENTS_KEY), *(d.isoformat() for d in days)})[-APPOINTMENTS_KEPT:]
+        return self._set({APPOINTMENTS_KEY: json.dumps(kept)})
 
     # --- how I communicate best ---
 

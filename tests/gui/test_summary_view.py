@@ -254,3 +254,23 @@ def test_since_my_last_appointment_starts_on_the_day_named_not_the_day_saved(
     start = summary.start.date()
     assert dt.date(start.year(), start.month(), start.day()) == today - dt.timedelta(days=40)
     assert summary.start.isEnabled() and not summary.end.isEnabled()
+
+
+def test_a_lock_during_a_summary_build_waits_for_it_and_the_pdf_is_whole(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Auto-lock fires while the PDF is being built (from its own copy of the diary, off the GUI thread): the
+    build finishes, the file is written whole, then the diary locks."""
+    window, summary = _summary_page(qtbot, make_window)
+    session = window.session  # type: ignore[attr-defined]
+    summary._warned = True  # the not-encrypted warning was said earlier this session
+    chosen = tmp_path / "during-lock.pdf"
+    monkeypatch.setattr(dialogs, "choose_save_file", lambda *_args: str(chosen))
+    qtbot.mouseClick(summary.pdf_button, Qt.MouseButton.LeftButton)
+    dialog = summary.appointment_dialog
+    assert dialog is not None
+    QTimer.singleShot(30, window.idle.idle.emit)  # type: ignore[attr-defined]  # auto-lock, mid-build
+    _answer_appointment(qtbot, summary, session.diary.today())
+    qtbot.waitUntil(chosen.exists, timeout=30000)
+    assert CANARY in _text(chosen)
+    qtbot.waitUntil(lambda: window.session is None, timeout=10000)  # type: ignore[attr-defined]

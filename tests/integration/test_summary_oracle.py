@@ -16,11 +16,14 @@ from pathlib import Path
 
 import pytest
 
+from companion.domain.summary import Communication, ConsultationLanguage, Section
+from companion.reports.summary_data import build_summary
 from companion.services.clock import Clock
+from companion.services.insights import PainSeries
 from companion.services.session import DiarySession
 from tests.conftest import CHEAP_KDF
 from tests.oracle.diary_json import Diary, load
-from tests.oracle.harness import RENDER, summary_text
+from tests.oracle.harness import EVERYTHING, RENDER, options, summary_text
 from tests.oracle.sentences import check_text, sentences
 from tests.oracle.summary_oracle import Expected, expected
 
@@ -76,13 +79,25 @@ def make_session(tmp_path: Path) -> Iterator[SessionFactory]:
 
 
 def assert_prints_the_oracle(
-    session: DiarySession, diary: Diary, start: dt.date, end: dt.date, languages: tuple[str, ...] = LANGUAGES
+    session: DiarySession,
+    diary: Diary,
+    start: dt.date,
+    end: dt.date,
+    languages: tuple[str, ...] = LANGUAGES,
+    **more: object,
 ) -> Expected:
     export = load(session, diary)
     want = expected(export, start, end, session.diary.today())
+    notes = Section.NOTES in more.get("sections", ())  # type: ignore[operator]
     for language in languages:
-        for lang, text in summary_text(session, start, end, language).items():
-            assert check_text(text, sentences(want, lang), lang) == [], (language, lang, text)
+        for lang, text in summary_text(session, start, end, language, **more).items():
+            assert check_text(text, sentences(want, lang, notes=notes), lang) == [], (language, lang, text)
+    # What the charts draw (images, with no text to read back): the same days and answers.
+    data = build_summary(session, options(start, end, "en", **more))
+    if want.started:
+        assert isinstance(data.series, PainSeries) and (data.series.start, data.series.end) == (start, want.upto)
+        assert [d.day for d in data.series.days] == [start + dt.timedelta(days=i) for i in range(want.days_in_period)]
+        assert [p.day for p in data.peg_points] == want.peg_days  # type: ignore[attr-defined]
     return want
 
 
@@ -220,17 +235,54 @@ def test_a_day_at_exactly_130_percent_of_the_plan_is_over_it_not_kept(make_sessi
     assert (names, planned, kept, over) == (["Walking"], 7, 3, 3) and booms >= over
 
 
+def test_the_periods_last_day_counts_for_goals_ratings_and_archived_activities(make_session: SessionFactory) -> None:
+    end = ago(10)
+    start = end - dt.timedelta(days=13)
+    diary = Diary()
+    diary.checkin(at(start), pain=4)
+    diary.goal("Stopped goal", at(start - dt.timedelta(days=30)), status="stopped")  # listed never, the next one is
+    diary.goal("Choir", at(end, 23, 0), steps=(end,), ratings=((at(end, 20), 60, 6),))  # made on the last day
+    diary.goal("Garden", at(end + dt.timedelta(days=1), 0, 30))  # made the day after: left out
+    cream = diary.medicine("Cream", started=start)
+    diary.rate_medicine(cream, at(start), 2)
+    diary.rate_medicine(cream, at(end, 21), 7, "Itching", offset=60)  # the last day
+    diary.rate_medicine(cream, at(end + dt.timedelta(days=1), 9), 9)
+    stairs = diary.activity("Stairs", unit="repetitions", archived=True)  # archived since, planned then
+    diary.plan(stairs, start - dt.timedelta(days=7), 4.0)
+    for i in range(14):
+        diary.log(stairs, start + dt.timedelta(days=i), 4.0 + (i % 3))
+    diary.flare(at(start + dt.timedelta(days=2)), at(start + dt.timedelta(days=4)), helped="Heat pad")
+    diary.flare(at(start + dt.timedelta(days=8)), at(start + dt.timedelta(days=9)), helped="Rest, then a short walk")
+    want = assert_prints_the_oracle(make_session(), diary, start, end)
+    assert want.goals == [("Choir", 1, 1, 6)]
+    assert want.medicines[0]["helpfulness"] == 7 and want.pacing is not None and want.pacing[0] == ["Stairs"]
+    assert want.flare_helped == ["Heat pad", "Rest, then a short walk"]
+
+
 def test_the_name_the_person_saved_is_printed(make_session: SessionFactory) -> None:
     diary = Diary()
     diary.setting("summary.name", "Siân Ŵyn")
-    diary.checkin(at(ago(2)), pain=5)
-    want = assert_prints_the_oracle(make_session(), diary, ago(27), TODAY)
-    assert want.name == "Siân Ŵyn"
+    diary.what_matters("Canu yn y côr eto", "")
+    diary.checkin(at(ago(2)), pain=5, note="Diwrnod da yn yr ardd")
+    diary.checkin(at(ago(40)), pain=5, note="Before the period")
+    session = make_session()
+    want = assert_prints_the_oracle(session, diary, ago(27), TODAY, sections=(*EVERYTHING, Section.NOTES))
+    assert want.name == "Siân Ŵyn" and len(want.notes) == 1
+    # A name cleared for this summary is not printed; how I communicate, given for it, is.
+    needs = Communication(ConsultationLanguage.WELSH, bsl=True)
+    text = summary_text(session, ago(27), TODAY, "en", name="", communication=needs)["en"]
+    assert "Siân" not in text and "Name:" not in text
+    assert "I would like the appointment in Welsh." in " ".join(text.split()) and "BSL interpreter" in text
 
 
 def test_medicines_reviews_plans_and_tried(make_session: SessionFactory) -> None:
     diary = Diary()
     start = ago(27)
+    diary.medicine("Gel", started=start, stopped=TODAY)  # both on the period's edges: both printed
+    diary.medicine(
+        "Patch", started=dt.date(2025, 3, 1), stopped=TODAY + dt.timedelta(days=30), review_group="gabapentinoid"
+    )  # stops later: its review is due since 1 March
+    diary.tried("Yoga", 5, TODAY)  # started today, the period's last day
     codeine = diary.medicine("Codeine", started=dt.date(2025, 1, 20), review_group="opioid", dose="30 mg")
     diary.rate_medicine(codeine, at(start + dt.timedelta(days=2)), 4, "Constipation.")
     diary.medicine("Naproxen", started=start + dt.timedelta(days=3), stopped=start + dt.timedelta(days=12))
@@ -245,8 +297,10 @@ def test_medicines_reviews_plans_and_tried(make_session: SessionFactory) -> None
     diary.tried("Hydrotherapy", 7, TODAY + dt.timedelta(days=3))  # not started yet
     diary.tried("TENS machine", None)
     want = assert_prints_the_oracle(make_session(), diary, start, TODAY)
-    assert [m["name"] for m in want.medicines] == ["Codeine", "Naproxen", "Spray"]
-    assert want.medicines[0]["review_due"] == dt.date(2026, 1, 20) and want.medicines[2]["doses"] == 5
+    assert [m["name"] for m in want.medicines] == ["Gel", "Patch", "Codeine", "Naproxen", "Spray"]
+    assert want.medicines[2]["review_due"] == dt.date(2026, 1, 20) and want.medicines[4]["doses"] == 5
+    assert (want.medicines[0]["started"], want.medicines[0]["stopped"]) == (start, TODAY)
+    assert want.medicines[1]["review_due"] == dt.date(2026, 3, 1) and ("Yoga", 5) in want.tried
 
 
 @pytest.fixture
@@ -276,6 +330,7 @@ def test_the_same_diary_prints_the_same_summary_in_four_time_zones(
         diary.dose(spray, at(day, hour, 30), offset)
         diary.checkin(at(day, hour, 15), offset, pain=i % 10, mood=5)
     diary.dose(spray, at(start - dt.timedelta(days=1), 23, 50), 540)  # the day before, there
+    diary.goal("Walk", dt.datetime.combine(TODAY, dt.time(23, 30)))  # first saved 23:30 UTC today: listed everywhere
     session = make_session()
     want = None
     texts = []
@@ -283,5 +338,5 @@ def test_the_same_diary_prints_the_same_summary_in_four_time_zones(
         zone(name)
         want = assert_prints_the_oracle(session, diary, start, TODAY, ("en",))
         texts.append(summary_text(session, start, TODAY, "cy")["cy"])
-    assert want is not None and want.medicines[0]["doses"] == 7
+    assert want is not None and want.medicines[0]["doses"] == 7 and want.goals == [("Walk", 0, 0, None)]
     assert all(t == texts[0] for t in texts)

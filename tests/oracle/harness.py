@@ -26,7 +26,8 @@ EVERYTHING = tuple(s for s in Section if s is not Section.NOTES)
 
 
 def options(start: dt.date, end: dt.date, language: str, **more: object) -> SummaryOptions:
-    return SummaryOptions(start, end, Audience.GP, EVERYTHING, language=language, **more)  # type: ignore[arg-type]
+    chosen: dict[str, object] = {"sections": EVERYTHING, **more}
+    return SummaryOptions(start, end, Audience.GP, language=language, **chosen)  # type: ignore[arg-type]
 
 
 def pdftotext(pdf: bytes, *, crop: tuple[float, float, float, float] | None = None) -> str:

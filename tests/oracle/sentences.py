@@ -91,10 +91,15 @@ def _comparison(compared: Compared, what: str, lang: str) -> str:
     return tr.gettext(bands[compared.band or ""]).format(percent=compared.percent)
 
 
-def sentences(x: Expected, lang: str, *, audience: str = "gp", appointment: dt.date | None = None) -> list[str]:
-    """Every sentence with a figure in it that the summary prints (sections all ticked, notes left out)."""
+def sentences(
+    x: Expected, lang: str, *, audience: str = "gp", appointment: dt.date | None = None, notes: bool = False
+) -> list[str]:
+    """Every sentence with a figure in it that the summary prints (sections all ticked; the notes when asked),
+    and the person's own words it must carry (what matters, their notes)."""
     tr = translator(lang)
-    out = []
+    out = [line for line in x.what_matters.splitlines() if line.strip()]
+    if not out:
+        out.append(tr.gettext("Not written yet."))
     if x.name:
         out.append(tr.gettext("Name: {name}.").format(name=x.name))
     out.append(tr.gettext("For {audience}.").format(audience=tr.gettext(AUDIENCES[audience])))
@@ -185,6 +190,9 @@ def sentences(x: Expected, lang: str, *, audience: str = "gp", appointment: dt.d
                 x.flare_count,
             ).format(count=x.flare_count, days=x.flare_days)
         )
+        if x.flare_helped:
+            out.append(tr.gettext("What helped:") + " " + x.flare_helped[0])
+            out.extend(x.flare_helped[1:])
     else:
         out.append(tr.gettext("No flare-ups were logged in this period."))
     # pacing
@@ -245,6 +253,12 @@ def sentences(x: Expected, lang: str, *, audience: str = "gp", appointment: dt.d
     for name, helpfulness in x.tried:
         if helpfulness is not None:
             out.append(tr.gettext("{name}: helpfulness {score} out of 10.").format(name=name, score=helpfulness))
+        else:
+            out.append(name)
+    if notes:
+        for day, text in x.notes:
+            medium = str(format_date(day, "medium", locale=LOCALES[lang]))
+            out.append(f"{medium}: {' '.join(text.split())}")
     return out
 
 

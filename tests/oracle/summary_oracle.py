@@ -98,6 +98,9 @@ class Expected:
     plan_days: tuple[int, int] = (0, 0)  # ticked, planned
     medicines: list[dict[str, Any]] = field(default_factory=list)
     tried: list[tuple[str, int | None]] = field(default_factory=list)
+    what_matters: str = ""  # the newest version's words
+    notes: list[tuple[dt.date, str]] = field(default_factory=list)  # check-ins' notes in the period, in order
+    peg_days: list[dt.date] = field(default_factory=list)
 
 
 def expected(export: dict[str, Any], start: dt.date, end: dt.date, today: dt.date) -> Expected:
@@ -108,6 +111,8 @@ def expected(export: dict[str, Any], start: dt.date, end: dt.date, today: dt.dat
     length = (upto - start).days + 1 if started else 0
     settings = {r["key"]: r["value"] for r in tables.get("diary_settings", [])}
     out = Expected(start, end, today, upto, started, length, name=settings.get("summary.name", "").strip())
+    versions = sorted(tables.get("what_matters", []), key=lambda r: r["written_at_utc"])
+    out.what_matters = versions[-1]["what_matters"] if versions else ""
     if not started:
         return out
     inside = lambda d: start <= d <= upto  # noqa: E731
@@ -122,6 +127,11 @@ def expected(export: dict[str, Any], start: dt.date, end: dt.date, today: dt.dat
     before_start = start - dt.timedelta(days=length)
     before = {d: mean(v) for d, v in by_day.items() if before_start <= d < start}
     scores = [r["score"] for d, r in entries if inside(d) and r["score"] is not None]
+    out.notes = [
+        (d, r["note"])
+        for d, r in sorted(entries, key=lambda e: e[1]["recorded_at_utc"])
+        if inside(d) and r["note"].strip()
+    ]
     out.pain_days = len(now)
     out.pain_mean = mean([v for v in now.values() if v is not None])
     out.pain_low, out.pain_high = (min(scores), max(scores)) if scores else (None, None)
@@ -149,6 +159,7 @@ def expected(export: dict[str, Any], start: dt.date, end: dt.date, today: dt.dat
         key=lambda t: (t[0], t[1]),
     )
     pegs = [p for p in pegs if inside(p[2])]
+    out.peg_days = [p[2] for p in pegs]
     if pegs:
         score = lambda r: Fraction(r["pain_average"] + r["enjoyment"] + r["activity"], 3)  # noqa: E731
         out.peg_count = len(pegs)
