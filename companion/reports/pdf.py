@@ -70,7 +70,7 @@ FONT_CHAIN: tuple[str, ...] = (
     "Noto Color Emoji",
 )
 SANS_FAMILY = FONT_CHAIN[0]
-LAST_PAGE_AT_LEAST = 0.4  # a last page less full than this is "almost empty": the pages are balanced instead
+LAST_PAGE_AT_LEAST = 0.5  # a last page less than half full: the pages are balanced instead
 SECTION_MARK, SECTION_MARK_WITHIN = "<h2>", 160  # a unit with a heading near its start begins a section
 FLOAT_MARK = '<p class="chart">'  # a unit starting so is a chart: it may float to the next page
 
@@ -277,19 +277,29 @@ def paginate(
 def balanced(
     heights: Sequence[float], body: float, floats: Iterable[int] = (), sections: Iterable[int] = ()
 ) -> list[list[int]]:
-    """Pages as `paginate` fills them, unless that leaves a last page under LAST_PAGE_AT_LEAST full: then the
-    same number of pages filled more evenly (each page's fill lowered until one more page would be needed)."""
-    floats, sections = list(floats), list(sections)
-    pages = paginate(heights, body, floats, sections)
-    if len(pages) < 2 or sum(heights[i] for i in pages[-1]) >= LAST_PAGE_AT_LEAST * body:
+    """Pages as `paginate` fills them, unless that leaves a last page under LAST_PAGE_AT_LEAST full: then,
+    from the back, a page's last unit moves to the top of the next while that makes the two more even (and
+    the next still fits), so the same pages are filled evenly instead of one almost empty at the end."""
+    pages = paginate(heights, body, list(floats), list(sections))
+
+    def fill(page: list[int]) -> float:
+        return sum(heights[i] for i in page)
+
+    if len(pages) < 2 or fill(pages[-1]) >= LAST_PAGE_AT_LEAST * body:
         return pages
-    best = pages
-    for step in range(1, 40):
-        trial = paginate(heights, body * (1 - step / 100), floats, sections)
-        if len(trial) != len(pages):
-            break
-        best = trial
-    return best
+    moved = True
+    while moved:
+        moved = False
+        for k in range(len(pages) - 1, 0, -1):
+            before, after = pages[k - 1], pages[k]
+            while len(before) > 1:
+                unit = heights[before[-1]]
+                gap = abs(fill(before) - fill(after))
+                if fill(after) + unit > body or abs(fill(before) - unit - fill(after) - unit) >= gap:
+                    break
+                after.insert(0, before.pop())
+                moved = True
+    return pages
 
 
 def paint_units(

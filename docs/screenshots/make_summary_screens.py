@@ -1,6 +1,6 @@
 """The consultation summary's pages and screens only: every page of the three-month demo summary in English,
 Welsh and both side by side (A4, 28-summary-LANG-N.png), and the Summary page with its appointment question
-(29-summary-page-LANG.png, 30-summary-appointment-LANG.png), in English and Welsh.
+(31-summary-page-LANG.png, 32-summary-appointment-LANG.png), in English and Welsh.
 
 Run: QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshots/make_summary_screens.py
 (make_screenshots.py makes the same pages among all the others.)
@@ -57,14 +57,14 @@ def main() -> int:
             today = dt.date.today()
             summary.start.setDate(QDate(today.year, today.month, today.day))  # one day: the page says so
             settle(app)
-            summary.grab().save(str(OUT / f"29-summary-page-{lang}.png"))
-            print("wrote", f"docs/screenshots/29-summary-page-{lang}.png")
+            summary.grab().save(str(OUT / f"31-summary-page-{lang}.png"))
+            print("wrote", f"docs/screenshots/31-summary-page-{lang}.png")
             summary.print_summary()
             settle(app)
             dialog = summary.appointment_dialog
             assert dialog is not None
-            dialog.grab().save(str(OUT / f"30-summary-appointment-{lang}.png"))
-            print("wrote", f"docs/screenshots/30-summary-appointment-{lang}.png")
+            dialog.grab().save(str(OUT / f"32-summary-appointment-{lang}.png"))
+            print("wrote", f"docs/screenshots/32-summary-appointment-{lang}.png")
             dialog.reject()
             window.lock_now()
             window.close()

@@ -23,7 +23,7 @@ class CommunicationBox(Retranslatable, QGroupBox):
         super().__init__(parent)
         self.setObjectName("communicationBox")
         form = QFormLayout(self)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # each label above its field: long Welsh fits
         self.language = QComboBox()
         self.language.setObjectName("consultationLanguage")
         for code in ConsultationLanguage:
@@ -72,14 +72,14 @@ class CommunicationBox(Retranslatable, QGroupBox):
             )
         self.other_language_label.setText(_("Which language"))
         self.language_other.setAccessibleName(_("The other language I want the appointment in"))
-        self.bsl.setText(_("I use British Sign Language (BSL) and need a BSL interpreter"))
-        self.bsl.setAccessibleName(_("I need a BSL interpreter"))
+        self.bsl.setText(_("I need a BSL interpreter"))
+        self.bsl.setAccessibleName(_("I use British Sign Language (BSL) and need a BSL interpreter"))
         self.interpreter_label.setText(_("I need an interpreter for (language)"))
         self.interpreter.setAccessibleName(_("The language I need an interpreter for"))
         self.someone_label.setText(_("Someone coming with me (who, and how they help)"))
         self.someone.setAccessibleName(_("Someone coming with me"))
-        self.large_print.setText(_("Written information in large print, please"))
-        self.large_print.setAccessibleName(_("I need large print"))
+        self.large_print.setText(_("I need large print"))
+        self.large_print.setAccessibleName(_("Written information in large print, please"))
         self.other_label.setText(_("Anything else"))
         self.other.setAccessibleName(_("Anything else about how I communicate best"))
 

@@ -52,7 +52,7 @@ SECTION_NAMES = {
     Section.WHAT_MATTERS: N_("What matters to me"),
     Section.TOP3: N_("My top 3 things to discuss"),
     Section.QUESTIONS: N_("Questions I want to ask"),
-    Section.STORY: N_("My story so far: diagnoses, tests, referrals (left out unless ticked)"),
+    Section.STORY: N_("My story so far (left out unless ticked)"),
     Section.PAIN: N_("Pain and PEG, with the chart"),
     Section.SLEEP_MOOD: N_("Sleep and mood"),
     Section.FLARES: N_("Flare-ups"),
@@ -214,7 +214,14 @@ class SummaryView(SummaryOutput, PagePart, QWidget):
         self.own_questions.setTabChangesFocus(True)
         self.own_questions.setMaximumHeight(80)
         self.own_label = label()
-        for part in (self.making_choices, self.ask3, self.bran, self.own_label, self.own_questions):
+        # Each set: a short tick box, then its questions in a label that wraps (a tick box's text never does).
+        self.set_labels = [label(), label(), label()]
+        for box, words in zip((self.making_choices, self.ask3, self.bran), self.set_labels, strict=True):
+            words.setIndent(24)
+            words.setBuddy(box)
+            questions.addWidget(box)
+            questions.addWidget(words)
+        for part in (self.own_label, self.own_questions):
             questions.addWidget(part)
 
     # --- text ---
@@ -258,14 +265,25 @@ class SummaryView(SummaryOutput, PagePart, QWidget):
         for index, edit in enumerate(self.top3):
             edit.setAccessibleName(_("Thing to discuss number {n}").format(n=index + 1))
         self.questions_box.setTitle(_("Questions I want to ask"))
-        self.making_choices.setText(
-            _("Making Choices Together: What are my options? What are the benefits and harms? What can I do myself?")
-        )
+        self.making_choices.setText(_("Making Choices Together"))
         self.making_choices.setAccessibleName(_("Include the Making Choices Together questions"))
-        self.ask3.setText(_("Ask 3 Questions: my options, their pros and cons for me, and support to decide"))
+        self.ask3.setText(_("Ask 3 Questions"))
         self.ask3.setAccessibleName(_("Include the Ask 3 Questions"))
-        self.bran.setText(_("BRAN: benefits, risks, alternatives, and what if I do nothing"))
+        self.bran.setText("BRAN")
         self.bran.setAccessibleName(_("Include the BRAN questions"))
+        for words, text in zip(
+            self.set_labels,
+            (
+                _(
+                    "Making Choices Together: What are my options? What are the benefits and harms? What can I do "
+                    "myself?"
+                ),
+                _("Ask 3 Questions: my options, their pros and cons for me, and support to decide"),
+                _("BRAN: benefits, risks, alternatives, and what if I do nothing"),
+            ),
+            strict=True,
+        ):
+            words.setText(text)
         self.own_label.setText(_("My own questions, one a line"))
         self.own_questions.setAccessibleName(_("Your own questions, one a line"))
         self.preview_button.setText(_("Pre&view"))
