@@ -11,7 +11,6 @@ import os
 import sqlite3
 import statistics
 import time
-import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -20,6 +19,7 @@ from typing import Any
 
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from companion.storage import body_encoding, key_slots
 from companion.storage import vault_format as fmt
 
 PASSPHRASE = "benchmark"  # as make_vault.py
@@ -53,20 +53,20 @@ def derived_keys_cached() -> Iterator[None]:
     Argon2id is slow on purpose (about 0.75 s with production costs), and it is the same whatever the
     size of the diary; everything after it (reading, decrypting, decompressing, loading, the schema check,
     the daily backup check, the window's pages) is what these benchmarks time."""
-    real = fmt.unwrap_slot
+    real = key_slots.unwrap_slot
     cache: dict[tuple[int, bytes, bytes, bytes], bytes | None] = {}
 
-    def cached(slot: fmt.KeySlot, secret: bytes, vault_id: bytes) -> bytes | None:
+    def cached(slot: key_slots.KeySlot, secret: bytes, vault_id: bytes) -> bytes | None:
         key = (slot.kind, slot.wrapped_key, secret, vault_id)
         if key not in cache:
             cache[key] = real(slot, secret, vault_id)
         return cache[key]
 
-    fmt.unwrap_slot = cached  # type: ignore[assignment]
+    key_slots.unwrap_slot = cached  # type: ignore[assignment]
     try:
         yield
     finally:
-        fmt.unwrap_slot = real  # type: ignore[assignment]
+        key_slots.unwrap_slot = real  # type: ignore[assignment]
 
 
 def data_key(vault: Path) -> tuple[bytes, fmt.Header]:
@@ -74,7 +74,7 @@ def data_key(vault: Path) -> tuple[bytes, fmt.Header]:
     header = fmt.parse_header(blob)
     slot = header.slot(fmt.SLOT_PASSPHRASE)
     assert slot is not None
-    key = fmt.unwrap_slot(slot, PASSPHRASE.encode(), header.vault_id)
+    key = key_slots.unwrap_slot(slot, PASSPHRASE.encode(), header.vault_id)
     assert key is not None
     return key, header
 
@@ -106,7 +106,7 @@ def today_queries(folder: Path) -> list[tuple[str, Any]]:
 
 def bench_unlock(folder: Path, repeats: int) -> dict[str, Any]:
     """Passphrase accepted to Today's data ready, in the real window, key derivation left out; against
-    reading the file, AES-GCM decrypt, zlib decompress, sqlite3 deserialize and Today's queries."""
+    reading the file, AES-GCM decrypt, decompress (the body's encoding), sqlite3 deserialize and Today's queries."""
     from PySide6.QtWidgets import QApplication
 
     from companion.services.app_context import AppContext
@@ -141,7 +141,7 @@ def bench_unlock(folder: Path, repeats: int) -> dict[str, Any]:
                 header.body_nonce, blob[header.length :], blob[: header.length]
             )
             conn = sqlite3.connect(":memory:")
-            conn.deserialize(zlib.decompress(plain))
+            conn.deserialize(body_encoding.decode(plain, header.encoding))
             for statement, parameters in queries:
                 conn.execute(statement, parameters).fetchall()
             elapsed = time.perf_counter() - start

@@ -2,7 +2,8 @@
 
     python benchmarks/run.py                  # all six, 7 samples each (a few minutes on 2 cores)
     python benchmarks/run.py --quick          # 3 samples each
-    python benchmarks/run.py --only chart     # one or more of: startup unlock save chart summary memory checkin
+    python benchmarks/run.py --only chart     # one or more of: startup unlock save background_save chart summary
+                                              # memory checkin
     python benchmarks/run.py --check          # exit 1 when a target is missed
 
 It first writes a ten-year made-up diary (benchmarks/make_vault.py, cheap key derivation) into a fresh
@@ -32,7 +33,7 @@ for where in (ROOT, HERE):
         sys.path.insert(0, str(where))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-NAMES = ("startup", "unlock", "save", "chart", "summary", "memory", "checkin")
+NAMES = ("startup", "unlock", "save", "background_save", "chart", "summary", "memory", "checkin")
 TEN_YEARS = 3650
 
 
@@ -187,6 +188,10 @@ def main(argv: list[str] | None = None) -> int:
                 from bench_checkin import bench_checkin
 
                 figures[name] = bench_checkin(folder, repeats)
+            elif name == "background_save":
+                from bench_saving import bench_background_save
+
+                figures[name] = bench_background_save(folder, repeats)
             else:
                 import bench_app
 

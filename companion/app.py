@@ -16,22 +16,49 @@ from companion import APP_ID, __version__
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    from companion.cli import COMMANDS
+    """The window's options; `companion --help` also lists each command that needs no window with what it
+    does. Help and errors are in the language the commands use (cli.choose_language)."""
+    from companion import cli
+    from companion.cli_words import speaking_ours
+    from companion.i18n import _, set_language
 
-    parser = argparse.ArgumentParser(
-        prog="companion",
-        description="Companion (Cydymaith): an offline, encrypted pain diary in Welsh and English.",
-        epilog="commands that need no window:\n  " + "\n  ".join(COMMANDS)
-        + "\nRun 'companion COMMAND --help' for the options of one.",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument("--demo", action="store_true", help="open a throwaway demo diary (passphrase: demo)")
-    parser.add_argument("--data-dir", help="folder that holds the diary (default: your user data folder; "
-                        "or set COMPANION_DATA_DIR)")
-    parser.add_argument("--version", action="version", version=f"Companion {__version__}")
-    parser.add_argument("--self-test", action="store_true",
-                        help="check this installation in a throwaway folder (never your diary), then exit")
-    return parser.parse_args(argv)
+    arguments = list(argv or [])
+    try:
+        set_language(cli.choose_language(arguments))
+    except Exception:  # a broken settings file must not stop --help; the window reports it later
+        set_language("en")
+    with speaking_ours():
+        parser = argparse.ArgumentParser(
+            prog="companion",
+            # Translators: keep "%(prog)s" and the option names; translate FOLDER and "options" as elsewhere.
+            usage=_("%(prog)s [--demo] [--data-dir FOLDER]\n       %(prog)s COMMAND [options]"),
+            description=_("Companion (Cydymaith): an offline, encrypted pain diary in Welsh and English."),
+            epilog=_("Run 'companion COMMAND --help' to see the options of a command."),
+            allow_abbrev=False,
+        )
+        parser.add_argument(
+            "--demo", action="store_true", help=_("open a throwaway demo diary (passphrase: demo)")
+        )
+        parser.add_argument(
+            "--data-dir",
+            metavar=_("FOLDER"),
+            help=_("folder that holds the diary (default: your user data folder, or COMPANION_DATA_DIR)"),
+        )
+        parser.add_argument(
+            "--version",
+            action="version",
+            version=f"Companion {__version__}",
+            help=_("show the version number and exit"),
+        )
+        parser.add_argument(
+            "--self-test",
+            action="store_true",
+            help=_("check this installation in a throwaway folder (never your diary), then exit"),
+        )
+        commands = parser.add_subparsers(title=_("commands that need no window"), metavar=_("COMMAND"), dest="command")
+        for name, summary in cli.command_summaries().items():
+            commands.add_parser(name, help=summary, add_help=False)
+        return parser.parse_args(arguments)
 
 
 def _private_cache_dir() -> Path:
@@ -41,14 +68,19 @@ def _private_cache_dir() -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from companion.hardening import harden_process
+
+    harden_process()  # no core dumps, not ptrace-able (Linux): before any diary is read
     arguments = sys.argv[1:] if argv is None else argv
-    from companion import cli  # no Qt in there: the commands run without a display
+    from companion import cli, display  # no Qt in there: the commands run without a display
 
     if arguments and arguments[0] in cli.COMMANDS:
         return cli.main(arguments)
     args = parse_args(arguments)
     if args.self_test:
         return _self_test()
+    if display.window_cannot_open():
+        return _say_no_display()
     # matplotlib keeps only its font cache here, never anything from the diary.
     os.environ.setdefault("MPLCONFIGDIR", str(_private_cache_dir() / "matplotlib"))
 
@@ -67,12 +99,29 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(demo_dir, ignore_errors=True)
 
 
+def _say_no_display() -> int:
+    """Before Qt starts (it would abort): the window needs a desktop session; the commands do not."""
+    from companion.cli import EXIT_NO_DISPLAY
+    from companion.i18n import _
+
+    print(
+        _(
+            "Companion's window needs a desktop session, and none was found here (no X11 or Wayland display). "
+            "Start Companion from your desktop, or use a command that needs no window, for example "
+            "'companion backup --to FOLDER' or 'companion summary --out FILE'. 'companion --help' lists them all."
+        ),
+        file=sys.stderr,
+    )
+    return EXIT_NO_DISPLAY
+
+
 def _run(data_dir: Path, *, demo: bool) -> int:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from companion.services.app_context import AppContext
     from companion.storage.kdf import KdfParams
+    from companion.ui import field_behaviour
     from companion.ui.companion_window import CompanionWindow
     from companion.ui.qt_translator import TranslatorBridge
     from companion.ui.style import apply_text_size
@@ -81,18 +130,18 @@ def _run(data_dir: Path, *, demo: bool) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Companion")
-    app.setApplicationDisplayName("Companion")
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(QIcon(str(_icon_path())))
     context = AppContext.load(data_dir, demo=demo)
     bridge = TranslatorBridge(app)
+    field_behaviour.install(app)  # the wheel changes only a focused field; dates in the interface language
     apply_text_size(app, context.settings.font_point_size)
     demo_factory = None
     if demo:
         from companion.demo import create_demo_diary
 
         def demo_factory():  # type: ignore[no-untyped-def]
-            return create_demo_diary(data_dir, KdfParams.calibrated())
+            return create_demo_diary(data_dir, KdfParams.calibrated(), background_saves=True)
 
     window = CompanionWindow(context, demo_factory, watch_os_session=True)
     window.show()

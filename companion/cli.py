@@ -9,30 +9,41 @@ read from a file descriptor (`--passphrase-fd N`), up to the first newline. See 
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
 
 from companion import __version__
-from companion.i18n import LANGUAGES, _, pgettext, set_language
 
-# Exit codes (docs/cli.md lists them too).
-EXIT_OK = 0
-EXIT_ERROR = 1  # any other error
-EXIT_USAGE = 2  # wrong usage, or refused: no confirmation, no terminal to ask on, file exists
-EXIT_WRONG_SECRET = 3  # wrong passphrase or recovery key
-EXIT_DAMAGED = 4  # the file is damaged
-EXIT_NOT_A_DIARY = 5  # not a Companion file, or no such file
-EXIT_NEWER_VERSION = 6  # made by a newer version of Companion
-EXIT_IN_USE = 7  # the diary is open in another window or process
-EXIT_CANNOT_WRITE = 8  # could not write: disk full, read-only, no permission
-EXIT_INTERRUPTED = 130  # Ctrl+C
+# The shared pieces live in cli_support (so cli_commands needs nothing from here); they are re-exported.
+from companion.cli_support import (
+    EXIT_CANNOT_WRITE,
+    EXIT_DAMAGED,
+    EXIT_ERROR,
+    EXIT_IN_USE,
+    EXIT_INTERRUPTED,
+    EXIT_NEWER_VERSION,
+    EXIT_NO_DISPLAY,
+    EXIT_NOT_A_DIARY,
+    EXIT_OK,
+    EXIT_USAGE,
+    EXIT_WRONG_SECRET,
+    CommandError,
+    Secret,
+    ask_secret,
+    confirm,
+    has_terminal,
+    prompt_hidden,
+    read_line_from_fd,
+    require_diary,
+    say,
+    vault_path_for,
+    warn,
+)
+from companion.i18n import LANGUAGES, _, set_language
 
 COMMANDS: tuple[str, ...] = (
+    "init",
     "export",
     "import",
     "backup",
@@ -46,23 +57,16 @@ COMMANDS: tuple[str, ...] = (
 )
 
 
-class CommandError(Exception):
-    """A failure the CLI reports itself: an already translated message and an exit code."""
-
-    def __init__(self, message: str, code: int = EXIT_ERROR) -> None:
-        super().__init__(message)
-        self.text = message
-        self.code = code
-
-
 def exit_code_for(exc: BaseException) -> int:
     """The documented exit code for an error raised by the storage and service layers."""
     from companion.domain import errors as e
 
     if isinstance(exc, CommandError):
         return exc.code
-    if isinstance(exc, (e.WrongPassphraseError, e.WrongRecoveryKeyError)):
+    if isinstance(exc, (e.WrongPassphraseError, e.WrongRecoveryKeyError, e.RecoveryKeyShapeError)):
         return EXIT_WRONG_SECRET
+    if isinstance(exc, e.VaultExistsError):
+        return EXIT_USAGE
     if isinstance(exc, e.DamagedVaultError):
         return EXIT_DAMAGED
     if isinstance(exc, e.NotAVaultError):
@@ -88,120 +92,12 @@ def exit_code_for(exc: BaseException) -> int:
     return EXIT_ERROR
 
 
-# --- talking to the person --------------------------------------------------------------------------------
-
-
-def say(text: str) -> None:
-    print(text, file=sys.stdout, flush=True)
-
-
-def warn(text: str) -> None:
-    print(text, file=sys.stderr, flush=True)
-
-
-def has_terminal() -> bool:
-    try:
-        return sys.stdin is not None and sys.stdin.isatty()
-    except (ValueError, OSError):
-        return False
-
-
-def confirm(args: argparse.Namespace, question: str) -> None:
-    """Go on if --yes was given or the person answers yes at the terminal; otherwise refuse (exit 2)."""
-    if getattr(args, "yes", False):
-        return
-    if not has_terminal():
-        raise CommandError(
-            _(
-                "Nothing was changed: this needs your confirmation, but there is no terminal to ask on. "
-                "Add --yes to go ahead without asking."
-            ),
-            EXIT_USAGE,
-        )
-    try:
-        answer = input(question).strip().casefold()
-    except EOFError:
-        answer = ""
-    accepted = {
-        "y",
-        "yes",
-        pgettext("answer to a yes/no question", "y"),
-        pgettext("answer to a yes/no question", "yes"),
-    }
-    if answer not in {a.casefold() for a in accepted}:
-        raise CommandError(_("Nothing was changed."), EXIT_USAGE)
-
-
-def read_line_from_fd(fd: int) -> str:
-    """Read up to the first newline (or the end) from a file descriptor, one byte at a time so that the
-    same descriptor can carry several lines (current and new passphrase)."""
-    buffer = bytearray()
-    try:
-        while True:
-            byte = os.read(fd, 1)
-            if not byte or byte == b"\n":
-                break
-            buffer += byte
-    except OSError:
-        raise CommandError(
-            _("Companion could not read from file descriptor {fd}. Check that it is open for reading.").format(fd=fd),
-            EXIT_USAGE,
-        ) from None
-    if not buffer and not byte:
-        raise CommandError(_("Nothing could be read from file descriptor {fd}.").format(fd=fd), EXIT_USAGE)
-    try:
-        text = buffer.decode("utf-8")
-    except UnicodeDecodeError:
-        raise CommandError(
-            _("What was read from file descriptor {fd} is not UTF-8 text.").format(fd=fd), EXIT_USAGE
-        ) from None
-    finally:
-        buffer[:] = bytes(len(buffer))
-    return text.removesuffix("\r")
-
-
-@dataclass(frozen=True)
-class Secret:
-    """What unlocks the diary: the passphrase or the recovery key."""
-
-    passphrase: str | None = None
-    recovery_key: str | None = None
-
-    def kwargs(self) -> dict[str, Any]:
-        if self.recovery_key is not None:
-            return {"recovery_key": self.recovery_key}
-        return {"passphrase": self.passphrase}
-
-
-def ask_secret(args: argparse.Namespace) -> Secret:
-    if getattr(args, "recovery_key_fd", None) is not None:
-        return Secret(recovery_key=read_line_from_fd(args.recovery_key_fd))
-    if getattr(args, "passphrase_fd", None) is not None:
-        return Secret(passphrase=read_line_from_fd(args.passphrase_fd))
-    if not has_terminal():
-        raise CommandError(
-            _(
-                "No passphrase was given. Run the command at a terminal to type it, or pass it on a file "
-                "descriptor with --passphrase-fd N."
-            ),
-            EXIT_USAGE,
-        )
-    return Secret(passphrase=prompt_hidden(_("Passphrase: ")))
-
-
-def prompt_hidden(prompt: str) -> str:
-    try:
-        return getpass.getpass(prompt)
-    except EOFError:
-        raise CommandError(_("Nothing was typed, so nothing was done."), EXIT_USAGE) from None
-
-
 # --- the parser ---------------------------------------------------------------------------------------------
 
 
 def _early_options(argv: Sequence[str]) -> argparse.Namespace:
     """--language and --data-dir, before the real parser is built (its help text is translated)."""
-    early = argparse.ArgumentParser(add_help=False)
+    early = argparse.ArgumentParser(add_help=False, allow_abbrev=False)  # `summary --lang` is not --language
     early.add_argument("--language")
     early.add_argument("--data-dir")
     try:
@@ -233,8 +129,11 @@ def build_parser(handlers: dict[str, Callable[[argparse.Namespace], int]]) -> ar
         prog="companion",
         description=_("Companion (Cydymaith): commands for your diary that need no window."),
         epilog=_("Run 'companion COMMAND --help' to see the options of a command."),
+        allow_abbrev=False,  # an option is named in full: "--lang" is never taken for "--language"
     )
-    parser.add_argument("--version", action="version", version=f"Companion {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"Companion {__version__}", help=_("show the version number and exit")
+    )
 
     place = argparse.ArgumentParser(add_help=False)
     common = place.add_argument_group(_("common options"))
@@ -262,12 +161,27 @@ def build_parser(handlers: dict[str, Callable[[argparse.Namespace], int]]) -> ar
     )
 
     sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"), required=True)
+    parser.set_defaults(command_parsers=sub.choices)  # read by command_summaries()
 
     def command(name: str, summary: str, *, needs_secret: bool = True) -> argparse.ArgumentParser:
         parents = [place, unlock] if needs_secret else [place]
-        made = sub.add_parser(name, help=summary, description=summary, parents=parents)
+        made = sub.add_parser(name, help=summary, description=summary, parents=parents, allow_abbrev=False)
         made.set_defaults(handler=handlers[name])
         return made
+
+    init = command("init", _("Create a new diary without opening a window."), needs_secret=False)
+    init.add_argument(
+        "--passphrase-fd",
+        type=int,
+        metavar="N",
+        help=_("read the new passphrase from file descriptor N, up to the first newline (otherwise it is asked for)"),
+    )
+    init.add_argument(
+        "--recovery-key-fd",
+        type=int,
+        metavar="M",
+        help=_("write the recovery key to file descriptor M instead of showing it"),
+    )
 
     export = command("export", _("Write the whole diary to a file that is NOT encrypted."))
     export.add_argument(
@@ -349,6 +263,12 @@ def build_parser(handlers: dict[str, Callable[[argparse.Namespace], int]]) -> ar
         metavar="N",
         help=_("read the new passphrase from file descriptor N, up to the first newline"),
     )
+    change.add_argument(
+        "--keep-backups",
+        action="store_true",
+        help=_("leave the backups as they are (by default they are re-encrypted with the new passphrase)"),
+    )
+    change.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
 
     command("list-backups", _("List the backups kept beside the diary."), needs_secret=False)
 
@@ -384,10 +304,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         set_language("en")
 
     from companion import cli_commands
+    from companion.cli_words import speaking_ours
 
-    parser = build_parser(cli_commands.HANDLERS)
     try:
-        args = parser.parse_args(argv)
+        with speaking_ours():  # argparse's own words ("usage:", its errors) in the chosen language too
+            args = build_parser(cli_commands.HANDLERS).parse_args(argv)
     except SystemExit as stop:
         return stop.code if isinstance(stop.code, int) else EXIT_USAGE
     if args.language:
@@ -404,7 +325,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from companion.domain.errors import CompanionError, save_failure_reason
 
         if isinstance(exc, CompanionError):
-            warn(exc.message())
+            warn(exc.cli_message())
         elif isinstance(exc, OSError):
             warn(
                 _("Companion could not use {path} ({reason}).").format(
@@ -417,22 +338,54 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exit_code_for(exc)
 
 
-def vault_path_for(args: argparse.Namespace) -> Path:
-    from companion.storage.app_settings import resolve_data_dir
-    from companion.storage.vault import VAULT_FILENAME
+def command_summaries() -> dict[str, str]:
+    """Each command and the line that says what it does, in the active language (`companion --help` lists
+    them). Read from the parser itself, so a new command is listed as soon as it is added there."""
+    from companion.cli_words import speaking_ours
 
-    return resolve_data_dir(args.data_dir) / VAULT_FILENAME
+    with speaking_ours():
+        parser = build_parser(_AnyHandler())
+    commands: dict[str, argparse.ArgumentParser] = parser.get_default("command_parsers")
+    return {name: str(made.description) for name, made in commands.items()}
 
 
-def require_diary(vault: Path) -> None:
-    if not vault.is_file():
-        raise CommandError(
-            _(
-                "There is no diary in {folder}. Start Companion to create one, or choose another folder "
-                "with --data-dir."
-            ).format(folder=vault.parent),
-            EXIT_NOT_A_DIARY,
-        )
+class _AnyHandler(dict[str, Callable[[argparse.Namespace], int]]):
+    """Handlers for a parser that only describes the commands (command_summaries)."""
+
+    def __missing__(self, _name: str) -> Callable[[argparse.Namespace], int]:
+        return lambda _args: EXIT_OK
+
+
+__all__ = [
+    "COMMANDS",
+    "EXIT_CANNOT_WRITE",
+    "EXIT_DAMAGED",
+    "EXIT_ERROR",
+    "EXIT_INTERRUPTED",
+    "EXIT_IN_USE",
+    "EXIT_NEWER_VERSION",
+    "EXIT_NOT_A_DIARY",
+    "EXIT_NO_DISPLAY",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "EXIT_WRONG_SECRET",
+    "CommandError",
+    "Secret",
+    "ask_secret",
+    "build_parser",
+    "choose_language",
+    "command_summaries",
+    "confirm",
+    "exit_code_for",
+    "has_terminal",
+    "main",
+    "prompt_hidden",
+    "read_line_from_fd",
+    "require_diary",
+    "say",
+    "vault_path_for",
+    "warn",
+]
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -9,21 +9,22 @@ import argparse
 import contextlib
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from companion.cli import (
+from companion.cli_support import (
+    CLOCK,
     EXIT_CANNOT_WRITE,
     EXIT_ERROR,
     EXIT_NOT_A_DIARY,
     EXIT_OK,
     EXIT_USAGE,
     CommandError,
-    Secret,
     ask_secret,
     confirm,
     has_terminal,
+    open_session,
     prompt_hidden,
     read_line_from_fd,
     require_diary,
@@ -42,18 +43,6 @@ _STAMP = re.compile(r"diary-(\d{8}T\d{6})-")
 
 
 # --- shared helpers ----------------------------------------------------------------------------------------
-
-
-@contextlib.contextmanager
-def open_session(vault: Path, secret: Secret) -> Iterator[DiarySession]:
-    """Open the diary (takes the one-writer lock); saves and closes it afterwards."""
-    from companion.services.session import DiarySession
-
-    session = DiarySession.open(vault, **secret.kwargs())
-    try:
-        yield session
-    finally:
-        session.close()
 
 
 def _cannot_write(path: Path, exc: OSError) -> CommandError:
@@ -149,7 +138,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise _cannot_write(folder, exc) from exc
-    stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
+    stamp = CLOCK.now().strftime("%Y%m%dT%H%M%S")
     target = folder / f"diary-{stamp}-{backups.MANUAL}.vault"
     if target.exists():
         raise CommandError(_("{path} already exists. Wait a second and try again.").format(path=target), EXIT_ERROR)
@@ -168,6 +157,15 @@ def cmd_list_backups(args: argparse.Namespace) -> int:
 
     vault = vault_path_for(args)
     found = backups.list_backups(vault)
+    replaced = backups.replaced_files(vault)
+    if not vault.is_file() and not found and not replaced:
+        require_diary(vault)  # says there is no diary there (exit 5)
+    for item in replaced:
+        say(
+            _("{date}  replaced by a restore  {size} KB  {path}").format(
+                date=format_datetime(item.made_at), size=format_decimal(item.size / 1024), path=item.path
+            )
+        )
     if not found:
         say(_("There are no backups in {folder}.").format(folder=backups.backup_dir(vault)))
         return EXIT_OK
@@ -232,12 +230,12 @@ def cmd_restore(args: argparse.Namespace) -> int:
     lock = VaultLock(vault)
     lock.acquire()  # VaultLockedByOtherError when the diary is open elsewhere
     try:
-        aside = backups.restore_backup(vault, source)
+        aside = backups.restore_backup(vault, source, now=CLOCK.now())
     finally:
         lock.release()
     say(_("The diary was restored from the backup."))
     if aside is not None:
-        say(_("The file it replaced was kept as {path}.").format(path=aside))
+        say(_("The file it replaced was kept as {path}, and as a backup before the change.").format(path=aside))
     return EXIT_OK
 
 
@@ -263,8 +261,7 @@ def _new_passphrase(args: argparse.Namespace) -> str:
 
 
 def cmd_change_passphrase(args: argparse.Namespace) -> int:
-    from companion.domain.errors import WrongPassphraseError
-    from companion.domain.passphrase import estimate
+    from companion.cli_init import check_strength, offer_backup_reencryption
     from companion.storage.kdf import KdfParams
 
     vault = vault_path_for(args)
@@ -272,21 +269,21 @@ def cmd_change_passphrase(args: argparse.Namespace) -> int:
     secret = ask_secret(args)
     with open_session(vault, secret) as session:
         new = _new_passphrase(args)
-        strength = estimate(new)
-        if not strength.acceptable:
-            raise CommandError(
-                _("The new passphrase is not strong enough ({level}). {hint} Nothing was changed.").format(
-                    level=_(strength.label), hint=_(strength.hint)
-                ),
-                EXIT_USAGE,
+        check_strength(new)
+        say(_("Changing the passphrase and re-encrypting the diary with a new key. This takes a few seconds…"))
+        new_recovery = session.store.change_passphrase(new, KdfParams.calibrated())
+        if new_recovery is None:
+            say(_("Your passphrase has been changed. Your recovery key still works."))
+        else:
+            say(
+                _(
+                    "Your passphrase has been changed. This diary was made by an older version of Companion, so "
+                    "it also has a new recovery key, and the old one no longer opens it. Write it down now; it "
+                    "is shown only once:"
+                )
             )
-        say(_("Changing the passphrase. This takes a few seconds…"))
-        kdf = KdfParams.calibrated()
-        if secret.recovery_key is not None:
-            session.store.change_passphrase(new, kdf)
-        elif not session.change_passphrase(secret.passphrase or "", new, kdf):
-            raise WrongPassphraseError()
-    say(_("Your passphrase has been changed. Your recovery key still works."))
+            say(new_recovery)
+        offer_backup_reencryption(args, session, old_passphrase=secret.passphrase, old_recovery=secret.recovery_key)
     return EXIT_OK
 
 
@@ -353,7 +350,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     with open_session(vault, secret) as session:
         run: Callable[[], ImportReport]
         if args.pain_csv:
-            csv_preview = transfer.preview_pain_csv(data)
+            csv_preview = transfer.preview_pain_csv(data, session.clock)
             say(_("Rows that can be imported: {count}.").format(count=len(csv_preview.rows)))
             say(_("Rows repeated within the file: {count}.").format(count=csv_preview.duplicates))
             for _row, reason in csv_preview.rejected:
@@ -367,7 +364,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 say(_("Replace mode: the diary will hold exactly what the file holds."))
         confirm(args, _("Import this file? [y/N] "))
         try:
-            backups.make_backup(vault, backups.BEFORE_CHANGE)
+            backups.make_backup(vault, backups.BEFORE_CHANGE, now=CLOCK.now())
         except OSError as exc:
             raise _cannot_write(backups.backup_dir(vault), exc) from exc
         report = run()
@@ -440,6 +437,12 @@ def cmd_summary(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_init(args: argparse.Namespace) -> int:
+    from companion.cli_init import cmd_init as run_init
+
+    return run_init(args)
+
+
 from companion.cli_story import cmd_story  # noqa: E402 (after the commands it sits beside)
 
 
@@ -450,6 +453,7 @@ def cmd_undo_import(args: argparse.Namespace) -> int:
 
 
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "init": cmd_init,
     "export": cmd_export,
     "import": cmd_import,
     "backup": cmd_backup,

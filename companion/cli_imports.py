@@ -11,12 +11,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from companion.cli import (
+from companion.cli_support import (
     EXIT_OK,
     EXIT_USAGE,
     CommandError,
     ask_secret,
     confirm,
+    open_session,
     require_diary,
     say,
     vault_path_for,
@@ -47,7 +48,6 @@ def diary_for(args: argparse.Namespace) -> Iterator[DiarySession]:
             finally:
                 session.close()
         return
-    from companion.cli_commands import open_session
 
     vault = vault_path_for(args)
     require_diary(vault)

@@ -8,7 +8,17 @@ import os
 import tempfile
 from pathlib import Path
 
-from companion.cli import EXIT_OK, EXIT_USAGE, CommandError, ask_secret, require_diary, say, vault_path_for, warn
+from companion.cli_support import (
+    EXIT_OK,
+    EXIT_USAGE,
+    CommandError,
+    ask_secret,
+    open_session,
+    require_diary,
+    say,
+    vault_path_for,
+    warn,
+)
 from companion.i18n import _
 
 
@@ -43,8 +53,6 @@ def cmd_story(args: argparse.Namespace) -> int:
             finally:
                 session.close()
     else:
-        from companion.cli_commands import open_session
-
         vault = vault_path_for(args)
         require_diary(vault)
         secret = ask_secret(args)

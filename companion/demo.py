@@ -18,9 +18,14 @@ DEMO_DAYS = 70  # always covers the whole of last month
 DEMO_SEED = 20231
 
 
-def create_demo_diary(data_dir: Path, kdf: KdfParams, today: dt.date | None = None) -> DiarySession:
-    """Create a demo diary in `data_dir` (a temporary folder) and fill it with ten weeks of entries."""
-    session, _recovery = DiarySession.create(data_dir / "diary.vault", DEMO_PASSPHRASE, kdf)
+def create_demo_diary(
+    data_dir: Path, kdf: KdfParams, today: dt.date | None = None, *, background_saves: bool = False
+) -> DiarySession:
+    """Create a demo diary in `data_dir` (a temporary folder) and fill it with ten weeks of entries.
+    `background_saves` for the window (its later changes save off the GUI thread)."""
+    session, _recovery = DiarySession.create(
+        data_dir / "diary.vault", DEMO_PASSPHRASE, kdf, background_saves=background_saves
+    )
     try:
         generate(session, days=DEMO_DAYS, seed=DEMO_SEED, today=today)
     except BaseException:

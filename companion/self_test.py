@@ -98,11 +98,12 @@ def _render_summary(session: object) -> int:
     import datetime as dt
 
     from companion.reports.summary_data import SummaryOptions
+    from companion.services.clock import SYSTEM_CLOCK
 
     if not os.environ.get("QT_QPA_PLATFORM"):  # only used when no QGuiApplication exists yet
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     summary_pdf = importlib.import_module("companion.reports.summary_pdf")
-    today = dt.date.today()
+    today = SYSTEM_CLOCK.today()
     options = SummaryOptions(today - dt.timedelta(days=30), today, language="both")
     data: bytes = summary_pdf.make_summary_pdf(session, options)
     _check(data.startswith(b"%PDF"), "the summary is not a PDF")

@@ -24,6 +24,7 @@ from companion.domain.flare import FlareEpisode, Helper, starter_plan
 from companion.domain.measures import Instrument, MoodScreen, PegResponse
 from companion.domain.support import OwnSupportEntry
 from companion.i18n import N_, _
+from companion.services.clock import Clock
 from companion.services.session import DiarySession
 from companion.storage.unit_of_work import UnitOfWork
 from companion.synthetic_care import Maker, add_goals_and_medicines
@@ -76,8 +77,9 @@ def new_id(rng: random.Random) -> str:
     return str(uuid.UUID(int=rng.getrandbits(128), version=4))
 
 
-def moment(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time(hour, minute)).astimezone()
+def moment(clock: Clock, day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
+    """The wall-clock time on `day` in the diary's zone (the session's clock)."""
+    return clock.at(day, dt.time(hour, minute))
 
 
 def flare_periods(days: int, rng: random.Random) -> list[tuple[int, int]]:
@@ -119,7 +121,14 @@ def base_pain(d: _Day, rng: random.Random, gardening: bool) -> float:
 
 
 def make_checkins(
-    days: int, today: dt.date, now: dt.datetime, rng: random.Random, *, flares: list[tuple[int, int]], own_words: float
+    clock: Clock,
+    days: int,
+    today: dt.date,
+    now: dt.datetime,
+    rng: random.Random,
+    *,
+    flares: list[tuple[int, int]],
+    own_words: float,
 ) -> list[Checkin]:
     """Several check-ins a day, never in the future, validated as the app validates them."""
     made: list[Checkin] = []
@@ -129,7 +138,7 @@ def make_checkins(
         base = base_pain(d, rng, gardening)
         count = rng.choices((1, 2, 3, 4), weights=(25, 35, 30, 10))[0]
         for number, hour in enumerate(sorted(rng.sample(HOURS, count))):
-            when = moment(d.day, hour, rng.randrange(0, 60))
+            when = moment(clock, d.day, hour, rng.randrange(0, 60))
             if when > now:
                 continue
             pain = max(0, min(10, round(base + rng.choice((-1, 0, 0, 1)))))
@@ -181,11 +190,12 @@ def generate(
     if days < 1:
         raise ValueError("days must be at least 1")
     rng = random.Random(seed)
-    now = dt.datetime.now().astimezone()
+    clock = session.clock
+    now = clock.now()
     today = today or now.date()
-    now = min(now, moment(today, 23, 59))
+    now = min(now, moment(clock, today, 23, 59))
     flares = flare_periods(days, rng)
-    checkins = make_checkins(days, today, now, rng, flares=flares, own_words=own_words)
+    checkins = make_checkins(clock, days, today, now, rng, flares=flares, own_words=own_words)
     now_utc = now.astimezone(dt.UTC)
     with UnitOfWork(session.store) as uow:
         assert uow.session is not None
@@ -193,24 +203,27 @@ def generate(
             for checkin in checkins:
                 uow.checkins.add(checkin, now_utc)
         uow.session.flush()
-        _add_flares(uow, today, flares, rng)
-        _add_measures(uow, days, today, checkins, rng)
-        _add_pacing(uow, days, today, flares, rng)
-        add_goals_and_medicines(Maker(uow, days, today, rng, new_id))
-        add_story(Maker(uow, days, today, rng, new_id))
-        _add_support(uow, days, today, rng)
+        maker = Maker(uow, clock, days, today, rng, new_id)
+        _add_flares(maker, flares)
+        _add_measures(maker, checkins)
+        _add_pacing(maker, flares)
+        add_goals_and_medicines(maker)
+        add_story(maker)
+        _add_support(maker)
         uow.commit()
+    session.flush()  # durable before the caller is told the diary is ready (background saves or not)
 
 
-def _add_flares(uow: UnitOfWork, today: dt.date, flares: list[tuple[int, int]], rng: random.Random) -> None:
+def _add_flares(m: Maker, flares: list[tuple[int, int]]) -> None:
     """A saved flare plan with a helper, and every flare-up ended and reviewed."""
+    uow, clock, today, rng = m.uow, m.clock, m.today, m.rng
     plan = starter_plan(_, today)
     uow.flares.save_plan(
         replace(plan, helpers=(Helper(_("Sam (my partner)"), _("Takes over the school run"), "07700 900123"),))
     )
     for first, last in flares:
-        start = moment(today - dt.timedelta(days=first), 9, 30)
-        end = moment(today - dt.timedelta(days=last), 18, 0)
+        start = moment(clock, today - dt.timedelta(days=first), 9, 30)
+        end = moment(clock, today - dt.timedelta(days=last), 18, 0)
         uow.flares.add(
             FlareEpisode(
                 new_id(rng),
@@ -225,8 +238,9 @@ def _add_flares(uow: UnitOfWork, today: dt.date, flares: list[tuple[int, int]], 
         )
 
 
-def _add_measures(uow: UnitOfWork, days: int, today: dt.date, checkins: list[Checkin], rng: random.Random) -> None:
+def _add_measures(m: Maker, checkins: list[Checkin]) -> None:
     """A weekly PEG that follows the week's pain (the last one 3 days ago), a mood screen every 4 weeks."""
+    uow, clock, days, today, rng = m.uow, m.clock, m.days, m.today, m.rng
     by_day: dict[dt.date, list[int]] = {}
     for c in checkins:
         if c.pain is not None:
@@ -237,18 +251,21 @@ def _add_measures(uow: UnitOfWork, days: int, today: dt.date, checkins: list[Che
         week = [s for i in range(7) for s in by_day.get(day - dt.timedelta(days=i), [])]
         pain = round(sum(week) / len(week)) if week else 5
         interfere = max(0, min(10, pain + rng.choice((-1, 0, 0, 1))))
-        uow.measures.add_peg(PegResponse(new_id(rng), moment(day, 19, 30), pain, interfere, interfere))
+        uow.measures.add_peg(PegResponse(new_id(rng), moment(clock, day, 19, 30), pain, interfere, interfere))
         if back % 28 == 3:
             for instrument in (Instrument.PHQ2, Instrument.GAD2):
                 uow.measures.add_screen(
-                    MoodScreen(new_id(rng), instrument, moment(day, 19, 45), rng.randint(0, 2), rng.randint(0, 2))
+                    MoodScreen(
+                        new_id(rng), instrument, moment(clock, day, 19, 45), rng.randint(0, 2), rng.randint(0, 2)
+                    )
                 )
         back += 7
 
 
-def _add_pacing(uow: UnitOfWork, days: int, today: dt.date, flares: list[tuple[int, int]], rng: random.Random) -> None:
+def _add_pacing(m: Maker, flares: list[tuple[int, int]]) -> None:
     """Walking and reading: tolerance tests, a plan growing each week up to a ceiling, a step-down at each
     flare-up and the step back up six days later, and what was done each day (more on busy days)."""
+    uow, clock, days, today, rng = m.uow, m.clock, m.days, m.today, m.rng
     walking = p.Activity(
         new_id(rng), _("Walking"), p.Unit.MINUTES, ceiling=40.0, rest_every_minutes=10, rest_minutes=2,
         baseline=8.0, baseline_method=p.BaselineMethod.MEAN,
@@ -259,7 +276,7 @@ def _add_pacing(uow: UnitOfWork, days: int, today: dt.date, flares: list[tuple[i
         baseline_method=p.BaselineMethod.MEAN,
     )  # fmt: skip
     started = today - dt.timedelta(days=max(days - 4, 1))
-    when = moment(started - dt.timedelta(days=3), 10)
+    when = moment(clock, started - dt.timedelta(days=3), 10)
     changes: dict[str, list[p.PlanChange]] = {}
     for activity, tests in ((walking, (11.0, 9.0, 10.0)), (reading, (12.0, 14.0, 11.0))):
         uow.pacing.add(activity, when)
@@ -278,7 +295,7 @@ def _add_pacing(uow: UnitOfWork, days: int, today: dt.date, flares: list[tuple[i
         up = p.step_up(walking, walking_changes, up_day, new_id=new_id(rng))
         walking_changes.append(up)
         for change in (down, up):
-            uow.pacing.add_change(change, moment(change.starts_on, 9))
+            uow.pacing.add_change(change, moment(clock, change.starts_on, 9))
     in_flare = {b for first, last in flares for b in range(last, first + 1)}
     busy = {first + 1 for first, _last in flares} | {27}
     day = started
@@ -290,14 +307,15 @@ def _add_pacing(uow: UnitOfWork, days: int, today: dt.date, flares: list[tuple[i
                 continue
             share = 0.4 if back in in_flare else 1.8 if back in busy else rng.choice((0.8, 1.0, 1.0, 1.0, 1.1))
             amount = p.round_amount(target * share, activity.unit)
-            at = moment(day, rng.choice((10, 15, 19)))
+            at = moment(clock, day, rng.choice((10, 15, 19)))
             source = p.LogSource.TIMER if activity.timed and rng.random() < 0.5 else p.LogSource.MANUAL
             uow.pacing.add_log(p.ActivityLog(new_id(rng), activity.id, day, at, amount, source))
         day += dt.timedelta(days=1)
 
 
-def _add_support(uow: UnitOfWork, days: int, today: dt.date, rng: random.Random) -> None:
+def _add_support(m: Maker) -> None:
     """The person's own support contacts (one more for each few years of diary)."""
+    uow, clock, days, today, rng = m.uow, m.clock, m.days, m.today, m.rng
     entries = [
         OwnSupportEntry(new_id(rng), "Grŵp Cefn Iach Caerfyrddin", "Cyfarfod bob yn ail ddydd Iau ☕", "01267 000000"),
         OwnSupportEntry(new_id(rng), "Pain clinic nurse line", "Weekdays 9-4", "029 2000 0000", "https://example.org"),
@@ -307,4 +325,4 @@ def _add_support(uow: UnitOfWork, days: int, today: dt.date, rng: random.Random)
             OwnSupportEntry(new_id(rng), "Côr Merched y Fro 🎶", "Nos Fawrth", "", "https://example.org/cor")
         )
     for entry in entries:
-        uow.medicines.save_support_entry(entry, moment(today - dt.timedelta(days=min(days, 30)), 12))
+        uow.medicines.save_support_entry(entry, moment(clock, today - dt.timedelta(days=min(days, 30)), 12))

@@ -25,6 +25,7 @@ from companion.domain.goals import (
 )
 from companion.domain.medicines import Dose, Medicine, MedicineKind, MedicineRating, ReviewGroup, Tried
 from companion.i18n import _
+from companion.services.clock import Clock
 from companion.storage.unit_of_work import UnitOfWork
 
 NewId = Callable[[random.Random], str]
@@ -45,6 +46,7 @@ class Maker:
     """Where and how to write: the open unit of work, the diary's length and last day, the seeded dice."""
 
     uow: UnitOfWork
+    clock: Clock
     days: int
     today: dt.date
     rng: random.Random
@@ -54,7 +56,7 @@ class Maker:
         return self.today - dt.timedelta(days=back)
 
     def at(self, back: int, hour: int = 10) -> dt.datetime:
-        return dt.datetime.combine(self.today - dt.timedelta(days=back), dt.time(hour, 0)).astimezone()
+        return self.clock.at(self.today - dt.timedelta(days=back), dt.time(hour, 0))
 
 
 def add_goals_and_medicines(maker: Maker) -> None:
@@ -135,12 +137,12 @@ def _add_plans(m: Maker, goal_id: str) -> None:
             check = CheckBack(CheckBackOutcome.PARTLY, _("Rain on Friday"), _("Same plan, with an umbrella"), at(1))
         else:
             outcome = outcomes[3 - len(ticked)]
-            check = CheckBack(outcome, "", "", dt.datetime.combine(start, dt.time(18)).astimezone() + dt.timedelta(7))
+            check = CheckBack(outcome, "", "", m.clock.at(start, dt.time(18)) + dt.timedelta(7))
         plan = ActionPlan(
             new_id(rng), start, _("Walk to the post box"), _("10 minutes"), _("after lunch"),
             frozenset({0, 2, 4}), rng.randint(6, 9), goal_id if week <= 6 else None, ticked, check,
         )  # fmt: skip
-        uow.goals.save_plan(plan, dt.datetime.combine(start, dt.time(9)).astimezone())
+        uow.goals.save_plan(plan, m.clock.at(start, dt.time(9)))
     this = ActionPlan(
         new_id(rng), monday, _("Walk to the post box"), _("10 minutes"), _("after lunch"),
         frozenset({0, 2, 4}), 8, goal_id, frozenset(d for d in (monday,) if d <= today),

@@ -6,6 +6,7 @@ import os
 import socket
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import settings as hypothesis_settings
@@ -14,7 +15,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("COMPANION_DATA_DIR", None)
 
 from companion import i18n
+from companion.services.clock import SYSTEM_CLOCK, Clock
 from companion.storage.kdf import KdfParams
+
+if TYPE_CHECKING:
+    from companion.services.session import DiarySession
 
 # In CI, property tests use a fixed sequence of examples so a run is repeatable; locally they explore.
 hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
@@ -23,6 +28,8 @@ if os.environ.get("CI"):
 
 # Tests pass cheap Argon2id parameters explicitly; production code calibrates (64 MiB, 4 lanes, >= 3).
 CHEAP_KDF = KdfParams(iterations=1, lanes=1, memory_kib=64)
+# The passphrase of the `session` fixture's diary (to reopen it).
+DIARY_PASSPHRASE = "pass phrase words"
 
 
 # The newest schema revision shipped (file names are numbered 0001_, 0002_, ...).
@@ -70,6 +77,7 @@ def private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg-state"))  # the rollback record (storage/rollback.py)
 
 
 @pytest.fixture(autouse=True)
@@ -94,3 +102,22 @@ def data_dir(tmp_path: Path) -> Path:
 @pytest.fixture
 def vault_path(data_dir: Path) -> Path:
     return data_dir / "diary.vault"
+
+
+@pytest.fixture
+def clock() -> Clock:
+    """The clock the `session` fixture's diary reads: the computer's own. A test module that needs time to
+    stand still defines its own `clock` fixture returning a tests.helpers.clock.FakeClock."""
+    return SYSTEM_CLOCK
+
+
+@pytest.fixture
+def session(vault_path: Path, clock: Clock) -> Iterator[DiarySession]:
+    """A new, empty diary in a real vault file (cheap key costs, DIARY_PASSPHRASE), on the `clock` fixture;
+    closed (and so saved) at the end unless the test closed it itself."""
+    from companion.services.session import DiarySession
+
+    opened, _recovery = DiarySession.create(vault_path, DIARY_PASSPHRASE, CHEAP_KDF, clock)
+    yield opened
+    if opened.is_open:
+        opened.close()

@@ -92,23 +92,18 @@ def validate_approx_date(value: ApproxDate) -> ApproxDate:
 def format_approx_date(value: ApproxDate | None, tr: object, lang: str) -> str:
     """The date as precisely as it was written, in `lang` ("about March 2019" / "tua mis Mawrth 2019").
     `tr` is the gettext to use (`_` or a Translator)."""
-    from babel import dates as babel_dates
-
-    from companion.i18n.formatting import _skeleton_pattern, locale
+    from companion.i18n.formatting import format_date, format_month  # the documented date forms
 
     assert callable(tr)
     if value is None:
         return str(tr(N_("Date not known")))
-    loc = locale(lang)
     if value.month is None:
         shown = str(value.year)
         return str(tr(N_("about {year}"))).format(year=shown) if value.about else shown
     if value.day is None:
-        shown = babel_dates.format_date(
-            dt.date(value.year, value.month, 1), _skeleton_pattern("yMMMM", loc), locale=loc
-        )
+        shown = format_month(dt.date(value.year, value.month, 1), lang=lang)
         return str(tr(N_("about {month_and_year}"))).format(month_and_year=shown) if value.about else shown
-    shown = babel_dates.format_date(dt.date(value.year, value.month, value.day), "long", locale=loc)
+    shown = format_date(dt.date(value.year, value.month, value.day), lang=lang)
     return str(tr(N_("about {date}"))).format(date=shown) if value.about else shown
 
 

@@ -1,7 +1,8 @@
 """One exception hierarchy whose messages are translated and say what happened and what to do.
 
 Each error keeps its untranslated message and parameters so the text can be shown in whichever language
-is active when it is displayed (the UI shows `message()`, the CLI prints it).
+is active when it is displayed. The window shows `message()`; the command line prints `cli_message()`, the
+same message worded for a terminal (`cli_template`) where the window's wording names a button or a window.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ class CompanionError(Exception):
     """Base of every error the person may see."""
 
     template: str = N_("Something went wrong. Nothing already saved has been lost.")
+    # The message for the terminal, where it differs: no buttons to choose, a command to run instead.
+    cli_template: str | None = None
 
     def __init__(self, detail: str = "", **params: Any) -> None:
         super().__init__(detail or self.template)
@@ -22,7 +25,15 @@ class CompanionError(Exception):
         self.params = params
 
     def message(self) -> str:
-        return _(self.template).format(**self.params)
+        """The message as the window shows it, in the active language."""
+        return self._render(self.template)
+
+    def cli_message(self) -> str:
+        """The message as the command line prints it, in the active language."""
+        return self._render(self.cli_template or self.template)
+
+    def _render(self, template: str) -> str:
+        return _(template).format(**self.params)
 
     def __str__(self) -> str:
         return self.detail or self.template.format(**self.params)
@@ -34,6 +45,10 @@ class ValidationError(CompanionError):
     def __init__(self, template: str, **params: Any) -> None:
         super().__init__("", **params)
         self.template = template
+
+
+class RecoveryKeyShapeError(ValidationError):
+    """A recovery key that is not 32 base32 letters and digits: mistyped, refused before any unlocking."""
 
 
 # Vault errors -----------------------------------------------------------------------------------------
@@ -48,6 +63,10 @@ class WrongPassphraseError(VaultError):
         "That passphrase doesn't open this diary. Check Caps Lock and try again, "
         "or use your recovery key."
     )
+    cli_template = N_(
+        "That passphrase doesn't open this diary. Check Caps Lock and try again, or unlock with your "
+        "recovery key (--recovery-key-fd N)."
+    )
 
 
 class WrongRecoveryKeyError(VaultError):
@@ -61,12 +80,20 @@ class NotAVaultError(VaultError):
         "This file is not a Companion diary. Choose the file called {name} in your diary folder, "
         "or restore from a backup."
     )
+    cli_template = N_(
+        "This file is not a Companion diary. The diary is the file called {name} in the folder given by "
+        "--data-dir; 'companion list-backups' lists the backups you can restore."
+    )
 
 
 class DamagedVaultError(VaultError):
     template = N_(
         "The diary file is damaged or has been changed outside Companion, so it can't be opened safely. "
         "You can restore the newest good backup."
+    )
+    cli_template = N_(
+        "The diary file is damaged or has been changed outside Companion, so it can't be opened safely. "
+        "'companion list-backups' lists the backups, and 'companion restore BACKUP' puts one in its place."
     )
 
 
@@ -82,6 +109,10 @@ class VaultLockedByOtherError(VaultError):
         "This diary is already open in another Companion window. Switch to that window, "
         "or close it and try again."
     )
+    cli_template = N_(
+        "This diary is already open in Companion or in another command. Close it there, then run this "
+        "command again."
+    )
 
 
 class VaultExistsError(VaultError):
@@ -96,10 +127,18 @@ class SaveFailedError(VaultError):
         "Companion, and the diary file on disk is unchanged. Free some space or check the folder, "
         "then choose Retry."
     )
+    cli_template = N_(
+        "The change could not be saved to disk ({reason}), so it was not made: the diary file on disk is "
+        "unchanged. Free some space or check the folder, then run the command again."
+    )
 
 
 class CreateFailedError(VaultError):
     template = N_(
+        "Your diary could not be created in {folder} ({reason}). Free some space or check that the folder "
+        "can be written to, then try again."
+    )
+    cli_template = N_(
         "Your diary could not be created in {folder} ({reason}). Free some space or choose another "
         "folder with --data-dir, then try again."
     )
@@ -107,6 +146,10 @@ class CreateFailedError(VaultError):
 
 class FolderNotWritableError(VaultError):
     template = N_(
+        "Companion can't write in the folder {folder}. Check that the disk is connected and not "
+        "read-only, then try again."
+    )
+    cli_template = N_(
         "Companion can't write in the folder {folder}. Check that the disk is connected and not "
         "read-only, or choose another folder with --data-dir."
     )
@@ -116,6 +159,10 @@ class ChangedOnDiskError(VaultError):
     template = N_(
         "The diary file was changed by another program since it was opened, so Companion did not "
         "overwrite it. Close Companion and open the diary again."
+    )
+    cli_template = N_(
+        "The diary file was changed by another program while this command ran, so Companion did not "
+        "overwrite it. Run the command again."
     )
 
 
@@ -177,11 +224,11 @@ class ImportFormatError(CompanionError):
         self.reason = reason
         self.reason_params = dict(reason_params or {})
 
-    def message(self) -> str:
+    def _render(self, template: str) -> str:
         params = dict(self.params)
         if self.reason:
             params["reason"] = _(self.reason).format(**self.reason_params)
-        return _(self.template).format(**params)
+        return _(template).format(**params)
 
     def __str__(self) -> str:
         params = dict(self.params)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from companion.domain.errors import SaveFailedError
+from companion.domain.errors import ChangedOnDiskError, SaveFailedError
 
 
 class SaveStatus(Enum):
@@ -17,7 +17,9 @@ class SaveStatus(Enum):
 @dataclass(frozen=True)
 class SaveState:
     status: SaveStatus = SaveStatus.SAVED
-    error: SaveFailedError | None = None  # set when FAILED: why, for the banner and the retry dialog
+    # Set when FAILED: why, for the banner and the retry dialog. ChangedOnDiskError when another program
+    # replaced the file (retrying cannot help then: the diary must be closed and opened again).
+    error: SaveFailedError | ChangedOnDiskError | None = None
 
     @property
     def durable(self) -> bool:

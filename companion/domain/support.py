@@ -22,7 +22,7 @@ class DirectoryEntry:
     website: str
     area: str  # "wales", "scotland" or "uk"
     welsh_language: bool  # the service itself offers Welsh
-    source: str
+    source: dict[str, str]  # {"en": ..., "cy": ...}: a document's title is translated, a web address is not
     checked: str  # "YYYY-MM"
 
     def name_in(self, language: str) -> str:
@@ -30,6 +30,9 @@ class DirectoryEntry:
 
     def about_in(self, language: str) -> str:
         return self.about.get(language) or self.about["en"]
+
+    def source_in(self, language: str) -> str:
+        return self.source.get(language) or self.source["en"]
 
 
 @dataclass(frozen=True)

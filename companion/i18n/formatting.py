@@ -1,5 +1,20 @@
 """Dates, times and numbers from Babel's CLDR data: in the interface language, or in `lang` when given
-(a document made in its own language passes its translator's `lang`)."""
+(a document made in its own language passes its translator's `lang`).
+
+Dates are written in a small set of forms, each with one function (docs/translation.md, "Dates and times"):
+
+| form | English | Welsh | function | used for |
+| --- | --- | --- | --- | --- |
+| date | 6 January 2025 | 6 Ionawr 2025 | format_date (CLDR long) | sentences, lists, date fields |
+| day | Monday, 6 January 2025 | Dydd Llun, 6 Ionawr 2025 | format_date(…, "full") | a day's heading |
+| day this year | Monday, 6 January | Dydd Llun, 6 Ionawr | format_weekday_date | the diary's day headings |
+| short | 6 Jan | 6 Ion | format_short_date | chart axes, table cells |
+| month | January 2025 | Ionawr 2025 | format_month | "Checked: …" |
+| time | 14:05 | 14:05 | format_time | times |
+| date and time | 6 January 2025, 14:05 | 6 Ionawr 2025 14:05 | format_datetime | date-and-time fields |
+
+Date and time fields (QDateEdit, QDateTimeEdit, QTimeEdit) take the same patterns (field_patterns).
+"""
 
 from __future__ import annotations
 
@@ -29,8 +44,14 @@ def _parsed(name: str) -> Locale:
     return Locale.parse(name)
 
 
+DATE_FORMS = ("long", "full")
+
+
 def format_date(value: dt.date, fmt: str = "long", *, lang: str | None = None) -> str:
-    """'long' gives "6 Ionawr 2025" / "6 January 2025"; 'full' adds the weekday."""
+    """'long' gives "6 Ionawr 2025" / "6 January 2025"; 'full' adds the weekday. No other form: a third
+    way of writing a date on screen is what issue 20 found four of."""
+    if fmt not in DATE_FORMS:
+        raise ValueError(f"dates are written {DATE_FORMS}, not {fmt!r}")
     return _dates.format_date(value, format=fmt, locale=locale(lang))
 
 
@@ -39,7 +60,30 @@ def format_time(value: dt.datetime | dt.time, *, lang: str | None = None) -> str
 
 
 def format_datetime(value: dt.datetime, *, lang: str | None = None) -> str:
-    return _dates.format_datetime(value, format="medium", locale=locale(lang))
+    """The date and the time: "6 Ionawr 2025 14:05" / "6 January 2025, 14:05" (no seconds)."""
+    return _dates.format_datetime(value, format=field_patterns(lang)[1], locale=locale(lang))
+
+
+def format_month(value: dt.date, *, lang: str | None = None) -> str:
+    """A month of a year: "Tachwedd 2026" / "November 2026"."""
+    return _dates.format_date(value, format=_skeleton_pattern("yMMMM", locale(lang)), locale=locale(lang))
+
+
+@functools.lru_cache(maxsize=4)
+def _field_patterns(locale_name: str) -> tuple[str, str, str]:
+    from babel.core import Locale
+
+    data = Locale.parse(locale_name)
+    date = str(data.date_formats["long"].pattern)
+    time = str(data.time_formats["short"].pattern)
+    glue = str(data.datetime_formats["medium"])
+    return date, glue.replace("{1}", date).replace("{0}", time), time
+
+
+def field_patterns(lang: str | None = None) -> tuple[str, str, str]:
+    """The CLDR patterns (date, date and time, time) that date and time fields show, as the text does:
+    ("d MMMM y", "d MMMM y HH:mm", "HH:mm") in Welsh, ("d MMMM y", "d MMMM y, HH:mm", "HH:mm") in English."""
+    return _field_patterns(locale(lang))
 
 
 def format_weekday_date(value: dt.date, *, lang: str | None = None) -> str:

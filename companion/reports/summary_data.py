@@ -425,7 +425,7 @@ def build_summary(session: DiarySession, options: SummaryOptions) -> SummaryData
     period = Period(start, end, today)
     prefs, insights = session.summary, session.insights
     upto = period.upto
-    entries = insights.checkins_on_days(start - dt.timedelta(days=period.days), upto)
+    entries = insights.checkins(start - dt.timedelta(days=period.days), upto)
     current = [e for e in entries if start <= e.recorded_at.date() <= upto]
     notes = tuple((c.recorded_at, c.note) for c in current if c.note.strip())
     return SummaryData(

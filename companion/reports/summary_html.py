@@ -364,7 +364,7 @@ def tried(data: SummaryData, tr: Translator) -> list[str]:
 def notes(data: SummaryData, tr: Translator) -> list[str]:
     parts = []
     for moment, text in data.notes:
-        pieces = chunks(f"{_date(moment.date(), tr, 'medium')}: {' '.join(text.split())}")
+        pieces = chunks(f"{_date(moment.date(), tr)}: {' '.join(text.split())}")
         parts += [*_items(pieces[:1]), *(_p(piece, "own") for piece in pieces[1:])]
     return _section(tr.gettext("My notes"), parts) if parts else []
 

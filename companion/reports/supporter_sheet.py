@@ -13,10 +13,9 @@ import datetime as dt
 import html
 from collections.abc import Iterable
 
-from babel import dates as _dates
-
 from companion.domain.flare import SECTION_TITLES, SECTIONS, FlarePlan, Helper
 from companion.i18n import LANGUAGES, N_, translator
+from companion.i18n.formatting import format_date
 
 # Sections ticked by default: what a supporter most needs to know on the day.
 DEFAULT_SECTIONS: tuple[str, ...] = ("first_steps", "people", "helpful_thoughts", "medical_help")
@@ -29,7 +28,6 @@ HELPER_PHONE = N_("Phone")
 MADE_ON = N_("Made on {date}")
 FOOTER = N_("Made with Companion. This sheet gives no medical advice.")
 
-_LOCALES = {"cy": "cy_GB", "en": "en_GB"}
 
 # QTextDocument understands a subset of CSS 2.1: keep to simple properties it supports.
 _STYLE = """
@@ -58,7 +56,7 @@ def _esc(text: str) -> str:
 
 def made_on_text(language: str, day: dt.date) -> str:
     """'Made on 6 January 2025' / the Welsh equivalent, with the month name from CLDR."""
-    date = _dates.format_date(day, format="long", locale=_LOCALES.get(language, "en_GB"))
+    date = format_date(day, lang=language)
     return _tr(language, MADE_ON).format(date=date)
 
 
@@ -87,14 +85,14 @@ def build_supporter_html(
     language: str,
     person_name: str = "",
     *,
-    made_on: dt.date | None = None,
+    made_on: dt.date,
 ) -> str:
     """The sheet as a complete HTML document, in `language` ("cy" or "en").
 
     `sections` names the parts of the plan to include (keys of SECTIONS); they appear in the plan's own
     order whatever order they are given in. A chosen section with nothing written in it is left out, so a
-    supporter never sees an empty heading. The helpers table comes with "people". `made_on` defaults to
-    today.
+    supporter never sees an empty heading. The helpers table comes with "people". `made_on` is today by
+    the session's clock.
     """
     unknown = [key for key in sections if key not in SECTIONS]
     if unknown:
@@ -102,13 +100,12 @@ def build_supporter_html(
     if language not in LANGUAGES:
         raise ValueError(f"unknown sheet language: {language!r}")
     chosen = set(sections)
-    day = made_on if made_on is not None else dt.date.today()
     name = " ".join(person_name.split())
 
     parts = [f"<h1>{_esc(_tr(language, SHEET_TITLE))}</h1>"]
     if name:
         parts.append(f'<p class="who">{_esc(_tr(language, PERSON_PLAN).format(name=name))}</p>')
-    parts.append(f'<p class="made">{_esc(made_on_text(language, day))}</p>')
+    parts.append(f'<p class="made">{_esc(made_on_text(language, made_on))}</p>')
     for key in SECTIONS:
         if key not in chosen:
             continue

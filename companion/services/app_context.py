@@ -36,3 +36,6 @@ class AppContext:
     def update_settings(self, **changes: object) -> None:
         self.settings = self.settings.with_changes(**changes)
         save_settings(self.data_dir, self.settings)
+
+
+__all__ = ["AppContext", "KdfParams"]  # KdfParams: what kdf_factory gives, for the screens that take one

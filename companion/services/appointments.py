@@ -21,7 +21,7 @@ from companion.domain.medicines import Medicine, validate_medicine
 from companion.domain.story import ReferralStatus, SourceKind, StoryItem, StoryKind, validate_story_item
 from companion.i18n import N_
 from companion.services.clock import SYSTEM_CLOCK, Clock
-from companion.storage.unit_of_work import UnitOfWork
+from companion.services.ports import UnitOfWork
 
 DEFAULT_PREPARE_DAYS = 28  # the period before a first appointment, when there is no earlier one
 
@@ -83,19 +83,19 @@ class AppointmentsService:
 
     def _day(self, moment: dt.datetime) -> dt.date:
         """The calendar day of `moment` in the diary's zone (the clock's)."""
-        return moment.astimezone(self._clock().tzinfo).date()
+        return moment.astimezone(self._clock.now().tzinfo).date()
 
     def appointments(self) -> list[Appointment]:
         with self._uow() as uow:
             return uow.story.appointments()
 
     def upcoming(self) -> list[Appointment]:
-        now = self._clock()
+        now = self._clock.now()
         return [a for a in self.appointments() if a.is_upcoming(now)]
 
     def past(self) -> list[Appointment]:
         """Attended or gone by, newest first."""
-        now = self._clock()
+        now = self._clock.now()
         return sorted((a for a in self.appointments() if not a.is_upcoming(now)), key=lambda a: a.when, reverse=True)
 
     def get(self, appointment_id: str) -> Appointment:
@@ -108,7 +108,7 @@ class AppointmentsService:
     def save(self, appointment: Appointment) -> tuple[Appointment, Changes]:
         clean = validate_appointment(appointment)
         with self._uow() as uow:
-            uow.story.save_appointment(clean, self._clock())
+            uow.story.save_appointment(clean, self._clock.now())
             uow.commit()
         return clean, Changes(appointments=True)
 
@@ -135,7 +135,7 @@ class AppointmentsService:
         )
         day = self._day(updated.when)
         items = [self._ordered_item(updated, day, o) for o in after.ordered]
-        now = self._clock()
+        now = self._clock.now()
         changes = Changes(appointments=True)
         with self._uow() as uow:
             uow.story.save_appointment(updated, now)
@@ -188,7 +188,7 @@ class AppointmentsService:
         """The person asked for the follow-up, or chose not to be told about this reason again."""
         for appointment in self.appointments():
             if any(r.id == reason_id for r in appointment.reasons):
-                on = self._clock().date() if dismissed else None
+                on = self._clock.today() if dismissed else None
                 reasons = tuple(replace(r, dismissed_on=on) if r.id == reason_id else r for r in appointment.reasons)
                 return self.save(replace(appointment, reasons=reasons))
         raise ValidationError(N_("That reason is no longer in your diary."))
@@ -211,7 +211,7 @@ class AppointmentsService:
         return DiaryReadings(pain_by_day, peg, flares, regions)
 
     def follow_up_notices(self) -> list[FollowUpNotice]:
-        return notices(self.appointments(), self.readings(), self._clock())
+        return notices(self.appointments(), self.readings(), self._clock.now())
 
     # --- before: prepare ---
 
@@ -223,7 +223,7 @@ class AppointmentsService:
             medicines = uow.medicines.medicines()
             decisions = uow.story.decisions()
         previous = last_before(everything, appointment.when)
-        end = min(self._day(appointment.when), self._clock().date())
+        end = min(self._day(appointment.when), self._clock.today())
         if previous is not None:
             start = min(self._day(previous.when), end)
         else:

@@ -10,18 +10,14 @@ from dataclasses import dataclass
 
 from companion.domain.changes import Changes
 from companion.domain.checkin import Checkin, CheckinInput, clean_tag_name, fold, validate_checkin
+from companion.domain.days import on_days, utc_window
 from companion.domain.errors import ValidationError
 from companion.domain.pain import validate_score
 from companion.i18n import N_
 from companion.services.clock import SYSTEM_CLOCK, Clock
-from companion.storage.unit_of_work import UnitOfWork
+from companion.services.ports import UnitOfWork
 
 DRAFT_KEY = "draft.checkin"
-
-
-def day_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:
-    """The computer's own day boundaries. Code inside a diary uses its session's `clock.day_bounds`."""
-    return SYSTEM_CLOCK.day_bounds(day)
 
 
 @dataclass(frozen=True)
@@ -65,10 +61,10 @@ class DiaryService:
         self._clock = clock
 
     def now(self) -> dt.datetime:
-        return self._clock()
+        return self._clock.now()
 
     def today(self) -> dt.date:
-        return self._clock().date()
+        return self._clock.today()
 
     # --- writing ----------------------------------------------------------------------------------------
 
@@ -76,7 +72,7 @@ class DiaryService:
         """Save a check-in exactly as given (cleaned), or raise ValidationError with nothing saved.
 
         SaveFailedError means it is committed in memory but not yet on disk (retry later)."""
-        now = self._clock()
+        now = self._clock.now()
         clean = validate_checkin(given, now)
         checkin = Checkin.from_input(str(uuid.uuid4()), clean)
         with self._uow() as uow:
@@ -86,7 +82,7 @@ class DiaryService:
 
     def record_checkins(self, given: list[CheckinInput]) -> tuple[list[Checkin], Changes]:
         """Several check-ins in one commit and one save (a demo diary, a bulk import): all or none."""
-        now = self._clock()
+        now = self._clock.now()
         checkins = [Checkin.from_input(str(uuid.uuid4()), validate_checkin(g, now)) for g in given]
         with self._uow() as uow:
             for checkin in checkins:
@@ -96,10 +92,10 @@ class DiaryService:
 
     def record_pain(self, score: int, note: str = "", at: dt.datetime | None = None) -> tuple[Checkin, Changes]:
         validate_score(score)
-        return self.record_checkin(CheckinInput(recorded_at=at or self._clock(), pain=score, note=note))
+        return self.record_checkin(CheckinInput(recorded_at=at or self._clock.now(), pain=score, note=note))
 
     def update_checkin(self, entry_id: str, given: CheckinInput) -> tuple[Checkin, Changes]:
-        now = self._clock()
+        now = self._clock.now()
         clean = validate_checkin(given, now)
         checkin = Checkin.from_input(entry_id, clean)
         with self._uow() as uow:
@@ -122,7 +118,7 @@ class DiaryService:
         """Undo a delete: the same entry, with the same id, comes back."""
         with self._uow() as uow:
             if uow.checkins.get(snapshot.id) is None:
-                uow.checkins.add(snapshot, _utc(self._clock()))
+                uow.checkins.add(snapshot, _utc(self._clock.now()))
                 uow.commit()
         return Changes(pain_entries=True, tags=bool(snapshot.tags))
 
@@ -133,9 +129,13 @@ class DiaryService:
             return uow.checkins.get(entry_id)
 
     def entries_on(self, day: dt.date) -> list[Checkin]:
-        start, end = day_bounds(day)
+        """The check-ins of `day`: each on the calendar day of its own recorded local time."""
+        return self._entries(day, day)
+
+    def _entries(self, first: dt.date, last: dt.date) -> list[Checkin]:
+        lo, hi = utc_window(first, last)
         with self._uow() as uow:
-            return uow.checkins.between(start, end)
+            return [c for c in uow.checkins.between(lo, hi) if on_days(c.recorded_at, first, last)]
 
     def entries_today(self) -> list[Checkin]:
         return self.entries_on(self.today())
@@ -151,15 +151,12 @@ class DiaryService:
     def last_checkin(self) -> Checkin | None:
         """The most recent check-in up to now: what "same as yesterday" copies."""
         with self._uow() as uow:
-            return uow.checkins.latest_before(self._clock())
+            return uow.checkins.latest_before(self._clock.now())
 
     def search(self, criteria: DiaryFilter) -> list[DiaryDay]:
         """Days with matching check-ins, newest day first; each day's matching entries oldest first."""
-        start = dt.datetime.combine(criteria.start or dt.date(1900, 1, 1), dt.time.min).astimezone()
-        end_day = (criteria.end or self.today()) + dt.timedelta(days=1)
-        end = dt.datetime.combine(end_day, dt.time.min).astimezone()
-        with self._uow() as uow:
-            found = [c for c in uow.checkins.between(start, end) if criteria.matches(c)]
+        first = criteria.start or dt.date(1900, 1, 1)
+        found = [c for c in self._entries(first, criteria.end or self.today()) if criteria.matches(c)]
         days: dict[dt.date, list[Checkin]] = {}
         for checkin in found:
             days.setdefault(checkin.local_day, []).append(checkin)
@@ -204,7 +201,7 @@ class DiaryService:
             if source is None:
                 raise ValidationError(N_("There is no tag called “{name}”."), name=old)
             target = uow.tags.find(new_name)
-            if target is None or target.id == source.id:
+            if target is None or target == source:
                 uow.tags.rename(source, new_name)
             else:
                 uow.tags.merge(source, target)
@@ -216,7 +213,7 @@ class DiaryService:
             src, dst = uow.tags.find(source), uow.tags.find(target)
             if src is None or dst is None:
                 raise ValidationError(N_("There is no tag called “{name}”."), name=source if src is None else target)
-            if src.id != dst.id:
+            if src != dst:
                 uow.tags.merge(src, dst)
                 uow.commit()
         return Changes(pain_entries=True, tags=True)

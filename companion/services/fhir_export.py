@@ -12,12 +12,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
+from companion.domain.days import on_days
 from companion.domain.measures import PEG_ITEMS, SCREEN_ANSWERS, SCREEN_ITEMS, Instrument, MoodScreen, PegResponse
 from companion.domain.medicines import Medicine, MedicineKind
 from companion.domain.summary import Section
 from companion.i18n import translator
 from companion.services import fhir_codes as fc
-from companion.storage.unit_of_work import UnitOfWork
 
 if TYPE_CHECKING:
     from companion.domain.checkin import Checkin
@@ -269,16 +269,13 @@ def story_resources(items: Sequence[StoryItem], patient: Resource) -> list[Resou
 
 def build_bundle(session: DiarySession, options: FhirOptions) -> Resource:
     """The Bundle as plain JSON values (nothing written)."""
-    clock = session.clock
-    start, _ = clock.day_bounds(options.start)
-    _, end = clock.day_bounds(options.end)
-    now = clock.now()
+    now = session.clock.now()
     patient = patient_resource(options.patient, str(session.path))
     resources: list[Resource] = [patient]
-    with UnitOfWork(session.store) as uow:
-        entries = uow.checkins.between(start, end)
-        pegs = [p for p in uow.measures.peg_history() if start <= p.taken_at < end]
-        screens = [s for s in uow.measures.screens() if start <= s.taken_at < end]
+    # Each record on the calendar day of its own recorded local time (companion.domain.days).
+    entries = session.insights.checkins(options.start, options.end)
+    pegs = [p for p in session.measures.peg_history() if on_days(p.taken_at, options.start, options.end)]
+    screens = [s for s in session.measures.screens() if on_days(s.taken_at, options.start, options.end)]
     if Section.PAIN in options.sections:
         resources += pain_observations(entries, patient, with_notes=Section.NOTES in options.sections)
         for response in pegs:

@@ -13,7 +13,7 @@ from companion.domain.flare import FlareEpisode, FlarePlan, FlareStats, flare_st
 from companion.domain.pain import clean_note, validate_score
 from companion.i18n import N_, _
 from companion.services.clock import SYSTEM_CLOCK, Clock
-from companion.storage.unit_of_work import UnitOfWork
+from companion.services.ports import UnitOfWork
 
 
 class FlareService:
@@ -27,14 +27,14 @@ class FlareService:
         """The person's plan, or a starter plan made from the examples (not saved until they save it)."""
         with self._uow() as uow:
             stored = uow.flares.plan()
-        return stored if stored is not None else starter_plan(_, self._clock().date())
+        return stored if stored is not None else starter_plan(_, self._clock.today())
 
     def has_saved_plan(self) -> bool:
         with self._uow() as uow:
             return uow.flares.plan() is not None
 
     def save_plan(self, plan: FlarePlan) -> tuple[FlarePlan, Changes]:
-        clean = validate_plan(plan, self._clock().date())
+        clean = validate_plan(plan, self._clock.today())
         with self._uow() as uow:
             uow.flares.save_plan(clean)
             uow.commit()
@@ -51,7 +51,7 @@ class FlareService:
         existing = self.current()
         if existing is not None:
             return existing, Changes()
-        episode = FlareEpisode(id=str(uuid.uuid4()), started_at=self._clock())
+        episode = FlareEpisode(id=str(uuid.uuid4()), started_at=self._clock.now())
         with self._uow() as uow:
             uow.flares.add(episode)
             uow.commit()
@@ -77,7 +77,7 @@ class FlareService:
         episode = self.current()
         if episode is None:
             raise ValidationError(N_("There is no flare going on to end."))
-        ended = replace(episode, ended_at=max(self._clock(), episode.started_at))
+        ended = replace(episode, ended_at=max(self._clock.now(), episode.started_at))
         with self._uow() as uow:
             uow.flares.update(ended)
             uow.commit()
@@ -106,7 +106,7 @@ class FlareService:
             return uow.flares.all()
 
     def stats(self) -> FlareStats:
-        return flare_stats(self.episodes(), self._clock())
+        return flare_stats(self.episodes(), self._clock.now())
 
     def now(self) -> dt.datetime:
-        return self._clock()
+        return self._clock.now()

@@ -27,7 +27,7 @@ from companion.domain.goals import (
 )
 from companion.i18n import N_
 from companion.services.clock import SYSTEM_CLOCK, Clock
-from companion.storage.unit_of_work import UnitOfWork
+from companion.services.ports import UnitOfWork
 
 
 def new_id() -> str:
@@ -40,7 +40,7 @@ class GoalsService:
         self._clock = clock
 
     def today(self) -> dt.date:
-        return self._clock().date()
+        return self._clock.today()
 
     # --- what matters to me ---
 
@@ -58,7 +58,7 @@ class GoalsService:
         text, good = clean_text(what_matters), clean_text(good_day)
         if current is not None and (current.what_matters, current.good_day) == (text, good):
             return current, Changes()
-        version = WhatMatters(new_id(), self._clock(), text, good)
+        version = WhatMatters(new_id(), self._clock.now(), text, good)
         with self._uow() as uow:
             uow.goals.add_what_matters(version)
             uow.commit()
@@ -81,7 +81,7 @@ class GoalsService:
         """The goal as stored (with when it was first saved, which the summary reads)."""
         clean = validate_goal(goal)
         with self._uow() as uow:
-            uow.goals.save_goal(clean, self._clock())
+            uow.goals.save_goal(clean, self._clock.now())
             uow.commit()
             stored = uow.goals.get_goal(clean.id)
         return stored or clean, Changes(goals=True)
@@ -97,7 +97,7 @@ class GoalsService:
         validate_rating(rating)
         self.get_goal(goal_id)
         with self._uow() as uow:
-            uow.goals.add_rating(new_id(), goal_id, GoalRating(self._clock(), rating))
+            uow.goals.add_rating(new_id(), goal_id, GoalRating(self._clock.now(), rating))
             uow.commit()
         return self.get_goal(goal_id), Changes(goals=True)
 
@@ -130,7 +130,7 @@ class GoalsService:
     def save_plan(self, plan: ActionPlan) -> tuple[ActionPlan, Changes]:
         clean = validate_plan(plan)
         with self._uow() as uow:
-            uow.goals.save_plan(clean, self._clock())
+            uow.goals.save_plan(clean, self._clock.now())
             uow.commit()
         return clean, Changes(goals=True)
 
@@ -147,7 +147,7 @@ class GoalsService:
         self, plan_id: str, outcome: CheckBackOutcome, got_in_the_way: str = "", next_step: str = ""
     ) -> tuple[ActionPlan, Changes]:
         plan = self.get_plan(plan_id)
-        done = CheckBack(outcome, clean_text(got_in_the_way), clean_text(next_step), self._clock())
+        done = CheckBack(outcome, clean_text(got_in_the_way), clean_text(next_step), self._clock.now())
         return self.save_plan(replace(plan, check_back=done))
 
     def plans_to_check_back(self) -> list[ActionPlan]:

@@ -9,27 +9,15 @@ from statistics import fmean
 
 from companion.domain import trends as t
 from companion.domain.checkin import Checkin
+from companion.domain.days import on_days, utc_window
 from companion.domain.goals import Completion, completion_over, week_start
 from companion.domain.measures import PegResponse
 from companion.domain.medicines import Dose
 from companion.domain.pacing import Activity, DayProgress, day_progress
 from companion.services.clock import SYSTEM_CLOCK, Clock
-from companion.services.diary import day_bounds
-from companion.storage.unit_of_work import UnitOfWork
+from companion.services.ports import UnitOfWork
 
 RANGES = {"2w": 14, "4w": 28, "3m": 91, "6m": 182, "1y": 365}
-# A record's own local day can be up to a day (its offset, at most 23:59) away from its UTC day: records are
-# read two UTC days wider than the days asked for, then kept by their own local date.
-_LOCAL_DAY_MARGIN = dt.timedelta(days=2)
-
-
-def utc_window(start: dt.date, end: dt.date) -> tuple[dt.datetime, dt.datetime]:
-    """UTC instants surely holding every record whose own local date is from start to end (inclusive)."""
-    lo = dt.datetime.combine(start - _LOCAL_DAY_MARGIN, dt.time.min, dt.UTC)
-    hi = dt.datetime.combine(end + _LOCAL_DAY_MARGIN, dt.time.min, dt.UTC)
-    return lo, hi
-
-
 @dataclass(frozen=True)
 class PainSeries:
     start: dt.date
@@ -69,7 +57,7 @@ class InsightsService:
         self._clock = clock
 
     def today(self) -> dt.date:
-        return self._clock().date()
+        return self._clock.today()
 
     def first_day(self) -> dt.date | None:
         with self._uow() as uow:
@@ -84,30 +72,24 @@ class InsightsService:
         return end - dt.timedelta(days=RANGES[key] - 1), end
 
     def checkins(self, start: dt.date, end: dt.date) -> list[Checkin]:
-        lo, _unused = day_bounds(start - dt.timedelta(days=1))  # a day each side: other time zones
-        _unused2, hi = day_bounds(end + dt.timedelta(days=1))
+        """Check-ins of days start..end, each on the calendar day of its own recorded local time."""
+        lo, hi = utc_window(start, end)
         with self._uow() as uow:
-            return uow.checkins.between(lo, hi)
+            return [c for c in uow.checkins.between(lo, hi) if on_days(c.recorded_at, start, end)]
 
     # --- the summary's records: each belongs to the calendar day of its own recorded local time ---
-
-    def checkins_on_days(self, start: dt.date, end: dt.date) -> list[Checkin]:
-        """Check-ins whose own local date is from start to end, oldest first (whatever this computer's zone)."""
-        with self._uow() as uow:
-            entries = uow.checkins.between(*utc_window(start, end))
-        return [c for c in entries if start <= c.recorded_at.date() <= end]
 
     def doses_on_days(self, start: dt.date, end: dt.date) -> list[Dose]:
         """As-needed doses whose own local date is from start to end, oldest first."""
         with self._uow() as uow:
             doses = uow.medicines.doses(*utc_window(start, end))
-        return [d for d in doses if start <= d.taken_at.date() <= end]
+        return [d for d in doses if on_days(d.taken_at, start, end)]
 
     def peg_on_days(self, start: dt.date, end: dt.date) -> list[PegResponse]:
         """PEG answers whose own local date is from start to end, in the order they were answered."""
         with self._uow() as uow:
             responses = uow.measures.peg_history()
-        return [r for r in responses if start <= r.taken_at.date() <= end]
+        return [r for r in responses if on_days(r.taken_at, start, end)]
 
     def pain_series(self, start: dt.date, end: dt.date) -> PainSeries:
         """Daily pain with its band, 7- and 28-day averages (from 27 days before, so the first days have

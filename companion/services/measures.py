@@ -20,7 +20,7 @@ from companion.domain.measures import (
 )
 from companion.i18n import current_language
 from companion.services.clock import SYSTEM_CLOCK, Clock
-from companion.storage.unit_of_work import UnitOfWork
+from companion.services.ports import UnitOfWork
 
 
 class MeasuresService:
@@ -30,7 +30,7 @@ class MeasuresService:
 
     def record_peg(self, pain_average: int, enjoyment: int, activity: int) -> tuple[PegResponse, Changes]:
         items = validate_peg((pain_average, enjoyment, activity))
-        response = PegResponse(str(uuid.uuid4()), self._clock(), *items, language=current_language())
+        response = PegResponse(str(uuid.uuid4()), self._clock.now(), *items, language=current_language())
         with self._uow() as uow:
             uow.measures.add_peg(response)
             uow.commit()
@@ -42,7 +42,7 @@ class MeasuresService:
 
     def peg_due(self) -> bool:
         history = self.peg_history()
-        return is_due(history[-1].taken_at if history else None, self._clock().date(), PEG_INTERVAL_DAYS)
+        return is_due(history[-1].taken_at if history else None, self._clock.today(), PEG_INTERVAL_DAYS)
 
     def next_peg_due(self) -> dt.date | None:
         history = self.peg_history()
@@ -50,7 +50,9 @@ class MeasuresService:
 
     def record_screen(self, instrument: Instrument, item1: int, item2: int) -> tuple[MoodScreen, Changes]:
         a, b = validate_screen((item1, item2))
-        screen = MoodScreen(str(uuid.uuid4()), Instrument(instrument), self._clock(), a, b, language=current_language())
+        screen = MoodScreen(
+            str(uuid.uuid4()), Instrument(instrument), self._clock.now(), a, b, language=current_language()
+        )
         with self._uow() as uow:
             uow.measures.add_screen(screen)
             uow.commit()
@@ -63,4 +65,4 @@ class MeasuresService:
 
     def screen_due(self) -> bool:
         taken = self.screens()
-        return is_due(taken[-1].taken_at if taken else None, self._clock().date(), SCREEN_INTERVAL_DAYS)
+        return is_due(taken[-1].taken_at if taken else None, self._clock.today(), SCREEN_INTERVAL_DAYS)

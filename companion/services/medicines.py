@@ -7,6 +7,7 @@ import uuid
 from collections.abc import Callable
 
 from companion.domain.changes import Changes
+from companion.domain.days import on_days, utc_window
 from companion.domain.errors import ValidationError
 from companion.domain.goals import clean_text
 from companion.domain.medicines import (
@@ -21,8 +22,7 @@ from companion.domain.medicines import (
 )
 from companion.i18n import N_
 from companion.services.clock import SYSTEM_CLOCK, Clock
-from companion.services.diary import day_bounds
-from companion.storage.unit_of_work import UnitOfWork
+from companion.services.ports import UnitOfWork
 
 NO_ADVICE = N_(
     "Companion keeps a record for you and gives no advice about medicines. "
@@ -36,7 +36,7 @@ class MedicinesService:
         self._clock = clock
 
     def today(self) -> dt.date:
-        return self._clock().date()
+        return self._clock.today()
 
     def medicines(self) -> list[Medicine]:
         with self._uow() as uow:
@@ -56,7 +56,7 @@ class MedicinesService:
     def save(self, medicine: Medicine) -> tuple[Medicine, Changes]:
         clean = validate_medicine(medicine)
         with self._uow() as uow:
-            uow.medicines.save(clean, self._clock())
+            uow.medicines.save(clean, self._clock.now())
             uow.commit()
         return clean, Changes(medicines=True)
 
@@ -78,7 +78,7 @@ class MedicinesService:
         self.get(medicine_id)
         with self._uow() as uow:
             uow.medicines.add_rating(
-                str(uuid.uuid4()), medicine_id, MedicineRating(self._clock(), helpfulness, effects)
+                str(uuid.uuid4()), medicine_id, MedicineRating(self._clock.now(), helpfulness, effects)
             )
             uow.commit()
         return self.get(medicine_id), Changes(medicines=True)
@@ -107,7 +107,7 @@ class MedicinesService:
         medicine = self.get(medicine_id)
         if medicine.kind is not MedicineKind.AS_NEEDED:
             raise ValidationError(N_("Doses are logged for medicines taken as needed."))
-        dose = Dose(str(uuid.uuid4()), medicine_id, self._clock(), clean_text(note))
+        dose = Dose(str(uuid.uuid4()), medicine_id, self._clock.now(), clean_text(note))
         with self._uow() as uow:
             uow.medicines.add_dose(dose)
             uow.commit()
@@ -120,15 +120,13 @@ class MedicinesService:
         return Changes(medicines=True)
 
     def doses_on(self, day: dt.date) -> list[Dose]:
-        start, end = day_bounds(day)
-        with self._uow() as uow:
-            return uow.medicines.doses(start, end)
+        return self.doses_between(day, day)
 
     def doses_between(self, start: dt.date, end: dt.date) -> list[Dose]:
-        lo, _unused = day_bounds(start)
-        _unused2, hi = day_bounds(end)
+        """Doses taken on days start..end, each on the calendar day of its own recorded local time."""
+        lo, hi = utc_window(start, end)
         with self._uow() as uow:
-            return uow.medicines.doses(lo, hi)
+            return [d for d in uow.medicines.doses(lo, hi) if on_days(d.taken_at, start, end)]
 
     # --- what I've tried ---
 
@@ -139,7 +137,7 @@ class MedicinesService:
     def save_tried(self, item: Tried) -> tuple[Tried, Changes]:
         clean = validate_tried(item)
         with self._uow() as uow:
-            uow.medicines.save_tried(clean, self._clock())
+            uow.medicines.save_tried(clean, self._clock.now())
             uow.commit()
         return clean, Changes(medicines=True)
 

@@ -13,86 +13,17 @@ from statistics import fmean
 from companion.domain import pacing as p
 from companion.domain import pacing_patterns as bb
 from companion.domain.changes import Changes
+from companion.domain.days import on_days, utc_window
 from companion.domain.errors import ValidationError
 from companion.domain.flare import FlareEpisode
 from companion.domain.pain import clean_note
-from companion.i18n import N_, _, ngettext
-from companion.i18n.formatting import format_decimal
+from companion.i18n import N_
 from companion.services.clock import SYSTEM_CLOCK, Clock
-from companion.services.diary import day_bounds
-from companion.storage.unit_of_work import UnitOfWork
+from companion.services.ports import UnitOfWork
 
 THRESHOLDS_KEY = "pacing.thresholds"
 TIMER_KEY = "draft.pacing.timer"  # transient, like a draft: never exported
 FLARE_ANSWERED_KEY = "pacing.flare_answered"
-
-UNIT_NAMES = {
-    p.Unit.MINUTES: N_("minutes"),
-    p.Unit.METRES: N_("metres"),
-    p.Unit.REPETITIONS: N_("repetitions"),
-    p.Unit.PAGES: N_("pages"),
-    p.Unit.OWN: N_("my own unit"),
-}
-
-
-def unit_name(activity: p.Activity) -> str:
-    """The unit in words, for labels ("minutes", or the person's own unit as typed)."""
-    return activity.own_unit if activity.unit is p.Unit.OWN else _(UNIT_NAMES[activity.unit])
-
-
-def number(value: float) -> str:
-    """An amount as the person reads it: 5, 7.5, 1,250 (in the active language's number format)."""
-    return format_decimal(value, 0) if float(value).is_integer() else format_decimal(value, 1)
-
-
-def _plural_n(value: float) -> int:
-    """The plural category of a decimal is 'other' in English and Welsh; 7 selects it in both."""
-    return int(value) if float(value).is_integer() else 7
-
-
-def format_amount(value: float, activity: p.Activity) -> str:
-    """ "7.5 minutes", "1 page", "3 lengths" (the person's own unit is shown as typed)."""
-    n, shown = _plural_n(value), number(value)
-    unit = activity.unit
-    if unit is p.Unit.MINUTES:
-        return ngettext("{amount} minute", "{amount} minutes", n).format(amount=shown)
-    if unit is p.Unit.METRES:
-        return ngettext("{amount} metre", "{amount} metres", n).format(amount=shown)
-    if unit is p.Unit.REPETITIONS:
-        return ngettext("{amount} repetition", "{amount} repetitions", n).format(amount=shown)
-    if unit is p.Unit.PAGES:
-        return ngettext("{amount} page", "{amount} pages", n).format(amount=shown)
-    return _("{amount} {unit}").format(amount=shown, unit=activity.own_unit)
-
-
-def explain_baseline(calc: p.BaselineCalc, activity: p.Activity) -> str:
-    """The arithmetic in words, so the person can check it."""
-    result = format_amount(calc.value, activity)
-    if calc.method is p.BaselineMethod.MEAN:
-        return _(
-            "Average of your tests: ({values}) ÷ {count} = {mean}. {percent} % of that is {raw}, rounded to {result}."
-        ).format(
-            values=" + ".join(number(v) for v in calc.inputs),
-            count=len(calc.inputs),
-            mean=number(round(calc.mean or 0, 2)),
-            percent=number(round(calc.factor * 100)),
-            raw=number(round(calc.raw, 2)),
-            result=result,
-        )
-    if calc.method is p.BaselineMethod.GOOD_BAD:
-        good, bad = calc.inputs
-        return _("(Good day {good} + bad day {bad}) ÷ 2 = {raw}, rounded to {result}.").format(
-            good=number(good), bad=number(bad), raw=number(round(calc.raw, 2)), result=result
-        )
-    if calc.method is p.BaselineMethod.JUST_BELOW:
-        return _("Just below {start}: {percent} % of it is {raw}, rounded down to {result}.").format(
-            start=number(calc.inputs[0]),
-            percent=number(round(calc.factor * 100)),
-            raw=number(round(calc.raw, 2)),
-            result=result,
-        )
-    return _("Your own figure: {result}.").format(result=result)
-
 
 @dataclass(frozen=True)
 class TimerCheckpoint:
@@ -128,10 +59,10 @@ class PacingService:
         self._clock = clock
 
     def now(self) -> dt.datetime:
-        return self._clock()
+        return self._clock.now()
 
     def today(self) -> dt.date:
-        return self._clock().date()
+        return self._clock.today()
 
     # --- activities -----------------------------------------------------------------------------------
 
@@ -156,7 +87,7 @@ class PacingService:
             folded = activity.name.casefold()
             if any(a.name.casefold() == folded for a in uow.pacing.activities()):
                 raise ValidationError(N_("You already have an activity called “{name}”."), name=activity.name)
-            uow.pacing.add(activity, self._clock())
+            uow.pacing.add(activity, self._clock.now())
             uow.commit()
         return activity, Changes(pacing=True)
 
@@ -186,7 +117,7 @@ class PacingService:
     def record_test(self, activity_id: str, amount: float, note: str = "") -> tuple[p.ToleranceTest, Changes]:
         self.get(activity_id)
         test = p.ToleranceTest(
-            str(uuid.uuid4()), activity_id, self._clock(), p.validate_amount(amount), clean_note(note)
+            str(uuid.uuid4()), activity_id, self._clock.now(), p.validate_amount(amount), clean_note(note)
         )
         with self._uow() as uow:
             uow.pacing.add_test(test)
@@ -208,7 +139,7 @@ class PacingService:
             uow.pacing.update(activity)
             uow.pacing.delete_changes_from(activity_id, today)
             uow.pacing.add_change(
-                p.PlanChange(str(uuid.uuid4()), activity_id, today, calc.value, p.ChangeKind.START), self._clock()
+                p.PlanChange(str(uuid.uuid4()), activity_id, today, calc.value, p.ChangeKind.START), self._clock.now()
             )
             uow.commit()
         return activity, Changes(pacing=True)
@@ -249,7 +180,7 @@ class PacingService:
     def _add_change(self, change: p.PlanChange) -> Changes:
         with self._uow() as uow:
             uow.pacing.delete_changes_from(change.activity_id, change.starts_on)
-            uow.pacing.add_change(change, self._clock())
+            uow.pacing.add_change(change, self._clock.now())
             uow.commit()
         return Changes(pacing=True)
 
@@ -266,7 +197,7 @@ class PacingService:
             plans = [uow.pacing.changes(a.id) for a in uow.pacing.activities()]
         if not any(changes and not p.is_stepped_down(changes, today) for changes in plans):
             return None
-        recent = self._clock() - dt.timedelta(days=14)
+        recent = self._clock.now() - dt.timedelta(days=14)
         for flare in reversed(flares):
             if flare.id in answered or (not flare.ongoing and (flare.ended_at or flare.started_at) < recent):
                 continue
@@ -287,7 +218,7 @@ class PacingService:
                         continue
                     change = p.step_down(activity, changes, today, share, new_id=str(uuid.uuid4()), flare_id=flare_id)
                     uow.pacing.delete_changes_from(activity.id, today)
-                    uow.pacing.add_change(change, self._clock())
+                    uow.pacing.add_change(change, self._clock.now())
             uow.settings.set(FLARE_ANSWERED_KEY, json.dumps([*answered, flare_id][-50:]))
             uow.commit()
         return Changes(pacing=True)
@@ -303,7 +234,7 @@ class PacingService:
         self, activity_id: str, amount: float, source: p.LogSource = p.LogSource.MANUAL, note: str = ""
     ) -> tuple[p.ActivityLog, p.DayProgress, Changes]:
         activity = self.get(activity_id)
-        now = self._clock()
+        now = self._clock.now()
         entry = p.ActivityLog(
             str(uuid.uuid4()), activity_id, now.date(), now, p.validate_amount(amount), source, clean_note(note)
         )
@@ -390,14 +321,11 @@ class PacingService:
         return Changes(pacing=True)
 
     def pain_by_day(self, start: dt.date, end: dt.date) -> dict[dt.date, float]:
-        """Each day's mean pain, a check-in counting on the calendar day of its own recorded local time (read
-        two days wider than asked, so that no zone's day is cut short, then kept by that date)."""
-        lo, _unused = day_bounds(start - dt.timedelta(days=2))
-        _unused2, hi = day_bounds(end + dt.timedelta(days=2))
+        lo, hi = utc_window(start, end)
         scores: dict[dt.date, list[int]] = defaultdict(list)
         with self._uow() as uow:
             for entry in uow.checkins.between(lo, hi):
-                if entry.pain is not None and start <= entry.recorded_at.date() <= end:
+                if entry.pain is not None and on_days(entry.recorded_at, start, end):
                     scores[entry.recorded_at.date()].append(entry.pain)
         return {day: fmean(values) for day, values in scores.items()}
 

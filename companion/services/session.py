@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
+from companion.domain.save_state import SaveState
 from companion.services.appointments import AppointmentsService
 from companion.services.clock import SYSTEM_CLOCK, Clock
 from companion.services.diary import DiaryService
@@ -40,9 +42,16 @@ class DiarySession:
 
     @classmethod
     def create(
-        cls, path: Path, passphrase: str, kdf: KdfParams, clock: Clock = SYSTEM_CLOCK
+        cls,
+        path: Path,
+        passphrase: str,
+        kdf: KdfParams,
+        clock: Clock = SYSTEM_CLOCK,
+        *,
+        background_saves: bool = False,
     ) -> tuple[DiarySession, str]:
-        store, recovery = DiaryStore.create(path, passphrase, kdf)
+        """A new diary. `background_saves`: see DiaryStore (commits return at once, saves follow)."""
+        store, recovery = DiaryStore.create(path, passphrase, kdf, background_saves=background_saves)
         return cls(store, clock), recovery
 
     @classmethod
@@ -53,8 +62,12 @@ class DiarySession:
         passphrase: str | None = None,
         recovery_key: str | None = None,
         clock: Clock = SYSTEM_CLOCK,
+        background_saves: bool = False,
     ) -> DiarySession:
-        return cls(DiaryStore.open(path, passphrase=passphrase, recovery_key=recovery_key), clock)
+        store = DiaryStore.open(
+            path, now=clock.now(), passphrase=passphrase, recovery_key=recovery_key, background_saves=background_saves
+        )
+        return cls(store, clock)
 
     @property
     def path(self) -> Path:
@@ -64,8 +77,22 @@ class DiarySession:
     def has_unsaved_changes(self) -> bool:
         return self.store.has_unsaved_changes
 
+    @property
+    def save_state(self) -> SaveState:
+        """SAVED only once every commit is durable on disk; see DiaryStore.subscribe for changes."""
+        return self.store.save_state
+
+    def subscribe(self, listener: Callable[[SaveState], None]) -> Callable[[], None]:
+        """Call `listener` with each new save state; returns the unsubscribe function. With background
+        saves the outcome of a save arrives ON THE SAVER'S THREAD (see DiaryStore.subscribe)."""
+        return self.store.subscribe(listener)
+
+    def flush(self) -> None:
+        """Save everything committed now (waits for a background save in flight); raises SaveFailedError."""
+        self.store.flush()
+
     def retry_save(self) -> None:
-        self.store.save()
+        self.store.flush()
 
     def change_passphrase(self, current: str, new: str, kdf: KdfParams) -> bool:
         """False when `current` is not the diary's passphrase; nothing changes then."""
@@ -76,6 +103,10 @@ class DiarySession:
 
     def close(self) -> None:
         """Save pending changes (raises SaveFailedError and stays open if that fails), then drop all data."""
-        self.store.save()
         self.store.close()
+        self.is_open = False
+
+    def discard(self) -> None:
+        """Close without saving: committed changes not yet on disk are lost (the person chose to)."""
+        self.store.discard()
         self.is_open = False

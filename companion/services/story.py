@@ -13,7 +13,7 @@ from companion.domain.medicine_review import ReviewPlan, ReviewStep, validate_re
 from companion.domain.story import StoryItem, StoryKind, filter_items, timeline, validate_story_item
 from companion.i18n import N_
 from companion.services.clock import SYSTEM_CLOCK, Clock
-from companion.storage.unit_of_work import UnitOfWork
+from companion.services.ports import UnitOfWork
 
 
 def new_id() -> str:
@@ -43,7 +43,7 @@ class StoryService:
         with self._uow() as uow:
             if clean.tried_id is not None and clean.tried_id not in {t.id for t in uow.medicines.tried()}:
                 raise ValidationError(N_("That treatment is no longer in What I've tried. Choose it again."))
-            uow.story.save_item(clean, self._clock())
+            uow.story.save_item(clean, self._clock.now())
             uow.commit()
         return clean, Changes(story=True)
 
@@ -62,7 +62,7 @@ class StoryService:
     def save_decision(self, decision: Decision) -> tuple[Decision, Changes]:
         clean = validate_decision(decision)
         with self._uow() as uow:
-            uow.story.save_decision(clean, self._clock())
+            uow.story.save_decision(clean, self._clock.now())
             uow.commit()
         return clean, Changes(appointments=True)
 
@@ -83,7 +83,7 @@ class StoryService:
         with self._uow() as uow:
             if clean.medicine_id is not None and uow.medicines.get(clean.medicine_id) is None:
                 raise ValidationError(N_("That medicine is no longer in your diary."))
-            uow.story.save_review_plan(clean, self._clock())
+            uow.story.save_review_plan(clean, self._clock.now())
             uow.commit()
         return clean, Changes(medicines=True)
 
@@ -95,7 +95,7 @@ class StoryService:
 
     def current_review_steps(self, day: dt.date | None = None) -> list[tuple[ReviewPlan, ReviewStep]]:
         """For Today: each plan's current step on `day` (default today), plans before their first step left out."""
-        on = day or self._clock().date()
+        on = day or self._clock.today()
         found: list[tuple[ReviewPlan, ReviewStep]] = []
         for plan in self.review_plans():
             step = plan.current_step(on)

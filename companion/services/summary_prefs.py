@@ -13,7 +13,7 @@ from companion.domain.changes import Changes
 from companion.domain.goals import clean_text
 from companion.domain.summary import Communication, ConsultationLanguage
 from companion.services.clock import SYSTEM_CLOCK, Clock
-from companion.storage.unit_of_work import UnitOfWork
+from companion.services.ports import UnitOfWork
 
 NAME_KEY = "summary.name"
 LAST_MADE_KEY = "summary.last_made"  # written by older versions (the save day); no longer read
@@ -120,12 +120,12 @@ class SummaryPrefs:
 
     def last_appointment(self, today: dt.date | None = None) -> dt.date | None:
         """The latest appointment named that is before today: where "since my last appointment" starts."""
-        today = today or self._clock().date()
+        today = today or self._clock.today()
         return max((d for d in self.appointments() if d < today), default=None)
 
     def next_appointment(self, today: dt.date | None = None) -> dt.date | None:
         """The nearest appointment named that is today or later."""
-        today = today or self._clock().date()
+        today = today or self._clock.today()
         return min((d for d in self.appointments() if d >= today), default=None)
 
     def remember_appointment(self, *days: dt.date) -> Changes:

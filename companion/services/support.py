@@ -12,7 +12,7 @@ from pathlib import Path
 from companion.domain.changes import Changes
 from companion.domain.support import DirectoryEntry, OwnSupportEntry, matches, validate_own_entry
 from companion.services.clock import SYSTEM_CLOCK, Clock
-from companion.storage.unit_of_work import UnitOfWork
+from companion.services.ports import UnitOfWork
 
 DIRECTORY_FILE = "support_directory.json"
 
@@ -35,7 +35,7 @@ def shipped_directory() -> tuple[DirectoryEntry, ...]:
             website=e.get("website", ""),
             area=e.get("area", "uk"),
             welsh_language=bool(e.get("welsh_language", False)),
-            source=e["source"],
+            source=dict(e["source"]),
             checked=e["checked"],
         )
         for e in data["entries"]
@@ -60,7 +60,7 @@ class SupportService:
     def save_own(self, entry: OwnSupportEntry) -> tuple[OwnSupportEntry, Changes]:
         clean = validate_own_entry(entry)
         with self._uow() as uow:
-            uow.medicines.save_support_entry(clean, self._clock())
+            uow.medicines.save_support_entry(clean, self._clock.now())
             uow.commit()
         return clean, Changes(settings=True)
 
@@ -74,4 +74,4 @@ class SupportService:
         return Changes(settings=True)
 
     def now(self) -> dt.datetime:
-        return self._clock()
+        return self._clock.now()

@@ -16,8 +16,9 @@ from companion.domain.checkin import Checkin
 from companion.domain.errors import ImportFormatError, ValidationError
 from companion.domain.pain import NOTE_MAX_CHARS, PAIN_MAX, PAIN_MIN, clean_note
 from companion.i18n import N_, _
-from companion.services.transfer import ImportReport, PainCsvPreview, PainCsvRow, TableCounts
+from companion.services.clock import SYSTEM_CLOCK, Clock
 from companion.services.transfer_json import exported_tables, read_tables
+from companion.services.transfer_model import ImportReport, PainCsvPreview, PainCsvRow, TableCounts
 from companion.storage.models import PainEntryRow
 from companion.storage.unit_of_work import UnitOfWork
 
@@ -26,7 +27,95 @@ if TYPE_CHECKING:
 
 # --- the CSV bundle -------------------------------------------------------------------------------------
 
-README = """\
+# Every file of the bundle (one per table) with what it holds, in English and in Welsh, for README.txt.
+# tests/integration/test_transfer.py checks that it names exactly the tables the bundle holds, and
+# docs/export-format.md lists the same files.
+CSV_FILES: dict[str, tuple[str, str]] = {
+    "pain_entries": (
+        "check-ins: pain score 0-10, sleep, mood, tiredness, note",
+        "cofnodion: sgôr poen 0-10, cwsg, hwyliau, blinder, nodyn",
+    ),
+    "entry_regions": (
+        "where the pain was on the body map, for each check-in",
+        "lle roedd y boen ar fap y corff, ar gyfer pob cofnod",
+    ),
+    "tags": (
+        "your tags (what you did, what helped, what made it worse)",
+        "eich tagiau (beth wnaethoch chi, beth helpodd, beth wnaeth bethau'n waeth)",
+    ),
+    "entry_tags": ("which tags each check-in has, with a rating 0-4", "pa dagiau sydd gan bob cofnod, gyda sgôr 0-4"),
+    "peg_responses": ("PEG questionnaire answers (0-10)", "atebion holiadur PEG (0-10)"),
+    "mood_screens": ("PHQ-2 and GAD-2 answers (0-3 each)", "atebion PHQ-2 a GAD-2 (0-3 yr un)"),
+    "flare_episodes": (
+        "flare-ups: when each began and ended, and your review after it",
+        "pyliau o boen: pryd y dechreuodd ac y daeth pob un i ben, a'ch adolygiad wedyn",
+    ),
+    "goals": ("your goals", "eich nodau"),
+    "goal_steps": ("the steps of each goal", "camau pob nod"),
+    "goal_ratings": (
+        "how near each goal felt (0-10), by date",
+        "pa mor agos roedd pob nod yn teimlo (0-10), yn ôl dyddiad",
+    ),
+    "what_matters": (
+        "what matters to you, each version with its date",
+        "beth sy'n bwysig i chi, pob fersiwn gyda'i dyddiad",
+    ),
+    "action_plans": ("weekly action plans and how they went", "cynlluniau gweithredu wythnosol a sut aethon nhw"),
+    "action_plan_ticks": ("the days each action plan was done", "y diwrnodau y gwnaed pob cynllun gweithredu"),
+    "medicines": ("your medicines", "eich meddyginiaethau"),
+    "medicine_doses": ("doses taken", "dosau a gymerwyd"),
+    "medicine_ratings": (
+        "how helpful each medicine was, and side effects",
+        "pa mor ddefnyddiol oedd pob meddyginiaeth, a sgil-effeithiau",
+    ),
+    "treatments_tried": ("what you have tried", "beth rydych chi wedi rhoi cynnig arno"),
+    "pacing_activities": (
+        "activities you pace, with their baseline and plan",
+        "gweithgareddau rydych chi'n rheoli eu cyflymder, gyda'u llinell sylfaen a'u cynllun",
+    ),
+    "tolerance_tests": ("tolerance tests", "profion goddefiant"),
+    "pacing_plan_changes": ("changes to each pacing plan", "newidiadau i bob cynllun rheoli cyflymder"),
+    "activity_logs": ("what you did of each activity, by day", "faint a wnaethoch o bob gweithgaredd, bob dydd"),
+    "story_items": (
+        "my story: how it began, tests, professionals, treatments, with dates",
+        "fy stori: sut dechreuodd, profion, gweithwyr proffesiynol, triniaethau, gyda dyddiadau",
+    ),
+    "appointments": (
+        "appointments: who, when, why, what was said and decided",
+        "apwyntiadau: pwy, pryd, pam, beth a ddywedwyd ac a benderfynwyd",
+    ),
+    "follow_up_reasons": (
+        "when to go back after an appointment, in your own words",
+        "pryd i fynd yn ôl ar ôl apwyntiad, yn eich geiriau eich hun",
+    ),
+    "decisions": ("decisions made, and with whom", "penderfyniadau a wnaed, a gyda phwy"),
+    "decision_options": (
+        "the options of each decision: benefits, harms, what I can do",
+        "opsiynau pob penderfyniad: manteision, niwed, beth y gallaf ei wneud",
+    ),
+    "medicine_review_plans": (
+        "plans agreed for reviewing a medicine",
+        "cynlluniau a gytunwyd ar gyfer adolygu meddyginiaeth",
+    ),
+    "medicine_review_steps": ("the steps of each review plan, by date", "camau pob cynllun adolygu, yn ôl dyddiad"),
+    "import_batches": (
+        "imports from other trackers: where from, which file, when, undone or not",
+        "mewnforion o apiau eraill: o ble, pa ffeil, pryd, wedi'i ddadwneud neu beidio",
+    ),
+    "import_batch_items": ("which rows each import added", "pa resi a ychwanegodd pob mewnforio"),
+    "support_entries": (
+        "your own entries in the support directory",
+        "eich cofnodion eich hun yn y cyfeiriadur cymorth",
+    ),
+    "diary_settings": ("settings kept in the diary", "gosodiadau a gedwir yn y dyddiadur"),
+}
+
+
+def _file_list(language: int) -> str:
+    return "\n".join(f"  {name + '.csv':<28}{texts[language]}" for name, texts in CSV_FILES.items())
+
+
+README = f"""\
 Companion (Cydymaith) - diary export / allforio dyddiadur
 =========================================================
 
@@ -38,13 +127,7 @@ UTF-8 text with a byte order mark, so spreadsheets show Welsh letters such as ŵ
 Times are ISO 8601 in UTC (for example 2024-03-01T09:30:00); utc_offset_minutes gives your
 local time then. An empty cell means no value.
 
-  pain_entries.csv    check-ins: pain score 0-10, sleep, mood, tiredness, note
-  entry_regions.csv   where the pain was on the body map, for each check-in
-  tags.csv            your tags (what you did, what helped, what made it worse)
-  entry_tags.csv      which tags each check-in has, with a rating 0-4
-  peg_responses.csv   PEG questionnaire answers (0-10)
-  mood_screens.csv    PHQ-2 and GAD-2 answers (0-3 each)
-  diary_settings.csv  settings kept in the diary
+{_file_list(0)}
 
 To move a diary to another copy of Companion, use the JSON export instead: it can be imported.
 The format is described in docs/export-format.md.
@@ -59,15 +142,9 @@ UTF-8 gyda nod trefn beit yw'r ffeiliau, felly mae taenlenni'n dangos llythrenna
 ŵ ac ŷ yn gywir. Mae'r amseroedd ar ffurf ISO 8601 yn UTC (er enghraifft 2024-03-01T09:30:00);
 mae utc_offset_minutes yn rhoi eich amser lleol bryd hynny. Mae cell wag yn golygu dim gwerth.
 
-  pain_entries.csv    cofnodion: sgôr poen 0-10, cwsg, hwyliau, blinder, nodyn
-  entry_regions.csv   lle roedd y boen ar fap y corff, ar gyfer pob cofnod
-  tags.csv            eich tagiau (beth wnaethoch chi, beth helpodd, beth wnaeth bethau'n waeth)
-  entry_tags.csv      pa dagiau sydd gan bob cofnod, gyda sgôr 0-4
-  peg_responses.csv   atebion holiadur PEG (0-10)
-  mood_screens.csv    atebion PHQ-2 a GAD-2 (0-3 yr un)
-  diary_settings.csv  gosodiadau a gedwir yn y dyddiadur
+{_file_list(1)}
 
-I symud dyddiadur i gopi arall o Cydymaith, defnyddiwch yr allforio JSON yn lle hynny: gellir
+I symud dyddiadur i gopi arall o Gydymaith, defnyddiwch yr allforio JSON yn lle hynny: gellir
 ei fewnforio.
 """
 
@@ -193,7 +270,9 @@ def _parse_moment(text: str) -> tuple[str, dt.datetime, bool] | None:
     return moment.isoformat(timespec=spec), moment, True
 
 
-def _read_row(number: int, cells: list[str], columns: dict[str, int], now: dt.datetime) -> PainCsvRow | str:
+def _read_row(
+    number: int, cells: list[str], columns: dict[str, int], clock: Clock, now: dt.datetime
+) -> PainCsvRow | str:
     """An accepted row, or the translated reason it is rejected."""
 
     def cell(name: str) -> str:
@@ -228,7 +307,7 @@ def _read_row(number: int, cells: list[str], columns: dict[str, int], now: dt.da
         note = clean_note(cell("note"))
     except ValidationError:
         return _("Row {row}: the note is longer than {limit} characters.").format(row=number, limit=NOTE_MAX_CHARS)
-    moment = naive.astimezone()  # the computer's local time zone on that date (summer time included)
+    moment = clock.at(naive.date(), naive.time())  # the diary's zone on that date (summer time included)
     if moment > now:
         if time_given:
             return _("Row {row}: the time {date} is later than now.").format(row=number, date=raw_date)
@@ -237,8 +316,10 @@ def _read_row(number: int, cells: list[str], columns: dict[str, int], now: dt.da
     return PainCsvRow(number, entry_id, moment, score, note)
 
 
-def preview_pain_csv(data: bytes, *, now: dt.datetime | None = None) -> PainCsvPreview:
-    now = now or dt.datetime.now().astimezone()
+def preview_pain_csv(data: bytes, clock: Clock = SYSTEM_CLOCK) -> PainCsvPreview:
+    """Read a pain-score CSV from another diary, row by row (nothing imported): times are read in the
+    clock's zone and nothing later than its now is accepted. Raises ImportFormatError for wrong columns."""
+    now = clock.now()
     text, encoding = decode_text(data)
     text = text.replace("\x00", "")
     if not text.strip():
@@ -256,7 +337,7 @@ def preview_pain_csv(data: bytes, *, now: dt.datetime | None = None) -> PainCsvP
             if columns is None:
                 columns = _columns(cells)
                 continue
-            result = _read_row(number, cells, columns, now)
+            result = _read_row(number, cells, columns, clock, now)
             if isinstance(result, str):
                 rejected.append((number, result))
             elif result.entry_id in seen:
@@ -275,8 +356,8 @@ def preview_pain_csv(data: bytes, *, now: dt.datetime | None = None) -> PainCsvP
 
 
 def import_pain_csv(session: DiarySession, data: bytes) -> ImportReport:
-    now = session.diary.now()
-    preview = preview_pain_csv(data, now=now)
+    preview = preview_pain_csv(data, session.clock)
+    now = session.clock.now()
     now_utc = now.astimezone(dt.UTC).replace(tzinfo=None)
     added = 0
     duplicates = preview.duplicates

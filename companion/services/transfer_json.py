@@ -21,7 +21,7 @@ import companion
 from companion.domain.checkin import TAG_MAX_CHARS, fold
 from companion.domain.errors import ImportFormatError, ImportNewerVersionError, ValidationError
 from companion.i18n import N_
-from companion.services.transfer import (
+from companion.services.transfer_model import (
     DRAFT_PREFIX,
     IMPORT_MODES,
     ImportMode,

@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from companion.domain.reminders import DEFAULT_TIME, DEFAULT_WEEKDAY, LastHandled, ReminderPlan
-from companion.storage.atomic import atomic_write
+from companion.storage.atomic import atomic_write, private_folder
 
 SETTINGS_FILENAME = "settings.json"
 SETTINGS_VERSION = 1
@@ -96,7 +96,7 @@ def load_settings(data_dir: Path) -> AppSettings:
 
 def save_settings(data_dir: Path, settings: AppSettings) -> None:
     """Write atomically; a failure to save settings is never fatal (they are preferences)."""
-    data_dir.mkdir(parents=True, exist_ok=True)
+    private_folder(data_dir)
     payload = {"version": SETTINGS_VERSION, **asdict(settings)}
     with contextlib.suppress(OSError):
         atomic_write(data_dir / SETTINGS_FILENAME, json.dumps(payload, indent=2).encode("utf-8"))
@@ -133,6 +133,6 @@ def read_moved_location(default: Path) -> Path | None:
 
 def remember_moved_location(default: Path, folder: Path) -> None:
     """Where the diary lives now, kept in the platform's folder so the next start finds it."""
-    default.mkdir(parents=True, exist_ok=True)
+    private_folder(default)
     payload = {"version": 1, "diary_folder": str(folder)}
     atomic_write(default / LOCATION_FILENAME, json.dumps(payload, indent=2).encode("utf-8"))

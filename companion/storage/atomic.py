@@ -15,6 +15,34 @@ import time
 from pathlib import Path
 
 TEMP_SUFFIX = ".tmp"
+FILE_MODE = 0o600  # every file Companion writes: only the person's own account may read it
+FOLDER_MODE = 0o700  # every folder Companion makes for its data, and the folders it owns
+
+
+def private_folder(folder: Path, *, tighten: bool = True) -> Path:
+    """Make `folder` (and any missing parents) with mode 0700. With `tighten`, a folder that already exists
+    and belongs to Companion (data, backups, state) is set to 0700 too; a folder the person chose, such as a
+    USB stick's, is left as it is (`tighten=False`). Raises OSError."""
+    missing = []
+    current = folder
+    while not current.exists():
+        missing.append(current)
+        if current.parent == current:
+            break
+        current = current.parent
+    for path in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            path.mkdir(mode=FOLDER_MODE)
+        _chmod(path, FOLDER_MODE)
+    if tighten and not missing:
+        _chmod(folder, FOLDER_MODE)
+    return folder
+
+
+def _chmod(path: Path, mode: int) -> None:
+    if os.name != "nt":  # Windows has no mode bits; the user profile folder is private already
+        with contextlib.suppress(OSError):
+            os.chmod(path, mode)
 
 
 def temp_name_for(target: Path) -> Path:
@@ -70,9 +98,11 @@ def atomic_write(target: Path, data: bytes) -> None:
     """Replace `target` with `data` durably. Raises OSError with the old file unchanged."""
     tmp = temp_name_for(target)
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    fd = os.open(tmp, flags, 0o600)
+    fd = os.open(tmp, flags, FILE_MODE)
     try:
         try:
+            if os.name != "nt":
+                os.fchmod(fd, FILE_MODE)  # whatever the umask
             _write_all(fd, data)
             _fsync(fd)
         finally:

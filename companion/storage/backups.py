@@ -9,17 +9,18 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 from companion.domain.errors import CompanionError, VaultError
 from companion.storage import vault_format as fmt
-from companion.storage.atomic import atomic_write
+from companion.storage.atomic import atomic_write, private_folder
 from companion.storage.vault import read_file, unlock_blob
 
 BACKUP_DIR = "backups"
 DAILY, BEFORE_CHANGE, MANUAL = "daily", "before-change", "manual"
+REPLACED = "replaced"  # the file a restore put aside, beside the vault
+_REPLACED_NAME = re.compile(r"^diary\.vault\.replaced-(\d{8}T\d{6})$")
 _NAME = re.compile(r"^diary-(\d{8}T\d{6})-(daily|before-change|manual)\.vault$")
 KEEP_DAYS = 7
 KEEP_WEEKS = 5
@@ -52,13 +53,24 @@ def list_backups(vault_path: Path) -> list[BackupInfo]:
     return sorted(found, key=lambda b: (b.made_at, b.path.name), reverse=True)
 
 
-def make_backup(vault_path: Path, kind: str, now: dt.datetime | None = None) -> Path | None:
-    """Copy the vault file as it is on disk now; returns the backup's path (None if no vault yet)."""
+def replaced_files(vault_path: Path) -> list[BackupInfo]:
+    """The `diary.vault.replaced-*` files that restores kept beside the vault, newest first."""
+    found = []
+    for item in vault_path.parent.glob(f"{vault_path.name}.replaced-*"):
+        match = _REPLACED_NAME.match(item.name)
+        if match and item.is_file():
+            made = dt.datetime.strptime(match.group(1), "%Y%m%dT%H%M%S")
+            found.append(BackupInfo(item, made, REPLACED, item.stat().st_size))
+    return sorted(found, key=lambda b: (b.made_at, b.path.name), reverse=True)
+
+
+def make_backup(vault_path: Path, kind: str, *, now: dt.datetime) -> Path | None:
+    """Copy the vault file as it is on disk now (`now` from the caller's clock names it); returns the
+    backup's path (None if no vault yet)."""
     if not vault_path.is_file():
         return None
-    stamp = (now or dt.datetime.now()).strftime("%Y%m%dT%H%M%S")
-    folder = backup_dir(vault_path)
-    folder.mkdir(exist_ok=True)
+    stamp = now.strftime("%Y%m%dT%H%M%S")
+    folder = private_folder(backup_dir(vault_path))
     target = folder / f"diary-{stamp}-{kind}.vault"
     atomic_write(target, vault_path.read_bytes())
     prune(vault_path, now=now)
@@ -69,8 +81,8 @@ def has_daily_backup_for(vault_path: Path, day: dt.date) -> bool:
     return any(b.kind == DAILY and b.made_at.date() == day for b in list_backups(vault_path))
 
 
-def prune(vault_path: Path, now: dt.datetime | None = None) -> list[Path]:
-    today = (now or dt.datetime.now()).date()
+def prune(vault_path: Path, *, now: dt.datetime) -> list[Path]:
+    today = now.date()
     keep: set[Path] = set()
     seen_days: set[dt.date] = set()
     seen_weeks: set[tuple[int, int]] = set()
@@ -119,8 +131,8 @@ def check_backup(path: Path, *, passphrase: str | None = None, recovery_key: str
     return unlock_blob(read_file(path), passphrase=passphrase, recovery_key=recovery_key)[2]
 
 
-def restore_backup(vault_path: Path, backup: Path, now: dt.datetime | None = None) -> Path | None:
-    """Put `backup` in place of the vault; the current file is kept aside, never deleted.
+def restore_backup(vault_path: Path, backup: Path, *, now: dt.datetime) -> Path | None:
+    """Put `backup` in place of the vault; the current file is backed up and kept aside, never deleted.
 
     Call without the vault open. Returns where the previous file was moved, if there was one.
     """
@@ -128,9 +140,16 @@ def restore_backup(vault_path: Path, backup: Path, now: dt.datetime | None = Non
     fmt.parse_header(blob)  # refuse to restore something that is not a vault at all
     aside = None
     if vault_path.exists():
-        stamp = (now or dt.datetime.now()).strftime("%Y%m%dT%H%M%S")
+        try:  # the diary being replaced, as a backup before a change (README: one before every restore)
+            make_backup(vault_path, BEFORE_CHANGE, now=now)
+        except OSError as exc:
+            raise VaultError(str(exc)) from exc
+        stamp = now.strftime("%Y%m%dT%H%M%S")
         aside = vault_path.with_name(f"{vault_path.name}.replaced-{stamp}")
-        shutil.copy2(vault_path, aside)
+        try:
+            atomic_write(aside, vault_path.read_bytes())
+        except OSError as exc:
+            raise VaultError(str(exc)) from exc
     try:
         atomic_write(vault_path, blob)
     except OSError as exc:
@@ -138,17 +157,17 @@ def restore_backup(vault_path: Path, backup: Path, now: dt.datetime | None = Non
     return aside
 
 
-def backup_to_folder(vault_path: Path, folder: Path, now: dt.datetime | None = None) -> Path:
+def backup_to_folder(vault_path: Path, folder: Path, *, now: dt.datetime) -> Path:
     """An encrypted copy of the vault as it is on disk, in a folder the person chose (a USB stick, a
     synced folder). It opens with the passphrase the diary had when the copy was made."""
     from companion.domain.errors import FolderNotWritableError
 
-    stamp = (now or dt.datetime.now()).strftime("%Y%m%dT%H%M%S")
+    stamp = now.strftime("%Y%m%dT%H%M%S")
     target = folder / f"diary-{stamp}-{MANUAL}.vault"
     blob = read_file(vault_path)
     fmt.parse_header(blob)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        private_folder(folder, tighten=False)
         atomic_write(target, blob)
     except OSError as exc:
         raise FolderNotWritableError(str(exc), folder=str(folder)) from exc

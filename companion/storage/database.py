@@ -33,11 +33,13 @@ class Database:
         conn = self._conn
         self.engine: Engine = create_engine("sqlite://", creator=lambda: conn, poolclass=StaticPool)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
-        self.committed_since_save = False
+        # Counts real commits (and migrations): the store compares it with the count it last saved. Only
+        # the thread holding the store's write lock commits, so a plain int is enough.
+        self.commits = 0
         event.listen(self.sessions, "after_commit", self._on_after_commit)
 
     def _on_after_commit(self, _session: Session) -> None:
-        self.committed_since_save = True
+        self.commits += 1
 
     # --- migrations -----------------------------------------------------------------------------------
 
@@ -72,7 +74,7 @@ class Database:
 
         with self.engine.begin() as connection:
             command.upgrade(self._alembic_config(connection), target)
-        self.committed_since_save = True
+        self.commits += 1
 
     # --- image ----------------------------------------------------------------------------------------
 
@@ -86,6 +88,12 @@ class Database:
     def integrity_ok(self) -> bool:
         row = self._conn.execute("PRAGMA integrity_check").fetchone()
         return bool(row and row[0] == "ok")
+
+    def wipe(self) -> None:
+        """Overwrite the rows in memory before closing (storage/wipe.py); the database is unusable after."""
+        from companion.storage.wipe import zero_database
+
+        zero_database(self._conn)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -129,7 +129,7 @@ class GoalsRepository:
                 CheckBackOutcome(row.outcome),
                 row.got_in_the_way,
                 row.next_step,
-                when.replace(tzinfo=dt.UTC).astimezone() if when else None,
+                when.replace(tzinfo=dt.UTC) if when else None,  # the instant; shown in the diary's zone
             )
         return ActionPlan(
             row.id,

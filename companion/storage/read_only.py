@@ -1,12 +1,15 @@
 """A private, read-only copy of an open diary's database, for a document built off the GUI thread.
 
-The copy is taken on the thread that owns the diary (`serialize()` is a consistent image of what is
-committed), then opened in its own in-memory SQLite connection with `query_only` on: the build never
-shares the window's connection, and locking the diary mid-build closes nothing the build uses. It is never
-saved and holds nothing on disk."""
+The copy is taken under the store's write lock (no unit of work is half done while it is taken; the saver
+takes its snapshots the same way), then opened in its own in-memory SQLite connection with `query_only` on:
+the build never shares the window's connection, and locking the diary mid-build closes nothing the build
+uses. It is never saved and holds nothing on disk."""
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 from sqlalchemy.orm import Session
@@ -17,17 +20,18 @@ from companion.storage.store import DiaryStore
 
 
 class ReadOnlyCopy(DiaryStore):
-    """Quacks like the diary's store for reading; every write or save raises."""
+    """Quacks like the diary's store for reading; every write raises."""
 
-    def __init__(self, image: bytes) -> None:  # no vault: this copy is never written anywhere
+    def __init__(self, image: bytes) -> None:  # no vault and no saver: this copy is never written anywhere
         self.database = Database(image)
         self.database.make_read_only()
-        self._save_state = SAVED
-        self._listeners = []
+        self._lock = threading.RLock()
 
     @classmethod
     def of(cls, store: DiaryStore) -> ReadOnlyCopy:
-        return cls(store.database.serialize())
+        with store.write_lock:
+            image = store.database.serialize()
+        return cls(image)
 
     @property
     def path(self) -> Path:
@@ -37,16 +41,24 @@ class ReadOnlyCopy(DiaryStore):
         return self.database.sessions()
 
     @property
+    def write_lock(self) -> AbstractContextManager[bool]:
+        return self._lock
+
+    @property
+    def has_unsaved_changes(self) -> bool:
+        return False
+
+    @property
     def save_state(self) -> SaveState:
         return SAVED
+
+    def subscribe(self, listener: Callable[[SaveState], None]) -> Callable[[], None]:
+        return lambda: None
 
     def request_save(self) -> None:
         raise RuntimeError("a read-only copy of the diary cannot be changed")
 
     def flush(self) -> None:
-        """Nothing to save."""
-
-    def save(self) -> None:
         """Nothing to save."""
 
     def close(self) -> None:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import base64
 import os
+import string
 
-from companion.domain.errors import ValidationError
+from companion.domain.errors import RecoveryKeyShapeError
 from companion.i18n import N_
 
 KEY_BYTES = 20
@@ -14,6 +15,7 @@ _KEY_SHAPE = N_(
     "A recovery key has 32 letters and numbers in eight groups, such as ABCD-EFGH-… Check it and try again."
 )
 _CONFUSABLE = str.maketrans({"0": "O", "1": "I", "8": "B"})
+_ASCII_LETTERS_AND_DIGITS = frozenset(string.ascii_letters + string.digits)
 
 
 def new_recovery_key() -> tuple[bytes, str]:
@@ -27,12 +29,16 @@ def format_key(raw: bytes) -> str:
 
 
 def parse_key(typed: str) -> bytes:
-    """Accept the key however it was copied: any case, spaces or dashes, 0/O and 1/I confused."""
-    cleaned = "".join(ch for ch in typed.upper() if ch.isalnum()).translate(_CONFUSABLE)
+    """Accept the key however it was copied: any case, spaces or dashes, 0/O and 1/I confused.
+
+    Only ASCII letters and digits count (docs/vault-format.md, section 7): anything else is dropped before
+    upper-casing, so no other script's letters or digits can stand in for one."""
+    kept = "".join(ch for ch in typed if ch in _ASCII_LETTERS_AND_DIGITS)
+    cleaned = kept.upper().translate(_CONFUSABLE)
     if len(cleaned) != 32:
-        raise ValidationError(_KEY_SHAPE)
+        raise RecoveryKeyShapeError(_KEY_SHAPE)
     try:
         raw = base64.b32decode(cleaned)
     except ValueError:
-        raise ValidationError(_KEY_SHAPE) from None
+        raise RecoveryKeyShapeError(_KEY_SHAPE) from None
     return raw

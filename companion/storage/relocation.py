@@ -12,7 +12,7 @@ from pathlib import Path
 
 from companion.domain.errors import FolderNotWritableError, VaultExistsError
 from companion.storage.app_settings import SETTINGS_FILENAME
-from companion.storage.atomic import atomic_write
+from companion.storage.atomic import atomic_write, private_folder
 from companion.storage.backups import backup_dir
 from companion.storage.lockfile import VaultLock
 from companion.storage.store import DiaryStore
@@ -20,8 +20,14 @@ from companion.storage.vault import VAULT_FILENAME
 
 
 def move_diary(store: DiaryStore, new_folder: Path) -> Path:
-    """Move an open diary to `new_folder`; returns the new vault path. Save pending changes first."""
-    store.save()
+    """Move an open diary to `new_folder`; returns the new vault path. Pending changes are saved first,
+    and no background save starts while the files are copied."""
+    with store.saves_held():
+        store.flush()
+        return _move(store, new_folder)
+
+
+def _move(store: DiaryStore, new_folder: Path) -> Path:
     old_path = store.path
     new_folder = new_folder.expanduser().resolve()
     new_path = new_folder / VAULT_FILENAME
@@ -30,7 +36,7 @@ def move_diary(store: DiaryStore, new_folder: Path) -> Path:
     if new_path.exists():
         raise VaultExistsError()
     try:
-        new_folder.mkdir(parents=True, exist_ok=True)
+        private_folder(new_folder)
     except OSError as exc:
         raise FolderNotWritableError(str(exc), folder=str(new_folder)) from exc
     new_lock = VaultLock(new_path)
@@ -65,7 +71,7 @@ def move_diary(store: DiaryStore, new_folder: Path) -> Path:
 
 def _copy(data: bytes, target: Path, copied: list[Path]) -> None:
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(target.parent)
         atomic_write(target, data)
     except OSError as exc:
         raise FolderNotWritableError(str(exc), folder=str(target.parent)) from exc

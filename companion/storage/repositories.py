@@ -146,18 +146,21 @@ class TagRepository:
         ).all()
         return sorted(((name, int(count)) for name, count in rows), key=lambda r: fold(r[0]))
 
-    def find(self, name: str) -> TagRow | None:
-        return self._session.scalar(select(TagRow).where(TagRow.folded == fold(name)))
+    def find(self, name: str) -> str | None:
+        """The id of the tag called `name` (ignoring case and accents typed apart), or None."""
+        return self._session.scalar(select(TagRow.id).where(TagRow.folded == fold(name)))
 
-    def rename(self, row: TagRow, new_name: str) -> None:
-        row.name = new_name
-        row.folded = fold(new_name)
+    def rename(self, tag_id: str, new_name: str) -> None:
+        row = self._session.get(TagRow, tag_id)
+        if row is not None:
+            row.name = new_name
+            row.folded = fold(new_name)
 
-    def merge(self, source: TagRow, target: TagRow) -> None:
+    def merge(self, source_id: str, target_id: str) -> None:
         """Move every use of `source` onto `target` (keeping the higher rating on a clash), then drop it."""
-        links = self._session.scalars(select(EntryTagRow).where(EntryTagRow.tag_id == source.id)).all()
+        links = self._session.scalars(select(EntryTagRow).where(EntryTagRow.tag_id == source_id)).all()
         for link in links:
-            clash = self._session.get(EntryTagRow, (link.entry_id, target.id, link.kind))
+            clash = self._session.get(EntryTagRow, (link.entry_id, target_id, link.kind))
             if clash is not None:
                 ratings = [r for r in (clash.rating, link.rating) if r is not None]
                 clash.rating = max(ratings) if ratings else None
@@ -167,14 +170,14 @@ class TagRepository:
                     update(EntryTagRow)
                     .where(
                         EntryTagRow.entry_id == link.entry_id,
-                        EntryTagRow.tag_id == source.id,
+                        EntryTagRow.tag_id == source_id,
                         EntryTagRow.kind == link.kind,
                     )
-                    .values(tag_id=target.id)
+                    .values(tag_id=target_id)
                 )
         self._session.flush()
         self._session.expire_all()
-        self._session.execute(delete(TagRow).where(TagRow.id == source.id))
+        self._session.execute(delete(TagRow).where(TagRow.id == source_id))
 
 
 class SettingsRepository:

@@ -1,4 +1,8 @@
-"""A unit of work: one session, committed as a whole, then saved to the vault."""
+"""A unit of work: one session, committed as a whole, then made durable by the store.
+
+Each unit of work holds the store's write lock from enter to exit, so the saver never snapshots the
+database while a transaction is open (`serialize()` would include its uncommitted rows).
+"""
 
 from __future__ import annotations
 
@@ -22,7 +26,12 @@ class UnitOfWork:
         self.session: Session | None = None
 
     def __enter__(self) -> UnitOfWork:
-        self.session = self._store.session()
+        self._store.write_lock.__enter__()
+        try:
+            self.session = self._store.session()
+        except BaseException:
+            self._store.write_lock.__exit__(None, None, None)
+            raise
         self.checkins = CheckinRepository(self.session)
         self.tags = TagRepository(self.session)
         self.measures = MeasuresRepository(self.session)
@@ -38,12 +47,17 @@ class UnitOfWork:
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         assert self.session is not None
-        self.session.rollback()
-        self.session.close()
-        self.session = None
+        try:
+            self.session.rollback()
+            self.session.close()
+        finally:
+            self.session = None
+            self._store.write_lock.__exit__(None, None, None)
 
     def commit(self) -> None:
-        """Commit, then save. If saving fails the commit stands in memory and SaveFailedError is raised."""
+        """Commit, then ask the store to make it durable. With background saves that returns at once (the
+        outcome is the store's save state); without, a failed save raises SaveFailedError and the commit
+        stands in memory."""
         assert self.session is not None
         self.session.commit()
         self._store.request_save()

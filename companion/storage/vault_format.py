@@ -1,6 +1,7 @@
-"""The vault container's bytes: build and parse the header, wrap keys, seal and open the body.
+"""The vault container's bytes: build and parse the header, seal and open the body.
 
-docs/vault-format.md describes this layout byte by byte. Everything here is pure: bytes in, bytes out.
+docs/vault-format.md describes this layout byte by byte (format versions 1 and 2; Companion writes 2).
+Everything here is pure: bytes in, bytes out. Key slots are in key_slots, body encodings in body_encoding.
 """
 
 from __future__ import annotations
@@ -8,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import os
 import struct
-import zlib
 from dataclasses import dataclass
 
 from cryptography.exceptions import InvalidTag
@@ -17,47 +17,47 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from companion.domain.errors import DamagedVaultError, NewerVersionError, NotAVaultError
-from companion.storage.kdf import KDF_ARGON2ID, KdfParams, derive_key
+from companion.storage import body_encoding
+from companion.storage.body_encoding import ENCODING_RAW, ENCODING_ZLIB, ENCODING_ZSTD, ENCODINGS_BY_VERSION
+from companion.storage.kdf import KDF_ARGON2ID
+from companion.storage.key_slots import (
+    FIXED_LEN,
+    MAGIC,
+    SEALED_EXTRA_LEN,
+    SLOT_PASSPHRASE,
+    SLOT_RECOVERY,
+    SLOT_RECOVERY_V1,
+    KeySlot,
+    extra_length_at,
+    slot_from_bytes,
+)
 
-MAGIC = b"\x89CMP\r\n\x1a\n"
-FORMAT_VERSION = 1
-ENCODING_RAW = 0
-ENCODING_ZLIB = 1
-SLOT_PASSPHRASE = 1
-SLOT_RECOVERY = 2
+FORMAT_VERSION = 2
+KNOWN_VERSIONS = (1, 2)
+HIGHEST_PLAUSIBLE_VERSION = 255  # a higher version number is damage, not a newer Companion
 MAX_SLOTS = 8
-
+MAX_SLOT_EXTRA = 1024
 _PREFIX = struct.Struct(">8sHBB16s")  # magic, version, body encoding, slot count, vault id
-_SLOT = struct.Struct(">BBHIII16s12s48s")  # kind, kdf, reserved, iterations, lanes, memory, salt, nonce, wrapped
-_SLOT_AAD_LEN = 44  # the slot's bytes before the wrapped key
 _TAIL = struct.Struct(">32s12sQQ")  # save seed, body nonce, save counter, body length
 DIGEST_LEN = 32
+TAG_LEN = 16
 BODY_INFO = b"companion/vault/body/v1"
 PREFIX_LEN = _PREFIX.size
-SLOT_LEN = _SLOT.size
+SLOT_LEN = FIXED_LEN
 TAIL_LEN = _TAIL.size
+_EXTRA_FOR_KIND = {SLOT_PASSPHRASE: 0, SLOT_RECOVERY_V1: 0, SLOT_RECOVERY: SEALED_EXTRA_LEN}
 
-
-@dataclass(frozen=True)
-class KeySlot:
-    kind: int
-    params: KdfParams
-    salt: bytes
-    nonce: bytes
-    wrapped_key: bytes
-
-    def head_bytes(self) -> bytes:
-        return _SLOT.pack(
-            self.kind,
-            KDF_ARGON2ID,
-            0,
-            self.params.iterations,
-            self.params.lanes,
-            self.params.memory_kib,
-            self.salt,
-            self.nonce,
-            self.wrapped_key,
-        )
+__all__ = [
+    "ENCODING_RAW",
+    "ENCODING_ZLIB",
+    "ENCODING_ZSTD",
+    "MAGIC",
+    "SLOT_PASSPHRASE",
+    "SLOT_RECOVERY",
+    "SLOT_RECOVERY_V1",
+    "Header",
+    "KeySlot",
+]
 
 
 @dataclass(frozen=True)
@@ -72,38 +72,19 @@ class Header:
     body_length: int
 
     def slot(self, kind: int) -> KeySlot | None:
+        """The first slot of `kind` (a file never has two; if it did, the first counts)."""
         return next((s for s in self.slots if s.kind == kind), None)
+
+    def recovery_slot(self) -> KeySlot | None:
+        return self.slot(SLOT_RECOVERY) or self.slot(SLOT_RECOVERY_V1)
 
     @property
     def length(self) -> int:
-        return header_length(len(self.slots))
+        return header_length(len(self.slots), sum(len(s.extra) for s in self.slots))
 
 
-def header_length(slot_count: int) -> int:
-    return PREFIX_LEN + SLOT_LEN * slot_count + TAIL_LEN + DIGEST_LEN
-
-
-def _slot_aad(vault_id: bytes, head: bytes) -> bytes:
-    return MAGIC + struct.pack(">H", FORMAT_VERSION) + vault_id + head[:_SLOT_AAD_LEN]
-
-
-def make_slot(kind: int, secret: bytes, data_key: bytes, params: KdfParams, vault_id: bytes) -> KeySlot:
-    """Wrap the data key under a key derived from `secret`; the slot's own fields are bound as AAD."""
-    salt = os.urandom(16)
-    nonce = os.urandom(12)
-    placeholder = KeySlot(kind, params, salt, nonce, b"\x00" * 48)
-    kek = derive_key(secret, salt, params)
-    wrapped = AESGCM(kek).encrypt(nonce, data_key, _slot_aad(vault_id, placeholder.head_bytes()))
-    return KeySlot(kind, params, salt, nonce, wrapped)
-
-
-def unwrap_slot(slot: KeySlot, secret: bytes, vault_id: bytes) -> bytes | None:
-    """The data key, or None when `secret` is not the one this slot was made with."""
-    kek = derive_key(secret, slot.salt, slot.params)
-    try:
-        return AESGCM(kek).decrypt(slot.nonce, slot.wrapped_key, _slot_aad(vault_id, slot.head_bytes()))
-    except InvalidTag:
-        return None
+def header_length(slot_count: int, extra_bytes: int = 0) -> int:
+    return PREFIX_LEN + SLOT_LEN * slot_count + extra_bytes + TAIL_LEN + DIGEST_LEN
 
 
 def body_key(data_key: bytes, seed: bytes) -> bytes:
@@ -117,68 +98,117 @@ def seal(
     slots: tuple[KeySlot, ...],
     image: bytes,
     counter: int,
-    compress: bool = True,
+    encoding: int = ENCODING_ZSTD,
 ) -> bytes:
-    """The whole file: header (with a fresh seed and nonce) followed by the encrypted image."""
+    """The whole file in the newest format: header (fresh seed and nonce) followed by the encrypted image."""
     if not 1 <= len(slots) <= MAX_SLOTS:
         raise ValueError("a vault needs 1 to 8 key slots")
-    encoding = ENCODING_ZLIB if compress else ENCODING_RAW
-    plaintext = zlib.compress(image, 6) if compress else image
-    seed = os.urandom(32)
-    nonce = os.urandom(12)
-    body_len = len(plaintext) + 16
+    if any(s.word is not None and s.word != 0 for s in slots):
+        raise ValueError("a format-1 slot with reserved bytes set cannot be carried into format 2")
+    plaintext = body_encoding.encode(image, encoding)
+    seed, nonce = os.urandom(32), os.urandom(12)
     head = _PREFIX.pack(MAGIC, FORMAT_VERSION, encoding, len(slots), vault_id)
-    head += b"".join(s.head_bytes() for s in slots)
-    head += _TAIL.pack(seed, nonce, counter, body_len)
+    head += b"".join(s.to_bytes() for s in slots)
+    head += _TAIL.pack(seed, nonce, counter, len(plaintext) + TAG_LEN)
     head += hashlib.sha256(head).digest()
-    body = AESGCM(body_key(data_key, seed)).encrypt(nonce, plaintext, head)
-    return head + body
+    return head + AESGCM(body_key(data_key, seed)).encrypt(nonce, plaintext, head)
 
 
 def parse_header(blob: bytes) -> Header:
-    """Read and check the header. Raises NotAVault, NewerVersion or DamagedVault."""
+    """Read and check the header, cheaply, before any key derivation. Raises NotAVault, NewerVersion or
+    DamagedVault (docs/vault-format.md, section 8, steps 1-8)."""
     if len(blob) < len(MAGIC) or blob[: len(MAGIC)] != MAGIC:
+        if _near_magic(blob):
+            raise DamagedVaultError()
         raise NotAVaultError(name="diary.vault")
     if len(blob) < PREFIX_LEN:
         raise DamagedVaultError()
     _magic, version, encoding, count, vault_id = _PREFIX.unpack_from(blob, 0)
-    if version > FORMAT_VERSION:
-        raise NewerVersionError()
-    if version < 1 or not 1 <= count <= MAX_SLOTS or encoding not in (ENCODING_RAW, ENCODING_ZLIB):
-        raise DamagedVaultError()
-    hlen = header_length(count)
-    if len(blob) < hlen:
-        raise DamagedVaultError()
-    digest_at = hlen - DIGEST_LEN
-    if hashlib.sha256(blob[:digest_at]).digest() != blob[digest_at:hlen]:
-        raise DamagedVaultError()
-    slots = []
-    offset = PREFIX_LEN
-    for _ in range(count):
-        kind, kdf_id, _res, iters, lanes, mem, salt, nonce, wrapped = _SLOT.unpack_from(blob, offset)
-        params = KdfParams(iters, lanes, mem)
-        if kdf_id != KDF_ARGON2ID or not params.within_read_limits():
+    if version not in KNOWN_VERSIONS:
+        if version == 0 or version > HIGHEST_PLAUSIBLE_VERSION or _known_version_damaged(blob):
             raise DamagedVaultError()
-        slots.append(KeySlot(kind, params, salt, nonce, wrapped))
-        offset += SLOT_LEN
+        raise NewerVersionError()
+    if not 1 <= count <= MAX_SLOTS or encoding not in ENCODINGS_BY_VERSION[version]:
+        raise DamagedVaultError()
+    extras = _slot_extras(blob, version, count)
+    if extras is None:
+        raise DamagedVaultError()
+    hlen = header_length(count, sum(extras))
+    if len(blob) < hlen or hashlib.sha256(blob[: hlen - DIGEST_LEN]).digest() != blob[hlen - DIGEST_LEN : hlen]:
+        raise DamagedVaultError()
+    slots, offset = [], PREFIX_LEN
+    for extra in extras:
+        raw = blob[offset : offset + SLOT_LEN]
+        slot = slot_from_bytes(raw, blob[offset + SLOT_LEN : offset + SLOT_LEN + extra], keep_word=version == 1)
+        if slot.kind in _EXTRA_FOR_KIND and not _known_slot_sound(slot, version):
+            raise DamagedVaultError()
+        slots.append(slot)
+        offset += SLOT_LEN + extra
     seed, body_nonce, counter, body_length = _TAIL.unpack_from(blob, offset)
     return Header(version, encoding, vault_id, tuple(slots), seed, body_nonce, counter, body_length)
 
 
-def open_body(blob: bytes, header: Header, data_key: bytes) -> bytes:
-    """Decrypt and check the body; the whole header is bound in as associated data."""
-    hlen = header.length
-    if len(blob) != hlen + header.body_length or header.body_length < 16:
+def require_whole(blob: bytes, header: Header) -> None:
+    """Step 9: the file is exactly the header and the body it announces (checked before any Argon2id)."""
+    if header.body_length < TAG_LEN or len(blob) != header.length + header.body_length:
         raise DamagedVaultError()
+
+
+def open_body(blob: bytes, header: Header, data_key: bytes) -> bytes:
+    """Decrypt and decode the body; the whole header is bound in as associated data."""
+    require_whole(blob, header)
+    hlen = header.length
     try:
-        plaintext = AESGCM(body_key(data_key, header.seed)).decrypt(
-            header.body_nonce, blob[hlen:], blob[:hlen]
-        )
+        plaintext = AESGCM(body_key(data_key, header.seed)).decrypt(header.body_nonce, blob[hlen:], blob[:hlen])
     except InvalidTag:
         raise DamagedVaultError() from None
-    if header.encoding == ENCODING_ZLIB:
-        try:
-            return zlib.decompress(plaintext)
-        except zlib.error:
-            raise DamagedVaultError() from None
-    return plaintext
+    return body_encoding.decode(plaintext, header.encoding)
+
+
+def _near_magic(blob: bytes) -> bool:
+    """A file that starts like ours but not quite (one or two bytes changed, or cut short inside the
+    magic) is a damaged diary, not somebody else's file."""
+    if len(blob) < len(MAGIC):
+        return len(blob) > 0 and MAGIC.startswith(blob)
+    differing = sum(a != b for a, b in zip(blob[: len(MAGIC)], MAGIC, strict=True))
+    return differing <= 2
+
+
+def _known_version_damaged(blob: bytes) -> bool:
+    """True when the file is a sound header of a version we know except for the version field itself:
+    damage to those two bytes, not a file from a newer Companion."""
+    for version in KNOWN_VERSIONS:
+        patched = blob[:8] + struct.pack(">H", version) + blob[10:]
+        count = patched[11] if len(patched) > 11 else 0
+        extras = _slot_extras(patched, version, count) if 1 <= count <= MAX_SLOTS else None
+        if extras is None:
+            continue
+        hlen = header_length(count, sum(extras))
+        if (
+            len(patched) >= hlen
+            and hashlib.sha256(patched[: hlen - DIGEST_LEN]).digest() == patched[hlen - DIGEST_LEN : hlen]
+        ):
+            return True
+    return False
+
+
+def _slot_extras(blob: bytes, version: int, count: int) -> list[int] | None:
+    """Each slot's extra bytes (always 0 in format 1), or None when they cannot fit the file."""
+    extras, offset = [], PREFIX_LEN
+    for _ in range(count):
+        if len(blob) < offset + SLOT_LEN:
+            return None
+        extra = extra_length_at(blob, offset) if version >= 2 else 0
+        if extra > MAX_SLOT_EXTRA:
+            return None
+        extras.append(extra)
+        offset += SLOT_LEN + extra
+    return extras
+
+
+def _known_slot_sound(slot: KeySlot, version: int) -> bool:
+    if slot.kdf_id != KDF_ARGON2ID or not slot.params.within_read_limits():
+        return False
+    if version == 1:
+        return slot.kind != SLOT_RECOVERY and slot.word == 0
+    return len(slot.extra) == _EXTRA_FOR_KIND[slot.kind]

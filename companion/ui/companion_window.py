@@ -19,6 +19,7 @@ from companion.domain.save_state import SaveStatus
 from companion.i18n import _
 from companion.services.app_context import AppContext
 from companion.services.clock import as_clock
+from companion.ui.dialogs import show_message
 from companion.ui.lock.lock_controller import LockController
 from companion.ui.lock.start_flow import Factory, StartFlow
 from companion.ui.lock.timer_strip import TimerStrip
@@ -26,7 +27,7 @@ from companion.ui.pacing.timer_controller import PacingTimerController
 from companion.ui.reminders import focus_for_reminder
 from companion.ui.style import apply_text_size
 from companion.ui.tray_controller import TrayController
-from companion.ui.widgets import Retranslatable
+from companion.ui.widgets import Retranslatable, window_title
 
 if TYPE_CHECKING:
     from companion.services.session import DiarySession
@@ -93,8 +94,7 @@ class CompanionWindow(Retranslatable, QMainWindow):
         self.tray_control.update()
 
     def retranslate_ui(self) -> None:
-        title = _("Companion")
-        self.setWindowTitle(_("{app} — DEMO").format(app=title) if self.context.demo else title)
+        self.setWindowTitle(window_title(_("DEMO") if self.context.demo else ""))
 
     # --- opening and locking --------------------------------------------------------------------------
 
@@ -115,6 +115,8 @@ class CompanionWindow(Retranslatable, QMainWindow):
         drafts = session.diary.take_draft()
         if drafts:
             diary.restore_drafts(drafts)  # type: ignore[arg-type]
+        if (notice := session.store.rollback_notice) is not None:  # an older copy than last time: said once
+            show_message(self, _("An older copy of your diary"), notice)
         if self._after_unlock is not None:
             self.open_reminder(self._after_unlock)
         self.unlocked.emit()
@@ -164,11 +166,12 @@ class CompanionWindow(Retranslatable, QMainWindow):
         self.tray_control.plan_changed()
 
     def change_passphrase(self, *, after_recovery: bool = False) -> QDialog | None:
-        from companion.ui.settings.change_passphrase_dialog import ChangePassphraseDialog
+        from companion.ui.settings.change_passphrase_flow import open_change_passphrase
 
         if self.open_diary is None:
             return None
-        return ChangePassphraseDialog.open_for(self.open_diary, self, after_recovery=after_recovery)
+        diary = self.open_diary
+        return open_change_passphrase(self, diary.session, diary.context.kdf_factory, after_recovery=after_recovery)
 
     open_change_passphrase = change_passphrase
 
@@ -236,7 +239,7 @@ class CompanionWindow(Retranslatable, QMainWindow):
         diary, self.open_diary = self.open_diary, None
         if diary is not None:
             diary.detach()
-            diary.session.store.close()
+            diary.session.discard()  # closes without saving: the person chose to lose the last changes
         self.tray_control.drop()
         self.close()
 

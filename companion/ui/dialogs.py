@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from companion.i18n import _
+from companion.ui.widgets import window_title
 
 Button = QMessageBox.StandardButton
 __all__ = [
@@ -34,13 +35,13 @@ def show_message(
     on_done: Callable[[Button], None] | None = None,
     informative: str = "",
 ) -> QMessageBox:
-    box = QMessageBox(icon, title, text, buttons, parent)
+    box = QMessageBox(icon, window_title(title), text, buttons, parent)
     box.setObjectName("companionMessage")
     box.setDefaultButton(default)
     box.setEscapeButton(Button.Cancel if buttons & Button.Cancel else default)
     if informative:
         box.setInformativeText(informative)
-    box.setAccessibleName(title)
+    box.setAccessibleName(title or window_title())
     box.setAccessibleDescription(text)
 
     def finished(_result: int) -> None:
@@ -56,14 +57,15 @@ def show_message(
 
 
 def confirm(parent: QWidget, title: str, text: str, on_yes: Callable[[], None]) -> QMessageBox:
-    """Ask before something that can't be undone (Yes / Cancel, Cancel the default and Escape); `on_yes` runs
-    only after Yes."""
+    """Ask before something that can't be undone (the action / Cancel, Cancel the default and Escape); `on_yes`
+    runs only after the action. The title is the action ("Delete goal"), so the button says it too: Welsh
+    answers a question with its verb ("Dileu'r nod"), never with a bare "Ie"."""
 
     def answered(answer: Button) -> None:
         if answer == Button.Yes:
             on_yes()
 
-    return show_message(
+    box = show_message(
         parent,
         title,
         text,
@@ -72,10 +74,12 @@ def confirm(parent: QWidget, title: str, text: str, on_yes: Callable[[], None]) 
         default=Button.Cancel,
         on_done=answered,
     )
+    box.button(Button.Yes).setText(title)
+    return box
 
 
 def show_error(parent: QWidget, text: str, on_done: Callable[[Button], None] | None = None) -> QMessageBox:
-    return show_message(parent, _("Companion"), text, icon=QMessageBox.Icon.Warning, on_done=on_done)
+    return show_message(parent, "", text, icon=QMessageBox.Icon.Warning, on_done=on_done)
 
 
 def ask_retry(parent: QWidget, text: str, on_done: Callable[[Button], None]) -> QMessageBox:
@@ -97,18 +101,18 @@ def ask_retry(parent: QWidget, text: str, on_done: Callable[[Button], None]) -> 
 def choose_save_file(parent: QWidget, title: str, suggested: str, name_filter: str) -> str:
     from PySide6.QtWidgets import QFileDialog
 
-    path, _chosen = QFileDialog.getSaveFileName(parent, title, suggested, name_filter)
+    path, _chosen = QFileDialog.getSaveFileName(parent, window_title(title), suggested, name_filter)
     return path
 
 
 def choose_open_file(parent: QWidget, title: str, name_filter: str) -> str:
     from PySide6.QtWidgets import QFileDialog
 
-    path, _chosen = QFileDialog.getOpenFileName(parent, title, "", name_filter)
+    path, _chosen = QFileDialog.getOpenFileName(parent, window_title(title), "", name_filter)
     return path
 
 
 def choose_folder(parent: QWidget, title: str) -> str:
     from PySide6.QtWidgets import QFileDialog
 
-    return QFileDialog.getExistingDirectory(parent, title)
+    return QFileDialog.getExistingDirectory(parent, window_title(title))

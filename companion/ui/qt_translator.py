@@ -2,15 +2,18 @@
 
 Qt ships no Welsh, so without this a Welsh screen would still say "Cancel" and "Select All". The bridge also
 makes Welsh the default QLocale while the interface is Welsh, so Qt's calendar popups name the months and
-weekdays in Welsh (from Qt's own CLDR data) unless a widget has chosen its own locale.
+weekdays in Welsh (from Qt's own CLDR data) unless a widget has chosen its own locale, and keeps Qt's
+application display name (which X11 and Windows add to every window title, Qt's own dialogs included) in the
+interface language: "Cydymaith" in Welsh.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt, QTranslator
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from companion import i18n
+from companion import APP_NAME, i18n
 
 
 class GettextQtTranslator(QTranslator):
@@ -40,6 +43,7 @@ class TranslatorBridge:
         app.installTranslator(self._translator)
         i18n.add_listener(self._on_language_changed)
         self._apply_locale(i18n.current_language())
+        self._apply_display_name()
 
     def _apply_locale(self, lang: str) -> None:
         """Welsh (UK) as Qt's default locale while the interface is Welsh; the system's otherwise. Windows that
@@ -53,8 +57,14 @@ class TranslatorBridge:
                 if not window.testAttribute(Qt.WidgetAttribute.WA_SetLocale):
                     window.unsetLocale()
 
+    def _apply_display_name(self) -> None:
+        """Before the widgets retranslate, so the titles they set end with the name Qt would add."""
+        if isinstance(self._app, QGuiApplication):
+            QGuiApplication.setApplicationDisplayName(i18n._("Companion"))
+
     def _on_language_changed(self, lang: str) -> None:
         self._apply_locale(lang)
+        self._apply_display_name()
         self._app.removeTranslator(self._translator)
         self._app.installTranslator(self._translator)
         # Deliver the LanguageChange events now, so the whole interface has switched when this returns.
@@ -63,4 +73,6 @@ class TranslatorBridge:
     def detach(self) -> None:
         i18n.remove_listener(self._on_language_changed)
         self._apply_locale("en")
+        if isinstance(self._app, QGuiApplication):
+            QGuiApplication.setApplicationDisplayName(APP_NAME)
         self._app.removeTranslator(self._translator)

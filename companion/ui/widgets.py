@@ -1,4 +1,4 @@
-"""Small shared building blocks: retranslation on LanguageChange, labelled headings, busy work."""
+"""Small shared building blocks: retranslation on LanguageChange, labelled headings, window titles, busy work."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ from typing import TypeVar
 from PySide6.QtCore import QEvent, QEventLoop, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QWidget
+
+from companion.i18n import _
 
 T = TypeVar("T")
 
@@ -36,6 +38,14 @@ def label(role: str = "", *, wrap: bool = True, selectable: bool = False) -> QLa
     if selectable:
         widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return widget
+
+
+def window_title(title: str = "") -> str:
+    """Every window's title: what it is, then the app's name in the interface language ("Argraffu'r crynodeb —
+    Cydymaith"), or the name alone. It ends with Qt's application display name (which the Qt bridge keeps
+    translated), so Qt does not add the name a second time where the platform appends it (X11, Windows)."""
+    app = _("Companion")
+    return _("{title} — {app}").format(title=title, app=app) if title else app
 
 
 _busy = 0  # run_busy calls under way (they nest: each runs an event loop of its own)

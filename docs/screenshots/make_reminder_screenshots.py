@@ -23,6 +23,7 @@ from companion import i18n
 from companion.services.app_context import AppContext
 from companion.services.session import DiarySession
 from companion.storage.app_settings import AppSettings
+from companion.ui import field_behaviour
 from companion.ui.companion_window import CompanionWindow
 from companion.ui.qt_translator import TranslatorBridge
 from companion.ui.style import apply_text_size
@@ -33,6 +34,7 @@ def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     bridge = TranslatorBridge(app)
+    field_behaviour.install(app)  # as app.py: dates in the interface language, the wheel guard
     apply_text_size(app, 12)
     now = dt.datetime(2026, 3, 2, 19, 5).astimezone()
     for lang in ("en", "cy"):

@@ -28,6 +28,7 @@ from companion.domain.checkin import CheckinInput, RegionPain, TagKind, TagRatin
 from companion.services.app_context import AppContext
 from companion.storage.app_settings import AppSettings
 from companion.storage.kdf import KdfParams
+from companion.ui import field_behaviour
 from companion.ui.companion_window import CompanionWindow
 from companion.ui.qt_translator import TranslatorBridge
 from companion.ui.style import apply_text_size
@@ -249,6 +250,7 @@ def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     bridge = TranslatorBridge(app)
+    field_behaviour.install(app)  # as app.py: dates in the interface language, the wheel guard
     if "--large-welsh" in sys.argv[1:]:
         large_welsh(app)
         bridge.detach()

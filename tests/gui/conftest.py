@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from companion.services.app_context import AppContext
 from companion.storage.app_settings import AppSettings
+from companion.ui import field_behaviour
 from companion.ui.companion_window import CompanionWindow
 from companion.ui.qt_translator import TranslatorBridge
 from companion.ui.style import apply_text_size
@@ -21,7 +22,9 @@ WindowFactory = Callable[..., CompanionWindow]
 
 @pytest.fixture
 def bridge(qapp) -> Iterator[TranslatorBridge]:  # type: ignore[no-untyped-def]
+    """The Qt translator bridge and the app-wide field behaviour, as app.py installs them."""
     b = TranslatorBridge(qapp)
+    field_behaviour.install(qapp)  # once per run: the style stays, as in the app
     apply_text_size(qapp, 12)
     yield b
     b.detach()

@@ -37,7 +37,7 @@ def test_demo_opens_a_marked_diary_with_weeks_of_entries_and_cleans_up(qapp, mon
 
     QTimer.singleShot(0, drive)
     assert companion_app.main(["--demo"]) == 0
-    assert seen["title"] == "Companion — DEMO"
+    assert seen["title"] == "DEMO — Companion"  # ends with the display name, so Qt adds it no second time
     assert seen["badge"] == "DEMO"
     assert isinstance(seen["entries"], int) and seen["entries"] >= 28
     assert seen["vault_in_temp"] is True

@@ -79,7 +79,7 @@ class Session:
 
 
 @pytest.fixture
-def session(tmp_path: Path) -> Iterator[Session]:
+def desktop(tmp_path: Path) -> Iterator[Session]:
     missing = missing_pieces()
     if missing:
         pytest.skip("AT-SPI test needs: " + ", ".join(missing))
@@ -88,13 +88,13 @@ def session(tmp_path: Path) -> Iterator[Session]:
     running.stop()
 
 
-def test_a_screen_reader_unlocks_the_diary_and_reads_the_check_in(session: Session, data_dir: Path) -> None:
+def test_a_screen_reader_unlocks_the_diary_and_reads_the_check_in(desktop: Session, data_dir: Path) -> None:
     create_demo_diary(data_dir, CHEAP_KDF).close()  # passphrase "demo"
     save_settings(data_dir, AppSettings(language="en"))
-    app_env = dict(session.env, QT_QPA_PLATFORM="xcb", QT_LINUX_ACCESSIBILITY_ALWAYS_ON="1", QT_ACCESSIBILITY="1")
+    app_env = dict(desktop.env, QT_QPA_PLATFORM="xcb", QT_LINUX_ACCESSIBILITY_ALWAYS_ON="1", QT_ACCESSIBILITY="1")
     app_log = data_dir.parent / "app.log"
     with app_log.open("wb") as log:
-        app = session.start(
+        app = desktop.start(
             [sys.executable, "-m", "companion", "--data-dir", str(data_dir)],
             env=app_env,
             stdout=log,
@@ -102,7 +102,7 @@ def test_a_screen_reader_unlocks_the_diary_and_reads_the_check_in(session: Sessi
             cwd=Path(__file__).resolve().parents[2],
         )
         reader = subprocess.run(
-            [SYSTEM_PYTHON, str(READER), "demo"], env=session.env, capture_output=True, timeout=120, check=False
+            [SYSTEM_PYTHON, str(READER), "demo"], env=desktop.env, capture_output=True, timeout=120, check=False
         )
     assert app.poll() is None, "the app stopped: " + app_log.read_text(errors="replace")[-2000:]
     assert reader.returncode == 0, reader.stderr.decode(errors="replace")[-3000:]

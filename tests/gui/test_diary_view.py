@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,25 +16,17 @@ from companion.domain.checkin import Checkin, CheckinInput, RegionPain, TagKind,
 from companion.domain.errors import SaveFailedError
 from companion.services.session import DiarySession
 from companion.storage import atomic
-from companion.storage.kdf import KdfParams
 from companion.ui.core.standalone import standalone_diary
 from companion.ui.diary.diary_view import DiaryView
 from companion.ui.diary.entry_text import describe_checkin
 from companion.ui.diary.tag_manager_dialog import TagManagerDialog
 from companion.ui.qt_translator import TranslatorBridge
+from tests.conftest import DIARY_PASSPHRASE
 from tests.gui.test_accessibility import unnamed_controls
 from tests.helpers.gui import type_into
 
-PASS = "some pass phrase here"
+PASS = DIARY_PASSPHRASE
 DID, HELPED, WORSE = TagKind.DID, TagKind.HELPED, TagKind.WORSE
-
-
-@pytest.fixture
-def session(vault_path: Path, cheap_kdf: KdfParams) -> Iterator[DiarySession]:
-    opened, _recovery = DiarySession.create(vault_path, PASS, cheap_kdf)
-    yield opened
-    if opened.is_open:
-        opened.close()
 
 
 @pytest.fixture

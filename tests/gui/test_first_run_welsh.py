@@ -43,7 +43,7 @@ def test_first_run_in_welsh_then_lock_and_unlock_both_ways(qtbot: QtBot, make_wi
     keys = [key for key, _title in PAGES]
     assert nav.item(keys.index("settings")).text() == "Gosodiadau"
     assert nav.item(keys.index("plan")).text() == i18n.translate_in("cy", "Flare-up plan")
-    assert nav.item(keys.index("pacing")).text() == "Rhediad"
+    assert nav.item(keys.index("pacing")).text() == "Rheoli cyflymder"
     assert nav.item(1).text() == "Dyddiadur"
     assert window.main_view.today.save.text().replace("&", "") == "Cadw"
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,23 +17,15 @@ from companion.domain.errors import SaveFailedError, ValidationError
 from companion.domain.flare import EXAMPLES, MEDICINES_LINE, SECTION_TITLES, SECTIONS, FlarePlan, Helper
 from companion.i18n import N_, _
 from companion.services.session import DiarySession
-from companion.storage.kdf import KdfParams
 from companion.ui.core.standalone import standalone_diary
 from companion.ui.flare.plan_editor import FlarePlanEditor
 from companion.ui.qt_translator import TranslatorBridge
+from tests.conftest import DIARY_PASSPHRASE
 from tests.helpers.gui import type_into
 
-PASSPHRASE = "a long enough passphrase"
+PASSPHRASE = DIARY_PASSPHRASE
 CONTROLS = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox)
 DOSE_WORDS = re.compile(r"\d|\bmg\b|dose|dos\b|tablet|pill|capsule|daily|twice|paracetamol|ibuprofen", re.I)
-
-
-@pytest.fixture
-def session(vault_path: Path, cheap_kdf: KdfParams) -> Iterator[DiarySession]:
-    diary, _recovery = DiarySession.create(vault_path, PASSPHRASE, cheap_kdf)
-    yield diary
-    if diary.is_open:
-        diary.close()
 
 
 @pytest.fixture

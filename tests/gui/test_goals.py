@@ -13,18 +13,12 @@ from companion.domain.goals import CheckBackOutcome
 from companion.ui.main_view import MainView
 from tests.gui.conftest import WindowFactory
 from tests.gui.test_accessibility import unnamed_controls
+from tests.helpers.clock import FakeClock, local
 from tests.helpers.gui import PASSPHRASE, first_run, message_box, type_into, unlock
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = dt.datetime(2026, 3, 4, 10, 0).astimezone()  # a Wednesday
-
-    def __call__(self) -> dt.datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        self.now += dt.timedelta(**delta)
+def wednesday_clock() -> FakeClock:
+    return FakeClock(local(2026, 3, 4, 10))  # a Wednesday
 
 
 def _main(window: object) -> MainView:
@@ -34,7 +28,7 @@ def _main(window: object) -> MainView:
 
 
 def test_what_matters_goal_action_plan_and_check_back(qtbot: QtBot, make_window: WindowFactory) -> None:
-    clock = Clock()
+    clock = wednesday_clock()
     window = make_window(clock=clock)
     first_run(qtbot, window, "en")
     view = _main(window)
@@ -71,7 +65,7 @@ def test_what_matters_goal_action_plan_and_check_back(qtbot: QtBot, make_window:
     assert editor.list.item(0).text() == "Sing with the choir again\nWorking on it; steps done: 1 of 3"
     editor.rating.setValue(4)
     qtbot.mouseClick(editor.rate_button, Qt.MouseButton.LeftButton)
-    assert "6 Mar 2026: 4" in editor.ratings.text()
+    assert "6 March 2026: 4" in editor.ratings.text()
 
     # An action plan at confidence 5: the suggestion shows; made smaller and 8 out of 10, it goes.
     goals.tabs.setCurrentIndex(2)
@@ -142,7 +136,7 @@ def test_what_matters_goal_action_plan_and_check_back(qtbot: QtBot, make_window:
 
 
 def test_a_plan_cannot_be_saved_without_saying_what(qtbot: QtBot, make_window: WindowFactory) -> None:
-    window = make_window(clock=Clock())
+    window = make_window(clock=wednesday_clock())
     first_run(qtbot, window, "en")
     plans = _main(window).goals.plans
     qtbot.mouseClick(plans.new_button, Qt.MouseButton.LeftButton)
@@ -156,7 +150,7 @@ def test_a_plan_cannot_be_saved_without_saying_what(qtbot: QtBot, make_window: W
 
 
 def test_deleting_a_goal_asks_first(qtbot: QtBot, make_window: WindowFactory) -> None:
-    window = make_window(clock=Clock())
+    window = make_window(clock=wednesday_clock())
     first_run(qtbot, window, "en")
     editor = _main(window).goals.goals
     type_into(qtbot, editor.title, "Garden for an hour")
@@ -170,7 +164,7 @@ def test_deleting_a_goal_asks_first(qtbot: QtBot, make_window: WindowFactory) ->
 
 
 def test_every_goals_control_is_named(qtbot: QtBot, make_window: WindowFactory) -> None:
-    clock = Clock()
+    clock = wednesday_clock()
     window = make_window(clock=clock)
     first_run(qtbot, window, "cy")
     view = _main(window)
@@ -192,7 +186,7 @@ def test_every_goals_control_is_named(qtbot: QtBot, make_window: WindowFactory) 
 def test_as_needed_doses_are_logged_from_today_in_the_window_and_kept(qtbot: QtBot, make_window: WindowFactory) -> None:
     from companion.domain.medicines import Medicine, MedicineKind
 
-    clock = Clock()
+    clock = wednesday_clock()
     window = make_window(clock=clock)
     first_run(qtbot, window, "en")
     assert window.session is not None
@@ -219,7 +213,7 @@ def test_as_needed_doses_are_logged_from_today_in_the_window_and_kept(qtbot: QtB
     qtbot.mouseClick(row.log_button, Qt.MouseButton.LeftButton)
     clock.advance(hours=5)
     qtbot.mouseClick(doses.row_for("Paracetamol").log_button, Qt.MouseButton.LeftButton)
-    assert len(medicines.doses_on(clock.now.date())) == 2
+    assert len(medicines.doses_on(clock.now().date())) == 2
     assert window.lock_now()
     unlock(qtbot, window, PASSPHRASE)
-    assert window.session is not None and len(window.session.medicines.doses_on(clock.now.date())) == 2
+    assert window.session is not None and len(window.session.medicines.doses_on(clock.now().date())) == 2

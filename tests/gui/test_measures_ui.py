@@ -3,9 +3,6 @@ would: keys and clicks on real widgets over a real (cheaply encrypted) diary."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
@@ -15,23 +12,16 @@ from companion import i18n
 from companion.domain.errors import SaveFailedError, ValidationError
 from companion.domain.measures import SCREEN_FOLLOW_UP, WELSH_NOT_VALIDATED, Instrument
 from companion.services.session import DiarySession
-from companion.storage.kdf import KdfParams
 from companion.ui.core.standalone import standalone_diary
 from companion.ui.measures.due_banner import MeasuresDueBanner
 from companion.ui.measures.mood_screen_dialog import MoodScreenDialog
 from companion.ui.measures.peg_dialog import PegDialog
-from companion.ui.qt_translator import TranslatorBridge
 from tests.gui.test_accessibility import unnamed_controls
 
 NUMBER_KEYS = {n: getattr(Qt.Key, f"Key_{n}") for n in range(10)}
 
 
-@pytest.fixture
-def session(tmp_path: Path, cheap_kdf: KdfParams, bridge: TranslatorBridge) -> Iterator[DiarySession]:
-    opened, _recovery = DiarySession.create(tmp_path / "diary.vault", "pass phrase words", cheap_kdf)
-    yield opened
-    if opened.is_open:
-        opened.close()
+pytestmark = pytest.mark.usefixtures("bridge")  # Qt's own strings translated, as in the app
 
 
 def show(qtbot: QtBot, widget: QWidget) -> None:
@@ -58,7 +48,7 @@ def press(qtbot: QtBot, dialog: QWidget, key: Qt.Key) -> None:
 def test_peg_by_keyboard_alone_records_and_shows_the_score(qtbot: QtBot, session: DiarySession) -> None:
     dialog = PegDialog(standalone_diary(session))
     show(qtbot, dialog)
-    assert dialog.windowTitle() == "Weekly check: pain, enjoyment and activity (PEG)"
+    assert dialog.windowTitle() == "Weekly check: pain, enjoyment and activity (PEG) — Companion"
     assert focused(dialog) is dialog.pickers[0].buttons[0]
     for index, value in enumerate((7, 5, 6)):
         assert not dialog.save.isEnabled()
@@ -129,10 +119,10 @@ def test_a_refused_peg_shows_the_message_in_the_dialog(
 def test_a_failed_save_hands_over_to_the_retry_flow_and_closes(
     qtbot: QtBot, session: DiarySession, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def disk_full() -> None:
+    def disk_full(_image: bytes) -> None:
         raise SaveFailedError(reason="the disk is full")
 
-    monkeypatch.setattr(session.store, "save", disk_full)
+    monkeypatch.setattr(session.store.vault, "save", disk_full)
     dialog = PegDialog(standalone_diary(session))
     show(qtbot, dialog)
     for picker, value in zip(dialog.pickers, (3, 4, 5), strict=True):
@@ -229,10 +219,10 @@ def test_skipping_the_mood_check_saves_nothing(qtbot: QtBot, session: DiarySessi
 def test_mood_check_save_failure_still_shows_the_result_and_asks_for_retry(
     qtbot: QtBot, session: DiarySession, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def disk_full() -> None:
+    def disk_full(_image: bytes) -> None:
         raise SaveFailedError(reason="the disk is full")
 
-    monkeypatch.setattr(session.store, "save", disk_full)
+    monkeypatch.setattr(session.store.vault, "save", disk_full)
     dialog = MoodScreenDialog(standalone_diary(session))
     show(qtbot, dialog)
     for question, value in zip(dialog.questions, (0, 0, 3, 3), strict=True):

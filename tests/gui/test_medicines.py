@@ -27,23 +27,19 @@ from companion.ui.medicines.today_doses import TodayDosesPanel
 from companion.ui.medicines.tried_page import TriedPage
 from tests.gui.conftest import WindowFactory
 from tests.gui.test_accessibility import unnamed_controls
+from tests.helpers.clock import FakeClock, local
 from tests.helpers.gui import PASSPHRASE, activate, first_run, message_box, type_into, unlock
 
 LEFT = Qt.MouseButton.LeftButton
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = dt.datetime(2026, 3, 2, 9, 0).astimezone()  # a Monday
-
-    def __call__(self) -> dt.datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        self.now += dt.timedelta(**delta)
 
 
-def _diary(qtbot: QtBot, make_window: WindowFactory, clock: Clock, language: str = "en") -> CompanionWindow:
+def monday_clock() -> FakeClock:
+    return FakeClock(local(2026, 3, 2, 9))  # a Monday
+
+
+def _diary(qtbot: QtBot, make_window: WindowFactory, clock: FakeClock, language: str = "en") -> CompanionWindow:
     window = make_window(clock=clock)
     first_run(qtbot, window, language)
     assert window.session is not None
@@ -140,7 +136,7 @@ def _named_and_reachable(root: QWidget) -> list[str]:
 
 
 def test_medicines_doses_ratings_reviews_and_tried_survive_a_lock(qtbot: QtBot, make_window: WindowFactory) -> None:
-    clock = Clock()
+    clock = monday_clock()
     window = _diary(qtbot, make_window, clock)
     view = _view(qtbot, window)
     page = view.mine
@@ -196,8 +192,8 @@ def test_medicines_doses_ratings_reviews_and_tried_survive_a_lock(qtbot: QtBot, 
     page.helpfulness.setValue(7)
     qtbot.keyClick(page.side_effects, Qt.Key.Key_Return)  # Enter in the side-effects box records too
     assert _history(page) == [
-        "3 Mar 2026 at 09:00: helpfulness 7 out of 10. No side effects written.",
-        "2 Mar 2026 at 09:00: helpfulness 6 out of 10. Side effects: A little drowsy",
+        "3 March 2026 at 09:00: helpfulness 7 out of 10. No side effects written.",
+        "2 March 2026 at 09:00: helpfulness 6 out of 10. Side effects: A little drowsy",
     ]
     # Neither a rating nor side effects: the service's message.
     qtbot.mouseClick(page.record_button, LEFT)
@@ -291,7 +287,7 @@ def test_medicines_doses_ratings_reviews_and_tried_survive_a_lock(qtbot: QtBot, 
 
 
 def test_changing_and_deleting_a_medicine_asks_first(qtbot: QtBot, make_window: WindowFactory) -> None:
-    clock = Clock()
+    clock = monday_clock()
     window = _diary(qtbot, make_window, clock)
     view = _view(qtbot, window)
     page = view.mine
@@ -341,7 +337,7 @@ def test_changing_and_deleting_a_medicine_asks_first(qtbot: QtBot, make_window: 
 
 
 def test_the_doses_panel_is_hidden_without_medicines_taken_as_needed(qtbot: QtBot, make_window: WindowFactory) -> None:
-    clock = Clock()
+    clock = monday_clock()
     window = _diary(qtbot, make_window, clock)
     session = window.session
     assert session is not None
@@ -381,7 +377,7 @@ def test_the_doses_panel_is_hidden_without_medicines_taken_as_needed(qtbot: QtBo
 def test_a_full_disk_keeps_the_medicine_and_the_dose_in_memory(
     qtbot: QtBot, make_window: WindowFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    clock = Clock()
+    clock = monday_clock()
     window = _diary(qtbot, make_window, clock)
     view = _view(qtbot, window)
     page = view.mine
@@ -419,7 +415,7 @@ def test_a_full_disk_keeps_the_medicine_and_the_dose_in_memory(
 
 @pytest.mark.parametrize("language", ["cy", "en"])
 def test_every_medicines_control_is_named(qtbot: QtBot, make_window: WindowFactory, language: str) -> None:
-    clock = Clock()
+    clock = monday_clock()
     window = _diary(qtbot, make_window, clock, language)
     session = window.session
     assert session is not None
@@ -449,7 +445,7 @@ def test_every_medicines_control_is_named(qtbot: QtBot, make_window: WindowFacto
 def test_a_language_switch_redraws_both_screens(qtbot: QtBot, make_window: WindowFactory, tmp_path: Path) -> None:
     """Drawn offscreen in English and Welsh (the PNGs are kept under the test's folder for a look); nothing is
     wider than the screen it is on, and dates follow the language."""
-    clock = Clock()
+    clock = monday_clock()
     window = _diary(qtbot, make_window, clock)
     session = window.session
     assert session is not None

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from companion.storage.app_settings import default_data_dir, resolve_data_dir
 from companion.ui import dialogs
 from tests.gui.conftest import WindowFactory
-from tests.helpers.gui import PASSPHRASE, first_run, message_box, record_pain, unlock
+from tests.helpers.gui import PASSPHRASE, first_run, message_box, record_pain, unlock, wait_saved
 
 
 def _answer(qtbot: QtBot, window, button: QMessageBox.StandardButton) -> None:  # type: ignore[no-untyped-def]
@@ -54,6 +54,7 @@ def test_moving_onto_another_diary_is_refused_and_nothing_changes(
     window = make_window()
     first_run(qtbot, window, "en")
     record_pain(qtbot, window, 5, "stays put")
+    wait_saved(qtbot, window)
     other = tmp_path / "other"
     other.mkdir()
     (other / "diary.vault").write_bytes(b"someone else's diary")
@@ -68,4 +69,5 @@ def test_moving_onto_another_diary_is_refused_and_nothing_changes(
     assert (data_dir / "diary.vault").read_bytes() == before
     assert (other / "diary.vault").read_bytes() == b"someone else's diary"
     record_pain(qtbot, window, 6, "still saving here")
+    wait_saved(qtbot, window)
     assert (data_dir / "diary.vault").read_bytes() != before

@@ -4,8 +4,6 @@ timer's time kept through a lock and through closing to the tray."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractSpinBox, QWidget
@@ -17,28 +15,22 @@ from companion.ui.core.standalone import standalone_diary
 from companion.ui.main_view import MainView
 from companion.ui.pacing.today_panel import PacingTodayPanel
 from tests.gui.conftest import WindowFactory
+from tests.helpers.clock import FakeClock, local
 from tests.helpers.gui import PASSPHRASE, first_run, message_box, record_pain, unlock
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = dt.datetime(2026, 3, 2, 9, 0).astimezone()  # a Monday
-
-    def __call__(self) -> dt.datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        self.now += dt.timedelta(**delta)
+def monday_clock() -> FakeClock:
+    return FakeClock(local(2026, 3, 2, 9))  # a Monday
 
 
-def _diary(qtbot: QtBot, make_window: WindowFactory, clock: Clock) -> tuple[CompanionWindow, MainView]:
+def _diary(qtbot: QtBot, make_window: WindowFactory, clock: FakeClock) -> tuple[CompanionWindow, MainView]:
     window = make_window(clock=clock)
     first_run(qtbot, window, "en")
     assert window.main_view is not None
     return window, window.main_view
 
 
-def _add_walking(qtbot: QtBot, view: MainView, clock: Clock, tests: tuple[float, ...] = (12, 10, 14)) -> None:
+def _add_walking(qtbot: QtBot, view: MainView, clock: FakeClock, tests: tuple[float, ...] = (12, 10, 14)) -> None:
     view.show_page("pacing")
     pacing = view.pacing
     qtbot.keyClicks(pacing.new_name, "Walking")
@@ -59,7 +51,7 @@ def _today_row_text(panel: PacingTodayPanel, name: str) -> str:
 
 
 def test_tolerance_tests_baseline_plan_log_and_timer(qtbot: QtBot, make_window: WindowFactory) -> None:
-    clock = Clock()
+    clock = monday_clock()
     window, view = _diary(qtbot, make_window, clock)
     _add_walking(qtbot, view, clock)
     detail = view.pacing.detail
@@ -138,7 +130,7 @@ def test_tolerance_tests_baseline_plan_log_and_timer(qtbot: QtBot, make_window: 
 
 
 def test_boom_and_bust_markers_and_adjustable_thresholds(qtbot: QtBot, make_window: WindowFactory) -> None:
-    clock = Clock()
+    clock = monday_clock()
     window, view = _diary(qtbot, make_window, clock)
     _add_walking(qtbot, view, clock, tests=(10, 10, 10))
     qtbot.mouseClick(view.pacing.detail.accept_baseline, Qt.MouseButton.LeftButton)  # 8 minutes
@@ -147,7 +139,7 @@ def test_boom_and_bust_markers_and_adjustable_thresholds(qtbot: QtBot, make_wind
     # Three weeks of steady walking with pain 4, then a busy day and a hard day after it.
     for day in range(22):
         clock.advance(days=1)
-        clock.now = clock.now.replace(hour=10)
+        clock.set(clock.now().replace(hour=10))
         panel.refresh()
         busy, hard = day == 19, day == 20
         row = panel.row_for("Walking")
@@ -175,7 +167,7 @@ def test_boom_and_bust_markers_and_adjustable_thresholds(qtbot: QtBot, make_wind
 
 def test_a_pacing_timer_keeps_running_across_an_auto_lock(qtbot: QtBot, make_window: WindowFactory) -> None:
     """Out walking with the timer: auto-lock (no input for five minutes) locks the diary, not the timer."""
-    clock = Clock()
+    clock = monday_clock()
     window, view = _diary(qtbot, make_window, clock)
     _add_walking(qtbot, view, clock)
     view.pacing.detail.rest_every.setValue(4)
@@ -211,7 +203,7 @@ def test_a_pacing_timer_keeps_running_across_an_auto_lock(qtbot: QtBot, make_win
 
 
 def test_a_timer_stopped_on_the_lock_screen_is_logged_at_unlock(qtbot: QtBot, make_window: WindowFactory) -> None:
-    clock = Clock()
+    clock = monday_clock()
     window, view = _diary(qtbot, make_window, clock)
     _add_walking(qtbot, view, clock)
     qtbot.mouseClick(view.pacing.detail.accept_baseline, Qt.MouseButton.LeftButton)
@@ -233,7 +225,7 @@ def test_a_timer_stopped_on_the_lock_screen_is_logged_at_unlock(qtbot: QtBot, ma
 # The offscreen platform has no tray; pretending one exists makes Qt warn that it cannot watch for one.
 @pytest.mark.qt_log_ignore("systemTrayWindowChanged")
 def test_timer_keeps_running_in_the_tray_and_logs_from_it(qtbot: QtBot, make_window: WindowFactory) -> None:
-    clock = Clock()
+    clock = monday_clock()
     window, view = _diary(qtbot, make_window, clock)
     window.tray_available = lambda: True
     _add_walking(qtbot, view, clock)
@@ -259,7 +251,7 @@ def test_timer_keeps_running_in_the_tray_and_logs_from_it(qtbot: QtBot, make_win
 
 
 def test_no_tray_means_closing_locks_and_logs(qtbot: QtBot, make_window: WindowFactory) -> None:
-    clock = Clock()
+    clock = monday_clock()
     window, view = _diary(qtbot, make_window, clock)
     window.tray_available = lambda: False
     _add_walking(qtbot, view, clock)
@@ -276,7 +268,7 @@ def test_no_tray_means_closing_locks_and_logs(qtbot: QtBot, make_window: WindowF
 
 
 def test_flare_offers_a_step_down_and_back_up(qtbot: QtBot, make_window: WindowFactory) -> None:
-    clock = Clock()
+    clock = monday_clock()
     window, view = _diary(qtbot, make_window, clock)
     _add_walking(qtbot, view, clock)
     qtbot.mouseClick(view.pacing.detail.accept_baseline, Qt.MouseButton.LeftButton)
@@ -299,7 +291,7 @@ def test_flare_offers_a_step_down_and_back_up(qtbot: QtBot, make_window: WindowF
 
 @pytest.mark.parametrize("amount", ["-3", "abc"])
 def test_bad_amounts_do_not_log(qtbot: QtBot, make_window: WindowFactory, amount: str) -> None:
-    clock = Clock()
+    clock = monday_clock()
     window, view = _diary(qtbot, make_window, clock)
     _add_walking(qtbot, view, clock)
     qtbot.mouseClick(view.pacing.detail.accept_baseline, Qt.MouseButton.LeftButton)
@@ -315,7 +307,7 @@ def test_bad_amounts_do_not_log(qtbot: QtBot, make_window: WindowFactory, amount
 
 
 def test_a_crash_while_timing_loses_no_minutes(qtbot: QtBot, make_window: WindowFactory) -> None:
-    clock = Clock()
+    clock = monday_clock()
     window, view = _diary(qtbot, make_window, clock)
     _add_walking(qtbot, view, clock)
     view.pacing.detail.rest_every.setValue(3)
@@ -356,7 +348,7 @@ def _tab_stop(widget: QWidget, view: QWidget) -> bool:
 def test_every_pacing_control_is_named_and_reachable(qtbot: QtBot, make_window: WindowFactory, language: str) -> None:
     from tests.gui.test_accessibility import unnamed_controls
 
-    clock = Clock()
+    clock = monday_clock()
     window = make_window(clock=clock)
     first_run(qtbot, window, language)
     view = window.main_view

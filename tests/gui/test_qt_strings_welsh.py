@@ -352,3 +352,41 @@ def test_every_covered_qt_string_has_welsh_or_is_a_key_name() -> None:
         i18n.set_language("en")
     assert {ctx for ctx, _src in same} <= {"QShortcut"}, same
     assert not [s for s in QT_STRINGS if re.search(r"\s$", s[1]) and s[1] != "Show "]
+
+
+def test_the_printers_properties_dialog_is_welsh(qtbot: QtBot, welsh) -> None:  # type: ignore[no-untyped-def]
+    """The print dialog's Properties button opens Qt's printer properties (page and CUPS job options)."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    from PySide6.QtWidgets import QPushButton
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    dialog = QPrintDialog(printer)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    seen: list[set[str]] = []
+
+    def read_and_close(tries: int = 50) -> None:
+        box = QApplication.activeModalWidget()
+        if box is not None and box is not dialog:
+            seen.append(_texts(box))
+            box.reject()  # type: ignore[attr-defined]
+        elif tries:
+            QTimer.singleShot(20, lambda: read_and_close(tries - 1))
+
+    properties = next(
+        b for b in dialog.findChildren(QPushButton) if b.text() == _welsh_raw("QPrintWidget", "P&roperties")
+    )
+    QTimer.singleShot(0, read_and_close)
+    properties.click()
+    assert len(seen) == 1
+    texts = seen[0]
+    contexts = PRINT_CONTEXTS | {"QPrintPropertiesDialog", "QPrintPropertiesWidget", "QCupsJobWidget"}
+    assert _english_left(texts, contexts) == set()
+    assert {"Priodweddau'r Argraffydd", "Tudalen", "Uwch"} <= texts
+    assert _welsh("QPrintPropertiesWidget", "Page") in texts
+    assert _welsh("QPageSetupWidget", "Orientation") in texts
+    dialog.close()
+
+
+def _welsh_raw(ctx: str, src: str) -> str:
+    return i18n.pgettext(ctx, src)

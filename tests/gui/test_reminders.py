@@ -4,7 +4,6 @@ log-in from Settings; and the diary locking after the computer slept."""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -16,21 +15,13 @@ from companion.storage import app_settings, autostart
 from companion.ui.companion_window import CompanionWindow
 from tests.gui.conftest import WindowFactory
 from tests.gui.test_accessibility import unnamed_controls
+from tests.helpers.clock import FakeClock, local
 from tests.helpers.gui import PASSPHRASE, activate, first_run, unlock
 
 CHECKIN = "Would you like to do today's check-in? It takes a minute."
 PEG = "Would you like to answer this week's three short questions about pain and activity? They are on Today."
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = dt.datetime(2026, 3, 2, 18, 0).astimezone()  # a Monday, before 19:00
-
-    def __call__(self) -> dt.datetime:
-        return self.now
-
-    def set(self, day: int, hour: int, minute: int = 0) -> None:
-        self.now = dt.datetime(2026, 3, day, hour, minute).astimezone()
 
 
 def _press_space(qtbot: QtBot, widget) -> None:  # type: ignore[no-untyped-def]
@@ -38,7 +29,7 @@ def _press_space(qtbot: QtBot, widget) -> None:  # type: ignore[no-untyped-def]
     qtbot.keyClick(widget, Qt.Key.Key_Space)
 
 
-def _diary(qtbot: QtBot, make_window: WindowFactory, clock: Clock) -> CompanionWindow:
+def _diary(qtbot: QtBot, make_window: WindowFactory, clock: FakeClock) -> CompanionWindow:
     window = make_window(clock=clock)
     first_run(qtbot, window, "en")
     assert window.main_view is not None
@@ -50,7 +41,7 @@ def _diary(qtbot: QtBot, make_window: WindowFactory, clock: Clock) -> CompanionW
 def test_reminders_set_in_settings_come_through_the_tray_only_when_something_is_to_do(
     qtbot: QtBot, make_window: WindowFactory, data_dir: Path
 ) -> None:
-    clock = Clock()
+    clock = FakeClock(local(2026, 3, 2, 18))  # a Monday, before 19:00
     window = _diary(qtbot, make_window, clock)
     window.tray_available = lambda: True
     main = window.main_view
@@ -75,10 +66,10 @@ def test_reminders_set_in_settings_come_through_the_tray_only_when_something_is_
     assert tray is not None and not tray.stop_action.isVisible()  # the tray is there for reminders alone
 
     assert window.reminders.check_now() == []  # 18:00: not yet
-    clock.set(2, 19, 31)
+    clock.set(local(2026, 3, 2, 19, 31))
     window.reminders.check_now()
     assert tray.messages == [CHECKIN, PEG]  # no check-in yet today, and no PEG ever taken
-    clock.set(2, 21)
+    clock.set(local(2026, 3, 2, 21))
     assert window.reminders.check_now() == []  # once a day
     assert window.lock_now()
     unlock(qtbot, window, PASSPHRASE)
@@ -92,24 +83,24 @@ def test_reminders_set_in_settings_come_through_the_tray_only_when_something_is_
     assert main.current_page() == "today" and main.today.measures_banner.peg_button.hasFocus()
 
     # Tuesday: a check-in in the morning, then locked: no reminder at 19:30, though the diary is locked.
-    clock.set(3, 9)
+    clock.set(local(2026, 3, 3, 9))
     assert window.session is not None
     window.session.diary.record_pain(3, "morning")
     assert window.lock_now()
-    clock.set(3, 19, 31)
+    clock.set(local(2026, 3, 3, 19, 31))
     assert window.reminders.check_now() == []
     # Wednesday, still locked, no check-in: the reminder comes, saying nothing from the diary.
-    clock.set(4, 19, 31)
+    clock.set(local(2026, 3, 4, 19, 31))
     assert window.reminders.check_now() == ["checkin"] and tray.messages[-1] == CHECKIN
 
     # A PEG answered on Thursday is not due again until the Thursday after: Monday brings no PEG reminder.
-    clock.set(5, 10)
+    clock.set(local(2026, 3, 5, 10))
     unlock(qtbot, window, PASSPHRASE)
     assert window.session is not None
     window.session.measures.record_peg(4, 5, 6)
-    clock.set(9, 19, 31)
+    clock.set(local(2026, 3, 9, 19, 31))
     assert window.reminders.check_now() == ["checkin"]
-    clock.set(16, 19, 31)  # the Monday after: a PEG is due again
+    clock.set(local(2026, 3, 16, 19, 31))  # the Monday after: a PEG is due again
     assert window.reminders.check_now() == ["checkin", "peg"]
 
     # Starting at log-in: the XDG autostart entry is written and removed.
@@ -132,7 +123,7 @@ def test_reminders_set_in_settings_come_through_the_tray_only_when_something_is_
 
 
 def test_without_a_tray_the_reminder_shows_in_the_window(qtbot: QtBot, make_window: WindowFactory) -> None:
-    clock = Clock()
+    clock = FakeClock(local(2026, 3, 2, 18))  # a Monday, before 19:00
     window = _diary(qtbot, make_window, clock)
     window.tray_available = lambda: False
     main = window.main_view
@@ -141,7 +132,7 @@ def test_without_a_tray_the_reminder_shows_in_the_window(qtbot: QtBot, make_wind
     _press_space(qtbot, main.settings.reminders.checkin)  # at 19:00, the default
     notice = window.reminder_notice
     assert not notice.isVisible()
-    clock.set(2, 19, 5)
+    clock.set(local(2026, 3, 2, 19, 5))
     window.reminders.check_now()
     assert window.tray is None
     assert notice.isVisible() and notice.text.text() == CHECKIN
@@ -154,16 +145,16 @@ def test_without_a_tray_the_reminder_shows_in_the_window(qtbot: QtBot, make_wind
 
     # Tuesday, while locked: "Not today" by Escape puts it away; it does not come back that day.
     assert window.lock_now()
-    clock.set(3, 19, 1)
+    clock.set(local(2026, 3, 3, 19, 1))
     window.reminders.check_now()
     assert notice.isVisible() and window.stack.currentWidget() is window.unlock_view
     notice.not_today.setFocus()
     qtbot.keyClick(notice.not_today, Qt.Key.Key_Escape)
     assert not notice.isVisible()
-    clock.set(3, 22)
+    clock.set(local(2026, 3, 3, 22))
     assert window.reminders.check_now() == [] and not notice.isVisible()
     # Wednesday: from the lock screen, "Do a check-in now" goes to Today once unlocked.
-    clock.set(4, 19, 1)
+    clock.set(local(2026, 3, 4, 19, 1))
     window.reminders.check_now()
     qtbot.mouseClick(notice.open_button, Qt.MouseButton.LeftButton)
     assert window.unlock_view.secret.hasFocus()
@@ -175,17 +166,17 @@ def test_without_a_tray_the_reminder_shows_in_the_window(qtbot: QtBot, make_wind
 def test_the_diary_locks_when_the_computer_slept_longer_than_the_auto_lock_time(
     qtbot: QtBot, make_window: WindowFactory
 ) -> None:
-    clock = Clock()
+    clock = FakeClock(local(2026, 3, 2, 18))  # a Monday, before 19:00
     window = make_window(clock=clock)
     window.session_watcher.detect_sleep = True  # the app has it on; other tests move the clock by days
     first_run(qtbot, window, "en")
     watcher = window.session_watcher
-    clock.now += dt.timedelta(minutes=2)  # awake, the monotonic clock moving too
+    clock.advance(minutes=2)  # awake, the monotonic clock moving too
     real = watcher.monotonic
     watcher.monotonic = lambda: real() + 120
     watcher.check_sleep()
     assert window.session is not None
-    clock.now += dt.timedelta(hours=3)  # asleep: the wall clock moved on, the monotonic clock did not
+    clock.advance(hours=3)  # asleep: the wall clock moved on, the monotonic clock did not
     with qtbot.waitSignal(window.locked, timeout=1000):
         watcher.check_sleep()
     assert window.session is None and window.stack.currentWidget() is window.unlock_view

@@ -87,7 +87,7 @@ def test_every_shipped_entry_shows_its_source_and_checked_month(qtbot: QtBot, ma
     for card in view.directory_cards:
         entry = card.entry
         assert card.name.text() and card.about.text()
-        assert card.source.text() == f"Source: {entry.source}. Checked: {format_checked(entry.checked)}."
+        assert card.source.text() == f"Source: {entry.source['en']}. Checked: {format_checked(entry.checked)}."
         assert card.source.isVisibleTo(card)
         assert card.area.text() in {"Area: Wales", "Area: Scotland", "Area: UK-wide"}
         assert card.welsh.isVisibleTo(card) == entry.welsh_language
@@ -109,6 +109,10 @@ def test_welsh_interface_shows_welsh_names_and_months(qtbot: QtBot, make_window:
     assert epp.name.text() == "EPP Cymru (Rhaglenni Addysg i Gleifion)"
     assert epp.about.text().startswith("Cyrsiau am ddim ledled Cymru")
     assert "Tachwedd 2026" in epp.source.text()
+    # The cited document's title is Welsh too: no English left on the Welsh card.
+    assert epp.source.text() == (
+        "Ffynhonnell: LLYW.CYMRU: Pobl sy'n profi poen parhaus, canllawiau (2023). Gwiriwyd: Tachwedd 2026."
+    )
     assert _card(view, "nhs111-wales").name.text() == "GIG 111 Cymru"
     assert _card(view, "five-ways").name.text() == "Pum ffordd at les"
     # An English word still finds the entry, shown in Welsh.

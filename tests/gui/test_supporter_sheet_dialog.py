@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,6 @@ from companion.domain.flare import SECTION_TITLES, FlarePlan, Helper
 from companion.i18n import translate_in
 from companion.reports.supporter_sheet import DEFAULT_SECTIONS, SHEET_TITLE
 from companion.services.session import DiarySession
-from companion.storage.kdf import KdfParams
 from companion.ui import dialogs
 from companion.ui.flare.supporter_sheet_dialog import SupporterSheetDialog
 
@@ -31,15 +29,8 @@ PLAN = FlarePlan(
 
 
 @pytest.fixture
-def session(tmp_path: Path) -> Iterator[DiarySession]:
-    opened, _recovery = DiarySession.create(tmp_path / "diary.vault", "pass phrase words", KdfParams(1, 1, 64))
-    opened.flares.save_plan(PLAN)
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
 def dialog(qtbot: QtBot, session: DiarySession) -> SupporterSheetDialog:
+    session.flares.save_plan(PLAN)
     d = SupporterSheetDialog(session)
     qtbot.addWidget(d)
     d.show()

@@ -59,7 +59,7 @@ def test_entries_are_listed_newest_first_with_a_plural_heading(qtbot: QtBot, win
     assert not today.empty.isVisible()
     first = today.entries.item(0).text()
     assert "pain 8 out of 10" in first and "evening 🙂 emoji" in first
-    assert "Saved at" in today.status.text()
+    qtbot.waitUntil(lambda: "Saved at" in today.status.text(), timeout=5000)  # once it is on disk
     # After saving, the form is ready for the next entry.
     assert today.picker.score() is None and today.note.toPlainText() == ""
 

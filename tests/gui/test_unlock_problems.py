@@ -152,7 +152,7 @@ def test_the_restore_dialog_says_what_a_backup_holds_before_restoring(
     window = _diary_with_a_backup(qtbot, make_window, data_dir)
     usb = tmp_path / "usb"
     usb.mkdir()
-    external = backup_to_folder(data_dir / "diary.vault", usb)
+    external = backup_to_folder(data_dir / "diary.vault", usb, now=dt.datetime(2026, 1, 1, 9))
     qtbot.mouseClick(window.unlock_view.restore, Qt.MouseButton.LeftButton)
     dialog = next(d for d in window.findChildren(RestoreBackupDialog) if d.isVisible())
     monkeypatch.setattr(dialogs, "choose_open_file", lambda *_a: str(external))

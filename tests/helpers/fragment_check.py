@@ -22,7 +22,7 @@ SENTENCE_END = (".", "!", "?", "…", ".)", ".”", "?”")
 
 # (file relative to the repository, English template) -> why a translated value inside it is fine.
 ALLOWED_FORMAT_ARGS: dict[tuple[str, str], str] = {
-    ("companion/cli_commands.py", "The new passphrase is not strong enough ({level}). {hint} Nothing was changed."): (
+    ("companion/cli_init.py", "The new passphrase is not strong enough ({level}). {hint} Nothing was changed."): (
         "strength word in brackets (a label position, never mutated) and a whole-sentence hint"
     ),
     ("companion/ui/passphrase_fields.py", "Strength: {level}. {hint}"): (

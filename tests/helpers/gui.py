@@ -80,3 +80,8 @@ def unlock(qtbot: QtBot, window: CompanionWindow, secret: str) -> None:
 def message_box(window: QWidget) -> QMessageBox | None:
     boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
     return boxes[-1] if boxes else None
+
+
+def wait_saved(qtbot: QtBot, window: CompanionWindow, timeout: int = 5000) -> None:
+    """Until the diary's latest change is on disk (saves run in the background)."""
+    qtbot.waitUntil(lambda: window.session is not None and window.session.save_state.durable, timeout=timeout)

@@ -4,12 +4,15 @@ Start it once per test with ``python -m tests.helpers.vault_worker VAULT PASSPHR
 It imports the storage stack once (Python start-up and imports cost about a second, which is most of the
 price of a fresh process) and then answers commands on stdin, one per line:
 
-``RUN SEED MIN_CHARS MAX_CHARS``
+``RUN SEED MIN_CHARS MAX_CHARS [BACKGROUND]``
     Fork a writer. The writer prints ``PID <pid>``, opens the vault with ``DiarySession.open`` (taking the
     one-writer lock), prints ``OPENED``, then loops forever: ``record_pain(score, note)`` with a note of
-    MIN..MAX random characters that starts with ``entry-<uuid>``, and only after ``record_pain`` has
-    returned (commit AND durable save) prints ``ACK entry-<uuid>``. The server waits for the writer and
-    prints ``EXIT <pid> <wait status>`` once it is gone (normally because the test sent SIGKILL).
+    MIN..MAX random characters that starts with ``entry-<uuid>``, and prints ``ACK entry-<uuid>`` only once
+    the entry is durable: with saves on the committing thread, once ``record_pain`` has returned (commit
+    AND durable save); with BACKGROUND = 1 (background saves), once the store says every commit up to the
+    entry's own is durable (``durable_commits``), which the writer looks at after each entry and, now and
+    then, waits for (as the app is idle between entries). The server waits for the writer and prints
+    ``EXIT <pid> <wait status>`` once it is gone (normally because the test sent SIGKILL).
 ``QUIT``
     Exit.
 
@@ -31,8 +34,10 @@ import random
 import string
 import sys
 import tempfile
+import time
 import traceback
 import uuid
+from collections import deque
 from pathlib import Path
 
 from companion.services.session import DiarySession
@@ -45,16 +50,28 @@ def _say(line: str) -> None:
     os.write(1, (line + "\n").encode("utf-8"))
 
 
-def _writer(vault: Path, passphrase: str, seed: int, min_chars: int, max_chars: int) -> None:
+def _writer(vault: Path, passphrase: str, seed: int, min_chars: int, max_chars: int, background: bool) -> None:
     _say(f"PID {os.getpid()}")
     rng = random.Random(seed)
-    session = DiarySession.open(vault, passphrase=passphrase)
+    session = DiarySession.open(vault, passphrase=passphrase, background_saves=background)
     _say("OPENED")
+    waiting: deque[tuple[int, str]] = deque()  # (the entry's commit number, its tag) not yet durable
     while True:
         tag = f"entry-{uuid.UUID(int=rng.getrandbits(128), version=4).hex}"
         body = "".join(rng.choices(ALPHABET, k=rng.randint(min_chars, max_chars)))
         session.diary.record_pain(rng.randint(0, 10), note=f"{tag} {body}")
-        _say(f"ACK {tag}")
+        if not background:
+            _say(f"ACK {tag}")
+            continue
+        waiting.append((session.store.database.commits, tag))
+        idle = rng.random() < 0.3
+        while waiting:
+            durable = session.store.durable_commits
+            while waiting and waiting[0][0] <= durable:
+                _say(f"ACK {waiting.popleft()[1]}")
+            if not idle:
+                break
+            time.sleep(0.001)
 
 
 def _warm_up() -> None:
@@ -79,10 +96,11 @@ def serve(vault: Path, passphrase: str) -> int:
             continue
         if words[0] == "QUIT":
             return 0
-        if words[0] != "RUN" or len(words) != 4:
+        if words[0] != "RUN" or len(words) not in (4, 5):
             _say(f"BAD {raw.strip()}")
             continue
-        seed, min_chars, max_chars = (int(w) for w in words[1:])
+        seed, min_chars, max_chars = (int(w) for w in words[1:4])
+        background = len(words) == 5 and words[4] == "1"
         sys.stdout.flush()
         sys.stderr.flush()
         pid = os.fork()
@@ -90,7 +108,7 @@ def serve(vault: Path, passphrase: str) -> int:
             code = 0
             try:
                 os.close(0)
-                _writer(vault, passphrase, seed, min_chars, max_chars)
+                _writer(vault, passphrase, seed, min_chars, max_chars, background)
             except BaseException:
                 _say("ERR " + traceback.format_exc().replace("\n", " | ")[:3000])
                 code = 3

@@ -85,7 +85,7 @@ def test_manual_backup_is_named_by_time_and_kind(vault_path: Path, recovery: str
     made = backups.make_backup(vault_path, backups.MANUAL, now=when)
     assert made == vault_path.parent / "backups" / "diary-20260203T040506-manual.vault"
     assert made.read_bytes() == vault_path.read_bytes()
-    assert backups.make_backup(vault_path.with_name("nothing-here.vault"), backups.MANUAL) is None
+    assert backups.make_backup(vault_path.with_name("nothing-here.vault"), backups.MANUAL, now=when) is None
 
 
 # --- rotation -------------------------------------------------------------------------------------------------------
@@ -181,7 +181,7 @@ def test_restore_refuses_something_that_is_not_a_vault(vault_path: Path, recover
     photo = fake / "diary-20260101T000000-manual.vault"
     photo.write_bytes(bytes.fromhex("ffd8ffe000104a464946") + bytes(200))
     with pytest.raises(NotAVaultError):
-        backups.restore_backup(vault_path, photo)
+        backups.restore_backup(vault_path, photo, now=dt.datetime(2026, 1, 1, 9))
     assert vault_path.read_bytes() == before
     assert not list(vault_path.parent.glob("diary.vault.replaced-*"))
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -57,14 +56,6 @@ inputs = st.builds(
     ).map(tuple),
     note=st.text(max_size=300),
 )
-
-
-@pytest.fixture(scope="module")
-def session(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DiarySession]:
-    path: Path = tmp_path_factory.mktemp("props") / "diary.vault"
-    s, _key = DiarySession.create(path, "property test pass phrase", KdfParams(1, 1, 64))
-    yield s
-    s.close()
 
 
 def _row_counts(session: DiarySession) -> tuple[int, int, int, int]:

@@ -6,6 +6,7 @@ passphrase on a pipe (fd 0 or a passed descriptor), never as an argument, and ch
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -252,7 +253,9 @@ def test_restoring_a_backup_made_with_another_passphrase_changes_nothing(
     session, _key = DiarySession.create(other_dir / VAULT_FILENAME, NEW_PASSPHRASE, CHEAP)
     session.diary.record_pain(2, "not mine")
     session.close()
-    their_backup = backups.backup_to_folder(other_dir / VAULT_FILENAME, tmp_path / "theirs")
+    their_backup = backups.backup_to_folder(
+        other_dir / VAULT_FILENAME, tmp_path / "theirs", now=dt.datetime(2026, 1, 1, 9)
+    )
     before = vault.read_bytes()
     refused = with_passphrase("restore", str(their_backup), "--yes", data_dir=data_dir)  # our passphrase
     assert refused.returncode == cli.EXIT_WRONG_SECRET, refused.stderr

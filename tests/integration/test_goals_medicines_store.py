@@ -27,6 +27,7 @@ from companion.services import transfer
 from companion.services.goals import new_id
 from companion.services.session import DiarySession
 from tests.conftest import CHEAP_KDF
+from tests.helpers.clock import FakeClock
 
 PASSPHRASE = "nod bach bob wythnos"
 TZ = dt.timezone(dt.timedelta(hours=1))
@@ -47,15 +48,6 @@ NEW_TABLES = (
 )
 
 
-class FakeClock:
-    def __init__(self, start: dt.datetime) -> None:
-        self.now = start
-
-    def __call__(self) -> dt.datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        self.now += dt.timedelta(**delta)
 
 
 class Vault:
@@ -116,7 +108,7 @@ def test_what_matters_versions_are_dated_and_kept(vault: Vault, clock: FakeClock
 
     clock.advance(days=6)
     second, _ = goals.save_what_matters("Gweld fy wyrion 👵", "Mynd allan yn yr ardd")
-    assert second is not None and second.written_at == clock.now
+    assert second is not None and second.written_at == clock.now()
     assert goals.what_matters() == second
     assert goals.what_matters_history() == [second, first]  # newest first, the older version kept
 
@@ -158,7 +150,7 @@ def test_a_goal_with_steps_done_and_undone_and_ratings_over_time(vault: Vault, c
     clock.advance(days=7)
     goal, _ = goals.rate_goal(goal.id, 6)
     assert [r.rating for r in goal.ratings] == [3, 6] and goal.latest_rating == 6
-    assert goal.ratings[1].rated_at == clock.now
+    assert goal.ratings[1].rated_at == clock.now()
     for bad in (11, -1, True):
         with pytest.raises(ValidationError):
             goals.rate_goal(goal.id, bad)
@@ -227,9 +219,9 @@ def test_an_action_plan_with_ticks_and_a_check_back(vault: Vault, clock: FakeClo
     assert goals.completion(plan) == Completion(1, 1, 0)  # only Monday is planned so far
 
     clock.advance(days=1)  # Tuesday, not planned: an extra
-    plan, _ = goals.tick(plan.id, clock.now.date())
+    plan, _ = goals.tick(plan.id, clock.now().date())
     clock.advance(days=1)  # Wednesday
-    plan, _ = goals.tick(plan.id, clock.now.date())
+    plan, _ = goals.tick(plan.id, clock.now().date())
     plan, _ = goals.tick(plan.id, MONDAY, done=False)
     assert plan.ticked == {MONDAY + dt.timedelta(days=1), MONDAY + dt.timedelta(days=2)}
     assert goals.completion(plan) == Completion(planned=2, ticked=1, extra=1)
@@ -238,7 +230,7 @@ def test_an_action_plan_with_ticks_and_a_check_back(vault: Vault, clock: FakeClo
     clock.advance(days=5)  # next Monday
     assert goals.plans_this_week() == []
     assert goals.completion(plan) == Completion(planned=3, ticked=1, extra=1)
-    assert goals.completion_between(MONDAY, clock.now.date()) == Completion(3, 1, 1)
+    assert goals.completion_between(MONDAY, clock.now().date()) == Completion(3, 1, 1)
     assert [p.id for p in goals.plans_to_check_back()] == [plan.id]
 
     plan, _ = goals.check_back(plan.id, CheckBackOutcome.PARTLY, " Glaw 🌧 ", "Cerdded am 5 munud")
@@ -260,7 +252,7 @@ def test_an_action_plan_with_ticks_and_a_check_back(vault: Vault, clock: FakeClo
         5,
         goal.id,
     )
-    assert stored.check_back is not None and stored.check_back.done_at == clock.now
+    assert stored.check_back is not None and stored.check_back.done_at == clock.now()
     assert reopened.plans_to_check_back() == []
 
 
@@ -358,7 +350,7 @@ def test_as_needed_doses_are_logged_and_deleted(vault: Vault, clock: FakeClock) 
     assert medicines.names() == ["amitriptyline", "Paracetamol"]  # the person's own list, A to Z
 
     first, changed = medicines.log_dose(paracetamol.id)
-    assert changed.medicines and first.taken_at == clock.now
+    assert changed.medicines and first.taken_at == clock.now()
     clock.advance(hours=5)
     second, _ = medicines.log_dose(paracetamol.id, " ar ôl garddio 🌱 ")
     assert second.note == "ar ôl garddio 🌱"
@@ -369,17 +361,17 @@ def test_as_needed_doses_are_logged_and_deleted(vault: Vault, clock: FakeClock) 
     third, _ = medicines.log_dose(paracetamol.id)
 
     assert medicines.doses_on(MONDAY) == [first, second]
-    assert medicines.doses_between(MONDAY, clock.now.date()) == [first, second, third]
+    assert medicines.doses_between(MONDAY, clock.now().date()) == [first, second, third]
     medicines.delete_dose(second.id)
     assert medicines.doses_on(MONDAY) == [first]
 
     reopened = vault.reopen().medicines
-    assert reopened.doses_between(MONDAY, clock.now.date()) == [first, third]
+    assert reopened.doses_between(MONDAY, clock.now().date()) == [first, third]
     assert reopened.doses_on(MONDAY)[0].taken_at.utcoffset() == dt.timedelta(hours=1)
     assert _counts(vault.session)["medicine_doses"] == 2
 
     reopened.delete(paracetamol.id)  # deleting the medicine takes its doses with it
-    assert reopened.doses_between(MONDAY, clock.now.date()) == []
+    assert reopened.doses_between(MONDAY, clock.now().date()) == []
     assert [m.name for m in reopened.medicines()] == ["amitriptyline"]
     assert _counts(vault.session)["medicine_doses"] == 0
 
@@ -429,7 +421,7 @@ def test_reviews_due_and_mark_reviewed(vault: Vault, clock: FakeClock) -> None:
     assert reopened.reviews_due() == []
     clock.advance(days=89)
     assert [m.id for m in reopened.reviews_due()] == [gabapentin.id]
-    clock.now = MONDAY_9AM.replace(year=MONDAY.year + 1)  # a year after the opioid's review
+    clock.set(MONDAY_9AM.replace(year=MONDAY.year + 1))  # a year after the opioid's review
     assert {m.id for m in reopened.reviews_due()} == {opioid.id, gabapentin.id}
     assert ordinary.id not in {m.id for m in reopened.reviews_due()}
     with pytest.raises(ValidationError) as missing:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,41 +16,20 @@ from companion.domain.pacing_patterns import Thresholds
 from companion.services import transfer
 from companion.services.pacing import TimerCheckpoint
 from companion.services.session import DiarySession
-from tests.conftest import CHEAP_KDF
+from tests.conftest import CHEAP_KDF, DIARY_PASSPHRASE
+from tests.helpers.clock import FakeClock
 
-PASSPHRASE = "cerdded yn araf bob dydd"
+PASSPHRASE = DIARY_PASSPHRASE
 TZ = dt.timezone(dt.timedelta(hours=1))
 MONDAY_9AM = dt.datetime(2026, 3, 2, 9, 0, tzinfo=TZ)
 PACING_TABLES = ("pacing_activities", "tolerance_tests", "pacing_plan_changes", "activity_logs")
 
 
-class FakeClock:
-    def __init__(self, start: dt.datetime) -> None:
-        self.now = start
-
-    def __call__(self) -> dt.datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        self.now += dt.timedelta(**delta)
 
 
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock(MONDAY_9AM)
-
-
-@pytest.fixture
-def path(data_dir: Path) -> Path:
-    return data_dir / "pacing.vault"
-
-
-@pytest.fixture
-def session(path: Path, clock: FakeClock) -> Iterator[DiarySession]:
-    created, _key = DiarySession.create(path, PASSPHRASE, CHEAP_KDF, clock=clock)
-    yield created
-    if created.is_open:
-        created.close()
 
 
 def _reopen(session: DiarySession, clock: FakeClock) -> DiarySession:
@@ -93,7 +71,7 @@ def test_tests_baseline_plan_logs_and_settings_survive_close_and_reopen(
     calc = p.baseline_from_tests(tests, walk.unit)
     assert (calc.mean, calc.value) == (12, 9.5)
     walk, _ = pacing.accept_baseline(walk.id, calc)
-    wednesday = clock.now.date()
+    wednesday = clock.now().date()
     assert (walk.baseline, walk.baseline_method) == (9.5, p.BaselineMethod.MEAN)
     assert pacing.target_on(walk.id) == 9.5
     assert pacing.target_on(walk.id, wednesday + dt.timedelta(days=7)) == 10  # 10.45 rounded
@@ -104,7 +82,7 @@ def test_tests_baseline_plan_logs_and_settings_survive_close_and_reopen(
     assert (progress.target, progress.done, progress.remaining, progress.reached) == (9.5, 8, 1.5, False)
     assert [(r.activity.id, r.done) for r in pacing.today_progress()] == [(walk.id, 8)]
 
-    checkpoint = TimerCheckpoint(walk.id, clock.now.isoformat(), 90.0, 570.0)
+    checkpoint = TimerCheckpoint(walk.id, clock.now().isoformat(), 90.0, 570.0)
     pacing.save_timer_checkpoint(checkpoint)
     assert pacing.timer_checkpoint() == checkpoint
     pacing.log(walk.id, 1.5, p.LogSource.TIMER)  # a finished timer clears its safety copy
@@ -141,7 +119,7 @@ def test_tests_baseline_plan_logs_and_settings_survive_close_and_reopen(
         (3, p.LogSource.MANUAL, "slow", wednesday),
         (1.5, p.LogSource.TIMER, "", wednesday),
     ]
-    assert logs[0].logged_at == clock.now - dt.timedelta(days=1)
+    assert logs[0].logged_at == clock.now() - dt.timedelta(days=1)
     assert pacing.thresholds() == thresholds
     assert pacing.timer_checkpoint() == checkpoint
     assert pacing.is_stepped_down(walk.id)
@@ -278,7 +256,7 @@ def test_json_export_and_import_keep_the_pacing_tables(session: DiarySession, cl
         "pacing_plan_changes": 3,
         "activity_logs": 2,
     }
-    assert {r["starts_on"] for r in tables["pacing_plan_changes"]} >= {clock.now.date().isoformat()}
+    assert {r["starts_on"] for r in tables["pacing_plan_changes"]} >= {clock.now().date().isoformat()}
 
     other, _key = DiarySession.create(tmp_path / "other" / "diary.vault", "ail gyfrinair hir", CHEAP_KDF, clock=clock)
     try:
@@ -317,7 +295,7 @@ def test_a_flare_steps_every_planned_activity_down_once(session: DiarySession, c
     flare, _ = session.flares.start()
     assert session.pacing.flare_to_offer(session.flares.episodes()) == flare
     session.pacing.answer_flare(flare.id, 0.6)
-    today = clock.now.date()
+    today = clock.now().date()
     for activity, amount, resume in ((walk, 6.5, 11), (read, 13, 22)):
         changes = session.pacing.changes(activity.id)
         assert [(c.kind, c.starts_on, c.amount, c.resume_amount, c.flare_id) for c in changes[1:]] == [

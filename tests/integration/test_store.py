@@ -14,6 +14,7 @@ from sqlalchemy import text
 
 from companion.domain.checkin import Checkin
 from companion.domain.errors import FolderNotWritableError, ValidationError, WrongPassphraseError, WrongRecoveryKeyError
+from companion.services.clock import SYSTEM_CLOCK
 from companion.services.session import DiarySession
 from companion.storage import backups
 from companion.storage.kdf import KdfParams
@@ -24,7 +25,8 @@ from companion.storage.vault import Vault
 from tests.conftest import HEAD_REVISION
 
 PASSPHRASE = "tri gair a mwy o eiriau"
-HEADER_LEN = 304
+HEADER_LEN = 368  # format 2: a passphrase slot (92 bytes) and a sealed recovery slot (156 bytes)
+COUNTER_AT, SEED_AT = 320, 276
 
 
 def _entry(note: str) -> Checkin:
@@ -32,7 +34,7 @@ def _entry(note: str) -> Checkin:
 
 
 def _notes_on_disk(path: Path, **secret: str) -> list[str]:
-    store = DiaryStore.open(path, **secret)
+    store = DiaryStore.open(path, now=SYSTEM_CLOCK.now(), **secret)
     try:
         with store.session() as session:
             return [row[0] for row in session.execute(text("SELECT note FROM pain_entries ORDER BY note"))]
@@ -57,10 +59,10 @@ def test_flushed_but_uncommitted_change_never_reaches_disk(store: DiaryStore, va
         uow.session.flush()
         assert uow.checkins.count() == 1  # it is in the open transaction...
         assert not store.has_unsaved_changes  # ...but nothing was committed
-        store.save()  # an explicit save now has nothing to write
+        store.flush()  # an explicit save now has nothing to write
         assert vault_path.read_bytes() == before
     # leaving the unit of work without commit rolls back
-    store.save()
+    store.flush()
     assert vault_path.read_bytes() == before
     store.close()
     assert _notes_on_disk(vault_path, passphrase=PASSPHRASE) == []
@@ -84,13 +86,13 @@ def test_rolled_back_change_is_not_saved_with_a_later_commit(store: DiaryStore, 
 
 def test_commit_saves_at_once_with_a_new_counter(store: DiaryStore, vault_path: Path) -> None:
     first = vault_path.read_bytes()
-    assert int.from_bytes(first[256:264], "big") == 1
+    assert int.from_bytes(first[COUNTER_AT : COUNTER_AT + 8], "big") == 1
     with UnitOfWork(store) as uow:
         uow.checkins.add(_entry("saved straight away"), dt.datetime(2026, 1, 1))
         uow.commit()
     second = vault_path.read_bytes()
-    assert int.from_bytes(second[256:264], "big") == 2
-    assert second[212:244] != first[212:244]  # fresh seed
+    assert int.from_bytes(second[COUNTER_AT : COUNTER_AT + 8], "big") == 2
+    assert second[SEED_AT : SEED_AT + 32] != first[SEED_AT : SEED_AT + 32]  # fresh seed
     # the file on disk already has it: read it without closing the store (another DiaryStore would be locked)
     from companion.storage.vault import unlock_blob
 
@@ -115,7 +117,7 @@ def test_invalid_entry_changes_nothing(vault_path: Path, cheap_kdf: KdfParams) -
 def test_save_without_changes_does_not_touch_the_file(store: DiaryStore, vault_path: Path) -> None:
     before = vault_path.read_bytes()
     stat_before = vault_path.stat()
-    store.save()
+    store.flush()
     assert vault_path.read_bytes() == before
     assert vault_path.stat().st_ino == stat_before.st_ino  # not even replaced
     store.close()
@@ -146,7 +148,7 @@ def test_migration_at_open_takes_a_before_change_backup_first(vault_path: Path, 
     _make_old_vault(vault_path, cheap_kdf)
     old_bytes = vault_path.read_bytes()
 
-    store = DiaryStore.open(vault_path, passphrase=PASSPHRASE)
+    store = DiaryStore.open(vault_path, now=SYSTEM_CLOCK.now(), passphrase=PASSPHRASE)
     try:
         current, head = store.database.revision_state()
         assert current == head == HEAD_REVISION
@@ -158,7 +160,7 @@ def test_migration_at_open_takes_a_before_change_backup_first(vault_path: Path, 
 
     migrated = vault_path.read_bytes()
     assert migrated != old_bytes
-    assert int.from_bytes(migrated[256:264], "big") == 2
+    assert int.from_bytes(migrated[COUNTER_AT : COUNTER_AT + 8], "big") == 2
     before_change = [b for b in backups.list_backups(vault_path) if b.kind == backups.BEFORE_CHANGE]
     assert len(before_change) == 1
     assert before_change[0].path.read_bytes() == old_bytes  # a copy of the file before the migration
@@ -169,7 +171,7 @@ def test_migration_at_open_takes_a_before_change_backup_first(vault_path: Path, 
     assert tables == {"alembic_version"}
 
     # opening the migrated vault again does not migrate or back up "before change" again
-    DiaryStore.open(vault_path, passphrase=PASSPHRASE).close()
+    DiaryStore.open(vault_path, now=SYSTEM_CLOCK.now(), passphrase=PASSPHRASE).close()
     assert vault_path.read_bytes() == migrated
     assert len([b for b in backups.list_backups(vault_path) if b.kind == backups.BEFORE_CHANGE]) == 1
 
@@ -179,11 +181,12 @@ def test_migration_does_not_happen_without_its_backup(vault_path: Path, cheap_kd
     old_bytes = vault_path.read_bytes()
     backups.backup_dir(vault_path).write_bytes(b"a file where the backups folder should be")
     with pytest.raises(FolderNotWritableError) as caught:
-        DiaryStore.open(vault_path, passphrase=PASSPHRASE)
+        DiaryStore.open(vault_path, now=SYSTEM_CLOCK.now(), passphrase=PASSPHRASE)
     assert "backups" in caught.value.message()
     assert vault_path.read_bytes() == old_bytes  # not migrated
     backups.backup_dir(vault_path).unlink()
-    DiaryStore.open(vault_path, passphrase=PASSPHRASE).close()  # the lock was released; now it migrates
+    # the lock was released; now it migrates
+    DiaryStore.open(vault_path, now=SYSTEM_CLOCK.now(), passphrase=PASSPHRASE).close()
     assert vault_path.read_bytes() != old_bytes
 
 
@@ -199,7 +202,7 @@ def test_stale_temp_files_are_removed_on_open(vault_path: Path, cheap_kdf: KdfPa
     unrelated = [folder / "shopping.tmp", folder / ".other.vault.0123456789ab.tmp", folder / "notes.txt"]
     for item in unrelated:
         item.write_bytes(b"not ours")
-    DiaryStore.open(vault_path, passphrase=PASSPHRASE).close()
+    DiaryStore.open(vault_path, now=SYSTEM_CLOCK.now(), passphrase=PASSPHRASE).close()
     assert not any(item.exists() for item in stale)
     assert all(item.exists() for item in unrelated)
 
@@ -226,11 +229,13 @@ def test_passphrase_change_keeps_recovery_key_and_retires_old_passphrase(
     assert session.change_passphrase(PASSPHRASE, new, cheap_kdf) is True
     after = vault_path.read_bytes()
     assert after[28:120] != before[28:120]  # the passphrase slot was replaced
-    assert after[120:212] == before[120:212]  # the recovery slot was not
+    assert after[120:124] == before[120:124] == bytes.fromhex("03010040")  # still a sealed recovery slot
+    assert after[212:244] == before[212:244]  # sealed to the same recovery key (its public key)...
+    assert after[244:276] != before[244:276]  # ...afresh, for the new data key
     session.close()
 
     with pytest.raises(WrongPassphraseError):
-        DiaryStore.open(vault_path, passphrase=PASSPHRASE)
+        DiaryStore.open(vault_path, now=SYSTEM_CLOCK.now(), passphrase=PASSPHRASE)
     assert _notes_on_disk(vault_path, passphrase=new) == ["before the change"]
     assert _notes_on_disk(vault_path, passphrase=unicodedata.normalize("NFD", new)) == ["before the change"]
     assert _notes_on_disk(vault_path, recovery_key=recovery) == ["before the change"]
@@ -238,11 +243,13 @@ def test_passphrase_change_keeps_recovery_key_and_retires_old_passphrase(
 
 def test_recovery_key_reset_retires_old_key(vault_path: Path, cheap_kdf: KdfParams) -> None:
     store, old_recovery = DiaryStore.create(vault_path, PASSPHRASE, cheap_kdf)
-    new_recovery = store.reset_recovery_key(cheap_kdf)
+    with pytest.raises(WrongPassphraseError):
+        store.reset_recovery_key("not the passphrase", cheap_kdf)
+    new_recovery = store.reset_recovery_key(PASSPHRASE, cheap_kdf)
     assert new_recovery != old_recovery
     store.close()
     with pytest.raises(WrongRecoveryKeyError):
-        DiaryStore.open(vault_path, recovery_key=old_recovery)
+        DiaryStore.open(vault_path, now=SYSTEM_CLOCK.now(), recovery_key=old_recovery)
     assert _notes_on_disk(vault_path, recovery_key=new_recovery) == []
     assert _notes_on_disk(vault_path, passphrase=PASSPHRASE) == []
 
@@ -259,7 +266,7 @@ def test_temp_store_is_memory_and_foreign_keys_on(store: DiaryStore, vault_path:
 
     assert pragmas(store) == (2, 1)  # 2 = MEMORY
     store.close()
-    reopened = DiaryStore.open(vault_path, passphrase=PASSPHRASE)  # also after loading an image
+    reopened = DiaryStore.open(vault_path, now=SYSTEM_CLOCK.now(), passphrase=PASSPHRASE)  # also after loading an image
     try:
         assert pragmas(reopened) == (2, 1)
     finally:
@@ -295,7 +302,7 @@ def test_vault_and_backups_never_contain_the_note(vault_path: Path, cheap_kdf: K
             assert needle not in data, f"{needle!r} found in {path.name}"
     # compressed then encrypted: the body looks random, so it does not compress further
     body = vault_path.read_bytes()[HEADER_LEN:]
-    assert vault_path.read_bytes()[10] == 1  # zlib encoding
+    assert vault_path.read_bytes()[10] == 2  # zstd encoding
     assert len(zlib.compress(body, 9)) > len(body) * 0.98
     assert _notes_on_disk(vault_path, passphrase=PASSPHRASE) == sorted([marker.strip(), "ail gofnod " + marker.strip()])
 

@@ -5,8 +5,6 @@ follow-up reason met in a made-up diary gives one notice with the person's words
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -23,19 +21,12 @@ from companion.domain.medicines import Medicine, Tried
 from companion.domain.story import ReferralStatus, SourceKind, StoryItem, StoryKind
 from companion.services.appointments import AfterVisit, AgreedChange, OrderedItem, new_id
 from companion.services.session import DiarySession
-from tests.conftest import CHEAP_KDF
+from tests.conftest import DIARY_PASSPHRASE
+from tests.helpers.clock import FakeClock
 
-PASSPHRASE = "stori unwaith yn unig"
+PASSPHRASE = DIARY_PASSPHRASE
 TZ = dt.timezone(dt.timedelta(hours=1))
 START = dt.datetime(2026, 3, 2, 9, 0, tzinfo=TZ)
-
-
-class FakeClock:
-    def __init__(self, start: dt.datetime) -> None:
-        self.now = start
-
-    def __call__(self) -> dt.datetime:
-        return self.now
 
 
 @pytest.fixture
@@ -43,18 +34,10 @@ def clock() -> FakeClock:
     return FakeClock(START)
 
 
-@pytest.fixture
-def session(data_dir: Path, clock: FakeClock) -> Iterator[DiarySession]:
-    opened, _key = DiarySession.create(data_dir / "story.vault", PASSPHRASE, CHEAP_KDF, clock=clock)  # type: ignore[arg-type]
-    yield opened
-    if opened.is_open:
-        opened.close()
-
-
 def reopen(session: DiarySession, clock: FakeClock) -> DiarySession:
     path = session.path
     session.close()
-    return DiarySession.open(path, passphrase=PASSPHRASE, clock=clock)  # type: ignore[arg-type]
+    return DiarySession.open(path, passphrase=PASSPHRASE, clock=clock)
 
 
 def test_story_items_survive_reopen_in_timeline_order(session: DiarySession, clock: FakeClock) -> None:
@@ -104,7 +87,7 @@ def test_attending_an_appointment_enters_story_and_medicines(session: DiarySessi
     )
     assert changed == Changes(appointments=True)
     assert [a.id for a in session.appointments.upcoming()] == [appointment.id]
-    clock.now = START + dt.timedelta(days=7, hours=2)
+    clock.set(START + dt.timedelta(days=7, hours=2))
     after = AfterVisit(
         told="The scan shows wear and tear",
         decided="Physiotherapy first",
@@ -162,11 +145,11 @@ def test_a_follow_up_reason_met_gives_one_notice_until_dismissed(session: DiaryS
     session.appointments.record_after(
         appointment.id, AfterVisit(reasons=(FollowUpReason("", "if my neck starts hurting", FollowUpRule.NEW_REGION),))
     )
-    clock.now = START + dt.timedelta(days=3)
-    session.diary.record_checkin(CheckinInput(clock.now, 6, (RegionPain("b-lower-back"),)))
+    clock.set(START + dt.timedelta(days=3))
+    session.diary.record_checkin(CheckinInput(clock.now(), 6, (RegionPain("b-lower-back"),)))
     assert session.appointments.follow_up_notices() == []
-    clock.now = START + dt.timedelta(days=5)
-    session.diary.record_checkin(CheckinInput(clock.now, 6, (RegionPain("f-neck"),)))
+    clock.set(START + dt.timedelta(days=5))
+    session.diary.record_checkin(CheckinInput(clock.now(), 6, (RegionPain("f-neck"),)))
     found = session.appointments.follow_up_notices()
     assert [(n.reason.words, n.since, n.appointment.contact) for n in found] == [
         ("if my neck starts hurting", dt.date(2026, 3, 7), "01234 567890")
@@ -183,7 +166,7 @@ def test_prepare_covers_exactly_the_period_since_the_last_appointment(session: D
     session.story.save(StoryItem(new_id(), StoryKind.DIAGNOSIS, "Sciatica", ApproxDate(2026, 3, 10)))
     session.story.save(StoryItem(new_id(), StoryKind.DIAGNOSIS, "Old", ApproxDate(2025, 3, 10)))
     session.story.save_decision(Decision(new_id(), "An injection", decided_on=dt.date(2026, 3, 12), decision="Wait"))
-    clock.now = START + dt.timedelta(days=20)
+    clock.set(START + dt.timedelta(days=20))
     prep = session.appointments.prepare(next_one.id)
     assert (prep.previous.id if prep.previous else None, prep.start, prep.end) == (
         first.id,

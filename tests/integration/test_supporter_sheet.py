@@ -101,9 +101,9 @@ def test_empty_sections_are_left_out_and_bad_arguments_refused() -> None:
     html = build_supporter_html(FlarePlan(), list(DEFAULT_SECTIONS), "en", made_on=DAY)
     assert "<h2>" not in html
     with pytest.raises(ValueError):
-        build_supporter_html(PLAN, ["nonsense"], "en")
+        build_supporter_html(PLAN, ["nonsense"], "en", made_on=DAY)
     with pytest.raises(ValueError):
-        build_supporter_html(PLAN, ["first_steps"], "fr")
+        build_supporter_html(PLAN, ["first_steps"], "fr", made_on=DAY)
 
 
 # --- PDF (Qt, offscreen) ------------------------------------------------------------------------------

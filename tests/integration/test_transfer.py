@@ -8,6 +8,7 @@ import errno
 import io
 import json
 import os
+import re
 import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -146,7 +147,7 @@ def fill(session: DiarySession) -> None:
 
         db.add(SettingRow(key="summary.name", value="Siân Ŵyn"))
         db.commit()
-    session.store.save()
+    session.flush()
     sheet = "date,pain,tags\n2024-03-01,4,gwres 🔥\n".encode()
     parsed = imports.parse_file(
         "csv", sheet, "sheet.csv", NOW, mapping=ColumnMapping({"date": "date", "pain": "pain", "tags": "tags"})
@@ -243,6 +244,24 @@ def test_csv_zip_has_one_file_per_table_with_a_bom_and_a_bilingual_readme(source
     assert "ŷ ŵ 😣" in text
     assert "Siân Ŵyn" in bundle.read("diary_settings.csv").decode("utf-8-sig")
     assert "half written" not in "".join(bundle.read(n).decode("utf-8-sig") for n in names)
+
+
+def test_docs_and_readme_name_every_file_the_csv_zip_holds(source: DiarySession) -> None:
+    """docs/export-format.md said 7 files when the zip held 23 and a README: the doc, README.txt and the zip agree."""
+    from companion.services.transfer_csv import CSV_FILES
+
+    names = set(zipfile.ZipFile(io.BytesIO(transfer.export_csv_zip(source))).namelist())
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "export-format.md").read_text(encoding="utf-8")
+    section = docs[docs.index("## CSV bundle (zip)") :]
+    section = section[: section.index("\n## ")]
+    documented = set(re.findall(r"^\| `([\w.]+)` \|", section, re.MULTILINE)) | {"README.txt"}
+    assert documented == names
+    count = re.search(r"a zip of \*\*(\d+) files\*\*", section)
+    assert count is not None and int(count.group(1)) == len(names)
+    readme = zipfile.ZipFile(io.BytesIO(transfer.export_csv_zip(source))).read("README.txt").decode("utf-8-sig")
+    listed = set(re.findall(r"^  (\w+\.csv) ", readme, re.MULTILINE))
+    assert listed == names - {"README.txt"} == {f"{table}.csv" for table in CSV_FILES}
+    assert "o Gydymaith" in readme
 
 
 def test_export_warning_is_a_plain_sentence() -> None:

@@ -32,6 +32,7 @@ from companion.domain.errors import (
     WrongPassphraseError,
     WrongRecoveryKeyError,
 )
+from companion.services.clock import SYSTEM_CLOCK
 from companion.services.session import DiarySession
 from companion.storage import atomic
 from companion.storage.kdf import KdfParams
@@ -40,7 +41,7 @@ from companion.storage.store import DiaryStore
 PASSPHRASE = "afon las a'r mynydd du"
 NOTE = "Poen yn y pen-glin ŵ ŷ 🦵"
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
-HEADER_LEN = 304
+HEADER_LEN = 368  # format 2, a passphrase slot and a sealed recovery slot
 
 
 # --- helpers -------------------------------------------------------------------------------------------------
@@ -73,7 +74,7 @@ def open_session(vault_path: Path, made_vault: str) -> Iterator[DiarySession]:
     try:
         yield session
     finally:
-        session.store.close()  # close without saving: some tests leave unsavable changes behind
+        session.discard()  # close without saving: some tests leave unsavable changes behind
 
 
 def flip_byte(path: Path, offset: int) -> None:
@@ -90,11 +91,11 @@ def expect_open_fails(path: Path, error: type[CompanionError], **secret: str) ->
     """Open must fail with exactly `error`, leave the file as it was, and release the lock."""
     before = path.read_bytes() if path.is_file() else None
     with pytest.raises(error) as caught:
-        DiaryStore.open(path, **secret)
+        DiaryStore.open(path, now=SYSTEM_CLOCK.now(), **secret)
     assert type(caught.value) is error
     assert (path.read_bytes() if path.is_file() else None) == before
     with pytest.raises(error):  # not VaultLockedByOtherError: the failed open let go of the lock
-        DiaryStore.open(path, **secret)
+        DiaryStore.open(path, now=SYSTEM_CLOCK.now(), **secret)
     assert_explained(caught.value)
     return caught.value
 
@@ -117,7 +118,7 @@ class FaultyOs:
 def test_wrong_passphrase(vault_path: Path, made_vault: str) -> None:
     expect_open_fails(vault_path, WrongPassphraseError, passphrase=PASSPHRASE.upper())
     expect_open_fails(vault_path, WrongPassphraseError, passphrase="")
-    store = DiaryStore.open(vault_path, passphrase=PASSPHRASE)  # and the right one still works
+    store = DiaryStore.open(vault_path, now=SYSTEM_CLOCK.now(), passphrase=PASSPHRASE)  # and the right one still works
     store.close()
 
 
@@ -125,7 +126,7 @@ def test_wrong_recovery_key(vault_path: Path, made_vault: str) -> None:
     raw = made_vault.replace("-", "")
     wrong = ("B" if raw[0] != "B" else "C") + raw[1:]  # a well-formed key, one letter off
     expect_open_fails(vault_path, WrongRecoveryKeyError, recovery_key=wrong)
-    store = DiaryStore.open(vault_path, recovery_key=made_vault.lower())
+    store = DiaryStore.open(vault_path, now=SYSTEM_CLOCK.now(), recovery_key=made_vault.lower())
     store.close()
 
 
@@ -167,9 +168,11 @@ def test_version_zero_is_damage(vault_path: Path, made_vault: str) -> None:
     expect_open_fails(vault_path, DamagedVaultError, passphrase=PASSPHRASE)
 
 
-def test_flipped_magic_is_not_a_vault(vault_path: Path, made_vault: str) -> None:
+def test_flipped_magic_is_damage_not_another_file(vault_path: Path, made_vault: str) -> None:
+    """One changed byte of the magic is a damaged diary (offer the backups), not "not a Companion diary"."""
     flip_byte(vault_path, 3)
-    expect_open_fails(vault_path, NotAVaultError, passphrase=PASSPHRASE)
+    exc = expect_open_fails(vault_path, DamagedVaultError, passphrase=PASSPHRASE)
+    assert "backup" in exc.message()
 
 
 @pytest.mark.parametrize("where", ["first", "middle", "tag"])
@@ -187,13 +190,18 @@ def test_extra_bytes_after_body_are_damage(vault_path: Path, made_vault: str) ->
     expect_open_fails(vault_path, DamagedVaultError, passphrase=PASSPHRASE)
 
 
-@pytest.mark.parametrize("length", [0, 1, 7])
-def test_truncated_before_magic_ends_is_not_a_vault(vault_path: Path, made_vault: str, length: int) -> None:
-    vault_path.write_bytes(vault_path.read_bytes()[:length])
+def test_empty_file_is_not_a_vault(vault_path: Path, made_vault: str) -> None:
+    vault_path.write_bytes(b"")
     expect_open_fails(vault_path, NotAVaultError, passphrase=PASSPHRASE)
 
 
-@pytest.mark.parametrize("length", [8, 10, 27, 28, 100, 211, 271, 303, 304, 305, -1])
+@pytest.mark.parametrize("length", [1, 7])
+def test_truncated_inside_the_magic_is_damage(vault_path: Path, made_vault: str, length: int) -> None:
+    vault_path.write_bytes(vault_path.read_bytes()[:length])
+    expect_open_fails(vault_path, DamagedVaultError, passphrase=PASSPHRASE)
+
+
+@pytest.mark.parametrize("length", [8, 10, 27, 28, 100, 211, 275, 335, 367, 368, 369, -1])
 def test_truncated_file_is_damage(vault_path: Path, made_vault: str, length: int) -> None:
     data = vault_path.read_bytes()
     vault_path.write_bytes(data[:length])
@@ -217,11 +225,25 @@ def test_missing_file_is_not_a_vault(vault_path: Path) -> None:
 
 
 def test_newer_format_version(vault_path: Path, made_vault: str) -> None:
+    """A newer Companion's file (its own digest over its own version number) asks for the newer version."""
+    import hashlib
+
     data = bytearray(vault_path.read_bytes())
-    data[8:10] = (2).to_bytes(2, "big")
+    data[8:10] = (3).to_bytes(2, "big")
+    data[HEADER_LEN - 32 : HEADER_LEN] = hashlib.sha256(bytes(data[: HEADER_LEN - 32])).digest()
     vault_path.write_bytes(bytes(data))
     expect_open_fails(vault_path, NewerVersionError, passphrase=PASSPHRASE)
     expect_open_fails(vault_path, NewerVersionError, recovery_key=made_vault)
+
+
+@pytest.mark.parametrize("version", [0, 3, 0x0101, 0xFFFF])
+def test_damaged_version_field_is_damage(vault_path: Path, made_vault: str, version: int) -> None:
+    """The version bytes changed and nothing else (the digest no longer matches): damage, not "newer"."""
+    data = bytearray(vault_path.read_bytes())
+    data[8:10] = version.to_bytes(2, "big")
+    vault_path.write_bytes(bytes(data))
+    exc = expect_open_fails(vault_path, DamagedVaultError, passphrase=PASSPHRASE)
+    assert "backup" in exc.message()
 
 
 def test_newer_database_schema(vault_path: Path, cheap_kdf: KdfParams) -> None:
@@ -230,8 +252,7 @@ def test_newer_database_schema(vault_path: Path, cheap_kdf: KdfParams) -> None:
         session.execute(text("UPDATE alembic_version SET version_num='9999_future'"))
         session.commit()
     assert store.has_unsaved_changes
-    store.save()
-    store.close()
+    store.close()  # saves first
     backups_before = sorted(vault_path.parent.rglob("*"))
     before = vault_path.read_bytes()
 
@@ -357,7 +378,7 @@ def test_folder_fsync_failure_after_rename_is_not_reported_as_unchanged(
 def test_second_open_in_same_process_is_refused(vault_path: Path, open_session: DiarySession) -> None:
     before = vault_path.read_bytes()
     with pytest.raises(VaultLockedByOtherError) as caught:
-        DiaryStore.open(vault_path, passphrase=PASSPHRASE)
+        DiaryStore.open(vault_path, now=SYSTEM_CLOCK.now(), passphrase=PASSPHRASE)
     assert_explained(caught.value)
     with pytest.raises(VaultLockedByOtherError):
         DiarySession.open(vault_path, recovery_key="AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA")
@@ -370,9 +391,10 @@ _OTHER_PROCESS = """
 import sys
 from pathlib import Path
 from companion.domain.errors import CompanionError
+from companion.services.clock import SYSTEM_CLOCK
 from companion.storage.store import DiaryStore
 try:
-    store = DiaryStore.open(Path(sys.argv[1]), passphrase=sys.argv[2])
+    store = DiaryStore.open(Path(sys.argv[1]), now=SYSTEM_CLOCK.now(), passphrase=sys.argv[2])
 except CompanionError as exc:
     print(type(exc).__name__, exc.message())
     sys.exit(3)

@@ -257,8 +257,7 @@ def sentences(
             out.append(name)
     if notes:
         for day, text in x.notes:
-            medium = str(format_date(day, "medium", locale=LOCALES[lang]))
-            out.append(f"{medium}: {' '.join(text.split())}")
+            out.append(f"{long_date(day, lang)}: {' '.join(text.split())}")
     return out
 
 

@@ -12,12 +12,18 @@ Expected: it opens with the passphrase; the acknowledged entry is there; the ent
 exactly when the crash came after `os.replace`; before that the file is byte-identical to the old one;
 the open removes any temp file the crash left; and the reopened diary saves again normally.
 
+Each point runs twice: with saves on the committing thread, and with background saves, where the crash
+comes on the saver's thread after the commit has returned; there an entry counts as acknowledged only once
+the save state says durable.
+
 Not covered: power loss (the page cache survives an in-process crash); see docs/reliability.md.
 """
 
 from __future__ import annotations
 
 import os
+import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -93,10 +99,39 @@ def _notes(session: DiarySession) -> list[str]:
 
 def _die(session: DiarySession) -> None:
     """What the OS does for a killed process: its lock goes, its memory goes, nothing is saved."""
+    session.store._saver.stop()  # its thread died with the process (and nothing is flushed at exit)
     session.store.vault._lock.release()
     session.store.database.close()  # in-memory only: closing writes nothing to disk
 
 
+def _wait_durable(session: DiarySession) -> None:
+    deadline = time.monotonic() + 10
+    while not session.save_state.durable:
+        assert time.monotonic() < deadline, "the save never became durable"
+        time.sleep(0.002)
+
+
+def _crash_while_saving(session: DiarySession, monkeypatch: pytest.MonkeyPatch, background: bool) -> None:
+    """Record CRASHED; the save dies with SimulatedCrash (on the committing or the saver's thread)."""
+    if not background:
+        with pytest.raises(SimulatedCrash):
+            session.diary.record_pain(8, CRASHED)
+        return
+    died: list[BaseException] = []
+    done = threading.Event()
+
+    def dead_thread(hook: threading.ExceptHookArgs) -> None:
+        died.append(hook.exc_value)  # type: ignore[arg-type]
+        done.set()
+
+    monkeypatch.setattr(threading, "excepthook", dead_thread)
+    session.diary.record_pain(8, CRASHED)  # returns at once: the commit is in memory
+    assert done.wait(10), "the saver thread never reached the crash point"
+    assert [type(e) for e in died] == [SimulatedCrash]
+    assert not session.save_state.durable  # never acknowledged
+
+
+@pytest.mark.parametrize("background", [False, True], ids=["saves-when-committing", "background-saves"])
 @pytest.mark.parametrize(
     ("function", "wrap", "durable"),
     [pytest.param(f, w, d, id=name.replace(" ", "-")) for name, f, w, d in CRASH_POINTS],
@@ -108,17 +143,18 @@ def test_crash_at_each_save_step_keeps_the_vault_openable(
     function: str,
     wrap: Callable[..., Callable[..., Any]],
     durable: bool,
+    background: bool,
 ) -> None:
-    session, _recovery = DiarySession.create(vault_path, PASSPHRASE, cheap_kdf)
-    session.diary.record_pain(4, ACKED)  # returned: acknowledged, so durable
+    session, _recovery = DiarySession.create(vault_path, PASSPHRASE, cheap_kdf, background_saves=background)
+    session.diary.record_pain(4, ACKED)
+    _wait_durable(session)  # acknowledged: durable
     before = vault_path.read_bytes()
 
     with monkeypatch.context() as patch:
         real_temp_name = atomic.temp_name_for
         patch.setattr(atomic, "temp_name_for", lambda target: _DeadProcessPath(real_temp_name(target)))
         patch.setattr(atomic, function, wrap(getattr(atomic, function), function))
-        with pytest.raises(SimulatedCrash):
-            session.diary.record_pain(8, CRASHED)
+        _crash_while_saving(session, patch, background)
         left = _temp_files(vault_path)
     _die(session)
     del session

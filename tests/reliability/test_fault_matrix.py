@@ -10,6 +10,10 @@ recording an entry must:
 * keep the entry in memory (today's entries show it; the diary reports unsaved changes);
 * save it with `retry_save()` once the fault is gone, so a fresh open finds it.
 
+Each case runs twice: with saves on the committing thread (the failure is raised by the commit) and with
+background saves (the commit returns at once; the failure is the save state, FAILED with the same error,
+and an entry counts as acknowledged only once the state says durable).
+
 The faults are injected into `companion.storage.atomic` only (its `os` is replaced by a stand-in), so the
 lock file, the change-on-disk check and the test's own file access use the real OS.
 test_vault_errors.py covers the read-only folder and a disk filling up mid-write in more detail.
@@ -20,6 +24,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -27,6 +32,7 @@ from typing import Any
 import pytest
 
 from companion.domain.errors import SaveFailedError
+from companion.domain.save_state import SaveStatus
 from companion.services.session import DiarySession
 from companion.storage import atomic
 from companion.storage.atomic import TEMP_SUFFIX
@@ -98,23 +104,45 @@ def _temp_files(vault: Path) -> list[Path]:
     return sorted(vault.parent.glob(f".{vault.name}.*{TEMP_SUFFIX}"))
 
 
+def _record(session: DiarySession, score: int, note: str) -> None:
+    """Record an entry and wait until its save has had its outcome: with saves on the committing thread a
+    failure is raised here; with background saves the outcome is the save state, and a failure is raised
+    here all the same (as the error the state holds), so both modes are checked by the same assertions."""
+    session.diary.record_pain(score, note)
+    if not session.store.background_saves:
+        return
+    deadline = time.monotonic() + 10
+    while session.save_state.status is SaveStatus.PENDING:
+        if time.monotonic() > deadline:
+            pytest.fail("the background save never finished")
+        time.sleep(0.002)
+    if session.save_state.error is not None:
+        raise session.save_state.error
+
+
+MODES = pytest.mark.parametrize("background", [False, True], ids=["saves-when-committing", "background-saves"])
+
+
+@MODES
 @pytest.mark.parametrize(("call", "code"), MATRIX, ids=[f"os.{c}-{errno.errorcode[e]}" for c, e in MATRIX])
 def test_failed_save_keeps_the_entry_and_the_old_file(
-    vault_path: Path, cheap_kdf: KdfParams, monkeypatch: pytest.MonkeyPatch, call: str, code: int
+    vault_path: Path, cheap_kdf: KdfParams, monkeypatch: pytest.MonkeyPatch, call: str, code: int, background: bool
 ) -> None:
-    session, _recovery = DiarySession.create(vault_path, PASSPHRASE, cheap_kdf)
+    session, _recovery = DiarySession.create(vault_path, PASSPHRASE, cheap_kdf, background_saves=background)
     try:
-        session.diary.record_pain(3, FIRST)
+        _record(session, 3, FIRST)
+        assert session.save_state.durable  # acknowledged: on disk
         before = vault_path.read_bytes()
         fired: list[str] = []
 
         with monkeypatch.context() as patch:
             patch.setattr(atomic, "os", FaultyOs(_os_name(call), _make_fault(call, code, fired)))
             with pytest.raises(SaveFailedError) as caught:
-                session.diary.record_pain(6, NOTE)
+                _record(session, 6, NOTE)
             assert fired == [call], f"the fault must fire exactly once, at os.{call}: {fired}"
             assert REASONS[code] in caught.value.message()
             assert isinstance(caught.value.__cause__, OSError) and caught.value.__cause__.errno == code
+            assert session.save_state.failed and session.save_state.error is caught.value
 
             assert vault_path.read_bytes() == before, "a failed save must leave the vault byte-identical"
             assert _temp_files(vault_path) == [], "a failed save must remove its temp file"
@@ -127,7 +155,7 @@ def test_failed_save_keeps_the_entry_and_the_old_file(
             assert _temp_files(vault_path) == []
 
         session.retry_save()  # fault removed
-        assert not session.has_unsaved_changes
+        assert not session.has_unsaved_changes and session.save_state.durable
         assert vault_path.read_bytes() != before
     finally:
         if session.is_open:
@@ -140,7 +168,7 @@ def test_failed_save_keeps_the_entry_and_the_old_file(
         reopened.close()
 
 
-class _FakeClock:
+class _SleepRecorder:
     """Replaces `time` inside atomic so Windows' replace retries do not really sleep."""
 
     def __init__(self) -> None:
@@ -155,17 +183,18 @@ class _FakeClock:
         return getattr(time, name)
 
 
+@MODES
 @pytest.mark.parametrize("held_for", [3, 19, None], ids=["briefly", "until-last-try", "for-good"])
 def test_windows_replace_is_retried_while_a_scanner_holds_the_vault(
-    vault_path: Path, cheap_kdf: KdfParams, monkeypatch: pytest.MonkeyPatch, held_for: int | None
+    vault_path: Path, cheap_kdf: KdfParams, monkeypatch: pytest.MonkeyPatch, held_for: int | None, background: bool
 ) -> None:
     """Simulated Windows (os.name == "nt"): replace is retried, never delete-then-rename; if the file stays
     held the save fails cleanly. This only simulates Windows' refusal; it does not run on Windows."""
-    session, _recovery = DiarySession.create(vault_path, PASSPHRASE, cheap_kdf)
-    session.diary.record_pain(3, FIRST)
+    session, _recovery = DiarySession.create(vault_path, PASSPHRASE, cheap_kdf, background_saves=background)
+    _record(session, 3, FIRST)
     before = vault_path.read_bytes()
     attempts: list[int] = []
-    clock = _FakeClock()
+    clock = _SleepRecorder()
 
     def held_replace(src: Any, dst: Any) -> None:
         attempts.append(1)
@@ -182,13 +211,13 @@ def test_windows_replace_is_retried_while_a_scanner_holds_the_vault(
             patch.setattr(atomic, "time", clock)
             if held_for is None:
                 with pytest.raises(SaveFailedError):
-                    session.diary.record_pain(6, NOTE)
+                    _record(session, 6, NOTE)
                 assert len(attempts) == 20
                 assert vault_path.read_bytes() == before
                 assert _temp_files(vault_path) == []
                 assert session.has_unsaved_changes
             else:
-                session.diary.record_pain(6, NOTE)
+                _record(session, 6, NOTE)
                 assert len(attempts) == held_for + 1
                 assert not session.has_unsaved_changes
             assert clock.slept, "retries must wait for the scanner"

@@ -2,8 +2,9 @@
 
 A real writer process (tests/helpers/vault_worker.py, forked from a long-lived server so each iteration
 does not pay Python's start-up and imports again) records large notes in a loop and prints ``ACK <tag>``
-only after ``record_pain`` has returned, that is after the commit and the durable save. The test sends it
-SIGKILL at a seeded random moment, then reopens the vault itself and checks:
+only once the entry is durable: after ``record_pain`` has returned (the commit and the durable save), or,
+with background saves (the loop runs in both modes), once the store says the entry's commit is durable.
+The test sends it SIGKILL at a seeded random moment, then reopens the vault itself and checks:
 
 * it opens (never "damaged", never unopenable), with the passphrase;
 * every acknowledged note is in it (and every note written before this iteration is still there);
@@ -130,8 +131,8 @@ class Worker:
         assert line.split()[0] == word, f"expected {word}, got {line!r}"
         return line
 
-    def start_writer(self, seed: int, min_chars: int, max_chars: int) -> int:
-        self.send(f"RUN {seed} {min_chars} {max_chars}")
+    def start_writer(self, seed: int, min_chars: int, max_chars: int, background: bool = False) -> int:
+        self.send(f"RUN {seed} {min_chars} {max_chars} {int(background)}")
         self.writer = int(self.expect("PID").split()[1])
         return self.writer
 
@@ -220,10 +221,10 @@ def _tags_in(vault: Path) -> set[str]:
 
 
 def _kill_once(
-    worker: Worker, vault: Path, rng: random.Random, mode: str, stats: Counter[str]
+    worker: Worker, vault: Path, rng: random.Random, mode: str, stats: Counter[str], background: bool
 ) -> tuple[list[str], bool]:
     """Start a writer, kill it at a moment chosen by `mode`; returns (ACKed tags, temp file seen before kill)."""
-    worker.start_writer(rng.getrandbits(31), *NOTE_CHARS)
+    worker.start_writer(rng.getrandbits(31), *NOTE_CHARS, background)
     acked: list[str] = []
     seen_temp = False
 
@@ -270,7 +271,7 @@ def _iterations(long_tier: bool) -> int:
 
 
 def _kill_segment(
-    data: Path, kdf: KdfParams, rng: random.Random, iterations: int, first: int, stats: Counter[str]
+    data: Path, kdf: KdfParams, rng: random.Random, iterations: int, first: int, stats: Counter[str], background: bool
 ) -> tuple[Path, set[str]]:
     """`iterations` kills of writers on a fresh vault in `data`; returns the vault and the notes it holds."""
     vault = data / "diary.vault"
@@ -280,7 +281,7 @@ def _kill_segment(
         for iteration in range(first, first + iterations):
             mode = MODES[iteration % len(MODES)] if iteration < len(MODES) else rng.choice(MODES)
             stats[f"mode:{mode}"] += 1
-            acked, seen_temp = _kill_once(worker, vault, rng, mode, stats)
+            acked, seen_temp = _kill_once(worker, vault, rng, mode, stats, background)
             stats["acks"] += len(acked)
 
             left = _temp_files_beside(vault)
@@ -312,8 +313,9 @@ def _kill_segment(
 
 
 @pytest.mark.timeout(3600)  # the long tier's 1,000 kills take several minutes
+@pytest.mark.parametrize("background", [False, True], ids=["saves-when-committing", "background-saves"])
 def test_kill_9_during_saves_never_loses_acknowledged_entries(
-    tmp_path: Path, cheap_kdf: KdfParams, long_tier: bool
+    tmp_path: Path, cheap_kdf: KdfParams, long_tier: bool, background: bool
 ) -> None:
     """Kills in segments of SEGMENT, each on a fresh vault, so the long tier's vault does not grow to many
     megabytes and each kill stays as cheap, and lands in saves as often, as in the fast tier."""
@@ -324,7 +326,7 @@ def test_kill_9_during_saves_never_loses_acknowledged_entries(
     sizes = []
     for number, first in enumerate(range(0, iterations, SEGMENT)):
         count = min(SEGMENT, iterations - first)
-        vault, expected = _kill_segment(tmp_path / f"data-{number}", cheap_kdf, rng, count, first, stats)
+        vault, expected = _kill_segment(tmp_path / f"data-{number}", cheap_kdf, rng, count, first, stats, background)
         sizes.append(f"{vault.stat().st_size // 1024} KB / {len(expected)} entries")
     segments = len(sizes)
 
@@ -334,7 +336,8 @@ def test_kill_9_during_saves_never_loses_acknowledged_entries(
         + stats["kills after the rename, before the ACK"]
     )
     summary = (
-        f"kill loop: seed {SEED}, {stats['kills']} kills in {elapsed:.1f} s "
+        f"kill loop ({'background saves' if background else 'saves when committing'}): seed {SEED}, "
+        f"{stats['kills']} kills in {elapsed:.1f} s "
         f"({elapsed / iterations * 1000:.0f} ms per kill, {segments} segment(s), vaults at the end: {sizes}); "
         f"{dict(stats)}"
     )

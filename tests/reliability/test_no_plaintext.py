@@ -196,7 +196,10 @@ def test_the_watcher_sees_sqlite_temp_files_when_temp_store_is_file() -> None:
 # --- the diary ------------------------------------------------------------------------------------------
 
 
-def test_no_note_reaches_any_file(tmp_path: Path, data_dir: Path, vault_path: Path, cheap_kdf: KdfParams) -> None:
+@pytest.mark.parametrize("background", [False, True], ids=["saves-when-committing", "background-saves"])
+def test_no_note_reaches_any_file(
+    tmp_path: Path, data_dir: Path, vault_path: Path, cheap_kdf: KdfParams, background: bool
+) -> None:
     temp_dirs = system_temp_dirs()
     before = listing(temp_dirs)
     patterns = needles(NOTES) | needles(STORY_CANARIES.values())
@@ -204,12 +207,15 @@ def test_no_note_reaches_any_file(tmp_path: Path, data_dir: Path, vault_path: Pa
     with watcher.watching():
         context = AppContext.load(data_dir, kdf_factory=lambda: cheap_kdf)
         context.update_settings(language="cy", auto_lock_minutes=10)
-        session, _recovery = DiarySession.create(context.vault_path, PASSPHRASE, context.kdf_factory())
+        session, _recovery = DiarySession.create(
+            context.vault_path, PASSPHRASE, context.kdf_factory(), background_saves=background
+        )
         for score, note in enumerate(FIRST_NOTES, start=3):
             session.diary.record_pain(score, note=note)
         session.medicines.save_tried(Tried(session.medicines.new_id(), "TENS"))
         session.medicines.save(Medicine(session.medicines.new_id(), "Codeine"))
         fill_story(session, session.diary.now())  # My story, appointments, decisions, review plans (issue 21)
+        session.flush()  # every save finished (with background saves one may still be writing its temp file)
         unlocked_leaks = {
             str(p.relative_to(tmp_path)): found
             for p in files_under(tmp_path)
@@ -217,12 +223,12 @@ def test_no_note_reaches_any_file(tmp_path: Path, data_dir: Path, vault_path: Pa
         }
         session.close()  # lock
 
-        session = DiarySession.open(vault_path, passphrase=PASSPHRASE)  # unlock
+        session = DiarySession.open(vault_path, passphrase=PASSPHRASE, background_saves=background)  # unlock
         assert [e.note for e in session.diary.all_entries()] == list(FIRST_NOTES)
         for score, note in enumerate(SECOND_NOTES, start=1):
             session.diary.record_pain(score, note=note)
         engine = session.store.database.engine
-        with engine.connect() as conn:
+        with session.store.write_lock, engine.connect() as conn:  # as a unit of work would: no save meanwhile
             assert conn.exec_driver_sql("PRAGMA temp_store").scalar() == 2  # MEMORY
             assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "memory"
             spill_workload(lambda sql, params=(): _rows(conn.exec_driver_sql(sql, params)))

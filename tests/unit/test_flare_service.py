@@ -1,18 +1,18 @@
-"""Flare plan and episodes through the service, on a real vault; statistics on hand-made episodes."""
+"""Flare episodes through the service on the fake unit of work; statistics on hand-made episodes. (The plan's
+round trip through a real vault is in tests/integration/test_flare_store.py.)"""
 
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from companion.domain.errors import ValidationError
-from companion.domain.flare import MEDICINES_LINE, FlareEpisode, FlarePlan, Helper, flare_stats
+from companion.domain.flare import FlareEpisode, flare_stats
+from companion.services.diary import DiaryService
 from companion.services.flares import FlareService
-from companion.services.session import DiarySession
-from companion.storage.kdf import KdfParams
-from companion.storage.unit_of_work import UnitOfWork
+from tests.helpers.clock import FakeClock, local
+from tests.helpers.fake_uow import FakeDiary
 
 UTC = dt.UTC
 
@@ -43,53 +43,24 @@ def test_no_flares_no_numbers() -> None:
     assert (stats.count, stats.mean_length_days, stats.days_in_flare_by_month) == (0, None, {})
 
 
-@pytest.fixture
-def session(tmp_path: Path):  # type: ignore[no-untyped-def]
-    s, _key = DiarySession.create(tmp_path / "diary.vault", "flare plan pass phrase", KdfParams(1, 1, 64))
-    yield s
-    if s.is_open:
-        s.close()
-
-
-def test_a_starter_plan_then_the_persons_own_words_survive_reopening(session: DiarySession, tmp_path: Path) -> None:
-    starter = session.flares.plan()
-    assert not session.flares.has_saved_plan()
-    assert starter.lines("medicines") == (MEDICINES_LINE,)
-    assert starter.review_date is not None
-    mine = FlarePlan(
-        sections={**starter.sections, "first_steps": ("Gorffwys am 20 munud ŵ ŷ", "  heat pad  ")},
-        helpers=(Helper("Siân", "Walks the dog", "07700 900123"), Helper("   ")),
-        review_date=dt.date(2027, 2, 1),
-    )
-    saved, _changes = session.flares.save_plan(mine)
-    assert saved.lines("first_steps") == ("Gorffwys am 20 munud ŵ ŷ", "heat pad")
-    assert saved.helpers == (Helper("Siân", "Walks the dog", "07700 900123"),)
-    session.close()
-    again = DiarySession.open(tmp_path / "diary.vault", passphrase="flare plan pass phrase")
-    try:
-        assert again.flares.has_saved_plan()
-        assert again.flares.plan() == saved
-    finally:
-        again.close()
-
-
-def test_start_log_pain_end_and_review(session: DiarySession) -> None:
-    clock = [dt.datetime(2026, 11, 20, 8, 0).astimezone()]
-    flares = FlareService(lambda: UnitOfWork(session.store), lambda: clock[0])
+def test_start_log_pain_end_and_review() -> None:
+    clock = FakeClock(local(2026, 11, 20, 8))
+    fake = FakeDiary()
+    flares = FlareService(fake.unit_of_work, clock)
     episode, _ = flares.start()
     assert flares.start()[0].id == episode.id  # one step, never doubled
     flares.note_pain(6)
-    clock[0] += dt.timedelta(hours=5)
+    clock.advance(hours=5)
     flares.note_pain(8)
     flares.note_pain(4)
-    clock[0] += dt.timedelta(days=2)
+    clock.advance(days=2)
     ended, _ = flares.end()
-    assert ended.peak_pain == 8 and ended.ended_at == clock[0]
+    assert ended.peak_pain == 8 and ended.ended_at == clock.now()
     assert flares.current() is None
     with pytest.raises(ValidationError):
         flares.end()
     reviewed, _ = flares.review(ended.id, "Lifting the shopping", "Heat and rest", "Ask for help with shopping")
     assert reviewed.reviewed and reviewed.triggers == "Lifting the shopping"
-    assert len(session.diary.all_entries()) == 3  # the pain scores are ordinary check-ins too
+    assert len(DiaryService(fake.unit_of_work, clock).all_entries()) == 3  # the pain scores are check-ins too
     stats = flares.stats()
     assert stats.count == 1 and stats.mean_length_days == pytest.approx(2.2, abs=0.05)

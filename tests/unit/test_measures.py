@@ -1,9 +1,8 @@
-"""PEG and the mood screens: scoring, validation, when each is due, and a round trip through a real vault."""
+"""PEG and the mood screens: scoring, validation and when each is due (the service on the fake unit of work)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -24,26 +23,12 @@ from companion.domain.measures import (
     validate_screen,
 )
 from companion.domain.support_contacts import MOOD_SUPPORT_CONTACTS
-from companion.services.session import DiarySession
-from companion.storage.kdf import KdfParams
-from companion.storage.store import DiaryStore
+from companion.services.measures import MeasuresService
+from tests.helpers.clock import FakeClock
+from tests.helpers.fake_uow import FakeDiary
 
-PASSPHRASE = "pass phrase words"
 WALES_SUMMER = dt.timezone(dt.timedelta(hours=1))
 START = dt.datetime(2026, 11, 2, 9, 30, tzinfo=dt.UTC)
-
-
-class Clock:
-    """A clock the test moves by hand."""
-
-    def __init__(self, now: dt.datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> dt.datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        self.now += dt.timedelta(**delta)
 
 
 def peg(a: int, b: int, c: int) -> PegResponse:
@@ -151,87 +136,51 @@ def test_mood_screen_is_due_every_28_days_across_a_leap_february() -> None:
     assert is_due(taken, dt.date(2028, 2, 29), SCREEN_INTERVAL_DAYS)
 
 
-# The service, through a real vault --------------------------------------------------------------------
+# The service, on the fake unit of work (its round trip through a real vault: tests/integration) ---------
 
 
 @pytest.fixture
-def clock() -> Clock:
-    return Clock(dt.datetime(2026, 1, 28, 21, 15, tzinfo=WALES_SUMMER))
+def measures() -> tuple[MeasuresService, FakeClock]:
+    clock = FakeClock(dt.datetime(2026, 1, 28, 21, 15, tzinfo=WALES_SUMMER))
+    return MeasuresService(FakeDiary().unit_of_work, clock), clock
 
 
-@pytest.fixture
-def session(vault_path: Path, cheap_kdf: KdfParams, clock: Clock):  # type: ignore[no-untyped-def]
-    store, _recovery = DiaryStore.create(vault_path, PASSPHRASE, cheap_kdf)
-    opened = DiarySession(store, clock=clock)
-    yield opened
-    if opened.is_open:
-        opened.close()
-
-
-def test_peg_round_trip_and_due_dates_through_the_vault(session: DiarySession, clock: Clock, vault_path: Path) -> None:
-    measures = session.measures
-    assert measures.peg_due() and measures.next_peg_due() is None
-    response, changes = measures.record_peg(7, 5, 6)
-    assert changes.measures
-    assert response.score == 6.0 and response.taken_at == clock.now
-    assert not measures.peg_due()
-    assert measures.next_peg_due() == dt.date(2026, 2, 4)
+def test_peg_is_due_weekly_from_the_last_answer(measures: tuple[MeasuresService, FakeClock]) -> None:
+    service, clock = measures
+    assert service.peg_due() and service.next_peg_due() is None
+    response, changes = service.record_peg(7, 5, 6)
+    assert changes.measures and response.taken_at == clock.now() and response.score == 6.0
+    assert not service.peg_due() and service.next_peg_due() == dt.date(2026, 2, 4)
     clock.advance(days=6)
-    assert not measures.peg_due()
+    assert not service.peg_due()
     clock.advance(days=1)
-    assert measures.peg_due()
-    second, _ = measures.record_peg(1, 2, 2)
-    assert second.score == 1.7
-    assert measures.next_peg_due() == dt.date(2026, 2, 11)
-    session.close()
-
-    reopened = DiarySession.open(vault_path, passphrase=PASSPHRASE)
-    try:
-        history = reopened.measures.peg_history()
-        assert [(r.id, r.pain_average, r.enjoyment, r.activity, r.score) for r in history] == [
-            (response.id, 7, 5, 6, 6.0),
-            (second.id, 1, 2, 2, 1.7),
-        ]
-        assert history[0].taken_at == response.taken_at
-        assert history[0].taken_at.utcoffset() == dt.timedelta(hours=1)
-    finally:
-        reopened.close()
+    assert service.peg_due()
 
 
-def test_refused_peg_answers_save_nothing(session: DiarySession) -> None:
+def test_refused_peg_answers_save_nothing(measures: tuple[MeasuresService, FakeClock]) -> None:
+    service, _clock = measures
     with pytest.raises(ValidationError) as refused:
-        session.measures.record_peg(5, 11, 5)
+        service.record_peg(5, 11, 5)
     assert "0 to 10" in refused.value.message()
     with pytest.raises(ValidationError):
-        session.measures.record_peg(True, 5, 5)
-    assert session.measures.peg_history() == []
-    assert session.measures.peg_due()
+        service.record_peg(True, 5, 5)
+    assert service.peg_history() == []
+    assert service.peg_due()
 
 
-def test_mood_screens_round_trip_and_are_due_monthly(session: DiarySession, clock: Clock, vault_path: Path) -> None:
-    measures = session.measures
-    assert measures.screen_due()
-    phq, _ = measures.record_screen(Instrument.PHQ2, 1, 2)
-    gad, _ = measures.record_screen(Instrument.GAD2, 0, 1)
+def test_mood_screens_are_due_every_28_days(measures: tuple[MeasuresService, FakeClock]) -> None:
+    service, clock = measures
+    assert service.screen_due()
+    phq, _ = service.record_screen(Instrument.PHQ2, 1, 2)
+    gad, _ = service.record_screen(Instrument.GAD2, 0, 1)
     assert phq.suggests_talking_to_gp and not gad.suggests_talking_to_gp
-    assert not measures.screen_due()
     clock.advance(days=27)
-    assert not measures.screen_due()
+    assert not service.screen_due()
     clock.advance(days=1)
-    assert measures.screen_due()
+    assert service.screen_due()
     with pytest.raises(ValidationError):
-        measures.record_screen(Instrument.GAD2, 4, 0)
-    session.close()
-
-    reopened = DiarySession.open(vault_path, passphrase=PASSPHRASE)
-    try:
-        assert [(s.id, s.instrument, s.score) for s in reopened.measures.screens()] == [
-            (phq.id, Instrument.PHQ2, 3),
-            (gad.id, Instrument.GAD2, 1),
-        ]
-        assert [s.id for s in reopened.measures.screens(Instrument.GAD2)] == [gad.id]
-    finally:
-        reopened.close()
+        service.record_screen(Instrument.GAD2, 4, 0)
+    assert [s.id for s in service.screens(Instrument.GAD2)] == [gad.id]
 
 
 # Support contacts -------------------------------------------------------------------------------------

@@ -64,13 +64,14 @@ def test_the_file_loads_and_keys_are_unique() -> None:
 
 @pytest.mark.parametrize("entry", _raw_entries(), ids=lambda e: e["key"])
 def test_each_entry_is_complete_sourced_and_dated(entry: dict[str, Any]) -> None:
-    for field in ("name", "about"):
+    for field in ("name", "about", "source"):
         assert set(entry[field]) == {"en", "cy"}
         for language in ("en", "cy"):
             text = entry[field][language]
             assert text.strip() == text and text, (field, language)
     assert entry["about"]["cy"] != entry["about"]["en"], "the Welsh description is a translation"
-    assert entry["source"].strip()
+    if not re.fullmatch(r"[\w.-]+\.[a-z]{2,}", entry["source"]["en"]):  # a document, not a web address
+        assert entry["source"]["cy"] != entry["source"]["en"], "a cited document's title is given in Welsh"
     assert re.fullmatch(r"\d{4}-\d{2}", entry["checked"])
     checked = dt.datetime.strptime(entry["checked"], "%Y-%m").date()
     assert dt.date(2020, 1, 1) <= checked <= dt.date(2100, 1, 1)

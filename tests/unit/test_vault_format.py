@@ -5,13 +5,14 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import struct
-import zlib
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from companion.domain.errors import CompanionError, DamagedVaultError, NewerVersionError, NotAVaultError
+from companion.storage import body_encoding
+from companion.storage import key_slots as ks
 from companion.storage import vault_format as fmt
 from companion.storage.kdf import (
     DEFAULT_LANES,
@@ -20,9 +21,11 @@ from companion.storage.kdf import (
     READ_LIMIT_ITERATIONS,
     READ_LIMIT_LANES,
     READ_LIMIT_MEMORY_KIB,
+    READ_LIMIT_WORK_KIB,
     KdfParams,
 )
 from companion.storage.vault import passphrase_bytes, unlock_blob
+from tests.helpers.format1 import seal_format1
 
 CHEAP = KdfParams(iterations=1, lanes=1, memory_kib=64)
 DATA_KEY = bytes(range(32))
@@ -31,22 +34,23 @@ PASSPHRASE = "pum gair hir iawn yma"
 RAW_RECOVERY = bytes(range(200, 220))
 RECOVERY_TEXT = "ZDE4-VS6M-ZXHM-7UGR-2LJ5-JVOW-27MN-TWW3"  # format_key(RAW_RECOVERY)
 SLOTS = (
-    fmt.make_slot(fmt.SLOT_PASSPHRASE, passphrase_bytes(PASSPHRASE), DATA_KEY, CHEAP, VAULT_ID),
-    fmt.make_slot(fmt.SLOT_RECOVERY, RAW_RECOVERY, DATA_KEY, CHEAP, VAULT_ID),
+    ks.make_passphrase_slot(passphrase_bytes(PASSPHRASE), DATA_KEY, CHEAP, VAULT_ID),
+    ks.make_recovery_slot(RAW_RECOVERY, DATA_KEY, CHEAP, VAULT_ID),
 )
 IMAGE = b"SQLite format 3\x00" + bytes(4080)
 BLOB = fmt.seal(data_key=DATA_KEY, vault_id=VAULT_ID, slots=SLOTS, image=IMAGE, counter=7)
-H = fmt.header_length(2)
+H = fmt.header_length(2, ks.SEALED_EXTRA_LEN)
+RECOVERY_AT = 28 + 92  # the recovery slot's first byte
+TAIL_AT = RECOVERY_AT + 92 + 64
 FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # Offsets of the Argon2id parameters in each slot: changing them with a fixed digest could ask for gigabytes.
-_PARAM_BYTES = {28 + 92 * i + rel for i in range(2) for rel in range(4, 16)}
+_PARAM_BYTES = {start + rel for start in (28, RECOVERY_AT) for rel in range(4, 16)}
 
 
-def _with_digest(blob: bytes | bytearray, slot_count: int = 2) -> bytes:
+def _with_digest(blob: bytes | bytearray, hlen: int = H) -> bytes:
     """Recompute the header digest, as a deliberate forger (not accidental damage) would."""
     data = bytearray(blob)
-    hlen = fmt.header_length(slot_count)
     data[hlen - 32 : hlen] = hashlib.sha256(bytes(data[: hlen - 32])).digest()
     return bytes(data)
 
@@ -57,17 +61,20 @@ def _with_digest(blob: bytes | bytearray, slot_count: int = 2) -> bytes:
 def test_layout_matches_the_document() -> None:
     assert bytes.fromhex("89434d500d0a1a0a") == fmt.MAGIC
     assert (fmt.PREFIX_LEN, fmt.SLOT_LEN, fmt.TAIL_LEN, fmt.DIGEST_LEN) == (28, 92, 60, 32)
-    assert H == 304
+    assert H == 368
     assert BLOB[:8] == fmt.MAGIC
-    assert struct.unpack(">HBB", BLOB[8:12]) == (1, fmt.ENCODING_ZLIB, 2)
+    assert struct.unpack(">HBB", BLOB[8:12]) == (2, fmt.ENCODING_ZSTD, 2)
     assert BLOB[12:28] == VAULT_ID
-    assert BLOB[28] == fmt.SLOT_PASSPHRASE and BLOB[120] == fmt.SLOT_RECOVERY
+    assert BLOB[28] == fmt.SLOT_PASSPHRASE and BLOB[RECOVERY_AT] == fmt.SLOT_RECOVERY == 3
     assert struct.unpack(">BBHIII", BLOB[28:44]) == (1, 1, 0, 1, 1, 64)
+    assert struct.unpack(">BBHIII", BLOB[RECOVERY_AT : RECOVERY_AT + 16]) == (3, 1, 64, 1, 1, 64)
     assert BLOB[44:60] == SLOTS[0].salt and BLOB[60:72] == SLOTS[0].nonce and BLOB[72:120] == SLOTS[0].wrapped_key
-    counter, body_length = struct.unpack(">QQ", BLOB[256:272])
+    recipient = BLOB[RECOVERY_AT + 92 : RECOVERY_AT + 124]
+    assert recipient == ks.recovery_public_key(RAW_RECOVERY, SLOTS[1].salt, CHEAP)
+    counter, body_length = struct.unpack(">QQ", BLOB[TAIL_AT + 44 : TAIL_AT + 60])
     assert counter == 7
     assert len(BLOB) == H + body_length
-    assert BLOB[272:304] == hashlib.sha256(BLOB[:272]).digest()
+    assert BLOB[H - 32 : H] == hashlib.sha256(BLOB[: H - 32]).digest()
     assert fmt.BODY_INFO == b"companion/vault/body/v1"
 
 
@@ -81,24 +88,24 @@ def test_recovery_text_of_the_fixture() -> None:
 # --- round trips ------------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("compress", [True, False])
-def test_seal_parse_open_round_trip(compress: bool) -> None:
-    blob = fmt.seal(data_key=DATA_KEY, vault_id=VAULT_ID, slots=SLOTS, image=IMAGE, counter=3, compress=compress)
+@pytest.mark.parametrize("encoding", [fmt.ENCODING_RAW, fmt.ENCODING_ZLIB, fmt.ENCODING_ZSTD])
+def test_seal_parse_open_round_trip(encoding: int) -> None:
+    blob = fmt.seal(data_key=DATA_KEY, vault_id=VAULT_ID, slots=SLOTS, image=IMAGE, counter=3, encoding=encoding)
     header = fmt.parse_header(blob)
-    assert header.version == fmt.FORMAT_VERSION == 1
-    assert header.encoding == (fmt.ENCODING_ZLIB if compress else fmt.ENCODING_RAW)
+    assert header.version == fmt.FORMAT_VERSION == 2
+    assert header.encoding == encoding
     assert header.vault_id == VAULT_ID
     assert header.slots == SLOTS
     assert header.counter == 3
     assert header.length == H
     assert header.body_length == len(blob) - H
     passphrase_slot = header.slot(fmt.SLOT_PASSPHRASE)
-    recovery_slot = header.slot(fmt.SLOT_RECOVERY)
+    recovery_slot = header.recovery_slot()
     assert passphrase_slot is not None and recovery_slot is not None
-    assert fmt.unwrap_slot(passphrase_slot, passphrase_bytes(PASSPHRASE), VAULT_ID) == DATA_KEY
-    assert fmt.unwrap_slot(recovery_slot, RAW_RECOVERY, VAULT_ID) == DATA_KEY
+    assert ks.unwrap_slot(passphrase_slot, passphrase_bytes(PASSPHRASE), VAULT_ID) == DATA_KEY
+    assert ks.unwrap_slot(recovery_slot, RAW_RECOVERY, VAULT_ID) == DATA_KEY
     assert fmt.open_body(blob, header, DATA_KEY) == IMAGE
-    if not compress:
+    if encoding == fmt.ENCODING_RAW:
         assert header.body_length == len(IMAGE) + 16
 
 
@@ -108,10 +115,32 @@ def test_unlock_blob_with_passphrase_and_recovery_key() -> None:
         assert (data_key, image, header.counter) == (DATA_KEY, IMAGE, 7)
 
 
+def test_format1_files_still_open() -> None:
+    old = seal_format1(IMAGE, passphrase=PASSPHRASE, recovery_raw=RAW_RECOVERY, data_key=DATA_KEY, counter=4)
+    for secret in ({"passphrase": PASSPHRASE}, {"recovery_key": RECOVERY_TEXT}):
+        header, data_key, image = unlock_blob(old, **secret)
+        assert (header.version, header.encoding, header.length) == (1, fmt.ENCODING_ZLIB, 304)
+        assert (data_key, image, header.counter) == (DATA_KEY, IMAGE, 4)
+    # the format-1 slots carry into a format-2 file unchanged (their associated data names layout 00 01)
+    header = fmt.parse_header(old)
+    upgraded = fmt.seal(data_key=DATA_KEY, vault_id=header.vault_id, slots=header.slots, image=IMAGE, counter=5)
+    assert upgraded[28:212] == old[28:212]
+    assert unlock_blob(upgraded, recovery_key=RECOVERY_TEXT)[2] == IMAGE
+
+
 def test_wrong_secret_does_not_unwrap() -> None:
-    assert fmt.unwrap_slot(SLOTS[0], passphrase_bytes(PASSPHRASE + " "), VAULT_ID) is None
-    assert fmt.unwrap_slot(SLOTS[1], bytes(20), VAULT_ID) is None
-    assert fmt.unwrap_slot(SLOTS[0], passphrase_bytes(PASSPHRASE), bytes(16)) is None  # slot bound to its vault
+    assert ks.unwrap_slot(SLOTS[0], passphrase_bytes(PASSPHRASE + " "), VAULT_ID) is None
+    assert ks.unwrap_slot(SLOTS[1], bytes(20), VAULT_ID) is None
+    assert ks.unwrap_slot(SLOTS[0], passphrase_bytes(PASSPHRASE), bytes(16)) is None  # slot bound to its vault
+    with pytest.raises(DamagedVaultError):  # the right recovery key, but the seal was made for another vault
+        ks.unwrap_slot(SLOTS[1], RAW_RECOVERY, bytes(16))
+
+
+def test_a_sealed_recovery_slot_is_made_again_without_the_recovery_key() -> None:
+    new_key = bytes(range(1, 33))
+    resealed = ks.reseal_recovery(SLOTS[1], new_key, VAULT_ID)
+    assert resealed.recipient == SLOTS[1].recipient and resealed.extra[32:] != SLOTS[1].extra[32:]
+    assert ks.unwrap_slot(resealed, RAW_RECOVERY, VAULT_ID) == new_key
 
 
 def test_every_seal_has_a_fresh_seed_and_nonce() -> None:
@@ -134,18 +163,61 @@ def test_slot_count_limits() -> None:
         unlock_blob(one, recovery_key=RECOVERY_TEXT)
 
 
-def test_body_compressed_before_encryption() -> None:
+def test_body_compressed_with_zstd_before_encryption() -> None:
     header = unlock_blob(BLOB, passphrase=PASSPHRASE)[0]
-    assert header.body_length - 16 == len(zlib.compress(IMAGE, 6))
+    assert header.body_length - 16 == len(body_encoding.zstd_module().compress(IMAGE, level=1))
 
 
 @FUZZ
-@given(image=st.binary(max_size=5000), compress=st.booleans(), counter=st.integers(0, 2**64 - 1))
-def test_any_image_round_trips(image: bytes, compress: bool, counter: int) -> None:
-    blob = fmt.seal(data_key=DATA_KEY, vault_id=VAULT_ID, slots=SLOTS, image=image, counter=counter, compress=compress)
+@given(image=st.binary(max_size=5000), encoding=st.sampled_from([0, 1, 2]), counter=st.integers(0, 2**64 - 1))
+def test_any_image_round_trips(image: bytes, encoding: int, counter: int) -> None:
+    blob = fmt.seal(data_key=DATA_KEY, vault_id=VAULT_ID, slots=SLOTS, image=image, counter=counter, encoding=encoding)
     header = fmt.parse_header(blob)
     assert header.counter == counter
     assert fmt.open_body(blob, header, DATA_KEY) == image
+
+
+# --- unknown slot kinds and trailing bytes ---------------------------------------------------------------------
+
+
+def _future_slot(kind: int, extra: bytes) -> ks.KeySlot:
+    """A slot kind no Companion knows yet, with its own extra bytes and parameters this version would refuse."""
+    return ks.KeySlot(kind, KdfParams(2**32 - 1, 0, 0), bytes(16), bytes(12), b"\xee" * 48, extra, kdf_id=9)
+
+
+@pytest.mark.parametrize("kind", [0, 4, 77, 255])
+def test_unknown_slot_kinds_are_ignored(kind: int) -> None:
+    future = _future_slot(kind, b"future" * 20)
+    for slots in ((future, *SLOTS), (SLOTS[0], future, SLOTS[1])):
+        blob = fmt.seal(data_key=DATA_KEY, vault_id=VAULT_ID, slots=slots, image=IMAGE, counter=2)
+        header = fmt.parse_header(blob)
+        assert header.length == H + 92 + 120
+        for secret in ({"passphrase": PASSPHRASE}, {"recovery_key": RECOVERY_TEXT}):
+            assert unlock_blob(blob, **secret)[2] == IMAGE
+
+
+def test_unknown_slot_kinds_in_format1_are_ignored() -> None:
+    future = struct.pack(">BBHIII", 9, 7, 0xABCD, 0, 0, 0) + bytes(76)
+    old = seal_format1(IMAGE, passphrase=PASSPHRASE, recovery_raw=RAW_RECOVERY, extra_slots=(future,))
+    assert unlock_blob(old, passphrase=PASSPHRASE)[2] == IMAGE
+
+
+def test_slot_extra_bytes_beyond_the_limit_are_damage() -> None:
+    data = bytearray(BLOB)
+    data[RECOVERY_AT + 2 : RECOVERY_AT + 4] = struct.pack(">H", fmt.MAX_SLOT_EXTRA + 1)
+    with pytest.raises(DamagedVaultError):
+        fmt.parse_header(bytes(data))
+
+
+@pytest.mark.parametrize("encoding", [fmt.ENCODING_ZLIB, fmt.ENCODING_ZSTD])
+def test_bytes_after_the_compressed_stream_are_damage(encoding: int) -> None:
+    """A body whose stream is followed by anything, even under the right key, is refused."""
+    for trailing in (b"\x00", b"more text", body_encoding.encode(b"second stream", encoding)):
+        plaintext = body_encoding.encode(IMAGE, encoding) + trailing
+        with pytest.raises(DamagedVaultError):
+            body_encoding.decode(plaintext, encoding)
+        with pytest.raises(DamagedVaultError):
+            body_encoding.decode(body_encoding.encode(IMAGE, encoding)[:-2], encoding)
 
 
 # --- errors by position ------------------------------------------------------------------------------------------
@@ -155,21 +227,55 @@ def test_parse_errors_by_kind() -> None:
     with pytest.raises(NotAVaultError):
         fmt.parse_header(b"")
     with pytest.raises(NotAVaultError):
-        fmt.parse_header(BLOB[:7])
-    with pytest.raises(NotAVaultError):
         fmt.parse_header(b"PK\x03\x04" + BLOB[4:])
+    with pytest.raises(NotAVaultError):  # PNG's signature differs from ours in three bytes
+        fmt.parse_header(b"\x89PNG\r\n\x1a\n" + BLOB[8:])
+    with pytest.raises(DamagedVaultError):  # cut short inside the magic
+        fmt.parse_header(BLOB[:7])
     with pytest.raises(DamagedVaultError):
         fmt.parse_header(BLOB[:27])
-    with pytest.raises(NewerVersionError):
-        fmt.parse_header(BLOB[:8] + b"\x00\x02" + BLOB[10:])
+    newer = bytearray(BLOB)
+    newer[8:10] = b"\x00\x03"
+    with pytest.raises(NewerVersionError):  # a file from a newer Companion: its digest is its own
+        fmt.parse_header(_with_digest(newer))
     with pytest.raises(NewerVersionError):  # checked before the digest: a newer layout may differ
-        fmt.parse_header(BLOB[:8] + b"\xff\xff" + BLOB[10:28])
-    for offset, values in ((10, (2, 3, 9, 255)), (11, (0, 1, 3, 9, 255))):
+        fmt.parse_header(BLOB[:8] + b"\x00\x09" + BLOB[10:28])
+    with pytest.raises(DamagedVaultError):  # implausible: no Companion will reach version 256
+        fmt.parse_header(BLOB[:8] + b"\xff\xff" + BLOB[10:])
+    for offset, values in ((10, (3, 9, 255)), (11, (0, 9, 255))):
         for value in values:
             data = bytearray(BLOB)
             data[offset] = value
             with pytest.raises(DamagedVaultError):
                 fmt.parse_header(_with_digest(data))
+
+
+def test_near_miss_magic_and_version_are_damage() -> None:
+    """One changed bit in the magic or the version is damage to a diary, never "not a diary" or "newer"."""
+    for bit in range(80):
+        data = bytearray(BLOB)
+        data[bit // 8] ^= 1 << (bit % 8)
+        with pytest.raises(DamagedVaultError):
+            fmt.parse_header(bytes(data))
+    data = bytearray(BLOB)
+    data[0] ^= 0xFF
+    data[5] ^= 0x10
+    with pytest.raises(DamagedVaultError):  # two bytes of the magic changed
+        fmt.parse_header(bytes(data))
+
+
+def test_format1_encoding_2_is_damage() -> None:
+    old = bytearray(seal_format1(IMAGE, passphrase=PASSPHRASE, recovery_raw=RAW_RECOVERY))
+    old[10] = fmt.ENCODING_ZSTD
+    with pytest.raises(DamagedVaultError):
+        fmt.parse_header(_with_digest(old, 304))
+
+
+def test_format1_reserved_bytes_must_be_zero() -> None:
+    old = bytearray(seal_format1(IMAGE, passphrase=PASSPHRASE, recovery_raw=RAW_RECOVERY))
+    old[30:32] = b"\x00\x40"
+    with pytest.raises(DamagedVaultError):
+        fmt.parse_header(_with_digest(old, 304))
 
 
 def test_open_body_refuses_wrong_length_or_key() -> None:
@@ -182,9 +288,21 @@ def test_open_body_refuses_wrong_length_or_key() -> None:
         fmt.open_body(BLOB, header, bytes(32))
 
 
+def test_length_is_checked_before_any_key_derivation(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_derivation(*_args: object) -> bytes:
+        raise AssertionError("a key was derived for a file of the wrong length")
+
+    monkeypatch.setattr(ks, "derive_key", no_derivation)
+    for blob in (BLOB + b"\x00", BLOB[:-1], BLOB[: H + 10]):
+        with pytest.raises(DamagedVaultError):
+            unlock_blob(blob, passphrase=PASSPHRASE)
+    with pytest.raises(CompanionError):  # a mistyped recovery key is refused before Argon2id too
+        unlock_blob(BLOB, recovery_key="ABCD-EFGH")
+
+
 def test_header_is_bound_to_the_body() -> None:
     """Even a forger who recomputes the digest cannot change a header byte without the body failing."""
-    for offset in (12, 30, 100, 212, 250, 260):
+    for offset in (12, 30, 100, 130, 220, 260, TAIL_AT + 10, TAIL_AT + 50):
         data = bytearray(BLOB)
         data[offset] ^= 1
         with pytest.raises(CompanionError):
@@ -216,8 +334,8 @@ def test_kdf_read_limits_reject_absurd_parameters(
     def no_derivation(*_args: object) -> bytes:
         raise AssertionError("a key was derived with parameters beyond the read limits")
 
-    monkeypatch.setattr(fmt, "derive_key", no_derivation)
-    for slot_start in (28, 120):
+    monkeypatch.setattr(ks, "derive_key", no_derivation)
+    for slot_start in (28, RECOVERY_AT):
         data = bytearray(BLOB)
         data[slot_start + 4 : slot_start + 16] = struct.pack(">III", iterations, lanes, memory)
         forged = _with_digest(data)
@@ -231,7 +349,13 @@ def test_kdf_read_limits_accept_production_and_test_parameters() -> None:
     assert KdfParams(MIN_ITERATIONS, DEFAULT_LANES, DEFAULT_MEMORY_KIB).within_read_limits()
     assert KdfParams(64, DEFAULT_LANES, DEFAULT_MEMORY_KIB).within_read_limits()
     assert CHEAP.within_read_limits()
-    assert KdfParams(READ_LIMIT_ITERATIONS, READ_LIMIT_LANES, READ_LIMIT_MEMORY_KIB).within_read_limits()
+    # each bound on its own is allowed; together they exceed the work bound (4 x Companion's largest)
+    assert KdfParams(
+        READ_LIMIT_ITERATIONS, READ_LIMIT_LANES, READ_LIMIT_WORK_KIB // READ_LIMIT_ITERATIONS
+    ).within_read_limits()
+    assert KdfParams(16, READ_LIMIT_LANES, READ_LIMIT_MEMORY_KIB).within_read_limits()
+    assert not KdfParams(17, READ_LIMIT_LANES, READ_LIMIT_MEMORY_KIB).within_read_limits()
+    assert not KdfParams(READ_LIMIT_ITERATIONS, READ_LIMIT_LANES, READ_LIMIT_MEMORY_KIB).within_read_limits()
 
 
 def test_unknown_kdf_is_damage() -> None:
@@ -269,7 +393,7 @@ def test_parse_and_unlock_on_random_bytes_after_the_magic(
 ) -> None:
     blob = fmt.MAGIC + struct.pack(">HBB", version, encoding, count) + rest
     if fix_digest and 1 <= count <= 8 and len(blob) >= fmt.header_length(count):
-        blob = _with_digest(blob, count)
+        blob = _with_digest(blob, fmt.header_length(count))
     # random parameters could be legal but huge; the slots' parameter bytes are checked separately above
     try:
         header = fmt.parse_header(blob)

@@ -87,7 +87,7 @@ def apply_import(session: DiarySession, parsed: ParsedImport, *, backup: bool = 
         cleaned = [(e.entry_id(parsed.source), validate_checkin(e.as_input(), now)) for e in check.new]
         if not cleaned:
             return ImportOutcome(None, 0, len(check.duplicates), len(parsed.problems))
-        made = backups.make_backup(session.path, backups.BEFORE_CHANGE) if backup else None
+        made = backups.make_backup(session.path, backups.BEFORE_CHANGE, now=session.clock.now()) if backup else None
         folded = {fold(t.name) for _i, given in cleaned for t in given.tags}
         tags_before = set(db.scalars(select(TagRow.folded).where(TagRow.folded.in_(folded)))) if folded else set()
         batch_id = str(uuid.uuid4())
@@ -143,7 +143,7 @@ def undo_import(session: DiarySession, batch_id: str, *, backup: bool = True) ->
         if batch.undone_at_utc is not None:
             raise ValidationError(N_("That import has already been undone."))
         if backup:
-            backups.make_backup(session.path, backups.BEFORE_CHANGE)
+            backups.make_backup(session.path, backups.BEFORE_CHANGE, now=session.clock.now())
         entry_ids = _items(db, batch_id, ENTRIES)
         removed = 0
         for start in range(0, len(entry_ids), 500):

@@ -16,7 +16,7 @@ from companion.i18n.formatting import format_date, format_time
 from companion.ui.checkin.checkin_form import CheckinForm
 from companion.ui.core.diary import OpenDiary
 from companion.ui.core.page import Draft, PagePart
-from companion.ui.widgets import label
+from companion.ui.widgets import label, window_title
 
 
 class CheckinEditDialog(PagePart, QDialog):
@@ -30,12 +30,14 @@ class CheckinEditDialog(PagePart, QDialog):
         self._session = session = diary.session
         self.checkin = checkin
         self.setWindowTitle(
-            _("Edit the check-in of {date} at {time}").format(
-                date=format_date(checkin.recorded_at.date()), time=format_time(checkin.recorded_at)
+            window_title(
+                _("Edit the check-in of {date} at {time}").format(
+                    date=format_date(checkin.recorded_at.date()), time=format_time(checkin.recorded_at)
+                )
             )
         )
         layout = QVBoxLayout(self)
-        self.form = CheckinForm()
+        self.form = CheckinForm(session.clock)
         self.form.set_known_tags(session.diary.tag_names())
         self.form.set_value(checkin, keep_time=False)
         scroll = QScrollArea()

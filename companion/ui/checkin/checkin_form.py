@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from companion.domain.body import PainType
 from companion.domain.checkin import Checkin, CheckinInput, RegionPain, TagKind, TagRating
 from companion.i18n import N_, _
+from companion.services.clock import Clock
 from companion.ui.checkin.body_map import BodyMapEditor
 from companion.ui.checkin.tag_editor import TagEditor
 from companion.ui.today.score_picker import ScorePicker
@@ -123,11 +124,12 @@ class Section(QWidget):
 class CheckinForm(Retranslatable, QWidget):
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("checkinForm")
+        self._clock = clock
         self._time_changed_by_person = False
-        self._now = dt.datetime.now().astimezone()
+        self._now = clock.now()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
 
@@ -136,7 +138,6 @@ class CheckinForm(Retranslatable, QWidget):
         self.when = QDateTimeEdit()
         self.when.setObjectName("checkinWhen")
         self.when.setCalendarPopup(True)
-        self.when.setDisplayFormat("dd/MM/yyyy HH:mm")
         self.when_label.setBuddy(self.when)
         self.now_button = QPushButton()
         self.now_button.setObjectName("checkinNowButton")
@@ -277,7 +278,7 @@ class CheckinForm(Retranslatable, QWidget):
         self.changed.emit()
 
     def _on_now_button_clicked(self) -> None:
-        self.reset_time(dt.datetime.now().astimezone())
+        self.reset_time(self._clock.now())
         self.changed.emit()
 
     def recorded_at(self, now: dt.datetime) -> dt.datetime:
@@ -285,7 +286,7 @@ class CheckinForm(Retranslatable, QWidget):
             return now
         chosen = self.when.dateTime().toPython()
         assert isinstance(chosen, dt.datetime)
-        return chosen.replace(tzinfo=None).astimezone()
+        return self._clock.at(chosen.date(), chosen.time())  # the wall-clock time typed, in the diary's zone
 
     # --- values -----------------------------------------------------------------------------------------
 

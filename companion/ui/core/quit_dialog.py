@@ -15,6 +15,7 @@ from companion.domain.errors import CompanionError
 from companion.i18n import _
 from companion.ui import dialogs
 from companion.ui.core.diary import OpenDiary
+from companion.ui.widgets import window_title
 
 
 def ask_quit_with_failed_save(
@@ -22,7 +23,8 @@ def ask_quit_with_failed_save(
 ) -> QMessageBox:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(_("Your latest changes are not saved"))
+    title = _("Your latest changes are not saved")
+    box.setWindowTitle(window_title(title))
     box.setObjectName("quitUnsavedMessage")
     error = diary.save_state.error
     reason = error.message() if error is not None else ""
@@ -41,7 +43,7 @@ def ask_quit_with_failed_save(
         button.setObjectName(name)
     box.setDefaultButton(retry)
     box.setEscapeButton(stay)
-    box.setAccessibleName(box.windowTitle())
+    box.setAccessibleName(title)
 
     def finished(_result: int) -> None:
         clicked = box.clickedButton()

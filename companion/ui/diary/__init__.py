@@ -61,11 +61,12 @@ def preview_session() -> Iterator[DiarySession]:
     import tempfile
     from pathlib import Path
 
+    from companion.services.app_context import AppContext
     from companion.services.session import DiarySession
-    from companion.storage.kdf import KdfParams
 
     with tempfile.TemporaryDirectory(prefix="companion-preview-") as folder:
-        session, _recovery = DiarySession.create(Path(folder) / "diary.vault", "preview only", KdfParams.calibrated())
+        context = AppContext(data_dir=Path(folder))  # production key costs: a preview is never cheaper
+        session, _recovery = DiarySession.create(context.vault_path, "preview only", context.kdf_factory())
         add_sample_checkins(session.diary)
         try:
             yield session

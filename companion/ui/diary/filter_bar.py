@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from companion.i18n import _, current_language
+from companion.i18n import _
 from companion.i18n.formatting import format_date
 from companion.services.diary import DiaryFilter
 from companion.ui.layouts import flow_row
@@ -27,12 +27,6 @@ from companion.ui.widgets import Retranslatable, label, set_tab_order
 
 TEXT_DELAY_MS = 300  # typing pauses this long before the search runs
 DEFAULT_SPAN_DAYS = 30  # a newly ticked "from" date starts this many days back
-DATE_FORMAT = "d MMMM yyyy"
-
-_QT_LOCALES = {
-    "cy": QLocale(QLocale.Language.Welsh, QLocale.Country.UnitedKingdom),
-    "en": QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom),
-}
 
 
 def _qdate(day: dt.date) -> QDate:
@@ -161,17 +155,7 @@ class FilterBar(Retranslatable, QWidget):
         return spin
 
     def retranslate_ui(self) -> None:
-        locale = _QT_LOCALES.get(current_language(), _QT_LOCALES["en"])
-        # Wide enough for the longest month name in this language (Qt measures only the current date).
-        widest = max(
-            self.fontMetrics().horizontalAdvance(locale.toString(QDate(2000, month, 28), DATE_FORMAT))
-            for month in range(1, 13)
-        )
-        for edit in (self.from_date, self.to_date):
-            edit.setLocale(locale)
-            edit.setDisplayFormat(DATE_FORMAT)
-            edit.calendarWidget().setLocale(locale)
-            edit.setMinimumWidth(widest + 48)
+        # The dates' form, language and width come from ui/field_behaviour.py, as in every date field.
         self.from_check.setText(_("&From"))
         self.from_check.setAccessibleName(_("Only from a date"))
         self.from_check.setToolTip(_("Tick to show only check-ins from this date on. Untick for no limit."))

@@ -23,7 +23,7 @@ from companion.domain.checkin import clean_tag_name, fold
 from companion.domain.errors import SaveFailedError, ValidationError
 from companion.i18n import _, ngettext
 from companion.services.session import DiarySession
-from companion.ui.widgets import Retranslatable, label
+from companion.ui.widgets import Retranslatable, label, window_title
 
 NAME_ROLE = Qt.ItemDataRole.UserRole
 
@@ -130,7 +130,7 @@ class TagManagerDialog(Retranslatable, QDialog):
         return True
 
     def retranslate_ui(self) -> None:
-        self.setWindowTitle(_("Manage tags"))
+        self.setWindowTitle(window_title(_("Manage tags")))
         self.intro.setText(
             _(
                 "Rename a tag, or merge two tags that mean the same thing. "

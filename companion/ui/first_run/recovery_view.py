@@ -7,6 +7,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from companion.i18n import _, ngettext
+from companion.services.clock import SYSTEM_CLOCK, Clock
 from companion.ui.widgets import Retranslatable, label
 
 CLIPBOARD_CLEAR_MS = 120_000
@@ -15,9 +16,10 @@ CLIPBOARD_CLEAR_MS = 120_000
 class RecoveryKeyView(Retranslatable, QWidget):
     confirmed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, clock: Clock = SYSTEM_CLOCK, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("recoveryKey")
+        self._clock = clock
         self._key = ""
         outer = QVBoxLayout(self)
         outer.setContentsMargins(48, 32, 48, 32)
@@ -109,7 +111,7 @@ class RecoveryKeyView(Retranslatable, QWidget):
     def _on_print_clicked(self) -> None:
         from companion.ui.printing import print_recovery_key
 
-        if print_recovery_key(self, self._key):
+        if print_recovery_key(self, self._key, self._clock.today()):
             self.status.setText(_("Sent to the printer."))
 
     def _on_done_clicked(self) -> None:

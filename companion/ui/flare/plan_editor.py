@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from companion.domain.changes import Changes
 from companion.domain.errors import SaveFailedError, ValidationError
 from companion.domain.flare import REVIEW_INTERVAL_DAYS, SECTIONS, FlarePlan, review_due
-from companion.i18n import _, current_language
+from companion.i18n import _
 from companion.i18n.formatting import format_date
 from companion.ui.core.diary import OpenDiary
 from companion.ui.core.page import PagePart
@@ -29,12 +29,7 @@ from companion.ui.flare.plan_section import SECTION_STYLE, HelpersSection, PlanS
 from companion.ui.layouts import flow_row
 from companion.ui.widgets import label, set_tab_order
 
-DATE_FORMAT = "d MMMM yyyy"
 CONTENT_MAX_WIDTH = 920  # long lines are hard to read; the page stays this wide at most
-_QT_LOCALES = {
-    "cy": QLocale(QLocale.Language.Welsh, QLocale.Country.UnitedKingdom),
-    "en": QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom),
-}
 NOTICE_STYLE = 'QLabel[role="notice"] { padding: 8px; border: 2px solid palette(highlight); border-radius: 6px; }'
 
 
@@ -201,15 +196,7 @@ class FlarePlanEditor(PagePart, QWidget):
         self.review_box.setAccessibleName(_("Reviewing the plan"))
         self.review_label.setText(_("Re&view date:"))
         self.review_date.setAccessibleName(_("Date to review this plan by"))
-        locale = _QT_LOCALES.get(current_language(), _QT_LOCALES["en"])
-        self.review_date.setLocale(locale)
-        self.review_date.setDisplayFormat(DATE_FORMAT)
-        self.review_date.calendarWidget().setLocale(locale)
-        widest = max(
-            self.fontMetrics().horizontalAdvance(locale.toString(QDate(2000, month, 28), DATE_FORMAT))
-            for month in range(1, 13)
-        )
-        self.review_date.setMinimumWidth(widest + 48)
+        # The date's form, language and width come from ui/field_behaviour.py, as in every date field.
         self.save_button.setText(_("&Save plan"))
         self.save_button.setAccessibleName(_("Save the plan (Ctrl+S)"))
         self.save_button.setToolTip(_("Save the plan (Ctrl+S)"))
@@ -308,7 +295,7 @@ class FlarePlanEditor(PagePart, QWidget):
     # --- status ---------------------------------------------------------------------------------------------
 
     def _today(self) -> dt.date:
-        return self._session.flares.now().date() if self._session.is_open else dt.date.today()
+        return self._session.clock.today()  # the clock outlives the open diary
 
     def _on_plan_changed(self) -> None:
         self._status_key = ""

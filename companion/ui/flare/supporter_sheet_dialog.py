@@ -7,7 +7,6 @@ not-encrypted warning is accepted.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -28,11 +27,12 @@ from PySide6.QtWidgets import (
 from companion.domain.errors import CompanionError
 from companion.domain.flare import SECTION_TITLES, SECTIONS
 from companion.i18n import LANGUAGE_NAMES, LANGUAGES, _, current_language
+from companion.i18n.file_names import suggested_file_name
 from companion.reports.supporter_sheet import DEFAULT_SECTIONS, SHEET_TITLE, build_supporter_html
 from companion.services.session import DiarySession
 from companion.ui import dialogs
 from companion.ui.measures import FitsScreenOnFirstShow  # full size up to 90 % of the screen
-from companion.ui.widgets import Retranslatable, label
+from companion.ui.widgets import Retranslatable, label, window_title
 
 PAGE_CHOICES: tuple[str, ...] = ("A4", "Letter")
 
@@ -104,7 +104,7 @@ class SupporterSheetDialog(FitsScreenOnFirstShow, Retranslatable, QDialog):
         self.setMinimumWidth(max(460, self.fontMetrics().averageCharWidth() * 50))
 
     def retranslate_ui(self) -> None:
-        self.setWindowTitle(_("Sheet for your supporters"))
+        self.setWindowTitle(window_title(_("Sheet for your supporters")))
         self.explain.setText(
             _(
                 "Make a one-page sheet from your flare-up plan for family, friends or carers, so they know "
@@ -137,7 +137,11 @@ class SupporterSheetDialog(FitsScreenOnFirstShow, Retranslatable, QDialog):
 
     def sheet_html(self) -> str:
         return build_supporter_html(
-            self._session.flares.plan(), self.chosen_sections(), self.sheet_language(), self.name_edit.text()
+            self._session.flares.plan(),
+            self.chosen_sections(),
+            self.sheet_language(),
+            self.name_edit.text(),
+            made_on=self._session.clock.today(),
         )
 
     # --- saving -----------------------------------------------------------------------------------------
@@ -148,7 +152,7 @@ class SupporterSheetDialog(FitsScreenOnFirstShow, Retranslatable, QDialog):
         if not self.chosen_sections():
             self.status.setText(_("Tick at least one part of your plan to put on the sheet."))
             return
-        suggested = f"companion-flare-help-{dt.date.today().isoformat()}.pdf"
+        suggested = suggested_file_name("flare_help", self._session.clock.today())
         path = dialogs.choose_save_file(
             self, _("Save the sheet as a PDF"), str(Path.home() / suggested), _("PDF files (*.pdf)")
         )

@@ -28,7 +28,7 @@ from companion.i18n import _
 from companion.i18n.formatting import format_date, format_weekday_short
 from companion.services.goals import new_id
 from companion.services.session import DiarySession
-from companion.ui.widgets import Retranslatable, label
+from companion.ui.widgets import Retranslatable, label, window_title
 
 
 class ActionPlanDialog(Retranslatable, QDialog):
@@ -106,7 +106,7 @@ class ActionPlanDialog(Retranslatable, QDialog):
 
     def retranslate_ui(self) -> None:
         week = self._plan.week_start if self._plan else self._session.goals.this_week()
-        self.setWindowTitle(_("Action plan for this week"))
+        self.setWindowTitle(window_title(_("Action plan for this week")))
         self.intro.setText(
             _("A small, definite plan for the week starting {date}: something you want to do.").format(
                 date=format_date(week)

@@ -36,6 +36,7 @@ from companion.ui.core.diary import OpenDiary
 from companion.ui.core.page import PagePart
 from companion.ui.goals.plans_section import PlansSection
 from companion.ui.goals.section import Section, scrolled
+from companion.ui.layouts import flow_row
 from companion.ui.widgets import label
 
 STATUS_NAMES = {
@@ -169,10 +170,9 @@ class GoalsSection(Section):
         self.target = QDateEdit()
         self.target.setObjectName("goalTarget")
         self.target.setCalendarPopup(True)
-        target_row = QHBoxLayout()
         self.has_target.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)  # never squeezed
-        target_row.addWidget(self.has_target)
-        target_row.addWidget(self.target, 1)
+        # The date goes under "By" when the page is narrow (a Welsh month at 200 % text is wide).
+        target_row = flow_row(self.has_target, self.target)
         self.goal_status = QComboBox()
         self.goal_status.setObjectName("goalStatus")
         for status in GoalStatus:
@@ -336,7 +336,7 @@ class GoalsSection(Section):
             self.ratings.setText(_("No ratings yet.") if goal else "")
             return
         recent = [
-            _("{date}: {rating}").format(date=format_date(r.rated_at.date(), "medium"), rating=r.rating)
+            _("{date}: {rating}").format(date=format_date(r.rated_at.date()), rating=r.rating)
             for r in reversed(goal.ratings[-6:])
         ]
         self.ratings.setText(_("Your ratings, newest first: {ratings}").format(ratings="; ".join(recent)))

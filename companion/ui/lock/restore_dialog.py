@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 
 from companion.i18n import N_, _, ngettext
 from companion.i18n.formatting import format_date, format_time
-from companion.storage.backups import BEFORE_CHANGE, DAILY, BackupInfo, list_backups
-from companion.ui.widgets import label
+from companion.services.diary_files import BEFORE_CHANGE, DAILY, BackupInfo, list_backups
+from companion.ui.widgets import label, window_title
 
 _KIND_TEXT = {
     DAILY: N_("Daily backup"),
@@ -44,7 +44,7 @@ class RestoreBackupDialog(QDialog):
     def __init__(self, vault_path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("restoreDialog")
-        self.setWindowTitle(_("Restore from a backup"))
+        self.setWindowTitle(window_title(_("Restore from a backup")))
         self.backups = list_backups(vault_path)
         layout = QVBoxLayout(self)
         intro = label()
@@ -118,14 +118,13 @@ class RestoreBackupDialog(QDialog):
     def check_chosen(self) -> None:
         """Unlock the chosen backup in memory and say what it holds; nothing is changed."""
         from companion.domain.errors import CompanionError
-        from companion.storage.backups import check_backup
-        from companion.storage.inspection import inspect_image
+        from companion.services.diary_files import inspect_backup
 
         path = self.chosen()
         if path is None:
             return
         try:
-            contents = inspect_image(check_backup(path, passphrase=self.secret.text()))
+            contents = inspect_backup(path, self.secret.text())
         except CompanionError as exc:
             self.contents.setText(exc.message())
             return

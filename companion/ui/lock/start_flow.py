@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QStackedWidget
@@ -14,9 +14,8 @@ from PySide6.QtWidgets import QDialog, QStackedWidget
 from companion import i18n
 from companion.domain.errors import CompanionError, DamagedVaultError
 from companion.i18n import _
+from companion.services import diary_files
 from companion.services.app_context import AppContext
-from companion.storage import backups
-from companion.storage.lockfile import VaultLock
 from companion.ui.first_run.language_view import LanguageOfferView
 from companion.ui.first_run.passphrase_view import CreatePassphraseView
 from companion.ui.first_run.recovery_view import RecoveryKeyView
@@ -41,7 +40,7 @@ class StartFlow(QObject):
         self._created: DiarySession | None = None
         self.language_offer = LanguageOfferView()
         self.create_view = CreatePassphraseView()
-        self.recovery_view = RecoveryKeyView()
+        self.recovery_view = RecoveryKeyView(context.clock)
         self.unlock_view = UnlockView(demo=context.demo)
         for page in (self.language_offer, self.create_view, self.recovery_view, self.unlock_view):
             stack.addWidget(page)
@@ -87,7 +86,9 @@ class StartFlow(QObject):
         context = self.context
 
         def create() -> tuple[DiarySession, str]:
-            return DiarySession.create(context.vault_path, passphrase, context.kdf_factory(), context.clock)
+            return DiarySession.create(
+                context.vault_path, passphrase, context.kdf_factory(), context.clock, background_saves=True
+            )
 
         try:
             session, recovery = run_busy(self.create_view, create)
@@ -110,16 +111,16 @@ class StartFlow(QObject):
     def _on_unlock_view_unlock_requested(self, mode: str, secret: str) -> None:
         from companion.services.session import DiarySession  # the database layer loads when first needed
 
-        kwargs = {"recovery_key": secret} if mode == RECOVERY else {"passphrase": secret}
+        kwargs: dict[str, Any] = {"recovery_key": secret} if mode == RECOVERY else {"passphrase": secret}
         context = self.context
 
         def unlock() -> DiarySession:
-            return DiarySession.open(context.vault_path, **kwargs, clock=context.clock)
+            return DiarySession.open(context.vault_path, **kwargs, clock=context.clock, background_saves=True)
 
         try:
             session = run_busy(self.unlock_view, unlock)
         except DamagedVaultError as exc:
-            has_backup = backups.newest_good_backup(context.vault_path) is not None
+            has_backup = diary_files.newest_good_backup(context.vault_path) is not None
             self.unlock_view.show_error(exc.message(), offer_restore=has_backup)
             return
         except CompanionError as exc:
@@ -143,9 +144,9 @@ class StartFlow(QObject):
         """Restore the newest backup that opens with what the person just typed."""
         secret = self.unlock_view.secret.text()
         key = "recovery_key" if self.unlock_view.mode == RECOVERY else "passphrase"
-        for backup in backups.list_backups(self.context.vault_path):
+        for backup in diary_files.list_backups(self.context.vault_path):
             try:
-                backups.check_backup(backup.path, **{key: secret})
+                diary_files.check_backup(backup.path, **{key: secret})
             except (CompanionError, OSError):
                 continue
             self.restore(backup.path)
@@ -157,15 +158,11 @@ class StartFlow(QObject):
     def restore(self, backup: Path | None) -> None:
         if backup is None:
             return
-        lock = VaultLock(self.context.vault_path)
         try:
-            lock.acquire()
-            backups.restore_backup(self.context.vault_path, backup)
+            diary_files.restore_backup(self.context.vault_path, backup, self.context.clock)
         except CompanionError as exc:
             self.unlock_view.show_error(exc.message())
             return
-        finally:
-            lock.release()
         self.unlock_view.clear_error()
         self.unlock_view.subtitle.setText(
             _("The backup has been restored. Unlock it with the passphrase it had when it was made.")

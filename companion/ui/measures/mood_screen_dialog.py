@@ -37,7 +37,7 @@ from companion.domain.support_contacts import MOOD_SUPPORT_CONTACTS, SupportCont
 from companion.i18n import _, current_language
 from companion.ui.core.diary import OpenDiary
 from companion.ui.measures import FitsScreenOnFirstShow, MeasureFooter, ScrollBody, fit_to_screen, single_tab_stop
-from companion.ui.widgets import Retranslatable, label
+from companion.ui.widgets import Retranslatable, label, window_title
 
 # Instrument names are the instruments' own abbreviations, the same in every language.
 INSTRUMENT_NAMES: dict[Instrument, str] = {Instrument.PHQ2: "PHQ-2", Instrument.GAD2: "GAD-2"}
@@ -221,7 +221,7 @@ class MoodScreenDialog(FitsScreenOnFirstShow, Retranslatable, QDialog):
 
     def retranslate_ui(self) -> None:
         title = _("Optional mood check (PHQ-2 and GAD-2)")
-        self.setWindowTitle(title)
+        self.setWindowTitle(window_title(title))
         self.setAccessibleName(title)
         self.heading.setText(title)
         self.intro.setText(

@@ -15,7 +15,7 @@ from companion.i18n.formatting import format_decimal
 from companion.ui.core.diary import OpenDiary
 from companion.ui.measures import FitsScreenOnFirstShow, MeasureFooter, ScrollBody, single_tab_stop
 from companion.ui.today.score_picker import ScorePicker
-from companion.ui.widgets import Retranslatable, label
+from companion.ui.widgets import Retranslatable, label, window_title
 
 
 class PegItemPicker(ScorePicker):
@@ -112,7 +112,7 @@ class PegDialog(FitsScreenOnFirstShow, Retranslatable, QDialog):
 
     def retranslate_ui(self) -> None:
         title = _("Weekly check: pain, enjoyment and activity (PEG)")
-        self.setWindowTitle(title)
+        self.setWindowTitle(window_title(title))
         self.setAccessibleName(title)
         self.heading.setText(title)
         self.intro.setText(_("Answer each question with a number from 0 to 10. Press a number key or click a number."))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QLocale, QSize, QStringListModel, Qt, Signal
+from PySide6.QtCore import QDate, QSize, QStringListModel, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -25,15 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from companion.i18n import current_language
 from companion.ui.widgets import label, set_tab_order
 
-DATE_FORMAT = "d MMMM yyyy"
 NOT_RATED = -1  # the spin box's special value
-_QT_LOCALES = {
-    "cy": QLocale(QLocale.Language.Welsh, QLocale.Country.UnitedKingdom),
-    "en": QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom),
-}
 
 
 def qdate(day: dt.date) -> QDate:
@@ -122,8 +116,7 @@ class OptionalDate(AdaptiveRow):
     def set_texts(self, check_text: str, check_name: str, date_name: str) -> None:
         self.check.setText(check_text)
         self.check.setAccessibleName(check_name)
-        self.date.setAccessibleName(date_name)
-        localise_date_edit(self.date)
+        self.date.setAccessibleName(date_name)  # its form and language: ui/field_behaviour.py
 
     def value(self) -> dt.date | None:
         return pydate(self.date.date()) if self.check.isChecked() else None
@@ -140,20 +133,6 @@ class OptionalDate(AdaptiveRow):
     def _on_toggled(self, checked: bool) -> None:
         self.date.setEnabled(checked)
         self.changed.emit()
-
-
-def localise_date_edit(edit: QDateEdit) -> None:
-    """Month names in the active language, and wide enough for the longest of them (Qt measures only the
-    date showing)."""
-    locale = _QT_LOCALES.get(current_language(), _QT_LOCALES["en"])
-    edit.setLocale(locale)
-    edit.setDisplayFormat(DATE_FORMAT)
-    edit.calendarWidget().setLocale(locale)
-    widest = max(
-        edit.fontMetrics().horizontalAdvance(locale.toString(QDate(2000, month, 28), DATE_FORMAT))
-        for month in range(1, 13)
-    )
-    edit.setMinimumWidth(widest + 48)
 
 
 class HelpfulnessSpin(QSpinBox):

@@ -36,9 +36,7 @@ def medicine_status(medicine: Medicine, today: dt.date) -> str:
 
 
 def rating_text(rating: MedicineRating) -> str:
-    when = _("{date} at {time}").format(
-        date=format_date(rating.rated_at.date(), "medium"), time=format_time(rating.rated_at)
-    )
+    when = _("{date} at {time}").format(date=format_date(rating.rated_at.date()), time=format_time(rating.rated_at))
     if rating.helpfulness is not None and rating.side_effects:
         return _("{when}: helpfulness {score} out of 10. Side effects: {effects}").format(
             when=when, score=rating.helpfulness, effects=rating.side_effects

@@ -393,7 +393,7 @@ class MyMedicinesPage(RecordPage[Medicine]):
 
     def _load(self, medicine: Medicine | None) -> None:
         self.current = medicine
-        today = self._today() if self._session.is_open else dt.date.today()
+        today = self._session.clock.today()
         m = medicine or Medicine(id="", name="")
         self.name.setText(m.name)
         self.purpose.setText(m.purpose)

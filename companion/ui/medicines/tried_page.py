@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
@@ -223,7 +222,7 @@ class TriedPage(RecordPage[Tried]):
 
     def _load(self, item: Tried | None) -> None:
         self.current = item
-        today = self._session.medicines.today() if self._session.is_open else dt.date.today()
+        today = self._session.clock.today()
         t = item or Tried(id="", name="")
         self.name.setCurrentIndex(-1)
         self.name.setEditText(t.name)

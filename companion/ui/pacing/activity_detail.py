@@ -29,7 +29,7 @@ from companion.domain import pacing as p
 from companion.domain.errors import SaveFailedError, ValidationError
 from companion.i18n import N_, _, ngettext
 from companion.i18n.formatting import format_date, format_time, format_weekday_short
-from companion.services.pacing import UNIT_NAMES, explain_baseline, format_amount
+from companion.presentation.pacing_words import UNIT_NAMES, explain_baseline, format_amount
 from companion.services.session import DiarySession
 from companion.ui import dialogs
 from companion.ui.pacing.today_panel import AmountSpin
@@ -365,7 +365,7 @@ class ActivityDetail(Retranslatable, QWidget):
         for test in reversed(tests):
             item = QListWidgetItem(
                 _("{date}, {time}: {amount}").format(
-                    date=format_date(test.taken_at.date(), "medium"),
+                    date=format_date(test.taken_at.date()),
                     time=format_time(test.taken_at),
                     amount=format_amount(test.amount, activity),
                 )

@@ -20,7 +20,7 @@ from companion.domain import pacing as p
 from companion.domain.changes import Changes
 from companion.domain.errors import SaveFailedError, ValidationError
 from companion.i18n import _, pgettext
-from companion.services.pacing import UNIT_NAMES, format_amount
+from companion.presentation.pacing_words import UNIT_NAMES, format_amount
 from companion.ui.core.diary import OpenDiary
 from companion.ui.core.page import PagePart
 from companion.ui.layouts import stack_when_narrow

@@ -167,7 +167,7 @@ class PacingTimerController(QObject):
             return
         done = self._write(lambda diary: self._log_op(diary, activity, minutes))
         if done:
-            from companion.services.pacing import format_amount
+            from companion.presentation.pacing_words import format_amount
 
             amount = format_amount(minutes, activity)
             if locked:

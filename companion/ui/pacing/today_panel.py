@@ -25,7 +25,8 @@ from companion.domain.changes import Changes
 from companion.domain.flare import FlareEpisode
 from companion.i18n import _
 from companion.i18n.formatting import format_date
-from companion.services.pacing import TimerCheckpoint, format_amount, unit_name
+from companion.presentation.pacing_words import format_amount, unit_name
+from companion.services.pacing import TimerCheckpoint
 from companion.ui.core.diary import OpenDiary
 from companion.ui.core.page import PagePart
 from companion.ui.pacing.timer_controller import MIN_LOGGED_MINUTES, PacingTimerController, clock_text

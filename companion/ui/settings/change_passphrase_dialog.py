@@ -7,18 +7,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from companion.domain.errors import CompanionError
 from companion.i18n import _
-from companion.ui import dialogs
 from companion.ui.measures import FitsScreenOnFirstShow  # full size up to 90 % of the screen
 from companion.ui.passphrase_fields import NewPassphraseFields
-from companion.ui.widgets import label, run_busy
+from companion.ui.widgets import label, window_title
 
 if TYPE_CHECKING:
-    from companion.ui.core.diary import OpenDiary
+    pass
 
 
 class ChangePassphraseDialog(FitsScreenOnFirstShow, QDialog):
@@ -27,7 +25,7 @@ class ChangePassphraseDialog(FitsScreenOnFirstShow, QDialog):
     def __init__(self, parent: QWidget | None = None, *, ask_current: bool = True) -> None:
         super().__init__(parent)
         self.setObjectName("changePassphraseDialog")
-        self.setWindowTitle(_("Change passphrase") if ask_current else _("Choose a new passphrase"))
+        self.setWindowTitle(window_title(_("Change passphrase") if ask_current else _("Choose a new passphrase")))
         self._ask_current = ask_current
         layout = QVBoxLayout(self)
         self.intro = label()
@@ -78,40 +76,3 @@ class ChangePassphraseDialog(FitsScreenOnFirstShow, QDialog):
     def show_error(self, text: str) -> None:
         self.error.setText(text)
         self.error.show()
-
-    @classmethod
-    def open_for(cls, diary: OpenDiary, parent: QWidget, *, after_recovery: bool = False) -> ChangePassphraseDialog:
-        """Open the dialog for the open diary (window-modal, deleted on close); it does the change itself."""
-        dialog = cls(parent, ask_current=not after_recovery)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        context = diary.context
-
-        def confirmed() -> None:
-            session = diary.session
-            if not session.is_open:
-                return
-            current = dialog.current.text()
-            new = dialog.fields.value()
-
-            def change() -> bool:
-                if after_recovery:
-                    session.store.change_passphrase(new, context.kdf_factory())
-                    return True
-                return session.change_passphrase(current, new, context.kdf_factory())
-
-            try:
-                changed = run_busy(dialog, change)
-            except CompanionError as exc:
-                dialog.show_error(exc.message())
-                return
-            if not changed:
-                dialog.show_error(_("That isn't your current passphrase. Nothing was changed."))
-                dialog.current.selectAll()
-                dialog.current.setFocus()
-                return
-            dialog.done(QDialog.DialogCode.Accepted)
-            dialogs.show_message(parent, _("Passphrase changed"), _("Your passphrase has been changed."))
-
-        dialog.confirm_requested.connect(confirmed)
-        dialog.open()
-        return dialog

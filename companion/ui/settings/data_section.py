@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -11,6 +10,7 @@ from PySide6.QtWidgets import QGroupBox, QPushButton, QVBoxLayout, QWidget
 from companion.domain.changes import Changes
 from companion.domain.errors import CompanionError
 from companion.i18n import _
+from companion.i18n.file_names import suggested_file_name
 from companion.ui import dialogs
 from companion.ui.core.diary import OpenDiary
 from companion.ui.layouts import flow_row
@@ -71,11 +71,11 @@ class DataSection(Retranslatable, QGroupBox):
     def export(self, kind: str) -> None:
         from companion.services import transfer
 
-        stamp = dt.date.today().isoformat()
+        today = self._session.clock.today()
         if kind == "json":
-            suggested, name_filter = f"companion-export-{stamp}.json", _("JSON files (*.json)")
+            suggested, name_filter = suggested_file_name("export_json", today), _("JSON files (*.json)")
         else:
-            suggested, name_filter = f"companion-export-{stamp}.zip", _("Zip files (*.zip)")
+            suggested, name_filter = suggested_file_name("export_csv", today), _("Zip files (*.zip)")
         path = dialogs.choose_save_file(self, _("Export your diary"), str(Path.home() / suggested), name_filter)
         if not path:
             return
@@ -128,12 +128,11 @@ class DataSection(Retranslatable, QGroupBox):
         self.import_dialog = dialog
 
     def _run_import(self, data: bytes, is_json: bool, mode: str) -> None:
-        from companion.services import transfer
-        from companion.storage import backups
+        from companion.services import diary_files, transfer
 
         try:
             if mode == "replace":
-                backups.make_backup(self._session.path, backups.BEFORE_CHANGE)
+                diary_files.backup_before_change(self._session)
             report = (
                 transfer.import_json(self._session, data, "replace" if mode == "replace" else "merge")
                 if is_json
@@ -151,14 +150,13 @@ class DataSection(Retranslatable, QGroupBox):
     # --- backup -----------------------------------------------------------------------------------------
 
     def backup_to_folder(self) -> None:
-        from companion.storage.backups import backup_to_folder
+        from companion.services.diary_files import backup_to_folder
 
         folder = dialogs.choose_folder(self, _("Choose where to put the encrypted copy"))
         if not folder:
             return
         try:
-            self._session.retry_save()
-            target = backup_to_folder(self._session.path, Path(folder))
+            target = backup_to_folder(self._session, Path(folder))  # saves everything first
         except CompanionError as exc:
             self.status.setText(exc.message())
             return

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QRadioButton, QVBoxLayo
 from companion.domain.errors import CompanionError
 from companion.i18n import _
 from companion.services.session import DiarySession
-from companion.ui.widgets import label
+from companion.ui.widgets import label, window_title
 
 
 class ImportDialog(QDialog):
@@ -16,7 +16,7 @@ class ImportDialog(QDialog):
     def __init__(self, session: DiarySession, data: bytes, is_json: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("importDialog")
-        self.setWindowTitle(_("Import entries"))
+        self.setWindowTitle(window_title(_("Import entries")))
         self._session = session
         self._data = data
         self._is_json = is_json
@@ -61,7 +61,7 @@ class ImportDialog(QDialog):
             preview = (
                 transfer.preview_json(self._session, self._data, "replace" if self.mode == "replace" else "merge")
                 if self._is_json
-                else transfer.preview_pain_csv(self._data)
+                else transfer.preview_pain_csv(self._data, self._session.clock)
             )
         except CompanionError as exc:
             self.preview.setText(exc.message())

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,20 +26,16 @@ def move_diary(diary: OpenDiary, window: QWidget) -> None:
     def answered(button: dialogs.Button) -> None:
         if button != dialogs.Button.Ok or not session.is_open:
             return
-        from companion.storage.app_settings import default_data_dir, remember_moved_location
-        from companion.storage.relocation import move_diary as relocate
+        from companion.services.diary_files import move_diary as relocate
 
         diary.flush()  # what is pending goes with it
         try:
-            new_path = relocate(session.store, Path(folder))
+            new_path = relocate(session, Path(folder), remember=not diary.context.demo)
         except (CompanionError, OSError) as exc:
             text = exc.message() if isinstance(exc, CompanionError) else str(exc)
             dialogs.show_error(window, text)
             return
         diary.context.data_dir = new_path.parent
-        if not diary.context.demo:
-            with contextlib.suppress(OSError):
-                remember_moved_location(default_data_dir(), new_path.parent)
         diary.announce(Changes(settings=True))  # Settings shows where the diary lives now
         dialogs.show_message(
             window,

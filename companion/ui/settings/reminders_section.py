@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from companion.i18n import _
 from companion.i18n.formatting import locale
-from companion.storage import autostart
-from companion.storage.app_settings import AppSettings
+from companion.services import preferences
+from companion.services.preferences import AppSettings
 from companion.ui.layouts import flow_row
 from companion.ui.widgets import Retranslatable, label
 
@@ -47,7 +47,6 @@ class RemindersSection(Retranslatable, QGroupBox):
         self.time_label = QLabel()
         self.time = QTimeEdit()
         self.time.setObjectName("reminderTimeEdit")
-        self.time.setDisplayFormat("HH:mm")
         self.time.setTime(QTime(plan.at.hour, plan.at.minute))
         self.time_label.setBuddy(self.time)
         self.peg = QCheckBox()
@@ -68,9 +67,9 @@ class RemindersSection(Retranslatable, QGroupBox):
         self.autostart.setObjectName("autostartBox")
         self.autostart_note = label()
         self.autostart_note.setObjectName("autostartNote")
-        self.autostart_supported = autostart.supported()
+        self.autostart_supported = preferences.autostart_supported()
         self.autostart.setEnabled(self.autostart_supported)
-        self.autostart.setChecked(self.autostart_supported and autostart.is_enabled())
+        self.autostart.setChecked(self.autostart_supported and preferences.autostart_enabled())
         layout.addLayout(grid)
         layout.addWidget(self.explain)
         layout.addWidget(self.autostart)
@@ -102,7 +101,7 @@ class RemindersSection(Retranslatable, QGroupBox):
 
     def _on_autostart_toggled(self, enabled: bool) -> None:
         try:
-            autostart.set_enabled(enabled)
+            preferences.set_autostart(enabled)
         except OSError as exc:
             self.autostart.blockSignals(True)
             self.autostart.setChecked(not enabled)

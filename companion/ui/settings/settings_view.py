@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from companion.domain.changes import Changes
 from companion.i18n import LANGUAGE_NAMES, _, ngettext
-from companion.storage.app_settings import AUTO_LOCK_CHOICES, FONT_SIZES
+from companion.services.preferences import AUTO_LOCK_CHOICES, FONT_SIZES
 from companion.ui.core.diary import OpenDiary
 from companion.ui.core.page import PagePart
 from companion.ui.layouts import flow_row, scrolled_page

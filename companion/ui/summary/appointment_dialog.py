@@ -10,7 +10,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from companion.i18n import _
-from companion.ui.widgets import Retranslatable, label
+from companion.ui.widgets import Retranslatable, label, window_title
 
 
 def to_date(value: QDate) -> dt.date:
@@ -46,7 +46,7 @@ class AppointmentDialog(Retranslatable, QDialog):
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
-        self.setWindowTitle(_("The appointment"))
+        self.setWindowTitle(window_title(_("The appointment")))
         self.question.setText(_("Which day is the appointment this summary is for?"))
         self.day.setAccessibleName(_("Day of the appointment"))
         self.why.setText(

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from companion.domain.errors import CompanionError
 from companion.i18n import _
+from companion.i18n.file_names import suggested_file_name
 from companion.services.session import DiarySession
 from companion.ui import dialogs
 from companion.ui.summary import document_builds
@@ -127,7 +128,7 @@ class SummaryOutput:
         self._ask_appointment(self._choose_pdf_path)
 
     def _choose_pdf_path(self, appointment: dt.date) -> None:
-        default = _("summary-{date}.pdf").format(date=appointment.isoformat())
+        default = str(Path.home() / suggested_file_name("summary", appointment))
         path = dialogs.choose_save_file(self._widget(), _("Save the summary as a PDF"), default, _("PDF files (*.pdf)"))
         if not path:
             return

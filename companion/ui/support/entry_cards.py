@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from babel import dates as babel_dates
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from companion.domain.support import DirectoryEntry, OwnSupportEntry
 from companion.i18n import N_, _, current_language
-from companion.i18n.formatting import locale
+from companion.i18n.formatting import format_month
 from companion.ui.widgets import label
 
 AREA_NAMES = {
@@ -38,7 +37,7 @@ def format_checked(checked: str) -> str:
         month = dt.datetime.strptime(checked, "%Y-%m").date()
     except ValueError:
         return checked
-    return str(babel_dates.format_skeleton("yMMMM", month, locale=locale()))
+    return format_month(month)
 
 
 class EntryCard(QFrame):
@@ -117,7 +116,9 @@ class DirectoryCard(EntryCard):
         self.set_line(self.welsh, _("Offers a service in Welsh.") if entry.welsh_language else "")
         self.set_line(
             self.source,
-            _("Source: {source}. Checked: {month}.").format(source=entry.source, month=format_checked(entry.checked)),
+            _("Source: {source}. Checked: {month}.").format(
+                source=entry.source_in(language), month=format_checked(entry.checked)
+            ),
         )
         self.update_accessible_text()
 

@@ -55,7 +55,7 @@ class TodayView(PagePart, QWidget):
         outer.setContentsMargins(24, 16, 24, 16)
         self.date_heading = label("heading")
         self.measures_banner = MeasuresDueBanner(diary)
-        self.form = CheckinForm()
+        self.form = CheckinForm(diary.clock)
         self.picker = self.form.pain
         self.note = self.form.note
         self.save = QPushButton()

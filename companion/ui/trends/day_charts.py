@@ -13,8 +13,9 @@ from companion.domain.pacing_patterns import DayMark
 from companion.domain.trends import Change, ChangeBand, DayStats, days_between
 from companion.i18n import _, ngettext
 from companion.i18n.formatting import format_date
+from companion.presentation.pacing_words import format_amount
 from companion.services.insights import InsightsService, PainSeries, PegPoint
-from companion.services.pacing import PacingService, format_amount
+from companion.services.pacing import PacingService
 from companion.ui.trends.model import ChartData, Stop, day_x, number, yes
 
 BASELINE_DAYS = 28

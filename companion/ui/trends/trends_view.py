@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QEvent, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetrics, QHideEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from companion.domain.changes import Changes
-from companion.i18n import _, current_language
+from companion.i18n import _
+from companion.i18n.file_names import suggested_file_name
 from companion.ui import dialogs
 from companion.ui.core.diary import OpenDiary
 from companion.ui.core.page import PagePart
@@ -42,11 +43,6 @@ from companion.ui.trends.group_charts import goals_chart, tags_chart, time_of_da
 from companion.ui.trends.model import CHARTS, DEFAULT_RANGE, RANGES, ChartData
 from companion.ui.widgets import label
 
-DATE_FORMAT = "d MMMM yyyy"
-_QT_LOCALES = {
-    "cy": QLocale(QLocale.Language.Welsh, QLocale.Country.UnitedKingdom),
-    "en": QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom),
-}
 BASELINES = ("first", "range", "custom")
 
 
@@ -232,11 +228,7 @@ class TrendsView(PagePart, QWidget):
         self.to_label.setText(_("to"))
         self.baseline_from.setAccessibleName(_("First day of the baseline period"))
         self.baseline_to.setAccessibleName(_("Last day of the baseline period"))
-        locale = _QT_LOCALES.get(current_language(), _QT_LOCALES["en"])
-        for edit in (self.baseline_from, self.baseline_to):
-            edit.setLocale(locale)
-            edit.setDisplayFormat(DATE_FORMAT)
-            edit.calendarWidget().setLocale(locale)
+        # The dates' form and language come from ui/field_behaviour.py, as in every date field.
         self.export_png.setText(_("Export &PNG…"))
         self.export_png.setAccessibleName(_("Export this chart as a PNG picture"))
         self.export_svg.setText(_("Export &SVG…"))
@@ -391,8 +383,8 @@ class TrendsView(PagePart, QWidget):
         data = self.current_chart()
         if data is None or not data.has_data:
             return
-        stamp = dt.date.today().isoformat()
-        suggested = str(Path.home() / f"companion-{data.key.replace('_', '-')}-{stamp}.{fmt}")
+        name = suggested_file_name("chart", self._session.clock.today(), chart=self._title(data.key), extension=fmt)
+        suggested = str(Path.home() / name)
         name_filter = _("PNG pictures (*.png)") if fmt == "png" else _("SVG pictures (*.svg)")
         path = dialogs.choose_save_file(self, _("Export the chart as a picture"), suggested, name_filter)
         if not path:
@@ -430,9 +422,12 @@ class TrendsView(PagePart, QWidget):
         figure = data.figure(dark=False, font_pt=font_pt, width=8.0, height=data.height * max(1.0, font_pt / 10))
         if data.dated and self.panel.data is data and self.panel.view_range is not None:
             apply_window(figure, *self.panel.view_range, font_pt)  # the dates shown, as zoomed
+        from companion.domain.errors import CompanionError
+        from companion.services.transfer import write_export
+
         try:
-            Path(path).write_bytes(figure_bytes(figure, fmt))
-        except OSError:
+            write_export(Path(path), figure_bytes(figure, fmt))  # whole or nothing, mode 0600 like every export
+        except CompanionError:
             self.status.setText(_("The picture could not be saved there. Check the folder and try again."))
             return
         self.status.setText(_("The chart was saved as {path}.").format(path=path))
