@@ -127,8 +127,9 @@ class SummaryOutput:
             return
         self._ask_appointment(self._choose_pdf_path)
 
-    def _choose_pdf_path(self, appointment: dt.date) -> None:
-        default = str(Path.home() / suggested_file_name("summary", appointment))
+    def _choose_pdf_path(self, appointment: dt.date | None = None) -> None:
+        """Where to save (offered under today's date), then the build and the file."""
+        default = str(Path.home() / suggested_file_name("summary", self._today()))
         path = dialogs.choose_save_file(self._widget(), _("Save the summary as a PDF"), default, _("PDF files (*.pdf)"))
         if not path:
             return
