@@ -85,6 +85,13 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
         N_("A treat for getting through it"),
     ),
 }
+# The fixed urgent-help signposting (clinical.md, "Between appointments"; the support directory's NHS 111 Wales
+# entry), 999 first: shown in flare mode under "When to get medical help", under the person's own lines or alone.
+URGENT_HELP: tuple[str, ...] = (
+    N_("In an emergency, call 999."),
+    N_("In Wales, call NHS 111 Wales on 111."),
+    N_("In Scotland, call NHS 24 on 111."),
+)
 REVIEW_INTERVAL_DAYS = 90
 LINE_MAX_CHARS = 500
 

@@ -13,31 +13,33 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from companion.domain.errors import ValidationError
+from companion.domain.scales import INTERFERENCE, PAIN
 from companion.i18n import N_
 
 PEG_INTERVAL_DAYS = 7
 SCREEN_INTERVAL_DAYS = 28
 SCREEN_THRESHOLD = 3
+# A new diary asks nothing before its first check-in. The PEG is first due on the day of the first check-in;
+# the mood check, which asks about the last 2 weeks, two weeks after it (never on a new diary's first day).
+PEG_FIRST_AFTER_DAYS = 0
+SCREEN_FIRST_AFTER_DAYS = 14
 
 PEG_SOURCE = N_("PEG: Krebs EE et al. J Gen Intern Med 2009;24(6):733–8.")
 SCREEN_SOURCE = N_("PHQ-2 and GAD-2: Kroenke K, Spitzer RL, Williams JBW et al. Pfizer Inc., free to reproduce.")
+IMMPACT_SOURCE = N_("IMMPACT: Dworkin RH et al. J Pain 2008;9(2):105–21.")
 WELSH_NOT_VALIDATED = N_("The Welsh wording of this questionnaire is a translation that has not been validated.")
 
 PEG_ITEMS: tuple[tuple[str, str, str], ...] = (
-    (
-        N_("What number best describes your pain on average in the past week?"),
-        N_("0 = no pain"),
-        N_("10 = pain as bad as you can imagine"),
-    ),
+    (N_("What number best describes your pain on average in the past week?"), PAIN.low, PAIN.high),
     (
         N_("What number best describes how, during the past week, pain has interfered with your enjoyment of life?"),
-        N_("0 = does not interfere"),
-        N_("10 = completely interferes"),
+        INTERFERENCE.low,
+        INTERFERENCE.high,
     ),
     (
         N_("What number best describes how, during the past week, pain has interfered with your general activity?"),
-        N_("0 = does not interfere"),
-        N_("10 = completely interferes"),
+        INTERFERENCE.low,
+        INTERFERENCE.high,
     ),
 )
 
@@ -111,13 +113,37 @@ def validate_screen(items: tuple[object, object]) -> tuple[int, int]:
     return items  # type: ignore[return-value]
 
 
-def next_due(last_taken: dt.datetime | None, interval_days: int) -> dt.date | None:
-    """The day a measure is next due; None means due now (never taken)."""
-    if last_taken is None:
+def next_due(
+    last_taken: dt.datetime | None,
+    interval_days: int,
+    first_checkin: dt.date | None = None,
+    first_after_days: int = 0,
+) -> dt.date | None:
+    """The day a measure is next due: `interval_days` after it was last answered; never answered,
+    `first_after_days` after the diary's first check-in. None while nothing is due at all: a diary with no
+    check-in yet asks for no questionnaire."""
+    if last_taken is not None:
+        return last_taken.date() + dt.timedelta(days=interval_days)
+    if first_checkin is None:
         return None
-    return last_taken.date() + dt.timedelta(days=interval_days)
+    return first_checkin + dt.timedelta(days=first_after_days)
 
 
-def is_due(last_taken: dt.datetime | None, today: dt.date, interval_days: int) -> bool:
-    due = next_due(last_taken, interval_days)
-    return due is None or today >= due
+def is_due(
+    last_taken: dt.datetime | None,
+    today: dt.date,
+    interval_days: int,
+    first_checkin: dt.date | None = None,
+    first_after_days: int = 0,
+) -> bool:
+    due = next_due(last_taken, interval_days, first_checkin, first_after_days)
+    return due is not None and today >= due
+
+
+@dataclass(frozen=True)
+class PegCorrection:
+    """A PEG answer corrected after it was saved: which one, when, and the numbers it had before."""
+
+    peg_id: str
+    corrected_at: dt.datetime
+    before: tuple[int, int, int]

@@ -199,6 +199,14 @@ class BaselineCalc:
     mean: float | None = None
 
 
+def validate_test_day(day: dt.date, today: dt.date) -> dt.date:
+    """A tolerance test may be recorded for an earlier day (the tests are done on three different days), never
+    for a day still to come."""
+    if day > today:
+        raise ValidationError(N_("A tolerance test cannot be on a day still to come. Choose today or an earlier day."))
+    return day
+
+
 def tests_on_distinct_days(tests: list[ToleranceTest]) -> int:
     return len({t.taken_at.date() for t in tests})
 

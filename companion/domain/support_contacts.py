@@ -37,15 +37,13 @@ class SupportContact:
         return translate_in(language, self.how)
 
 
+# The most urgent first (999), then urgent help, someone to talk to, and the GP.
 MOOD_SUPPORT_CONTACTS: tuple[SupportContact, ...] = (
     SupportContact(
-        key="gp",
-        name=N_("Your GP surgery"),
-        how=N_(
-            "Make an appointment to talk about how you have been feeling. "
-            "If you feel unsafe, tell the receptionist it is urgent."
-        ),
-        phone=None,
+        key="emergency",
+        name=N_("Emergency services"),
+        how=N_("In an emergency, call 999."),
+        phone="999",
         source="111.wales.nhs.uk",
         checked=CHECKED,
     ),
@@ -80,10 +78,13 @@ MOOD_SUPPORT_CONTACTS: tuple[SupportContact, ...] = (
         welsh_name="Llinell Gymorth CALL",
     ),
     SupportContact(
-        key="emergency",
-        name=N_("Emergency services"),
-        how=N_("In an emergency, call 999."),
-        phone="999",
+        key="gp",
+        name=N_("Your GP surgery"),
+        how=N_(
+            "Make an appointment to talk about how you have been feeling. "
+            "If you feel unsafe, tell the receptionist it is urgent."
+        ),
+        phone=None,
         source="111.wales.nhs.uk",
         checked=CHECKED,
     ),

@@ -86,6 +86,13 @@ def field_patterns(lang: str | None = None) -> tuple[str, str, str]:
     return _field_patterns(locale(lang))
 
 
+def short_date_pattern(lang: str | None = None) -> str:
+    """CLDR's short (all-digit) date pattern: "dd/MM/y" in English, "dd/MM/yy" in Welsh."""
+    from babel.core import Locale
+
+    return str(Locale.parse(locale(lang)).date_formats["short"].pattern)
+
+
 def format_weekday_date(value: dt.date, *, lang: str | None = None) -> str:
     """A heading such as "Dydd Llun, 6 Ionawr"."""
     return _dates.format_date(value, format="EEEE, d MMMM", locale=locale(lang))

@@ -31,9 +31,15 @@ def _plural_n(value: float) -> int:
 
 
 def format_amount(value: float, activity: p.Activity) -> str:
-    """ "7.5 minutes", "1 page", "3 lengths" (the person's own unit is shown as typed)."""
-    n, shown = _plural_n(value), number(value)
+    """ "7.5 minutes", "1 page", "3 lengths" (the person's own unit is shown as typed). Minutes are shown as
+    plans are made (whole minutes, half minutes below ten), and a moment less than a minute as "under a
+    minute": a timer stopped after 12 seconds logged "0.2 minutes"."""
     unit = activity.unit
+    if unit is p.Unit.MINUTES:
+        if 0 < value < 1:
+            return _("under a minute")
+        value = p.round_amount(value, unit)
+    n, shown = _plural_n(value), number(value)
     if unit is p.Unit.MINUTES:
         return ngettext("{amount} minute", "{amount} minutes", n).format(amount=shown)
     if unit is p.Unit.METRES:

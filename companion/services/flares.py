@@ -83,6 +83,22 @@ class FlareService:
             uow.commit()
         return ended, Changes(flares=True)
 
+    def undo_end(self, episode_id: str) -> tuple[FlareEpisode, Changes]:
+        """Undo "My flare has ended": the flare goes on again, as it was before. Refused when another flare
+        has started since (one flare at a time)."""
+        with self._uow() as uow:
+            episode = uow.flares.get(episode_id)
+            if episode is None:
+                raise ValidationError(N_("That flare is no longer in your diary."))
+            if episode.ongoing:
+                return episode, Changes()
+            if any(other.ongoing for other in uow.flares.all()):
+                raise ValidationError(N_("Another flare has started since, so this one cannot go on again."))
+            reopened = replace(episode, ended_at=None)
+            uow.flares.update(reopened)
+            uow.commit()
+        return reopened, Changes(flares=True)
+
     def review(
         self, episode_id: str, triggers: str, helped: str, change_next_time: str
     ) -> tuple[FlareEpisode, Changes]:

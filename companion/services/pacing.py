@@ -114,11 +114,16 @@ class PacingService:
         with self._uow() as uow:
             return uow.pacing.tests(activity_id)
 
-    def record_test(self, activity_id: str, amount: float, note: str = "") -> tuple[p.ToleranceTest, Changes]:
+    def record_test(
+        self, activity_id: str, amount: float, note: str = "", taken_on: dt.date | None = None
+    ) -> tuple[p.ToleranceTest, Changes]:
+        """Record a tolerance test done now, or on an earlier day (`taken_on`; never a day still to come). A test
+        on an earlier day keeps the time of day it is recorded at: the day is what the baseline needs."""
         self.get(activity_id)
-        test = p.ToleranceTest(
-            str(uuid.uuid4()), activity_id, self._clock.now(), p.validate_amount(amount), clean_note(note)
-        )
+        taken_at = self._clock.now()  # in the diary's zone, where its days are drawn
+        if taken_on is not None and p.validate_test_day(taken_on, taken_at.date()) != taken_at.date():
+            taken_at = self._clock.at(taken_on, taken_at.time().replace(tzinfo=None))
+        test = p.ToleranceTest(str(uuid.uuid4()), activity_id, taken_at, p.validate_amount(amount), clean_note(note))
         with self._uow() as uow:
             uow.pacing.add_test(test)
             uow.commit()

@@ -1,4 +1,5 @@
-"""Settings that are not diary content (language, text size, auto-lock, reminders), kept beside the vault.
+"""Settings that are not diary content (language, text size, auto-lock, reminders, the window's size), kept
+beside the vault.
 
 They must be readable before unlocking (the lock screen's language; reminders come while the diary is
 locked too), so they live in a small JSON file. Nothing the person writes about their health is ever
@@ -34,6 +35,9 @@ class AppSettings:
     reminder_peg_weekday: int = DEFAULT_WEEKDAY
     reminder_checkin_last: str | None = None  # ISO day the daily reminder was last handled
     reminder_peg_last: str | None = None
+    window_width: int = 0  # the window's size when it was last closed (0: never closed yet; the default size)
+    window_height: int = 0
+    window_maximized: bool = False
 
     def reminder_plan(self) -> ReminderPlan:
         return ReminderPlan(
@@ -68,7 +72,15 @@ def _sane(raw: dict[str, object]) -> AppSettings:
         reminder_peg_weekday=weekday if isinstance(weekday, int) and 0 <= weekday <= 6 else DEFAULT_WEEKDAY,
         reminder_checkin_last=_sane_day(raw.get("reminder_checkin_last")),
         reminder_peg_last=_sane_day(raw.get("reminder_peg_last")),
+        window_width=_sane_length(raw.get("window_width")),
+        window_height=_sane_length(raw.get("window_height")),
+        window_maximized=raw.get("window_maximized") is True,
     )
+
+
+def _sane_length(value: object) -> int:
+    """A window side in pixels, or 0 (use the default) for anything that is not a plausible one."""
+    return value if isinstance(value, int) and not isinstance(value, bool) and 200 <= value <= 20000 else 0
 
 
 def _sane_time(value: object) -> str:

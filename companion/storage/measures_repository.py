@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -30,17 +32,22 @@ class MeasuresRepository:
 
     def peg_history(self) -> list[PegResponse]:
         rows = self._session.scalars(select(PegResponseRow).order_by(PegResponseRow.taken_at_utc))
-        return [
-            PegResponse(
-                r.id,
-                from_row_times(r.taken_at_utc, r.utc_offset_minutes),
-                r.pain_average,
-                r.enjoyment,
-                r.activity,
-                r.answered_language,
-            )
-            for r in rows
-        ]
+        return [_peg(r) for r in rows]
+
+    def latest_peg(self) -> PegResponse | None:
+        row = self._session.scalars(
+            select(PegResponseRow).order_by(PegResponseRow.taken_at_utc.desc()).limit(1)
+        ).first()
+        return _peg(row) if row is not None else None
+
+    def update_peg_answers(self, response: PegResponse) -> bool:
+        """Put new numbers on a stored answer (its id and time stay). False if it is not there."""
+        row = self._session.get(PegResponseRow, response.id)
+        if row is None:
+            return False
+        row.pain_average, row.enjoyment, row.activity = response.pain_average, response.enjoyment, response.activity
+        row.answered_language = response.language
+        return True
 
     def add_screen(self, screen: MoodScreen) -> None:
         utc, offset = to_row_times(screen.taken_at)
@@ -56,6 +63,10 @@ class MeasuresRepository:
             )
         )
 
+    def latest_screen_time(self) -> dt.datetime | None:
+        row = self._session.scalars(select(MoodScreenRow).order_by(MoodScreenRow.taken_at_utc.desc()).limit(1)).first()
+        return from_row_times(row.taken_at_utc, row.utc_offset_minutes) if row is not None else None
+
     def screens(self) -> list[MoodScreen]:
         rows = self._session.scalars(select(MoodScreenRow).order_by(MoodScreenRow.taken_at_utc))
         return [
@@ -69,3 +80,14 @@ class MeasuresRepository:
             )
             for r in rows
         ]
+
+
+def _peg(row: PegResponseRow) -> PegResponse:
+    return PegResponse(
+        row.id,
+        from_row_times(row.taken_at_utc, row.utc_offset_minutes),
+        row.pain_average,
+        row.enjoyment,
+        row.activity,
+        row.answered_language,
+    )

@@ -259,6 +259,6 @@ def _flush_at_exit() -> None:
     for saver in list(_open_savers):
         try:
             saver.flush()
-        except Exception:
-            log.exception("could not save the diary while exiting")
+        except Exception as exc:  # the person was told at the time; at exit there is no one to tell
+            log.warning("could not save the diary while exiting: %s", type(exc).__name__)
         saver.stop()

@@ -19,7 +19,7 @@ from companion.domain.save_state import SaveStatus
 from companion.i18n import _
 from companion.services.app_context import AppContext
 from companion.services.clock import as_clock
-from companion.ui.dialogs import show_message
+from companion.ui import dialogs, window_size
 from companion.ui.lock.lock_controller import LockController
 from companion.ui.lock.start_flow import Factory, StartFlow
 from companion.ui.lock.timer_strip import TimerStrip
@@ -70,7 +70,7 @@ class CompanionWindow(Retranslatable, QMainWindow):
         self.tray_control.reminder_opened.connect(self.open_reminder)
         self.tray_control.show_requested.connect(self.show_from_tray)
         self.tray_control.quit_requested.connect(self._on_tray_quit_requested)
-        self.resize(1000, 720)
+        window_size.keep(self, context)  # the size it was last closed at, remembered at every close
         self.retranslate_ui()
         self.start.begin()
 
@@ -116,7 +116,7 @@ class CompanionWindow(Retranslatable, QMainWindow):
         if drafts:
             diary.restore_drafts(drafts)  # type: ignore[arg-type]
         if (notice := session.store.rollback_notice) is not None:  # an older copy than last time: said once
-            show_message(self, _("An older copy of your diary"), notice)
+            dialogs.show_message(self, _("An older copy of your diary"), notice)
         if self._after_unlock is not None:
             self.open_reminder(self._after_unlock)
         self.unlocked.emit()

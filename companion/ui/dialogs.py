@@ -1,17 +1,23 @@
-"""Every message box goes through here: window-modal, never blocking the event loop, always with a way
-out, translated, and easy for tests to find and answer (they look for the QMessageBox child)."""
+"""Every dialog opens through here: window-modal, never blocking the event loop, always with a way out,
+translated, and easy for tests to find and answer (they look for the QMessageBox child). When a dialog
+closes, the keyboard focus goes back where it was (`open_modal`)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+import shiboken6
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
-from companion.i18n import _
+from companion.i18n import N_, _
 from companion.ui.widgets import window_title
 
 Button = QMessageBox.StandardButton
+# Shown in a dialog opened again after unlocking with what was chosen or typed in it before the lock.
+KEPT_OVER_LOCK = N_("What you had chosen or typed before the diary locked is back. Nothing was saved or changed.")
 __all__ = [
+    "KEPT_OVER_LOCK",
     "Button",
     "QMessageBox",
     "ask_retry",
@@ -19,6 +25,8 @@ __all__ = [
     "choose_open_file",
     "choose_save_file",
     "confirm",
+    "open_modal",
+    "save_unencrypted",
     "show_error",
     "show_message",
 ]
@@ -52,8 +60,67 @@ def show_message(
             on_done(answer)
 
     box.finished.connect(finished)
-    box.open()
+    open_modal(box)
     return box
+
+
+def open_modal(dialog: QDialog, *, focus_back: QWidget | None = None) -> QDialog:
+    """Open `dialog` window-modal, without blocking. When it closes, the keyboard focus goes back to the
+    control that had it (or `focus_back`). If that control has gone or is hidden (its page was refreshed, a
+    banner was answered), it goes to the nearest control still shown in the same part of the window: never
+    to the window's first control, the sidebar's Flare-up button, where a Space would open flare mode."""
+    trail = _ancestry(focus_back or QApplication.focusWidget())
+
+    def finished(_result: int) -> None:
+        target = _return_focus(trail)
+        if target is not None:  # once more after Qt has re-activated the window, which may move it again
+            QTimer.singleShot(0, lambda: _refocus(target))
+
+    dialog.finished.connect(finished)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.open()
+    return dialog
+
+
+def _ancestry(widget: QWidget | None) -> list[QWidget]:
+    """`widget` and its parents up to (not including) its window: where the focus may go back to."""
+    trail: list[QWidget] = []
+    while widget is not None and not widget.isWindow():
+        trail.append(widget)
+        widget = widget.parentWidget()
+    return trail
+
+
+def _usable(widget: QWidget) -> bool:
+    return shiboken6.isValid(widget) and widget.isVisible() and widget.isEnabled()
+
+
+def _first_control_in(area: QWidget) -> QWidget | None:
+    """The first control inside `area` that Tab would reach, or None."""
+    candidate = area.nextInFocusChain()
+    for _step in range(2000):
+        if candidate is None or candidate is area:
+            return None
+        if area.isAncestorOf(candidate) and _usable(candidate) and candidate.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            return candidate
+        candidate = candidate.nextInFocusChain()
+    return None
+
+
+def _return_focus(trail: list[QWidget]) -> QWidget | None:
+    for index, widget in enumerate(trail):
+        if not _usable(widget):
+            continue
+        target = widget if index == 0 else _first_control_in(widget)
+        if target is not None:
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+            return target
+    return None
+
+
+def _refocus(target: QWidget) -> None:
+    if _usable(target) and QApplication.activeModalWidget() is None and not target.hasFocus():
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
 def confirm(parent: QWidget, title: str, text: str, on_yes: Callable[[], None]) -> QMessageBox:
@@ -116,3 +183,44 @@ def choose_folder(parent: QWidget, title: str) -> str:
     from PySide6.QtWidgets import QFileDialog
 
     return QFileDialog.getExistingDirectory(parent, window_title(title))
+
+
+def save_unencrypted(
+    parent: QWidget,
+    *,
+    warning: str,
+    title: str,
+    suggested: str,
+    name_filter: str,
+    on_path: Callable[[str], None],
+    on_nothing: Callable[[], None] | None = None,
+) -> QMessageBox:
+    """Every file that leaves the encrypted diary (an export, a PDF, a picture) is saved through here, the
+    same way each time: first the warning that the file will not be encrypted (`warning` says what it holds),
+    with Cancel the default and Escape, so Enter never walks past it; then the file dialog (`title`,
+    `suggested`, `name_filter`). `on_path(path)` runs only after both were answered; `on_nothing()` after a
+    Cancel at either step."""
+
+    def nothing() -> None:
+        if on_nothing is not None:
+            on_nothing()
+
+    def answered(button: Button) -> None:
+        if button != Button.Ok:
+            nothing()
+            return
+        path = choose_save_file(parent, title, suggested, name_filter)
+        if path:
+            on_path(path)
+        else:
+            nothing()
+
+    return show_message(
+        parent,
+        _("This file will not be encrypted"),
+        warning,
+        icon=QMessageBox.Icon.Warning,
+        buttons=Button.Ok | Button.Cancel,
+        default=Button.Cancel,
+        on_done=answered,
+    )

@@ -3,7 +3,10 @@
 - the mouse wheel changes a spin box, combo box, slider or date field only while it has the keyboard focus;
   over any other field it scrolls the page, as it does over text, so scrolling never changes data by accident;
 - every date and time field shows its value in the interface language's CLDR form, the same as dates written
-  in the text ("6 Ionawr 2025", "6 January 2025, 14:05"), whatever the system's locale (or none: LANG unset).
+  in the text ("6 Ionawr 2025", "6 January 2025, 14:05"), whatever the system's locale (or none: LANG unset);
+  a date field meant for typing digits (the check-in's, marked with the DIGITS property) takes CLDR's short,
+  all-digit form with a four-digit year ("06/01/2025"): typed digits cannot pick a month by name, and a
+  two-digit year would be read as the 1900s.
 
 Pages need do nothing. The application's style is wrapped in a proxy whose polish() (Qt calls it once for each
 widget before it is first shown, and again when the style sheet changes) sets up each field and gives it an
@@ -28,13 +31,12 @@ from PySide6.QtWidgets import (
     QProxyStyle,
     QScrollBar,
     QStyle,
-    QStyleFactory,
     QTimeEdit,
     QWidget,
 )
 
 from companion.i18n import current_language
-from companion.i18n.formatting import field_patterns
+from companion.i18n.formatting import field_patterns, short_date_pattern
 
 # Fields whose value the wheel would change (a scroll bar only scrolls, so it keeps its wheel).
 VALUE_FIELDS = (QAbstractSpinBox, QComboBox, QAbstractSlider)
@@ -43,6 +45,7 @@ QT_LOCALES = {
     "en": QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom),
 }
 _WHEEL, _POLISH, _LANGUAGE = QEvent.Type.Wheel, QEvent.Type.Polish, QEvent.Type.LanguageChange
+DIGITS = "companionTypedDigits"  # a dynamic property: this date field is typed as digits (see above)
 
 
 def qt_format(cldr: str) -> str:
@@ -64,6 +67,8 @@ def field_format(field: QDateTimeEdit, lang: str) -> str:
     if isinstance(field, QTimeEdit):
         return qt_format(time)
     if isinstance(field, QDateEdit):
+        if field.property(DIGITS):
+            return qt_format(re.sub(r"y+", "yyyy", short_date_pattern(lang)))
         return qt_format(date)
     return qt_format(date_time)
 
@@ -170,7 +175,12 @@ def install(app: QApplication) -> FieldStyle:
     if isinstance(installed, FieldStyle):
         return installed
     current = app.style()  # with a style sheet, Qt's wrapper around the base style; its name is the base's
-    style = FieldStyle(QStyleFactory.create(current.name()) if current is not None else None)
+    from companion.ui.style import INSTALLED, ContrastIndicators  # tick boxes framed in the text colour
+
+    base = ContrastIndicators(current.name() if current is not None else "")
+    style = FieldStyle(base)
+    style.indicators = base  # type: ignore[attr-defined]  # its drawing is Python's: kept alive with the style
     app.setStyle(style)  # re-polishes every existing widget, so existing fields are set up too
     app._companion_field_style = style  # type: ignore[attr-defined]
+    app.setProperty(INSTALLED, True)
     return style

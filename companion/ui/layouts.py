@@ -1,10 +1,24 @@
 """Layouts that keep large text and long Welsh words inside the window: a row that wraps its widgets onto
-further rows when it is too narrow (FlowLayout, flow_row), and a page that scrolls when it is too tall."""
+further rows when it is too narrow (FlowLayout, flow_row), a page that scrolls when it is too tall, and a list
+beside its detail that stacks them when narrow (stack_when_narrow), each shown whole, the page scrolling."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QEvent, QMargins, QObject, QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QBoxLayout, QLayout, QLayoutItem, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QBoxLayout,
+    QLayout,
+    QLayoutItem,
+    QListView,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 class FlowLayout(QLayout):
@@ -104,21 +118,67 @@ def scrolled_page(page: QWidget) -> tuple[QWidget, QVBoxLayout]:
 
 
 class _StackWhenNarrow(QObject):
-    def __init__(self, owner: QWidget, layout: QBoxLayout, chars: int) -> None:
+    def __init__(
+        self, owner: QWidget, layout: QBoxLayout, chars: int, whole_when_stacked: Sequence[QAbstractScrollArea]
+    ) -> None:
         super().__init__(owner)
-        self._layout, self._chars = layout, chars
+        self._owner, self._layout, self._chars = owner, layout, chars
+        self._whole = list(whole_when_stacked)
         owner.installEventFilter(self)
+        for area in self._whole:
+            content = area.widget() if isinstance(area, QScrollArea) else area.viewport()
+            if content is not None:
+                content.installEventFilter(self)  # its content changed size: show all of it again
+
+    def stacked(self) -> bool:
+        return self._layout.direction() is QBoxLayout.Direction.TopToBottom
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize and isinstance(watched, QWidget):
-            narrow = watched.width() < watched.fontMetrics().averageCharWidth() * self._chars
+        kind = event.type()
+        if watched is self._owner and kind == QEvent.Type.Resize:
+            narrow = self._owner.width() < self._owner.fontMetrics().averageCharWidth() * self._chars
             wanted = QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
             if self._layout.direction() is not wanted:
                 self._layout.setDirection(wanted)
+            self._fit_whole()
+        elif kind in (QEvent.Type.LayoutRequest, QEvent.Type.Resize) and self._whole:
+            self._fit_whole()
         return False
 
+    def _fit_whole(self) -> None:
+        """Stacked, each of these areas is as tall as all it holds (the page around them scrolls instead: a
+        scroll area squeezed under a list shows a sliver); side by side, each scrolls within its place."""
+        for area in self._whole:
+            height = whole_height(area) if self.stacked() else 0
+            if area.minimumHeight() != height:
+                area.setMinimumHeight(height)
 
-def stack_when_narrow(owner: QWidget, layout: QBoxLayout, chars: int = 70) -> None:
+
+def whole_height(area: QAbstractScrollArea) -> int:
+    """The height at which `area` shows everything it holds without scrolling, at its present width."""
+    frame = area.frameWidth() * 2
+    if isinstance(area, QScrollArea):
+        content = area.widget()
+        if content is None:
+            return 0
+        width = area.viewport().width()
+        wanted = content.heightForWidth(width) if content.hasHeightForWidth() else -1
+        return max(wanted, content.minimumSizeHint().height(), content.sizeHint().height()) + frame
+    if isinstance(area, QAbstractItemView) and area.model() is not None:
+        model = area.model()
+        spacing = area.spacing() * 2 if isinstance(area, QListView) else 0
+        # The rows as laid out (wrapped words and all), not their one-line size hints.
+        rows = (area.visualRect(model.index(r, 0)).height() for r in range(model.rowCount()))
+        return sum(height + spacing for height in rows) + frame
+    return area.sizeHint().height()
+
+
+def stack_when_narrow(
+    owner: QWidget, layout: QBoxLayout, chars: int = 70, whole_when_stacked: Sequence[QAbstractScrollArea] = ()
+) -> None:
     """A list beside its detail while `owner` is at least `chars` average characters wide, else the list above
-    the detail: at large text sizes side by side leaves the detail too narrow to read."""
-    _StackWhenNarrow(owner, layout, chars)
+    the detail: at large text sizes side by side leaves the detail too narrow to read.
+
+    Stacked, the scroll areas in `whole_when_stacked` (the list, the detail's scroll area) grow to show all they
+    hold, so nothing is squeezed into a sliver; put `owner` in a scrolled_page so the page scrolls then."""
+    _StackWhenNarrow(owner, layout, chars, whole_when_stacked)

@@ -9,15 +9,18 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
     QStackedWidget,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +29,7 @@ from companion.i18n import N_, _
 from companion.ui.core.diary import OpenDiary
 from companion.ui.core.save_banner import SaveBanner, SaveIndicator
 from companion.ui.flare.flare_mode import FlareModeView
+from companion.ui.style import NAVIGATION_ITEM_PADDING, navigation_point_size
 from companion.ui.widgets import Retranslatable, label
 
 if TYPE_CHECKING:
@@ -54,6 +58,8 @@ PAGES = (
     ("settings", N_("Settings")),
 )
 KEYS = tuple(key for key, _title in PAGES)
+NAVIGATION_SHARE = 0.2  # of the window's width, at most (unless a single word needs more)
+NAVIGATION_MIN_WIDTH = 180
 
 
 def _factory(module: str, cls: str) -> Callable[[OpenDiary], QWidget]:
@@ -81,6 +87,25 @@ FACTORIES: dict[str, Callable[[OpenDiary], QWidget]] = {
 }
 
 
+class _NavigationNames(QStyledItemDelegate):
+    """Each section name as tall as its lines when wrapped in the room the style sheet's padding leaves, and
+    measured in bold (the chosen section is bold): Qt measures without the padding, so a name that needs two
+    lines would get one and be cut short ("Flare-up …")."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        hint = super().sizeHint(option, index)
+        view = self.parent()
+        if not isinstance(view, QListWidget):
+            return hint
+        pad_y, pad_x = NAVIGATION_ITEM_PADDING
+        room = max(1, view.viewport().width() - 2 * pad_x - 6)
+        font = QFont(option.font)
+        font.setBold(True)
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        lines = QFontMetrics(font).boundingRect(QRect(0, 0, room, 100_000), Qt.TextFlag.TextWordWrap, text)
+        return QSize(hint.width(), max(hint.height(), lines.height() + 2 * pad_y))
+
+
 class MainView(Retranslatable, QWidget):
     lock_requested = Signal()
     page_built = Signal(str, QWidget)  # (key, page): a section was just built
@@ -99,7 +124,10 @@ class MainView(Retranslatable, QWidget):
         self.demo_badge.setVisible(diary.context.demo)
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setWordWrap(True)
+        self.nav.setWordWrap(True)  # long names wrap onto a second line rather than widen the list
+        self.nav.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.nav.setResizeMode(QListView.ResizeMode.Adjust)  # the rows wrap again when the width changes
+        self.nav.setItemDelegate(_NavigationNames(self.nav))
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.lock_button = QPushButton()
         self.lock_button.setObjectName("lockButton")
@@ -144,7 +172,7 @@ class MainView(Retranslatable, QWidget):
         self.flare_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         self.flare_mode.closed.connect(self.leave_flare_mode)
         # a click on the highlighted section while in flare mode leaves flare mode for that section
-        self.nav.itemClicked.connect(lambda item: self.show_page(item.data(Qt.ItemDataRole.UserRole)))
+        self.nav.itemClicked.connect(self._on_nav_item_clicked)
         self.retranslate_ui()
 
     # --- sections, built when first needed -----------------------------------------------------------------
@@ -174,6 +202,13 @@ class MainView(Retranslatable, QWidget):
     def _on_nav_current_row_changed(self, row: int) -> None:
         if 0 <= row < len(KEYS):
             self.stack.setCurrentWidget(self.page(KEYS[row]))
+
+    def _on_nav_item_clicked(self, item: QListWidgetItem) -> None:
+        key = item.data(Qt.ItemDataRole.UserRole)
+        self.show_page(key)
+        if key == "today":  # a click leaves the keys to Today's pain scale: a number key is a score at once
+            picker = self.today.picker
+            picker.buttons[picker.score() or 0].setFocus(Qt.FocusReason.MouseFocusReason)
 
     def show_page(self, key: str) -> None:
         if key == "flare_mode":
@@ -245,13 +280,30 @@ class MainView(Retranslatable, QWidget):
         self.flare_button.setAccessibleName(_("Open flare mode"))
 
     def _fit_navigation(self) -> None:
-        """Wide enough for the longest section name in the current language and text size (the list's
-        style sheet draws its items at 1.25 times the app font); long names wrap rather than clip."""
+        """As wide as the longest section name in the current language and text size, but never more than a
+        fifth of the window (long names wrap onto a second line instead), and never narrower than the longest
+        single word, so no word is cut. The list's style sheet sets its items' size (style.py)."""
         font = QFont(self.font())
-        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setPointSizeF(navigation_point_size(font.pointSizeF()))
         font.setBold(True)
-        longest = max(QFontMetrics(font).horizontalAdvance(_(title)) for _key, title in PAGES)
-        self.nav.setFixedWidth(max(200, min(longest + 56, 420)))
+        metrics = QFontMetrics(font)
+        titles = [_(title) for _key, title in PAGES]
+        padding = 56  # the items' padding, the list's frame and a vertical scroll bar should one be needed
+        whole = max(metrics.horizontalAdvance(t) for t in titles) + padding
+        word = max(metrics.horizontalAdvance(w) for t in titles for w in t.split()) + padding
+        share = round(self.width() * NAVIGATION_SHARE) if self.width() > 0 else whole
+        width = max(word, min(whole, max(share, NAVIGATION_MIN_WIDTH)))
+        if width != self.nav.width():
+            self.nav.setFixedWidth(width)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_navigation()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the text size setting
+            self._fit_navigation()
 
     # --- flare mode ---------------------------------------------------------------------------------------
 

@@ -110,5 +110,7 @@ class PrintPreview:
         import os
 
         if self.dialog is not None:
+            from companion.ui import dialogs
+
             self._umask = os.umask(0o077) if os.name != "nt" and self._umask is None else self._umask
-            self.dialog.open()
+            dialogs.open_modal(self.dialog)

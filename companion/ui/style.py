@@ -2,12 +2,66 @@
 
 A chosen score is drawn in the text colour on the base colour, inverted (the highlight colour behind white
 text is under 4.5:1 in common palettes), and bold; every control shows a highlight-coloured ring when focused.
+Tick boxes and radio buttons get a frame in the text colour (ContrastIndicators).
 """
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
+
+
+class ContrastIndicators(QProxyStyle):
+    """Fusion draws the frame of a tick box or radio button in a shade of the window colour, so on the high-
+    contrast palette's black window an empty box is black on black. Draw the frame again in the text colour,
+    which contrasts with the base colour inside it in every palette; the tick and the dot stay Fusion's."""
+
+    def drawPrimitive(
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().drawPrimitive(element, option, painter, widget)
+        kinds = (QStyle.PrimitiveElement.PE_IndicatorCheckBox, QStyle.PrimitiveElement.PE_IndicatorRadioButton)
+        if element not in kinds:
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(option.palette.color(QPalette.ColorRole.Text), 1.2))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        box = option.rect.adjusted(1, 1, -1, -1)
+        if element is QStyle.PrimitiveElement.PE_IndicatorRadioButton:
+            painter.drawEllipse(box)
+        else:
+            painter.drawRoundedRect(box, 2, 2)
+        painter.restore()
+
+
+_installed: list[ContrastIndicators] = []  # Python keeps the style alive as long as the app uses it
+INSTALLED = "companionContrastIndicators"  # an application property: set once the indicators are drawn
+
+
+def use_contrast_indicators(app: QApplication) -> None:
+    """Draw the indicators' frames (once). field_behaviour.install puts ContrastIndicators under its own
+    proxy style; without it, ContrastIndicators is the application's style."""
+    if app.property(INSTALLED):
+        return
+    style = ContrastIndicators(app.style().name())
+    _installed[:] = [style]
+    app.setStyle(style)
+    app.setProperty(INSTALLED, True)
+
+
+NAVIGATION_ITEM_PADDING = (10, 14)  # (top and bottom, left and right) of each section name, in pixels
+
+
+def navigation_point_size(base_pt: float) -> float:
+    """The section names' size: a quarter larger than the text, but no larger than the text itself at the large
+    sizes (20 pt and up), where a quarter more would give the navigation a third of the window."""
+    return base_pt if base_pt >= 20 else round(base_pt * 1.25)
 
 
 def build_stylesheet(base_pt: int) -> str:
@@ -23,6 +77,8 @@ QLabel[role="recovery-key"] {{ font-size: {big}pt; font-family: monospace; font-
 QLabel[role="error"] {{ font-weight: 600; padding: 8px; border: 2px solid palette(highlight);
     border-radius: 6px; }}
 QLabel[role="note"] {{ padding: 8px; border: 2px solid palette(highlight); border-radius: 6px; }}
+QLabel[role="busy"] {{ font-size: {subheading}pt; font-weight: 600; padding: 16px 24px; background: palette(base);
+    color: palette(text); border: 2px solid palette(highlight); border-radius: 8px; }}
 QLabel[role="demo"] {{ font-weight: 700; padding: 4px 10px; border: 2px solid palette(text);
     border-radius: 6px; }}
 QPushButton {{ padding: 8px 16px; min-height: 24px; }}
@@ -42,8 +98,8 @@ QTabBar::tab {{ padding: 6px 14px; border: 1px solid palette(mid); border-bottom
     border-top-left-radius: 4px; border-top-right-radius: 4px; background: palette(button); }}
 QTabBar::tab:selected {{ font-weight: 700; background: palette(base); }}
 QTabBar::tab:focus {{ border: 3px solid palette(highlight); border-bottom: none; }}
-QListWidget#navigation {{ font-size: {subheading}pt; }}
-QListWidget#navigation::item {{ padding: 10px 14px; }}
+QListWidget#navigation {{ font-size: {navigation_point_size(base_pt)}pt; }}
+QListWidget#navigation::item {{ padding: {NAVIGATION_ITEM_PADDING[0]}px {NAVIGATION_ITEM_PADDING[1]}px; }}
 QListWidget#navigation::item:selected {{ font-weight: 700; }}
 QFrame#banner {{ border: 2px solid palette(highlight); border-radius: 6px; padding: 6px; }}
 QFrame#reminderNotice {{ border: 2px solid palette(highlight); border-radius: 6px; margin: 8px 8px 0 8px; }}
@@ -51,6 +107,7 @@ QFrame#reminderNotice {{ border: 2px solid palette(highlight); border-radius: 6p
 
 
 def apply_text_size(app: QApplication, point_size: int) -> None:
+    use_contrast_indicators(app)
     font = QFont(app.font())
     font.setPointSize(point_size)
     app.setFont(font)

@@ -57,7 +57,8 @@ class TrayController(QObject):
             session = self._diary.session
             self._known_checkin_day = today if session.diary.entries_on(today) else None
             self._known_peg_next_due = session.measures.next_peg_due()
-        peg_due = self._known_peg_next_due is None or today >= self._known_peg_next_due
+        # None: nothing is due yet (a new diary before its first check-in asks for no questionnaire).
+        peg_due = self._known_peg_next_due is not None and today >= self._known_peg_next_due
         return self._known_checkin_day == today, peg_due
 
     def plan_changed(self) -> None:

@@ -8,8 +8,8 @@ import threading
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from PySide6.QtCore import QEvent, QEventLoop, Qt, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QEvent, QEventLoop, QPoint, QRect, Qt, QTimer
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QGuiApplication
 from PySide6.QtWidgets import QLabel, QWidget
 
 from companion.i18n import _
@@ -75,10 +75,33 @@ def _busy_ended() -> None:
             QTimer.singleShot(0, then)  # after run_busy has returned its value to its caller
 
 
-def run_busy(widget: QWidget, work: Callable[[], T]) -> T:
+def busy_note(widget: QWidget, message: str) -> QLabel:
+    """`message` in large type over the middle of `widget` (which is greyed out while it waits), so a wait of
+    a few seconds says what is happening; a screen reader hears it as an alert."""
+    window = widget.window()
+    note = label("busy")
+    note.setObjectName("busyNote")
+    note.setParent(window)
+    note.setText(message)
+    note.setAccessibleName(message)
+    note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    note.ensurePolished()  # the style sheet's size and padding, before measuring
+    area = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size()) if widget is not window else window.rect()
+    one_line = note.fontMetrics().horizontalAdvance(message) + note.contentsMargins().left() * 2 + 8
+    width = max(120, min(area.width() - 48, one_line))
+    note.resize(width, max(note.heightForWidth(width), note.sizeHint().height()))
+    note.move(area.center() - note.rect().center())
+    note.show()
+    note.raise_()
+    QAccessible.updateAccessibility(QAccessibleEvent(note, QAccessible.Event.Alert))
+    return note
+
+
+def run_busy(widget: QWidget, work: Callable[[], T], message: str = "") -> T:
     """Run a slow step (key derivation, opening the diary) off the GUI thread while the window keeps
-    painting; `widget` is disabled and the cursor shows work until it is done. Exceptions are re-raised
-    here, on the GUI thread. Argon2id releases the GIL, so the interface stays responsive."""
+    painting; `widget` is disabled and the cursor shows work until it is done, with `message` (what is
+    happening, "Opening your diary…") over it. Exceptions are re-raised here, on the GUI thread. Argon2id
+    releases the GIL, so the interface stays responsive."""
     global _busy
     _busy += 1
     outcome: dict[str, object] = {}
@@ -93,6 +116,7 @@ def run_busy(widget: QWidget, work: Callable[[], T]) -> T:
             done.set()
 
     widget.setEnabled(False)
+    note = busy_note(widget, message) if message else None
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     loop = QEventLoop()
     poll = QTimer()
@@ -120,6 +144,9 @@ def run_busy(widget: QWidget, work: Callable[[], T]) -> T:
             gc.enable()
         poll.stop()
         QGuiApplication.restoreOverrideCursor()
+        if note is not None:
+            note.hide()
+            note.deleteLater()
         widget.setEnabled(True)
         _busy_ended()
     if "error" in outcome:

@@ -282,7 +282,7 @@ def main() -> int:
             window.unlock_view.secret.setText("wrong passphrase")
             window.unlock_view.unlock.click()
             shoot(app, window, "04-unlock-wrong-passphrase", lang)
-            window.show_lock_screen()
+            window.start.show_lock_screen()
             shoot(app, window, "05-unlock", lang)
             window.unlock_view.secret.setText("demo")
             window.unlock_view.unlock.click()

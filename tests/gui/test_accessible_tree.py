@@ -119,7 +119,9 @@ def test_every_screen_and_dialog_at_200_percent_in_welsh(
     today = main.today
     order = chains["today"]
     scale = order.index(today.picker.buttons[0])
-    assert order.index(today.form.when) < scale < order.index(today.note) < order.index(today.save)
+    when = today.form.when
+    assert order.index(when.date_edit) + 1 == order.index(when.time_edit)  # the date, then the time: two stops
+    assert order.index(when.time_edit) < scale < order.index(today.note) < order.index(today.save)
     last_pacing = max(i for i, w in enumerate(order) if today.pacing.isAncestorOf(w))
     doses = [order.index(row.log_button) for row in today.doses.rows()]
     assert doses and min(doses) == last_pacing + 1, [w.objectName() for w in order]

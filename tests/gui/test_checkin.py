@@ -94,11 +94,16 @@ def test_back_dating_a_missed_day(qtbot: QtBot, window) -> None:  # type: ignore
     assert not form._time_changed_by_person
 
 
-def test_a_time_in_the_future_cannot_be_chosen(window) -> None:  # type: ignore[no-untyped-def]
-    form = window.main_view.today.form
-    tomorrow = dt.datetime.now() + dt.timedelta(days=1)
-    form.when.setDateTime(QDateTime(tomorrow.date(), dt.time(9, 0)))
-    assert form.when.dateTime().toPython() <= dt.datetime.now() + dt.timedelta(minutes=1)
+def test_a_time_in_the_future_is_refused_with_a_message_and_the_form_kept(qtbot: QtBot, window) -> None:  # type: ignore[no-untyped-def]
+    today = window.main_view.today
+    form = today.form
+    tomorrow = window.open_diary.clock.today() + dt.timedelta(days=1)
+    form.when.setDateTime(QDateTime(tomorrow, dt.time(9, 0)))
+    qtbot.mouseClick(form.pain.buttons[4], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(today.save, Qt.MouseButton.LeftButton)
+    assert "in the future" in today.status.text()
+    assert window.session.diary.all_entries() == []
+    assert form.pain.score() == 4 and form.when.moment() == (tomorrow, dt.time(9, 0))  # kept, to correct
 
 
 def test_same_as_last_time_copies_for_editing_before_saving(qtbot: QtBot, window) -> None:  # type: ignore[no-untyped-def]

@@ -109,3 +109,29 @@ def test_an_encrypted_copy_goes_to_the_chosen_folder_and_opens(
     image = check_backup(copy, passphrase=PASSPHRASE)
     assert image  # it opens with the passphrase
     assert "encrypted copy" in window.main_view.data_section.status.text()
+
+
+def test_an_import_reaches_every_screen_through_the_core_and_speaks_of_entries(
+    qtbot: QtBot, window, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The import writes through diary.run: hidden screens read nothing until shown, then show it; the
+    preview and the outcome count check-ins and entries, never "rows"."""
+    from tests.helpers.sql_statements import reads_of
+
+    today = window.session.diary.today().isoformat()
+    source = tmp_path / "other.csv"
+    source.write_text(f"date,score,note\n{today},4,from my old app\n", encoding="utf-8")
+    monkeypatch.setattr(dialogs, "choose_open_file", lambda *_a: str(source))
+    main = window.main_view
+    today_reads = reads_of(main.today, window.session)
+    section = main.data_section
+    qtbot.mouseClick(section.import_button, Qt.MouseButton.LeftButton)
+    dialog = section.import_dialog
+    assert dialog.preview.text() == "1 check-in can be imported (repeated in the file: 0; not usable: 0)."
+    assert dialog.isModal() or dialog.windowModality() == Qt.WindowModality.WindowModal
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert section.status.text() == "1 entry was imported (already in your diary: 0; not imported: 0)."
+    assert today_reads == [] and window.open_diary.host.is_stale(main.today)  # hidden: nothing read yet
+    main.show_page("today")
+    assert today_reads  # read once, when shown
+    assert any("from my old app" in main.today.entries.item(r).text() for r in range(main.today.entries.count()))

@@ -105,3 +105,45 @@ def test_welsh_plurals_for_entries_and_days() -> None:
     ]
     assert [d.split(" ", 1)[0] for d in days] == ["0", "1", "2", "3", "6", "11"]
     assert "ddiwrnod" in days[2] and all("diwrnod" in d for d in days)
+
+
+def test_the_tag_manager_and_the_supporter_sheet_come_back_after_a_lock_with_nothing_changed(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from companion.ui.diary.tag_manager_dialog import TagManagerDialog
+    from companion.ui.flare.supporter_sheet_dialog import SupporterSheetDialog
+
+    window = make_window()
+    first_run(qtbot, window, "en")
+    diary = window.open_diary
+    at = dt.datetime.combine(dt.date.today() - dt.timedelta(days=1), dt.time(9)).astimezone()
+    given = CheckinInput(at, pain=4, tags=(TagRating(TagKind.DID, "garden"),))
+    diary.run(lambda: diary.session.diary.record_checkin(given))
+    window.main_view.show_page("diary")
+    tags = window.main_view.diary.open_tag_manager()
+    tags.select_tag("garden")
+    tags.new_name.selectAll()
+    type_into(qtbot, tags.new_name, "Gardening ŵ")
+    assert window.lock_now()
+    unlock(qtbot, window, PASSPHRASE)
+    (reopened,) = [d for d in window.findChildren(TagManagerDialog) if d.isVisible()]
+    assert reopened.selected_tag() == "garden" and reopened.new_name.text() == "Gardening ŵ"
+    assert "Nothing was saved or changed" in reopened.status.text()
+    assert window.session.diary.tag_names() == ["garden"]  # not renamed behind the person's back
+    reopened.reject()
+    window.main_view.show_page("plan")
+    window.main_view.plan.open_supporter_sheet()
+    sheet = window.main_view.plan.sheet_dialog
+    sheet.section_checks["first_steps"].setChecked(False)
+    type_into(qtbot, sheet.name_edit, "Siân")
+    sheet.language_combo.setCurrentIndex(sheet.language_combo.findData("cy"))
+    assert window.lock_now()
+    unlock(qtbot, window, PASSPHRASE)
+    (sheet,) = [d for d in window.findChildren(SupporterSheetDialog) if d.isVisible()]
+    assert sheet.name_edit.text() == "Siân" and sheet.sheet_language() == "cy"
+    assert "first_steps" not in sheet.chosen_sections()
+    assert "Nothing was saved or changed" in sheet.status.text()
+    sheet.reject()
+    QApplication.processEvents()

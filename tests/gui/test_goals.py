@@ -10,11 +10,13 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from companion.domain.goals import CheckBackOutcome
+from companion.ui.goals.action_plan_dialog import ActionPlanDialog
 from companion.ui.main_view import MainView
 from tests.gui.conftest import WindowFactory
 from tests.gui.test_accessibility import unnamed_controls
 from tests.helpers.clock import FakeClock, local
 from tests.helpers.gui import PASSPHRASE, first_run, message_box, type_into, unlock
+from tests.helpers.sql_watch import statements, touching
 
 
 def wednesday_clock() -> FakeClock:
@@ -63,6 +65,7 @@ def test_what_matters_goal_action_plan_and_check_back(qtbot: QtBot, make_window:
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     assert editor.status.text() == "Goal saved."
     assert editor.list.item(0).text() == "Sing with the choir again\nWorking on it; steps done: 1 of 3"
+    assert editor.rating_scale.text() == "0 = as far off as it could be, 10 = reached"
     editor.rating.setValue(4)
     qtbot.mouseClick(editor.rate_button, Qt.MouseButton.LeftButton)
     assert "6 March 2026: 4" in editor.ratings.text()
@@ -77,6 +80,7 @@ def test_what_matters_goal_action_plan_and_check_back(qtbot: QtBot, make_window:
     type_into(qtbot, dialog.how_much, "15 minutes")
     dialog.goal.setCurrentIndex(1)
     dialog.confidence.setValue(5)
+    assert dialog.confidence_scale.text() == "0 = not at all sure, 10 = completely sure"  # which way it runs
     assert dialog.suggestion.isVisibleTo(dialog)
     assert "smaller or easier" in dialog.suggestion.text()
     dialog.how_much.setText("10 minutes")
@@ -172,9 +176,10 @@ def test_every_goals_control_is_named(qtbot: QtBot, make_window: WindowFactory) 
     assert window.session is not None
     from companion.domain.goals import ActionPlan
 
-    window.session.goals.save_plan(ActionPlan("p", dt.date(2026, 2, 23), "Cerdded", confidence=6))
-    window.session.goals.save_plan(ActionPlan("q", dt.date(2026, 3, 2), "Darllen", confidence=8))
-    view.goals.refresh()
+    goals, diary = window.session.goals, window.open_diary
+    assert diary is not None
+    diary.run(lambda: goals.save_plan(ActionPlan("p", dt.date(2026, 2, 23), "Cerdded", confidence=6)))
+    diary.run(lambda: goals.save_plan(ActionPlan("q", dt.date(2026, 3, 2), "Darllen", confidence=8)))
     for index in range(3):
         view.goals.tabs.setCurrentIndex(index)
         assert unnamed_controls(view.goals) == []
@@ -217,3 +222,121 @@ def test_as_needed_doses_are_logged_from_today_in_the_window_and_kept(qtbot: QtB
     assert window.lock_now()
     unlock(qtbot, window, PASSPHRASE)
     assert window.session is not None and len(window.session.medicines.doses_on(clock.now().date())) == 2
+
+
+def _selects(seen: list[str]) -> list[str]:
+    return [s for s in seen if s.lstrip().upper().startswith("SELECT")]
+
+
+def test_each_goals_tab_reads_only_when_shown_and_translating_reads_nothing(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    window = make_window(clock=wednesday_clock())
+    first_run(qtbot, window, "en")
+    view = _main(window)
+    view.show_page("goals")
+    goals, host = view.goals, window.open_diary.host
+    assert window.session is not None
+    # A write on the first tab refreshes it (its earlier versions show) and reads nothing for the hidden tabs.
+    type_into(qtbot, goals.what_matters.what, "Gardening")
+    qtbot.mouseClick(goals.what_matters.save, Qt.MouseButton.LeftButton)
+    goals.what_matters.what.selectAll()
+    type_into(qtbot, goals.what_matters.what, "Gardening with my son")
+    with statements(window.session) as seen:
+        qtbot.mouseClick(goals.what_matters.save, Qt.MouseButton.LeftButton)
+    assert goals.what_matters.history.count() == 1
+    assert touching(seen, "goals", "goal_steps", "goal_ratings", "action_plans", "action_plan_ticks") == []
+    assert host.is_stale(goals.goals) and host.is_stale(goals.plans)
+    # Shown, a tab catches up.
+    with statements(window.session) as seen:
+        goals.tabs.setCurrentIndex(2)
+    assert touching(_selects(seen), "action_plans") and not host.is_stale(goals.plans)
+    # Translating reads nothing: each part draws from what it last read.
+    with statements(window.session) as seen:
+        window.switch_language("cy")
+    assert _selects(seen) == []
+    assert goals.what_matters.history.item(0).text().endswith(": Gardening")
+    window.switch_language("en")
+
+
+def test_what_is_being_written_in_goals_comes_back_unsaved_after_a_lock(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    window = make_window(clock=wednesday_clock())
+    first_run(qtbot, window, "en")
+    view = _main(window)
+    view.show_page("goals")
+    goals = view.goals
+    type_into(qtbot, goals.what_matters.what, "Dancing at my niece's wedding")
+    goals.tabs.setCurrentIndex(1)
+    type_into(qtbot, goals.goals.title, "Dance one slow song")
+    type_into(qtbot, goals.goals.new_step, "Stand for a whole song")
+    qtbot.keyClick(goals.goals.new_step, Qt.Key.Key_Return)
+    goals.tabs.setCurrentIndex(2)
+    qtbot.mouseClick(goals.plans.new_button, Qt.MouseButton.LeftButton)
+    dialog = goals.plans.dialog
+    assert dialog is not None
+    type_into(qtbot, dialog.what, "Practise standing after tea")
+    dialog.confidence.setValue(6)
+    window.idle.idle.emit()  # auto-lock while all three are half written
+    assert window.session is None
+    unlock(qtbot, window, PASSPHRASE)
+    assert window.session is not None
+    service = window.session.goals
+    assert service.what_matters() is None and service.goals() == [] and service.plans() == []  # nothing saved
+    # The plan's dialog opens again by itself, as it was.
+    (revived,) = [d for d in window.findChildren(ActionPlanDialog) if d.isVisible()]
+    assert revived.what.text() == "Practise standing after tea" and revived.confidence.value() == 6
+    assert "kept when the diary locked" in revived.status.text()
+    revived.reject()
+    # The page's tabs have theirs back when the page is opened.
+    view = _main(window)
+    view.show_page("goals")
+    goals = view.goals
+    assert goals.what_matters.what.toPlainText() == "Dancing at my niece's wedding"
+    assert "kept when the diary locked" in goals.what_matters.status.text()
+    assert goals.goals.title.text() == "Dance one slow song"
+    assert [goals.goals.steps.item(i).text() for i in range(goals.goals.steps.count())] == ["Stand for a whole song"]
+    assert "kept when the diary locked" in goals.goals.status.text()
+    qtbot.mouseClick(goals.what_matters.save, Qt.MouseButton.LeftButton)  # saved only when the person saves
+    assert service.what_matters() is not None
+    qtbot.mouseClick(goals.goals.save_button, Qt.MouseButton.LeftButton)
+    assert [g.title for g in service.goals()] == ["Dance one slow song"]
+    # Saved: nothing comes back after the next lock.
+    assert window.lock_now()
+    unlock(qtbot, window, PASSPHRASE)
+    view = _main(window)
+    view.show_page("goals")
+    assert view.goals.goals.status.text() == "" and view.goals.what_matters.status.text() == ""
+
+
+def test_a_check_back_being_written_survives_saving_another_and_a_lock(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    from companion.domain.goals import ActionPlan
+
+    window = make_window(clock=wednesday_clock())  # Wednesday 4 March: last week's plans are due a check-back
+    first_run(qtbot, window, "en")
+    assert window.session is not None and window.open_diary is not None
+    goals, diary = window.session.goals, window.open_diary
+    diary.run(lambda: goals.save_plan(ActionPlan("a", dt.date(2026, 2, 23), "Swim twice", confidence=7)))
+    diary.run(lambda: goals.save_plan(ActionPlan("b", dt.date(2026, 2, 23), "Read in bed", confidence=8)))
+    view = _main(window)
+    view.show_page("goals")
+    view.goals.tabs.setCurrentIndex(2)
+    plans = view.goals.plans
+    boxes = {box.plan.id: box for box in plans.check_back_boxes()}
+    type_into(qtbot, boxes["a"].in_the_way, "The pool was shut")  # half written
+    boxes["b"].outcomes[CheckBackOutcome.DONE].setChecked(True)
+    qtbot.mouseClick(boxes["b"].save, Qt.MouseButton.LeftButton)
+    assert plans.status.text() == "Check-back saved."
+    (left,) = plans.check_back_boxes()  # the saved one has gone; the other kept what was typed
+    assert left.plan.id == "a" and left.in_the_way.text() == "The pool was shut"
+    assert window.lock_now()
+    unlock(qtbot, window, PASSPHRASE)
+    view = _main(window)
+    view.show_page("goals")
+    (again,) = view.goals.plans.check_back_boxes()
+    assert again.in_the_way.text() == "The pool was shut"
+    assert "kept when the diary locked" in view.goals.plans.status.text()
+    assert window.session is not None and window.session.goals.get_plan("a").check_back is None  # not saved

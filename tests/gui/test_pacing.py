@@ -5,7 +5,7 @@ timer's time kept through a lock and through closing to the tray."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QAbstractSpinBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -17,6 +17,7 @@ from companion.ui.pacing.today_panel import PacingTodayPanel
 from tests.gui.conftest import WindowFactory
 from tests.helpers.clock import FakeClock, local
 from tests.helpers.gui import PASSPHRASE, first_run, message_box, record_pain, unlock
+from tests.helpers.sql_watch import statements, touching
 
 
 def monday_clock() -> FakeClock:
@@ -57,21 +58,21 @@ def test_tolerance_tests_baseline_plan_log_and_timer(qtbot: QtBot, make_window: 
     detail = view.pacing.detail
     assert "Three tests recorded" in detail.tests_count.text()
     # The arithmetic is shown: (12 + 10 + 14) / 3 = 12, 80 % of it is 9.6, rounded to 9.5 minutes.
-    assert "(12 + 10 + 14) ÷ 3 = 12" in detail.arithmetic.text()
-    assert "9.6" in detail.arithmetic.text() and "9.5 minutes" in detail.arithmetic.text()
+    assert "(12 + 10 + 14) ÷ 3 = 12" in detail.baseline.arithmetic.text()
+    assert "9.6" in detail.baseline.arithmetic.text() and "9.5 minutes" in detail.baseline.arithmetic.text()
     # The person may choose a different share, and sees the new arithmetic before accepting.
-    detail.factor.setValue(75)
-    assert "9 minutes" in detail.arithmetic.text()
-    detail.factor.setValue(80)
-    qtbot.mouseClick(detail.accept_baseline, Qt.MouseButton.LeftButton)
-    assert detail.current_baseline.text() == "Your baseline: 9.5 minutes."
+    detail.baseline.factor.setValue(75)
+    assert "9 minutes" in detail.baseline.arithmetic.text()
+    detail.baseline.factor.setValue(80)
+    qtbot.mouseClick(detail.baseline.accept_baseline, Qt.MouseButton.LeftButton)
+    assert detail.baseline.current_baseline.text() == "Your baseline: 9.5 minutes."
     assert detail.plan_today.text() == "Today's plan: 9.5 minutes."
     weeks = [detail.schedule.item(row, 1).text() for row in range(detail.schedule.rowCount())]
     assert weeks[:4] == ["9.5 minutes", "10 minutes", "11 minutes", "12 minutes"]
 
     # A rest break every 3 minutes on the timer.
-    detail.rest_every.setValue(3)
-    qtbot.mouseClick(detail.save_button, Qt.MouseButton.LeftButton)
+    detail.settings.rest_every.setValue(3)
+    qtbot.mouseClick(detail.settings.save_button, Qt.MouseButton.LeftButton)
     assert detail.status.text() == "Changes saved."
 
     # Today: planned against actual, logged in one step (type the amount, press Enter).
@@ -106,8 +107,8 @@ def test_tolerance_tests_baseline_plan_log_and_timer(qtbot: QtBot, make_window: 
     panel.tick()
     qtbot.mouseClick(panel.stop_button, Qt.MouseButton.LeftButton)
     assert not panel.timer_box.isVisible()
-    assert panel.message.text() == "Logged 4.2 minutes of Walking."
-    assert _today_row_text(panel, "Walking") == "Planned: 9.5 minutes. Done so far: 8.2 minutes."
+    assert panel.message.text() == "Logged 4 minutes of Walking."  # 4.2 minutes, said in whole minutes
+    assert _today_row_text(panel, "Walking") == "Planned: 9.5 minutes. Done so far: 8 minutes."
     logs = window.session.pacing.logs() if window.session else []
     assert [(log.amount, log.source) for log in logs] == [(4.0, LogSource.MANUAL), (4.2, LogSource.TIMER)]
 
@@ -117,23 +118,23 @@ def test_tolerance_tests_baseline_plan_log_and_timer(qtbot: QtBot, make_window: 
     qtbot.mouseClick(row.log_button, Qt.MouseButton.LeftButton)
     assert "more than today's plan of 9.5 minutes" in panel.message.text()
     assert "keep to the plan" in panel.message.text()
-    assert _today_row_text(panel, "Walking") == "Planned: 9.5 minutes. Done: 11.2 minutes, more than planned."
+    assert _today_row_text(panel, "Walking") == "Planned: 9.5 minutes. Done: 11 minutes, more than planned."
     qtbot.mouseClick(panel.undo_button, Qt.MouseButton.LeftButton)
-    assert _today_row_text(panel, "Walking") == "Planned: 9.5 minutes. Done so far: 8.2 minutes."
+    assert _today_row_text(panel, "Walking") == "Planned: 9.5 minutes. Done so far: 8 minutes."
 
     # Everything survives a lock and unlock.
     assert window.lock_now()
     unlock(qtbot, window, PASSPHRASE)
     assert window.main_view is not None
     panel = window.main_view.today.pacing
-    assert _today_row_text(panel, "Walking") == "Planned: 9.5 minutes. Done so far: 8.2 minutes."
+    assert _today_row_text(panel, "Walking") == "Planned: 9.5 minutes. Done so far: 8 minutes."
 
 
 def test_boom_and_bust_markers_and_adjustable_thresholds(qtbot: QtBot, make_window: WindowFactory) -> None:
     clock = monday_clock()
     window, view = _diary(qtbot, make_window, clock)
     _add_walking(qtbot, view, clock, tests=(10, 10, 10))
-    qtbot.mouseClick(view.pacing.detail.accept_baseline, Qt.MouseButton.LeftButton)  # 8 minutes
+    qtbot.mouseClick(view.pacing.detail.baseline.accept_baseline, Qt.MouseButton.LeftButton)  # 8 minutes
     view.show_page("today")
     panel = view.today.pacing
     # Three weeks of steady walking with pain 4, then a busy day and a hard day after it.
@@ -170,9 +171,9 @@ def test_a_pacing_timer_keeps_running_across_an_auto_lock(qtbot: QtBot, make_win
     clock = monday_clock()
     window, view = _diary(qtbot, make_window, clock)
     _add_walking(qtbot, view, clock)
-    view.pacing.detail.rest_every.setValue(4)
-    qtbot.mouseClick(view.pacing.detail.save_button, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(view.pacing.detail.accept_baseline, Qt.MouseButton.LeftButton)
+    view.pacing.detail.settings.rest_every.setValue(4)
+    qtbot.mouseClick(view.pacing.detail.settings.save_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.pacing.detail.baseline.accept_baseline, Qt.MouseButton.LeftButton)
     view.show_page("today")
     panel = view.today.pacing
     qtbot.mouseClick(panel.row_for("Walking").timer_button, Qt.MouseButton.LeftButton)
@@ -206,7 +207,7 @@ def test_a_timer_stopped_on_the_lock_screen_is_logged_at_unlock(qtbot: QtBot, ma
     clock = monday_clock()
     window, view = _diary(qtbot, make_window, clock)
     _add_walking(qtbot, view, clock)
-    qtbot.mouseClick(view.pacing.detail.accept_baseline, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.pacing.detail.baseline.accept_baseline, Qt.MouseButton.LeftButton)
     view.show_page("today")
     qtbot.mouseClick(view.today.pacing.row_for("Walking").timer_button, Qt.MouseButton.LeftButton)
     clock.advance(minutes=3)
@@ -229,9 +230,9 @@ def test_timer_keeps_running_in_the_tray_and_logs_from_it(qtbot: QtBot, make_win
     window, view = _diary(qtbot, make_window, clock)
     window.tray_available = lambda: True
     _add_walking(qtbot, view, clock)
-    view.pacing.detail.rest_every.setValue(2)
-    qtbot.mouseClick(view.pacing.detail.save_button, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(view.pacing.detail.accept_baseline, Qt.MouseButton.LeftButton)
+    view.pacing.detail.settings.rest_every.setValue(2)
+    qtbot.mouseClick(view.pacing.detail.settings.save_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.pacing.detail.baseline.accept_baseline, Qt.MouseButton.LeftButton)
     view.show_page("today")
     panel = view.today.pacing
     qtbot.mouseClick(panel.row_for("Walking").timer_button, Qt.MouseButton.LeftButton)
@@ -255,7 +256,7 @@ def test_no_tray_means_closing_locks_and_logs(qtbot: QtBot, make_window: WindowF
     window, view = _diary(qtbot, make_window, clock)
     window.tray_available = lambda: False
     _add_walking(qtbot, view, clock)
-    qtbot.mouseClick(view.pacing.detail.accept_baseline, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.pacing.detail.baseline.accept_baseline, Qt.MouseButton.LeftButton)
     view.show_page("today")
     qtbot.mouseClick(view.today.pacing.row_for("Walking").timer_button, Qt.MouseButton.LeftButton)
     clock.advance(minutes=4)
@@ -271,7 +272,7 @@ def test_flare_offers_a_step_down_and_back_up(qtbot: QtBot, make_window: WindowF
     clock = monday_clock()
     window, view = _diary(qtbot, make_window, clock)
     _add_walking(qtbot, view, clock)
-    qtbot.mouseClick(view.pacing.detail.accept_baseline, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.pacing.detail.baseline.accept_baseline, Qt.MouseButton.LeftButton)
     assert window.session is not None
     window.session.flares.start()
     view.show_page("today")
@@ -294,7 +295,7 @@ def test_bad_amounts_do_not_log(qtbot: QtBot, make_window: WindowFactory, amount
     clock = monday_clock()
     window, view = _diary(qtbot, make_window, clock)
     _add_walking(qtbot, view, clock)
-    qtbot.mouseClick(view.pacing.detail.accept_baseline, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.pacing.detail.baseline.accept_baseline, Qt.MouseButton.LeftButton)
     view.show_page("today")
     panel = view.today.pacing
     row = panel.row_for("Walking")
@@ -310,9 +311,9 @@ def test_a_crash_while_timing_loses_no_minutes(qtbot: QtBot, make_window: Window
     clock = monday_clock()
     window, view = _diary(qtbot, make_window, clock)
     _add_walking(qtbot, view, clock)
-    view.pacing.detail.rest_every.setValue(3)
-    qtbot.mouseClick(view.pacing.detail.save_button, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(view.pacing.detail.accept_baseline, Qt.MouseButton.LeftButton)
+    view.pacing.detail.settings.rest_every.setValue(3)
+    qtbot.mouseClick(view.pacing.detail.settings.save_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.pacing.detail.baseline.accept_baseline, Qt.MouseButton.LeftButton)
     view.show_page("today")
     panel = view.today.pacing
     qtbot.mouseClick(panel.row_for("Walking").timer_button, Qt.MouseButton.LeftButton)
@@ -326,7 +327,7 @@ def test_a_crash_while_timing_loses_no_minutes(qtbot: QtBot, make_window: Window
     qtbot.addWidget(after_crash)
     after_crash.refresh()
     assert "still running when Companion last closed" in after_crash.offer_text.text()
-    assert after_crash.offer_button.text() == "Log 3.2 minutes"
+    assert after_crash.offer_button.text() == "Log 3 minutes"
     qtbot.mouseClick(after_crash.offer_button, Qt.MouseButton.LeftButton)
     assert [(log.amount, log.source) for log in window.session.pacing.logs()] == [(3.2, LogSource.TIMER)]
     assert window.session.pacing.timer_checkpoint() is None
@@ -354,7 +355,7 @@ def test_every_pacing_control_is_named_and_reachable(qtbot: QtBot, make_window: 
     view = window.main_view
     assert view is not None
     _add_walking(qtbot, view, clock)
-    qtbot.mouseClick(view.pacing.detail.accept_baseline, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.pacing.detail.baseline.accept_baseline, Qt.MouseButton.LeftButton)
     assert unnamed_controls(view.pacing) == []
     view.pacing.tabs.setCurrentIndex(1)
     assert unnamed_controls(view.pacing) == []
@@ -376,3 +377,90 @@ def test_every_pacing_control_is_named_and_reachable(qtbot: QtBot, make_window: 
             break
     assert order[:5] == ["pacingPauseButton", "pacingStopButton", "pacingSound", "pacingAmount", "pacingLogButton"]
     assert order[-1] == "todayEntries"
+
+
+def _selects(seen: list[str]) -> list[str]:
+    return [s for s in seen if s.lstrip().upper().startswith("SELECT")]
+
+
+def test_pacing_reads_only_what_is_shown_and_translating_reads_nothing(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    clock = monday_clock()
+    window, view = _diary(qtbot, make_window, clock)
+    _add_walking(qtbot, view, clock)
+    pacing, host = view.pacing, window.open_diary.host
+    pacing.tabs.setCurrentIndex(1)  # boom-and-bust built (and drawn) when its tab is first shown
+    qtbot.waitUntil(lambda: pacing.boom_bust.report is not None)
+    pacing.tabs.setCurrentIndex(0)
+    detail = pacing.detail
+    assert window.session is not None
+    # A fourth test: the activity shows it; hidden parts (Today's pacing rows, boom-and-bust) read nothing.
+    with statements(window.session) as seen:
+        detail.test_amount.setValue(11)
+        qtbot.mouseClick(detail.record_test, Qt.MouseButton.LeftButton)
+    assert detail.tests.count() == 4 and detail.status.text() == "Test recorded."
+    assert touching(seen, "activity_logs", "flare_episodes", "pain_entries") == []
+    assert host.is_stale(view.today.pacing) and host.is_stale(pacing.boom_bust)
+    # A check-in on Today reads nothing for the (now hidden) pacing page either.
+    view.show_page("today")  # (Today catches up as it is shown: the clock has moved on two days)
+    with statements(window.session) as seen:
+        record_pain(qtbot, window, 3, "")
+    assert _selects(seen) == []
+    # Translating the page reads nothing: it draws from what it last read.
+    view.show_page("pacing")
+    with statements(window.session) as seen:
+        window.switch_language("cy")
+    assert _selects(seen) == []
+    assert detail.tests_count.text().startswith("Tri phrawf")  # "Three tests recorded", in Welsh, unread
+    window.switch_language("en")
+    # Shown again, boom-and-bust catches up with the check-in.
+    with statements(window.session) as seen:
+        pacing.tabs.setCurrentIndex(1)
+    assert touching(_selects(seen), "pain_entries") and not host.is_stale(pacing.boom_bust)
+
+
+def test_a_tolerance_test_can_be_recorded_for_an_earlier_day(qtbot: QtBot, make_window: WindowFactory) -> None:
+    clock = monday_clock()  # Monday 2 March
+    _window, view = _diary(qtbot, make_window, clock)
+    _add_walking(qtbot, view, clock, tests=(10,))
+    detail = view.pacing.detail
+    assert detail.test_day.maximumDate() == QDate(2026, 3, 2)  # no day still to come
+    detail.test_day.setDate(QDate(2026, 2, 28))  # Saturday's walk, written down on Monday
+    detail.test_amount.setValue(12)
+    qtbot.mouseClick(detail.record_test, Qt.MouseButton.LeftButton)
+    assert detail.status.text() == "Test recorded."
+    assert detail.test_day.date() == QDate(2026, 3, 2)  # back to today for the next one
+    assert [detail.tests.item(i).text() for i in range(detail.tests.count())] == [
+        "2 March 2026: 10 minutes",
+        "28 February 2026: 12 minutes",
+    ]
+    assert detail.tests_count.text() == "2 tests of 3 recorded."
+
+
+def test_what_is_being_typed_on_pacing_comes_back_unsaved_after_a_lock(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    clock = monday_clock()
+    window, view = _diary(qtbot, make_window, clock)
+    _add_walking(qtbot, view, clock, tests=(10,))
+    pacing = view.pacing
+    pacing.detail.settings.name.setText("Walking the dog")
+    pacing.detail.settings.rest_every.setValue(5)
+    pacing.detail.test_amount.setValue(14)
+    qtbot.keyClicks(pacing.new_name, "Swimming")
+    assert window.lock_now()
+    unlock(qtbot, window, PASSPHRASE)
+    assert window.session is not None and window.main_view is not None
+    (activity,) = window.session.pacing.activities()
+    assert activity.name == "Walking" and activity.rest_every_minutes is None  # nothing saved behind the back
+    assert len(window.session.pacing.tests(activity.id)) == 1
+    window.main_view.show_page("pacing")
+    pacing = window.main_view.pacing
+    assert pacing.new_name.text() == "Swimming" and "kept when the diary locked" in pacing.add_status.text()
+    detail = pacing.detail
+    assert detail.settings.name.text() == "Walking the dog" and detail.settings.rest_every.value() == 5
+    assert detail.test_amount.value() == 14
+    assert "kept when the diary locked" in detail.status.text()
+    qtbot.mouseClick(detail.settings.save_button, Qt.MouseButton.LeftButton)
+    assert window.session.pacing.activities()[0].name == "Walking the dog"

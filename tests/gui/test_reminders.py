@@ -45,7 +45,10 @@ def test_reminders_set_in_settings_come_through_the_tray_only_when_something_is_
     window = _diary(qtbot, make_window, clock)
     window.tray_available = lambda: True
     main = window.main_view
-    assert main is not None
+    assert main is not None and window.session is not None
+    clock.set(local(2026, 3, 1, 12))  # the first check-in, on Sunday: from then on the weekly questions are due
+    window.session.diary.record_pain(2, "the day before")
+    clock.set(local(2026, 3, 2, 18))
     main.show_page("settings")
     section = main.settings.reminders
     assert not section.checkin.isChecked() and not section.peg.isChecked() and not section.autostart.isChecked()
@@ -68,7 +71,7 @@ def test_reminders_set_in_settings_come_through_the_tray_only_when_something_is_
     assert window.reminders.check_now() == []  # 18:00: not yet
     clock.set(local(2026, 3, 2, 19, 31))
     window.reminders.check_now()
-    assert tray.messages == [CHECKIN, PEG]  # no check-in yet today, and no PEG ever taken
+    assert tray.messages == [CHECKIN, PEG]  # no check-in yet today, and no PEG since the first check-in
     clock.set(local(2026, 3, 2, 21))
     assert window.reminders.check_now() == []  # once a day
     assert window.lock_now()

@@ -116,10 +116,13 @@ def test_build_preview_and_save_a_pdf_with_no_copy_left_elsewhere(
     leaks = [p for p in _files_holding(tmp_path, needle, started) if p != chosen]
     leaks += _files_holding(Path(tempfile.gettempdir()), needle, started)
     assert leaks == []
-    # The warning is said once per session: a second save goes straight to the appointment and the file.
+    # Every file that leaves the diary is saved the same way: the warning first each time, Cancel the default.
     second = tmp_path / "chosen" / "again.pdf"
     monkeypatch.setattr(dialogs, "choose_save_file", lambda *_args: str(second))
     qtbot.mouseClick(summary.pdf_button, Qt.MouseButton.LeftButton)
+    box = message_box(window)  # type: ignore[arg-type]
+    assert box is not None and box.defaultButton() is box.button(QMessageBox.StandardButton.Cancel)
+    box.button(QMessageBox.StandardButton.Ok).click()
     _answer_appointment(qtbot, summary, appointment)
     qtbot.waitUntil(second.exists, timeout=20000)
 
@@ -263,10 +266,13 @@ def test_a_lock_during_a_summary_build_waits_for_it_and_the_pdf_is_whole(
     build finishes, the file is written whole, then the diary locks."""
     window, summary = _summary_page(qtbot, make_window)
     session = window.session  # type: ignore[attr-defined]
-    summary._warned = True  # the not-encrypted warning was said earlier this session
     chosen = tmp_path / "during-lock.pdf"
     monkeypatch.setattr(dialogs, "choose_save_file", lambda *_args: str(chosen))
     qtbot.mouseClick(summary.pdf_button, Qt.MouseButton.LeftButton)
+    box = message_box(window)  # type: ignore[arg-type]
+    assert box is not None
+    box.button(QMessageBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: summary.appointment_dialog is not None)
     dialog = summary.appointment_dialog
     assert dialog is not None
     QTimer.singleShot(30, window.idle.idle.emit)  # type: ignore[attr-defined]  # auto-lock, mid-build

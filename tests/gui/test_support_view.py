@@ -9,13 +9,16 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from companion import i18n
+from companion.domain.changes import Changes
 from companion.ui.companion_window import CompanionWindow
+from companion.ui.core.diary import OpenDiary
 from companion.ui.core.standalone import standalone_diary
 from companion.ui.support import SupportView
 from companion.ui.support.entry_cards import DirectoryCard, format_checked
 from tests.gui.conftest import WindowFactory
 from tests.gui.test_accessibility import unnamed_controls
 from tests.helpers.gui import PASSPHRASE, activate, first_run, message_box, type_into, unlock
+from tests.helpers.sql_statements import reads_of, statements
 
 
 def _window(qtbot: QtBot, make_window: WindowFactory) -> CompanionWindow:
@@ -25,9 +28,9 @@ def _window(qtbot: QtBot, make_window: WindowFactory) -> CompanionWindow:
     return window
 
 
-def _view(qtbot: QtBot, window: CompanionWindow) -> SupportView:
+def _view(qtbot: QtBot, window: CompanionWindow, diary: OpenDiary | None = None) -> SupportView:
     assert window.session is not None
-    view = SupportView(standalone_diary(window.session))
+    view = SupportView(diary or standalone_diary(window.session))
     qtbot.addWidget(view)
     view.resize(900, 700)
     view.show()
@@ -127,11 +130,13 @@ def test_welsh_interface_shows_welsh_names_and_months(qtbot: QtBot, make_window:
 
 def test_own_entry_with_welsh_letters_and_emoji_survives_a_lock(qtbot: QtBot, make_window: WindowFactory) -> None:
     window = _window(qtbot, make_window)
-    view = _view(qtbot, window)
+    assert window.session is not None
+    diary = standalone_diary(window.session)
+    view = _view(qtbot, window, diary)
     assert view.own_cards == []
     assert view.own_empty.text() == "You have not added any of your own yet."
-    changed: list[bool] = []
-    view.changed.connect(lambda: changed.append(True))
+    changed: list[Changes] = []
+    diary.events.changed.connect(lambda changes, _origin: changed.append(changes))
 
     qtbot.mouseClick(view.add_button, Qt.MouseButton.LeftButton)
     assert view.form.isVisibleTo(view)
@@ -148,12 +153,12 @@ def test_own_entry_with_welsh_letters_and_emoji_survives_a_lock(qtbot: QtBot, ma
     type_into(qtbot, view.form.website, "example.org")
     qtbot.keyClick(view.form.website, Qt.Key.Key_Return)
     assert not view.form.isVisibleTo(view)
-    assert changed == [True]
+    assert changed == [Changes(settings=True)]  # one announcement; the page read its entries again
     assert [card.entry.name for card in view.own_cards] == [name]
     card = view.own_cards[0]
     assert card.phone.text() == "Phone: 029 2000 0000"
     assert card.website.text() == "Website: example.org"
-    assert view.status.text() == f"“{name}” is saved in your own entries."
+    assert view.status.text() == f"“{name}” is now in your own entries."
     assert card.delete_button.accessibleName() == f"Delete “{name}”"
 
     # Accent-blind search over the person's own entries, with the shipped list filtered too.
@@ -167,7 +172,7 @@ def test_own_entry_with_welsh_letters_and_emoji_survives_a_lock(qtbot: QtBot, ma
 
     assert window.lock_now()
     unlock(qtbot, window, PASSPHRASE)
-    assert window.session is not None and window.session.is_open
+    assert window.session is not None
     again = _view(qtbot, window)
     assert len(again.own_cards) == 1
     kept = again.own_cards[0]
@@ -268,3 +273,63 @@ def test_every_control_has_an_accessible_name(qtbot: QtBot, make_window: WindowF
     qtbot.mouseClick(view.add_button, Qt.MouseButton.LeftButton)
     assert view.form.isVisibleTo(view)
     assert unnamed_controls(view) == []
+
+
+def test_own_entries_are_read_when_they_change_on_screen_and_not_while_hidden(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    """The UI core's promise for Support: an entry saved shows at once; a language switch and the search read
+    nothing (they work on what was read); a change while the page is hidden is read only when it is shown."""
+    window = _window(qtbot, make_window)
+    main, session = window.main_view, window.session
+    assert main is not None and session is not None
+    main.show_page("support")
+    view = main.support
+    reads = reads_of(view, session)
+    qtbot.mouseClick(view.add_button, Qt.MouseButton.LeftButton)
+    type_into(qtbot, view.form.name, "Walking group")
+    qtbot.mouseClick(view.form.save_button, Qt.MouseButton.LeftButton)
+    assert reads and [card.entry.name for card in view.own_cards] == ["Walking group"]
+
+    with statements(session) as seen:
+        _search(qtbot, view, "walking")
+        i18n.set_language("cy")
+        qtbot.wait(10)
+        assert view.heading.text() != "Where to find support"
+        i18n.set_language("en")
+        qtbot.wait(10)
+    assert seen == []
+    assert [card.entry.name for card in view.own_cards if card.isVisibleTo(view)] == ["Walking group"]
+
+    # Saved from elsewhere while Support is hidden: no read until it is shown again.
+    reads.clear()
+    main.show_page("today")
+    _entry, changes = session.support.save_own(session.support.new_own("Pain clinic"))
+    assert window.open_diary is not None
+    window.open_diary.announce(changes)  # as when another screen writes through diary.run
+    assert reads == [] and window.open_diary.host.is_stale(view)
+    main.show_page("support")
+    assert reads and sorted(card.entry.name for card in view.own_cards) == ["Pain clinic", "Walking group"]
+
+
+def test_a_half_typed_own_entry_comes_back_after_a_lock(qtbot: QtBot, make_window: WindowFactory) -> None:
+    window = _window(qtbot, make_window)
+    main = window.main_view
+    assert main is not None
+    main.show_page("support")
+    qtbot.mouseClick(main.support.add_button, Qt.MouseButton.LeftButton)
+    type_into(qtbot, main.support.form.name, "Cylch Ioga")
+    type_into(qtbot, main.support.form.phone, "01234 567890")
+    assert window.lock_now()
+    unlock(qtbot, window, PASSPHRASE)
+    main = window.main_view
+    assert main is not None and window.session is not None
+    assert window.session.support.own() == []  # nothing saved behind the person's back
+    main.show_page("support")
+    form = main.support.form
+    assert form.isVisibleTo(main.support)
+    assert (form.name.text(), form.phone.text()) == ("Cylch Ioga", "01234 567890")
+    assert main.support.status.text() == "What you had typed was kept when the diary locked. Check it, then Save."
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert [card.entry.name for card in main.support.own_cards] == ["Cylch Ioga"]
+    assert main.support.draft() is None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import subprocess
 from pathlib import Path
@@ -14,8 +15,10 @@ from pytestqt.qtbot import QtBot
 from companion.domain.flare import SECTION_TITLES, FlarePlan, Helper
 from companion.i18n import translate_in
 from companion.reports.supporter_sheet import DEFAULT_SECTIONS, SHEET_TITLE
+from companion.services.clock import Clock
 from companion.services.session import DiarySession
 from companion.ui import dialogs
+from companion.ui.core.standalone import standalone_diary
 from companion.ui.flare.supporter_sheet_dialog import SupporterSheetDialog
 
 PLAN = FlarePlan(
@@ -29,9 +32,14 @@ PLAN = FlarePlan(
 
 
 @pytest.fixture
+def clock() -> Clock:
+    return Clock(dt.UTC, lambda: dt.datetime(2027, 3, 4, 12, 0, tzinfo=dt.UTC))  # the diary's own clock
+
+
+@pytest.fixture
 def dialog(qtbot: QtBot, session: DiarySession) -> SupporterSheetDialog:
     session.flares.save_plan(PLAN)
-    d = SupporterSheetDialog(session)
+    d = SupporterSheetDialog(standalone_diary(session))
     qtbot.addWidget(d)
     d.show()
     qtbot.waitExposed(d)
@@ -100,9 +108,18 @@ def test_cancelling_the_warning_writes_nothing(
 def test_cancelling_the_file_choice_writes_nothing(
     qtbot: QtBot, dialog: SupporterSheetDialog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(dialogs, "choose_save_file", lambda *_a: "")
+    asked: list[str] = []
+
+    def cancel(_parent: object, _title: str, suggested: str, _filter: str) -> str:
+        asked.append(suggested)
+        return ""
+
+    monkeypatch.setattr(dialogs, "choose_save_file", cancel)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    assert not [b for b in dialog.findChildren(QMessageBox) if b.isVisible()]
+    box = warning_box(qtbot, dialog)  # the warning comes first, as for every file saved
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    assert dialog.status.text() == "Nothing was saved."
+    assert [Path(path).name for path in asked] == ["companion-flare-help-2027-03-04.pdf"]  # the diary's date
     assert list(tmp_path.glob("*.pdf")) == []
 
 

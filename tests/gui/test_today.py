@@ -50,7 +50,7 @@ def test_a_note_alone_is_a_check_in_and_an_empty_form_is_explained(qtbot: QtBot,
 
 def test_entries_are_listed_newest_first_with_a_plural_heading(qtbot: QtBot, window) -> None:  # type: ignore[no-untyped-def]
     today = window.main_view.today
-    assert today.list_heading.text() == "0 entries today"
+    assert today.list_heading.text() == "No check-ins yet today"
     assert today.empty.isVisible()
     record_pain(qtbot, window, 4, "morning")
     assert today.list_heading.text() == "1 entry today"

@@ -25,6 +25,7 @@ from companion.i18n.formatting import format_date, format_decimal
 from companion.services.session import DiarySession
 from companion.storage.kdf import KdfParams
 from companion.ui import dialogs
+from companion.ui.core.diary import OpenDiary
 from companion.ui.core.standalone import standalone_diary
 from companion.ui.qt_translator import TranslatorBridge
 from companion.ui.trends.model import day_x
@@ -32,6 +33,7 @@ from companion.ui.trends.trends_view import TrendsView
 from tests.conftest import CHEAP_KDF
 from tests.gui.test_accessibility import unnamed_controls
 from tests.helpers.gui import message_box
+from tests.helpers.sql_statements import reads_of, statements
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -44,8 +46,8 @@ def demo(data_dir: Path) -> Iterator[DiarySession]:
     session.close()
 
 
-def open_view(qtbot: QtBot, session: DiarySession) -> TrendsView:
-    view = TrendsView(standalone_diary(session))
+def open_view(qtbot: QtBot, session: DiarySession, diary: OpenDiary | None = None) -> TrendsView:
+    view = TrendsView(diary or standalone_diary(session))
     qtbot.addWidget(view)
     view.resize(1100, 900)
     view.show()
@@ -210,24 +212,28 @@ def test_table_view_shows_the_same_numbers(qtbot: QtBot, demo: DiarySession) -> 
     assert view.panel.isVisible() and not view.table.isVisible()
 
 
-def test_export_png_and_svg_warns_once_that_the_picture_is_not_encrypted(
+def test_saving_a_picture_warns_first_every_time_with_cancel_the_default(
     qtbot: QtBot, demo: DiarySession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     view = open_view(qtbot, demo)
     chosen = iter([str(tmp_path / "pain"), str(tmp_path / "pain.svg")])
-    monkeypatch.setattr(dialogs, "choose_save_file", lambda *_a: next(chosen))
-    qtbot.mouseClick(view.export_png, Qt.MouseButton.LeftButton)
-    box = message_box(view)
-    assert box is not None and "not encrypted" in box.text()
-    assert not (tmp_path / "pain.png").exists()  # nothing written before the person agrees
-    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
-    png = tmp_path / "pain.png"
-    assert png.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
-    assert str(png) in view.status.text()
+    asked: list[str] = []
 
-    choose(view, "peg")
-    qtbot.mouseClick(view.export_svg, Qt.MouseButton.LeftButton)
-    assert message_box(view) is None  # said once a session
+    def choose_file(*_args: object) -> str:
+        asked.append("file")
+        return next(chosen)
+
+    monkeypatch.setattr(dialogs, "choose_save_file", choose_file)
+    for expected in ("pain.png", "pain.svg"):
+        qtbot.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
+        box = message_box(view)
+        assert box is not None and "not encrypted" in box.text()
+        assert box.defaultButton() is box.button(QMessageBox.StandardButton.Cancel)  # Enter never walks past it
+        assert asked.count("file") == ("pain.png", "pain.svg").index(expected)  # the warning comes first
+        qtbot.mouseClick(box.button(QMessageBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+        assert str(tmp_path / expected) in view.status.text()
+        choose(view, "peg")
+    assert (tmp_path / "pain.png").read_bytes().startswith(b"\x89PNG\r\n\x1a\n")  # no ending given: a PNG
     svg = (tmp_path / "pain.svg").read_bytes()
     assert svg.lstrip().startswith(b"<?xml") and b"<svg" in svg
 
@@ -237,12 +243,12 @@ def test_cancelling_the_export_warning_writes_nothing(
 ) -> None:
     view = open_view(qtbot, demo)
     monkeypatch.setattr(dialogs, "choose_save_file", lambda *_a: str(tmp_path / "chart.png"))
-    qtbot.mouseClick(view.export_png, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
     box = message_box(view)
     assert box is not None
-    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Cancel), Qt.MouseButton.LeftButton)
+    qtbot.keyClick(box, Qt.Key.Key_Return)  # Enter takes the default: Cancel
     assert not (tmp_path / "chart.png").exists()
-    assert view.status.text() == "Nothing was exported."
+    assert view.status.text() == "Nothing was saved."
 
 
 def test_every_chart_of_the_demo_diary_draws_with_words_and_named_controls(qtbot: QtBot, demo: DiarySession) -> None:
@@ -272,8 +278,13 @@ def test_peg_change_against_the_chosen_baseline(qtbot: QtBot, demo: DiarySession
     assert change is not None
     notes = view.notes.text()
     assert format_date(baseline[0]) in notes and format_decimal(change.baseline) in notes
-    assert f"{abs(round(change.percent))} %" in notes and "IMMPACT" in notes
+    assert f"{abs(round(change.percent))} %" in notes
     assert "because" not in notes and "caused" not in notes
+    # Research words and sources are one click away, not under the chart.
+    assert "IMMPACT" not in notes and not view.about.isVisible()
+    qtbot.mouseClick(view.about_button, Qt.MouseButton.LeftButton)
+    assert view.about.isVisible() and "IMMPACT" in view.about.text() and "Krebs" in view.about.text()
+    assert "SVG" not in view.export_button.text() and "SVG" in view.about.text()
 
 
 def test_empty_charts_say_what_they_need_and_tags_say_how_many_more_days(
@@ -292,7 +303,7 @@ def test_empty_charts_say_what_they_need_and_tags_say_how_many_more_days(
         choose(view, "peg")
         assert view.empty.isVisible() and not view.panel.isVisible()
         assert view.empty.text().startswith("The PEG chart appears when")
-        assert not view.export_png.isEnabled() and not view.table_toggle.isEnabled()
+        assert not view.export_button.isEnabled() and not view.table_toggle.isEnabled()
         peg_row = [view.chart_list.item(r).data(Qt.ItemDataRole.UserRole) for r in range(8)].index("peg")
         assert view.chart_list.item(peg_row).text() == "PEG scores (nothing yet)"
         for key in ("wellbeing", "activity", "goals"):
@@ -359,3 +370,46 @@ def test_dark_mode_and_text_size_reach_the_chart(qtbot: QtBot, demo: DiarySessio
     finally:
         qapp.setPalette(before_palette)
         qapp.setFont(before_font)
+
+
+def test_trends_reads_only_in_refresh_and_not_while_hidden(
+    qtbot: QtBot, demo: DiarySession, bridge: TranslatorBridge
+) -> None:
+    """The UI core's promise for Trends: a language switch draws every chart and table again from what was
+    read (no statement); a change made while the page is hidden reads nothing until it is shown; a change
+    while it is shown reads at once and the chart follows."""
+    diary = standalone_diary(demo)
+    view = open_view(qtbot, demo, diary)
+    qtbot.mouseClick(view.table_toggle, Qt.MouseButton.LeftButton)
+    english_rows = view.table.rowCount()
+    with statements(demo) as seen:
+        i18n.set_language("cy")
+        qtbot.waitUntil(lambda: view.panel.readout.text().startswith("Dydd") or cell(view, 0, 0)[:1].isdigit())
+        assert view.heading.text() != "Trends" and view.table.rowCount() == english_rows
+        for row in range(view.chart_list.count()):
+            view.chart_list.setCurrentRow(row)  # every chart, in Welsh, from what was kept
+        i18n.set_language("en")
+        qtbot.wait(10)
+    assert seen == []
+
+    reads = reads_of(view, demo)
+    choose(view, "pain")
+    row = view.table.rowCount() - 2  # yesterday
+    count = int(cell(view, row, 4))
+    yesterday = dt.datetime.combine(demo.insights.today() - dt.timedelta(days=1), dt.time(12, 0)).astimezone()
+
+    def check_in(minute: int) -> None:
+        _entry, changes = demo.diary.record_checkin(CheckinInput(recorded_at=yesterday.replace(minute=minute), pain=3))
+        diary.announce(changes)  # as diary.run does for a write from any screen
+
+    view.hide()
+    check_in(1)
+    assert reads == [] and diary.host.is_stale(view)
+    view.show()
+    qtbot.waitExposed(view)
+    assert reads and not diary.host.is_stale(view)
+    assert cell(view, row, 4) == str(count + 1)  # read when the page came back
+
+    reads.clear()
+    check_in(2)
+    assert reads and cell(view, row, 4) == str(count + 2)  # on screen: read at once

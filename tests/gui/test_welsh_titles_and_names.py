@@ -103,6 +103,9 @@ def test_the_welsh_window_and_its_dialogs_say_cydymaith(
     assert window.main_view is not None
     window.main_view.show_page("settings")
     qtbot.mouseClick(window.main_view.data_section.export_json, Qt.MouseButton.LeftButton)
+    warning = message_box(window)  # every file saved: the not-encrypted warning first, then the file dialog
+    assert warning is not None and warning.windowTitle().endswith("— Cydymaith")
+    qtbot.mouseClick(warning.button(QMessageBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
     assert seen["title"] == f"{i18n._('Export your diary')} — Cydymaith"
     assert Path(seen["suggested"]).name == f"cydymaith-allforio-{dt.date.today().isoformat()}.json"
     for title in (window.windowTitle(), seen["title"], box.windowTitle(), change.windowTitle()):
@@ -165,10 +168,17 @@ def test_the_summary_and_the_chart_offer_welsh_file_names(
     window.main_view.show_page("trends")
     trends = window.main_view.page("trends")
     qtbot.waitUntil(lambda: trends.current_chart() is not None and trends.current_chart().has_data, timeout=5000)
-    trends.export("png")
+    def past_the_warning() -> None:  # every file saved: the not-encrypted warning first, then the file dialog
+        warning = message_box(window)
+        assert warning is not None
+        qtbot.mouseClick(warning.button(QMessageBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+
+    trends.export()
+    past_the_warning()
     today = dt.date.today().isoformat()
     assert Path(offered[-1]).name == f"cydymaith-siart-{name_part(i18n._('Pain over time'))}-{today}.png"
     window.main_view.show_page("summary")
-    window.main_view.page("summary")._choose_pdf_path()
+    window.main_view.page("summary").save_pdf()
+    past_the_warning()
     assert Path(offered[-1]).name == f"cydymaith-crynodeb-{today}.pdf"
     assert message_box(window) is None

@@ -211,9 +211,9 @@ def _dialogs(window: CompanionWindow) -> Iterator[tuple[str, QWidget]]:
     opened: list[tuple[str, QDialog | None]] = [
         ("check-in edit dialog", window.open_edit_dialog(entry.id)),
         ("change passphrase dialog", window.open_change_passphrase()),
-        ("import dialog", ImportDialog(session, transfer.export_json(session), True, window)),
+        ("import dialog", ImportDialog(window.open_diary, transfer.export_json(session), True, window)),
         ("action plan dialog", main.goals.plans.open_dialog(None)),
-        ("supporter sheet dialog", SupporterSheetDialog(session, window)),
+        ("supporter sheet dialog", SupporterSheetDialog(window.open_diary, window)),
         ("tag manager dialog", main.diary.open_tag_manager()),
         ("PEG dialog", main.today.measures_banner.open_peg()),
         ("mood check dialog", main.today.measures_banner.open_mood_screen()),

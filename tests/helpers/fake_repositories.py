@@ -164,8 +164,22 @@ class FakeMeasures:
     def peg_history(self) -> list[PegResponse]:
         return sorted(self._t.pegs.values(), key=lambda r: _utc(r.taken_at))
 
+    def latest_peg(self) -> PegResponse | None:
+        history = self.peg_history()
+        return history[-1] if history else None
+
+    def update_peg_answers(self, response: PegResponse) -> bool:
+        if response.id not in self._t.pegs:
+            return False
+        self._t.pegs[response.id] = response
+        return True
+
     def add_screen(self, screen: MoodScreen) -> None:
         self._t.screens[screen.id] = screen
+
+    def latest_screen_time(self) -> dt.datetime | None:
+        taken = self.screens()
+        return taken[-1].taken_at if taken else None
 
     def screens(self) -> list[MoodScreen]:
         return sorted(self._t.screens.values(), key=lambda s: _utc(s.taken_at))

@@ -34,11 +34,17 @@ ALLOWED_FORMAT_ARGS: dict[tuple[str, str], str] = {
     ("companion/ui/checkin/tag_editor.py", "Add to “{list}”"): "list title quoted as a label, not mutated",
     ("companion/ui/flare/plan_section.py", "{number}. {title}"): "numbered heading: the title stands alone",
     ("companion/ui/flare/plan_section.py", "Example: {line}"): "a whole example line after a colon",
-    ("companion/ui/goals/goals_view.py", "{goal}\n{status}; steps done: {done} of {total}"): (
+    ("companion/ui/goals/goals_section.py", "{goal}\n{status}; steps done: {done} of {total}"): (
         "status word at the start of its own line (label position)"
     ),
-    ("companion/ui/measures/mood_screen_dialog.py", "Source: {source}"): "a citation after a colon",
-    ("companion/ui/measures/peg_dialog.py", "Source: {source}"): "a citation after a colon",
+    ("companion/ui/measures/about_dialog.py", "Source: {source}"): "a citation after a colon",
+    ("companion/ui/measures/about_dialog.py", "Source: {source} Free to use."): (
+        "a citation after a colon, then a whole sentence"
+    ),
+    (
+        "companion/ui/measures/about_dialog.py",
+        "Pain, on Today and in the weekly check, is scored the same way: {scale}.",
+    ): "the scale's whole direction ('0 = …, 10 = …') after a colon, never mutated",
     ("companion/ui/measures/peg_dialog.py", "{number}. {question}"): "numbered question: the question stands alone",
     ("companion/ui/today/score_picker.py", "{low_anchor}; {high_anchor}"): (
         "a screen reader's description listing the scale's two anchor phrases, each whole, no sentence around them"

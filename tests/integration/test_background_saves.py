@@ -202,6 +202,8 @@ def test_close_waits_for_the_save_in_flight_and_writes_what_is_pending(
     monkeypatch.setattr(diary.store.vault, "save", gated)
     diary.diary.record_pain(5, "in flight")
     assert gated.started.wait(5)
+    saver = diary.store._saver._thread  # this diary's saving thread (other tests may have their own)
+    assert saver is not None and saver.is_alive()
     diary.diary.record_pain(6, "pending behind it")
     closer = threading.Thread(target=diary.close)
     closer.start()
@@ -210,7 +212,7 @@ def test_close_waits_for_the_save_in_flight_and_writes_what_is_pending(
     gated.gate.set()
     closer.join(10)
     assert not closer.is_alive() and not diary.is_open
-    assert not any(t.name == "companion-saver" for t in threading.enumerate())
+    assert not saver.is_alive()
     assert notes_on_disk(vault_path) == ["in flight", "pending behind it"]
 
 

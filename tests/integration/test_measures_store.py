@@ -25,7 +25,9 @@ def test_peg_round_trip_and_due_dates_through_the_vault(
     session: DiarySession, clock: FakeClock, vault_path: Path
 ) -> None:
     measures = session.measures
-    assert measures.peg_due() and measures.next_peg_due() is None
+    assert not measures.peg_due() and measures.next_peg_due() is None  # a new diary asks nothing yet
+    session.diary.record_pain(4)
+    assert measures.peg_due() and measures.next_peg_due() == dt.date(2026, 1, 28)  # from the first check-in
     response, changes = measures.record_peg(7, 5, 6)
     assert changes.measures
     assert response.score == 6.0 and response.taken_at == clock.now()
@@ -60,11 +62,12 @@ def test_refused_peg_answers_save_nothing_on_disk(session: DiarySession) -> None
     with pytest.raises(ValidationError):
         session.measures.record_peg(True, 5, 5)
     assert session.measures.peg_history() == []
-    assert session.measures.peg_due()
 
 
 def test_mood_screens_round_trip_and_are_due_monthly(session: DiarySession, clock: FakeClock, vault_path: Path) -> None:
     measures = session.measures
+    session.diary.record_pain(4)
+    clock.advance(days=14)  # the mood check comes two weeks after the first check-in
     assert measures.screen_due()
     phq, _ = measures.record_screen(Instrument.PHQ2, 1, 2)
     gad, _ = measures.record_screen(Instrument.GAD2, 0, 1)
@@ -85,5 +88,30 @@ def test_mood_screens_round_trip_and_are_due_monthly(session: DiarySession, cloc
             (gad.id, Instrument.GAD2, 1),
         ]
         assert [s.id for s in reopened.measures.screens(Instrument.GAD2)] == [gad.id]
+    finally:
+        reopened.close()
+
+
+def test_a_corrected_peg_and_its_history_are_kept_in_the_vault(
+    session: DiarySession, clock: FakeClock, vault_path: Path
+) -> None:
+    first, _ = session.measures.record_peg(2, 2, 2)
+    clock.advance(days=7)
+    latest, _ = session.measures.record_peg(7, 5, 6)
+    clock.advance(hours=3)
+    session.measures.correct_latest_peg(1, 5, 6)
+    corrected_at = clock.now()
+    session.close()
+
+    reopened = DiarySession.open(vault_path, passphrase=PASSPHRASE)
+    try:
+        history = reopened.measures.peg_history()
+        assert [(r.id, r.pain_average, r.enjoyment, r.activity) for r in history] == [
+            (first.id, 2, 2, 2),  # earlier answers are untouched
+            (latest.id, 1, 5, 6),
+        ]
+        assert history[1].taken_at == latest.taken_at
+        (correction,) = reopened.measures.peg_corrections()
+        assert (correction.peg_id, correction.before, correction.corrected_at) == (latest.id, (7, 5, 6), corrected_at)
     finally:
         reopened.close()

@@ -389,3 +389,32 @@ def test_boom_bust_report_reads_logs_and_pain_from_the_diary(session: DiarySessi
     session.pacing.save_thresholds(Thresholds(bust_ratio=0.3, pain_rise=4))
     assert session.pacing.boom_bust(weeks=2).busts == 0  # 4 against 10 is not low enough, pain rose by 3
     assert session.pacing.boom_bust(weeks=2, thresholds=Thresholds()).busts == 1
+
+
+def test_a_tolerance_test_can_be_recorded_for_an_earlier_day_never_a_later_one(
+    session: DiarySession, clock: FakeClock
+) -> None:
+    """The tests are done "on three different days": one done on Saturday can be written down on Monday."""
+    walking, _ = session.pacing.add_activity("Walking")
+    saturday, sunday = dt.date(2026, 2, 28), dt.date(2026, 3, 1)
+    session.pacing.record_test(walking.id, 11, taken_on=saturday)
+    session.pacing.record_test(walking.id, 9, taken_on=sunday)
+    today, changes = session.pacing.record_test(walking.id, 10, taken_on=MONDAY_9AM.date())
+    assert changes.pacing and today.taken_at == MONDAY_9AM  # today's test keeps the moment it was recorded
+    with pytest.raises(ValidationError) as refused:
+        session.pacing.record_test(walking.id, 12, taken_on=dt.date(2026, 3, 3))
+    assert refused.value.message() == (
+        "A tolerance test cannot be on a day still to come. Choose today or an earlier day."
+    )
+    session = _reopen(session, clock)
+    try:
+        tests = session.pacing.tests(walking.id)
+        # Oldest first, each on the day it was done, at the time of day it was written down.
+        assert [(t.taken_at.date(), t.amount) for t in tests] == [(saturday, 11), (sunday, 9), (MONDAY_9AM.date(), 10)]
+        recorded = tests[2].taken_at
+        assert tests[0].taken_at.astimezone(recorded.tzinfo).time() == recorded.time()
+        assert p.tests_on_distinct_days(tests) == 3
+        # (11 + 9 + 10) / 3 = 10, 80 % is 8 minutes: the back-dated tests count like any other.
+        assert p.baseline_from_tests(tests, p.Unit.MINUTES).value == 8.0
+    finally:
+        session.close()

@@ -14,7 +14,7 @@ from companion.domain.appointments import Appointment
 from companion.domain.checkin import Checkin, TagKind, TagRating
 from companion.domain.flare import FlareEpisode
 from companion.domain.goals import ActionPlan, Goal, GoalRating, GoalStep
-from companion.domain.measures import PegResponse
+from companion.domain.measures import Instrument, MoodScreen, PegResponse
 from companion.domain.medicine_review import ReviewPlan, ReviewStep
 from companion.domain.medicines import Dose, Medicine, MedicineKind, MedicineRating
 from companion.domain.pacing import Activity, ActivityLog, ChangeKind, PlanChange, Unit
@@ -151,6 +151,15 @@ def test_measures_and_flares_in_time_order(uow: Factory) -> None:
         work.commit()
     with uow() as work:
         assert [r.id for r in work.measures.peg_history()] == ["early", "late"]
+        assert work.measures.latest_peg() == PegResponse("late", at(8, 9), 5, 5, 5)
+        assert work.measures.update_peg_answers(PegResponse("late", at(8, 9), 1, 5, 5, "cy"))
+        assert not work.measures.update_peg_answers(PegResponse("none", at(8, 9), 1, 5, 5))
+        assert work.measures.latest_screen_time() is None
+        work.measures.add_screen(MoodScreen("s", Instrument.GAD2, at(4, 9, 1), 1, 1))
+        work.commit()
+    with uow() as work:
+        assert work.measures.latest_peg() == PegResponse("late", at(8, 9), 1, 5, 5, "cy")
+        assert work.measures.latest_screen_time() == at(4, 9, 1)
         assert [(e.id, e.ended_at) for e in work.flares.all()] == [("first", at(3, 9)), ("second", at(7, 9))]
         assert work.flares.get("first").peak_pain == 8  # type: ignore[union-attr]
 

@@ -27,7 +27,8 @@ def test_settings_round_trip_and_hold_no_diary_content(tmp_path: Path) -> None:
     text = (tmp_path / "settings.json").read_text(encoding="utf-8")
     reminders = {"reminder_checkin", "reminder_peg", "reminder_time", "reminder_peg_weekday"}
     reminders |= {"reminder_checkin_last", "reminder_peg_last"}  # days only: when a reminder was last shown
-    expected = {"version", "language", "auto_lock_minutes", "font_point_size"} | reminders
+    window = {"window_width", "window_height", "window_maximized"}  # sizes only, to open the window as it was
+    expected = {"version", "language", "auto_lock_minutes", "font_point_size"} | reminders | window
     assert set(__import__("json").loads(text)) == expected
 
 

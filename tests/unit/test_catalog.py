@@ -237,9 +237,9 @@ def test_the_fragment_check_flags_sentence_building(source: str) -> None:
         'x = lead + "\\n" + _("Nothing was changed.")',
         'x = " ".join([_("One."), _("Two!")])',
         'x = _("Saved {count} entries").format(count=n)',
-        'x = _("Source: {source}").format(source=_(SOURCE))',  # allowed in peg_dialog.py only
+        'x = _("Source: {source}").format(source=_(SOURCE))',  # allowed in about_dialog.py only
     ],
 )
 def test_the_fragment_check_lets_whole_sentences_through(source: str) -> None:
-    path = "companion/ui/measures/peg_dialog.py" if "SOURCE" in source else "companion/example.py"
+    path = "companion/ui/measures/about_dialog.py" if "SOURCE" in source else "companion/example.py"
     assert check_source(source, path) == []

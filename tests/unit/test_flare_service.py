@@ -64,3 +64,27 @@ def test_start_log_pain_end_and_review() -> None:
     assert len(DiaryService(fake.unit_of_work, clock).all_entries()) == 3  # the pain scores are check-ins too
     stats = flares.stats()
     assert stats.count == 1 and stats.mean_length_days == pytest.approx(2.2, abs=0.05)
+
+
+def test_undo_end_lets_the_same_flare_go_on_and_is_refused_once_another_has_started() -> None:
+    clock = FakeClock(local(2026, 11, 20, 8))
+    flares = FlareService(FakeDiary().unit_of_work, clock)
+    started, _ = flares.start()
+    flares.note_pain(7)
+    clock.advance(days=1)
+    ended, changes = flares.end()
+    assert changes.flares and flares.current() is None
+    again, changes = flares.undo_end(ended.id)
+    assert changes.flares
+    assert again == FlareEpisode(started.id, started.started_at, None, 7)  # as it was: start, peak, no end
+    assert flares.current() == again
+    assert not flares.undo_end(ended.id)[1]  # already going on: nothing to change
+    # Ended again, then a new flare started: the old one cannot go on beside it.
+    flares.end()
+    clock.advance(days=3)
+    newer, _ = flares.start()
+    with pytest.raises(ValidationError):
+        flares.undo_end(ended.id)
+    assert [e.id for e in flares.episodes() if e.ongoing] == [newer.id]
+    with pytest.raises(ValidationError):
+        flares.undo_end("no-such-flare")

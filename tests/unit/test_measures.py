@@ -9,9 +9,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from companion import i18n
+from companion.domain.checkin import Checkin
 from companion.domain.errors import ValidationError
 from companion.domain.measures import (
+    PEG_FIRST_AFTER_DAYS,
     PEG_INTERVAL_DAYS,
+    SCREEN_FIRST_AFTER_DAYS,
     SCREEN_FOLLOW_UP,
     SCREEN_INTERVAL_DAYS,
     Instrument,
@@ -101,9 +104,23 @@ def test_the_follow_up_never_diagnoses() -> None:
 # When each measure is due -----------------------------------------------------------------------------
 
 
-def test_never_taken_is_due_now() -> None:
+def test_nothing_is_due_before_the_diarys_first_check_in() -> None:
     assert next_due(None, PEG_INTERVAL_DAYS) is None
-    assert is_due(None, dt.date(2026, 11, 2), PEG_INTERVAL_DAYS)
+    assert not is_due(None, dt.date(2026, 11, 2), PEG_INTERVAL_DAYS)
+    assert not is_due(None, dt.date(2026, 11, 2), SCREEN_INTERVAL_DAYS)
+
+
+def test_never_answered_is_due_from_the_first_check_in_and_the_mood_check_two_weeks_later() -> None:
+    first = dt.date(2026, 11, 2)
+    assert next_due(None, PEG_INTERVAL_DAYS, first, PEG_FIRST_AFTER_DAYS) == first
+    assert is_due(None, first, PEG_INTERVAL_DAYS, first, PEG_FIRST_AFTER_DAYS)
+    assert not is_due(None, first - dt.timedelta(days=1), PEG_INTERVAL_DAYS, first, PEG_FIRST_AFTER_DAYS)
+    assert next_due(None, SCREEN_INTERVAL_DAYS, first, SCREEN_FIRST_AFTER_DAYS) == dt.date(2026, 11, 16)
+    assert not is_due(None, dt.date(2026, 11, 15), SCREEN_INTERVAL_DAYS, first, SCREEN_FIRST_AFTER_DAYS)
+    assert is_due(None, dt.date(2026, 11, 16), SCREEN_INTERVAL_DAYS, first, SCREEN_FIRST_AFTER_DAYS)
+    # Once answered, the first check-in no longer counts: the interval does.
+    taken = dt.datetime(2026, 11, 20, 9, 0, tzinfo=dt.UTC)
+    assert next_due(taken, PEG_INTERVAL_DAYS, first, PEG_FIRST_AFTER_DAYS) == dt.date(2026, 11, 27)
 
 
 @pytest.mark.parametrize(("days", "due"), [(0, False), (1, False), (6, False), (7, True), (8, True), (30, True)])
@@ -140,14 +157,27 @@ def test_mood_screen_is_due_every_28_days_across_a_leap_february() -> None:
 
 
 @pytest.fixture
-def measures() -> tuple[MeasuresService, FakeClock]:
+def diary() -> FakeDiary:
+    return FakeDiary()
+
+
+@pytest.fixture
+def measures(diary: FakeDiary) -> tuple[MeasuresService, FakeClock]:
     clock = FakeClock(dt.datetime(2026, 1, 28, 21, 15, tzinfo=WALES_SUMMER))
-    return MeasuresService(FakeDiary().unit_of_work, clock), clock
+    return MeasuresService(diary.unit_of_work, clock), clock
 
 
-def test_peg_is_due_weekly_from_the_last_answer(measures: tuple[MeasuresService, FakeClock]) -> None:
+def first_check_in(diary: FakeDiary, at: dt.datetime) -> None:
+    with diary.unit_of_work() as uow:
+        uow.checkins.add(Checkin("first", at, pain=4), at)
+        uow.commit()
+
+
+def test_peg_is_due_weekly_from_the_last_answer(measures: tuple[MeasuresService, FakeClock], diary: FakeDiary) -> None:
     service, clock = measures
-    assert service.peg_due() and service.next_peg_due() is None
+    assert not service.peg_due() and service.next_peg_due() is None  # a new diary asks nothing yet
+    first_check_in(diary, clock.now())
+    assert service.peg_due() and service.next_peg_due() == dt.date(2026, 1, 28)  # from the first check-in
     response, changes = service.record_peg(7, 5, 6)
     assert changes.measures and response.taken_at == clock.now() and response.score == 6.0
     assert not service.peg_due() and service.next_peg_due() == dt.date(2026, 2, 4)
@@ -165,11 +195,15 @@ def test_refused_peg_answers_save_nothing(measures: tuple[MeasuresService, FakeC
     with pytest.raises(ValidationError):
         service.record_peg(True, 5, 5)
     assert service.peg_history() == []
-    assert service.peg_due()
 
 
-def test_mood_screens_are_due_every_28_days(measures: tuple[MeasuresService, FakeClock]) -> None:
+def test_mood_screens_are_due_every_28_days(measures: tuple[MeasuresService, FakeClock], diary: FakeDiary) -> None:
     service, clock = measures
+    assert not service.screen_due()  # a new diary: not before its first check-in
+    first_check_in(diary, clock.now())
+    clock.advance(days=13)
+    assert not service.screen_due()  # nor in its first two weeks (the questions ask about 2 weeks)
+    clock.advance(days=1)
     assert service.screen_due()
     phq, _ = service.record_screen(Instrument.PHQ2, 1, 2)
     gad, _ = service.record_screen(Instrument.GAD2, 0, 1)
@@ -183,12 +217,42 @@ def test_mood_screens_are_due_every_28_days(measures: tuple[MeasuresService, Fak
     assert [s.id for s in service.screens(Instrument.GAD2)] == [gad.id]
 
 
+def test_correcting_the_latest_peg_keeps_its_week_and_the_numbers_it_had(
+    measures: tuple[MeasuresService, FakeClock],
+) -> None:
+    service, clock = measures
+    with pytest.raises(ValidationError) as nothing:
+        service.correct_latest_peg(1, 2, 3)
+    assert nothing.value.message() == "There is no weekly check to correct yet."
+    first, _ = service.record_peg(2, 2, 2)
+    clock.advance(days=7)
+    latest, _ = service.record_peg(7, 5, 6)  # 7 pressed instead of 1
+    clock.advance(days=2)
+    i18n.set_language("cy")  # corrected while reading the Welsh wording
+    try:
+        corrected, changes = service.correct_latest_peg(1, 5, 6)
+    finally:
+        i18n.set_language("en")
+    assert changes.measures and (latest.language, corrected.language) == ("en", "cy")
+    # The same answer (its id and its week), with the new number; 12 / 3 = 4.0 by hand.
+    assert (corrected.id, corrected.taken_at, corrected.score) == (latest.id, latest.taken_at, 4.0)
+    assert service.next_peg_due() == latest.taken_at.date() + dt.timedelta(days=7)  # the week did not move
+    assert [(r.id, r.pain_average) for r in service.peg_history()] == [(first.id, 2), (latest.id, 1)]
+    (correction,) = service.peg_corrections()
+    assert (correction.peg_id, correction.before, correction.corrected_at) == (latest.id, (7, 5, 6), clock.now())
+    assert service.peg_corrections(first.id) == []
+    with pytest.raises(ValidationError):
+        service.correct_latest_peg(1, 11, 6)
+    same, unchanged = service.correct_latest_peg(1, 5, 6)  # nothing different: nothing written
+    assert same == corrected and not unchanged and len(service.peg_corrections()) == 1
+
+
 # Support contacts -------------------------------------------------------------------------------------
 
 
 def test_support_contacts_are_the_established_ones_with_sources() -> None:
     by_key = {c.key: c for c in MOOD_SUPPORT_CONTACTS}
-    assert list(by_key) == ["gp", "nhs111", "samaritans", "call", "emergency"]
+    assert list(by_key) == ["emergency", "nhs111", "samaritans", "call", "gp"]  # 999 first
     assert by_key["samaritans"].phone == "116 123"
     assert by_key["samaritans"].welsh_language_phone == "0808 164 0123"
     assert by_key["call"].phone == "0800 132 737"

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QScrollArea, QVBoxLayou
 from companion.domain.checkin import Checkin
 from companion.i18n import _
 from companion.i18n.formatting import format_date, format_time
+from companion.ui import dialogs
 from companion.ui.checkin.checkin_form import CheckinForm
 from companion.ui.core.diary import OpenDiary
 from companion.ui.core.page import Draft, PagePart
@@ -37,7 +38,7 @@ class CheckinEditDialog(PagePart, QDialog):
             )
         )
         layout = QVBoxLayout(self)
-        self.form = CheckinForm(session.clock)
+        self.form = CheckinForm(diary.clock)
         self.form.set_known_tags(session.diary.tag_names())
         self.form.set_value(checkin, keep_time=False)
         scroll = QScrollArea()
@@ -66,7 +67,7 @@ class CheckinEditDialog(PagePart, QDialog):
             return None
         dialog = cls(diary, entry, parent)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
+        dialogs.open_modal(dialog)  # the focus goes back where it was when it closes
         return dialog
 
     @classmethod

@@ -1,6 +1,8 @@
 """The check-in form: pain first, then (folded away until wanted) where, sleep, mood, tags; a note.
 
-Every field but the time is optional. The time is "now" unless the person changes it (back-dating).
+Every field but the time is optional. The time is "now" unless the person changes it (back-dating): the
+"When" boxes show the time at which the person starts the check-in, and the question is worded for the time
+chosen ("right now", or that day and time). Time comes from the diary's clock.
 """
 
 from __future__ import annotations
@@ -8,10 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, QSize, Qt, QTime, Signal
-from PySide6.QtGui import QFontMetrics, QResizeEvent
+from PySide6.QtCore import QDateTime, QSize, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QDateTimeEdit,
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
@@ -27,20 +28,15 @@ from PySide6.QtWidgets import (
 from companion.domain.body import PainType
 from companion.domain.checkin import Checkin, CheckinInput, RegionPain, TagKind, TagRating
 from companion.i18n import N_, _
+from companion.i18n.formatting import format_date, format_time, format_weekday_date
 from companion.services.clock import Clock
 from companion.ui.checkin.body_map import BodyMapEditor
 from companion.ui.checkin.tag_editor import TagEditor
+from companion.ui.checkin.when_field import WhenField
 from companion.ui.today.score_picker import ScorePicker
 from companion.ui.widgets import Retranslatable, label
 
 NO_HOURS = -0.5  # the spin box's "not set" value, shown as its special text
-
-
-def _qdatetime(moment: dt.datetime) -> QDateTime:
-    """The wall-clock time the person lived, as Qt shows it (no time-zone conversion)."""
-    return QDateTime(
-        QDate(moment.year, moment.month, moment.day), QTime(moment.hour, moment.minute, moment.second)
-    )
 
 
 class NoteEdit(QPlainTextEdit):
@@ -135,10 +131,8 @@ class CheckinForm(Retranslatable, QWidget):
 
         when_row = QHBoxLayout()
         self.when_label = QLabel()
-        self.when = QDateTimeEdit()
-        self.when.setObjectName("checkinWhen")
-        self.when.setCalendarPopup(True)
-        self.when_label.setBuddy(self.when)
+        self.when = WhenField()
+        self.when_label.setBuddy(self.when.date_edit)
         self.now_button = QPushButton()
         self.now_button.setObjectName("checkinNowButton")
         when_row.addWidget(self.when_label)
@@ -220,6 +214,7 @@ class CheckinForm(Retranslatable, QWidget):
         outer.addWidget(self.note)
 
         self.when.dateTimeChanged.connect(self._on_when_date_time_changed)
+        self.when.focused.connect(self.follow_clock)
         self.now_button.clicked.connect(self._on_now_button_clicked)
         for picker in (self.pain, self.sleep_quality, self.mood, self.fatigue):
             picker.score_changed.connect(self._on_any_changed)
@@ -236,10 +231,10 @@ class CheckinForm(Retranslatable, QWidget):
 
     def retranslate_ui(self) -> None:
         self.when_label.setText(_("&When:"))
-        self.when.setAccessibleName(_("When this check-in is for"))
+        self.when.retranslate_ui()
         self.now_button.setText(_("Now"))
         self.now_button.setAccessibleName(_("Set the time to now"))
-        self.question.setText(_("How is your pain right now?"))
+        self._update_question()
         self.pain.setAccessibleName(_("Pain score from 0 to 10"))
         self.sleep_quality_label.setText(_("How well did you sleep?"))
         self.sleep_hours_label.setText(_("&Hours of sleep:"))
@@ -267,14 +262,28 @@ class CheckinForm(Retranslatable, QWidget):
     def reset_time(self, now: dt.datetime) -> None:
         """Show `now` and follow the clock until the person changes the time (back-dating)."""
         self._now = now
-        self.when.blockSignals(True)
-        self.when.setMaximumDateTime(_qdatetime(now.replace(second=59, microsecond=0)))
-        self.when.setDateTime(_qdatetime(now.replace(second=0, microsecond=0)))
-        self.when.blockSignals(False)
+        self.when.set_moment(now)
         self._time_changed_by_person = False
+        self._update_question()
+
+    def follow_clock(self) -> None:
+        """Unless the person has chosen a time, show the time now (the page may have been open for hours).
+        Called at every change in the form, so it touches the boxes only when the minute has moved on."""
+        if self._time_changed_by_person:
+            return
+        now = self._clock.now()
+        if self.when.moment() != (now.date(), now.time().replace(second=0, microsecond=0)):
+            self.reset_time(now)
+        else:
+            self._now = now
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.follow_clock()
+        super().showEvent(event)
 
     def _on_when_date_time_changed(self, _value: QDateTime) -> None:
         self._time_changed_by_person = True
+        self._update_question()
         self.changed.emit()
 
     def _on_now_button_clicked(self) -> None:
@@ -284,13 +293,27 @@ class CheckinForm(Retranslatable, QWidget):
     def recorded_at(self, now: dt.datetime) -> dt.datetime:
         if not self._time_changed_by_person:
             return now
-        chosen = self.when.dateTime().toPython()
-        assert isinstance(chosen, dt.datetime)
-        return self._clock.at(chosen.date(), chosen.time())  # the wall-clock time typed, in the diary's zone
+        return self._clock.at(*self.when.moment())
+
+    def _update_question(self) -> None:
+        """The pain question, worded for the time the check-in is for."""
+        if not self._time_changed_by_person:
+            self.question.setText(_("How is your pain right now?"))
+            return
+        day, time = self.when.moment()
+        shown = format_time(time)
+        today = self._clock.today()
+        if day == today:
+            text = _("How was your pain at {time} today?").format(time=shown)
+        else:
+            date = format_weekday_date(day) if day.year == today.year else format_date(day, "full")
+            text = _("How was your pain then ({date}, {time})?").format(date=date, time=shown)
+        self.question.setText(text)
 
     # --- values -----------------------------------------------------------------------------------------
 
     def _on_any_changed(self, *_args: Any) -> None:
+        self.follow_clock()  # a check-in begins: "When" shows the time now, not when the page was opened
         self._update_section_titles()
         self.changed.emit()
 
@@ -325,9 +348,9 @@ class CheckinForm(Retranslatable, QWidget):
             editor.set_value(given.tags)
         self.note.setPlainText(given.note)
         if not keep_time:
-            moment = given.recorded_at
-            self.when.setDateTime(_qdatetime(moment.replace(second=0, microsecond=0)))
+            self.when.set_moment(self._clock.localize(given.recorded_at))
             self._time_changed_by_person = True
+            self._update_question()
         self.where.set_open(bool(given.regions))
         self.sleep.set_open(given.sleep_quality is not None or given.sleep_hours is not None)
         self.feelings.set_open(given.mood is not None or given.fatigue is not None)

@@ -67,6 +67,8 @@ class TagEditor(Retranslatable, QWidget):
         self.error = label()
         self.error.hide()
         self.grid = QGridLayout()
+        # The name takes the room left over; a longer name added later does not move the rows above.
+        self.grid.setColumnStretch(0, 1)
         outer.addWidget(self.title)
         outer.addLayout(row)
         outer.addWidget(self.error)
@@ -127,6 +129,9 @@ class TagEditor(Retranslatable, QWidget):
         self.grid.addWidget(text, row, 0)
         self.grid.addWidget(ratings, row, 1)
         self.grid.addWidget(remove, row, 2)
+        if self.isVisible():  # shown and placed now, not after a pass of the event loop (no jump)
+            for widget in (text, ratings, remove):
+                widget.show()
         previous = self._rows[-1][3] if self._rows else self.add_button
         QWidget.setTabOrder(previous, ratings)  # new rows follow this list in the Tab order, not the window's end
         QWidget.setTabOrder(ratings, remove)

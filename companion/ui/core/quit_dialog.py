@@ -59,7 +59,7 @@ def ask_quit_with_failed_save(
             quit_losing_changes()
 
     box.finished.connect(finished)
-    box.open()
+    dialogs.open_modal(box)
     return box
 
 

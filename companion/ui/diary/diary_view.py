@@ -1,4 +1,7 @@
-"""The Diary screen: filters, the days found (newest first), the chosen day's check-ins, delete with undo."""
+"""The Diary screen: filters, the days found (newest first), the chosen day's check-ins, delete with undo.
+
+A page of the UI core: it reads the diary only in `refresh()` (when a check-in or tag changes and it is
+shown, or when the filters change), writes through `diary.run`, and a hidden Diary costs a check-in nothing."""
 
 from __future__ import annotations
 
@@ -19,10 +22,10 @@ from PySide6.QtWidgets import (
 
 from companion.domain.changes import Changes
 from companion.domain.checkin import Checkin
-from companion.domain.errors import SaveFailedError
 from companion.i18n import _, ngettext
 from companion.i18n.formatting import format_date, format_time, format_weekday_date
 from companion.services.diary import DiaryDay, DiaryFilter
+from companion.ui import dialogs
 from companion.ui.core.diary import OpenDiary
 from companion.ui.core.page import PagePart
 from companion.ui.diary.day_view import DayView
@@ -47,20 +50,18 @@ def day_sentence(day: DiaryDay, today: dt.date) -> str:
 
 class DiaryView(PagePart, QWidget):
     interests = Changes(pain_entries=True, tags=True)
-    save_failed = Signal(object)  # SaveFailedError: the change is in memory, not yet on disk
-    edit_requested = Signal(str)  # entry id: open the check-in editor for it
-    changed = Signal()  # check-ins or tags changed here (delete, undo, rename, merge)
+    edit_requested = Signal(str)  # entry id: the check-in editor opens for it
 
     UNDO_MS = 15_000  # how long the undo bar waits (longer while its button has the focus)
 
     def __init__(self, diary: OpenDiary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        session = diary.session
         self._diary = diary
         self.setObjectName("diaryView")
-        self._session = session
+        self._session = diary.session
         self._filter = DiaryFilter()
         self._days: list[DiaryDay] = []
+        self._today = diary.clock.today()
         self._deleted: Checkin | None = None
         self.tag_manager: TagManagerDialog | None = None
 
@@ -68,7 +69,7 @@ class DiaryView(PagePart, QWidget):
         self.heading.setObjectName("diaryHeading")
         self.manage_tags_button = QPushButton()
         self.manage_tags_button.setObjectName("manageTagsButton")
-        self.filter_bar = FilterBar(session.diary.today())
+        self.filter_bar = FilterBar(self._today)
         self.undo_bar = QFrame()
         self.undo_bar.setObjectName("diaryUndoBar")
         self.undo_bar.setStyleSheet(UNDO_BAR_STYLE)
@@ -131,9 +132,9 @@ class DiaryView(PagePart, QWidget):
         self.undo_button.clicked.connect(self.undo_delete)
         self._undo_timer.timeout.connect(self._on_undo_timer_timeout)
         self.manage_tags_button.clicked.connect(self.open_tag_manager)
-        self.retranslate_ui()
-        self.changed.connect(lambda: diary.announce(self.interests))  # interim: until its writes use diary.run
         self.edit_requested.connect(self._on_edit_requested)
+        self.refresh()
+        self.retranslate_ui()
         diary.host.add(self)
 
     def _on_edit_requested(self, entry_id: str) -> None:
@@ -152,7 +153,7 @@ class DiaryView(PagePart, QWidget):
         self.undo_button.setToolTip(_("Undo the delete (Ctrl+Z)"))
         self.undo_bar.setAccessibleName(_("Entry deleted"))
         self._update_undo_text()
-        self.refresh()
+        self._render()
 
     # --- finding --------------------------------------------------------------------------------------------
 
@@ -169,20 +170,23 @@ class DiaryView(PagePart, QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """Run the current filter again and show the results, keeping the chosen day where possible."""
-        if not self._session.is_open:  # locked: this screen is about to be deleted
-            return
+        """Run the current filter again and show the results, keeping the chosen day where possible (the
+        only place this page reads the diary)."""
         diary = self._session.diary
-        today = diary.today()
-        self.filter_bar.set_today(today)
+        self._today = self._diary.clock.today()
+        self.filter_bar.set_today(self._today)
         self.filter_bar.set_tags(diary.tag_names())
+        self._days = diary.search(self._filter)
+        self._render()
+
+    def _render(self) -> None:
+        """Show the days last read, in the current language (no reading)."""
         chosen = self.selected_day()
         row = max(self.day_list.currentRow(), 0)
-        self._days = diary.search(self._filter)
         self.day_list.blockSignals(True)
         self.day_list.clear()
         for day in self._days:
-            text = day_sentence(day, today)
+            text = day_sentence(day, self._today)
             item = QListWidgetItem(text)
             item.setData(DAY_ROLE, day.day)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, text)
@@ -234,54 +238,34 @@ class DiaryView(PagePart, QWidget):
 
     def delete_entry(self, entry_id: str) -> None:
         """Delete at once and offer Undo (the bar's button or Ctrl+Z)."""
-        if not self._session.is_open:
+        ids = self.day_view.entry_ids()
+        position = ids.index(entry_id) if entry_id in ids else 0
+        done = self._diary.run(lambda: self._session.diary.delete_entry(entry_id), where=self)
+        if done is None or done.value is None:  # refused, or already gone
             return
-        diary = self._session.diary
-        snapshot = diary.get(entry_id)
-        if snapshot is None:  # already gone (deleted elsewhere)
-            self.refresh()
-            return
-        position = self.day_view.entry_ids().index(entry_id) if entry_id in self.day_view.entry_ids() else 0
-        failed: SaveFailedError | None = None
-        try:
-            deleted, _changes = diary.delete_entry(entry_id)
-            snapshot = deleted or snapshot
-        except SaveFailedError as exc:  # deleted in memory; the window offers to retry saving
-            failed = exc
-        self._deleted = snapshot
+        self._deleted = done.value
         self._update_undo_text()
         self.undo_bar.show()
         self._undo_timer.start()
-        self.refresh()
-        remaining = self.day_view.entry_ids()
+        remaining = self.day_view.entry_ids()  # the page host has shown the diary without it
         if remaining:
             self.day_view.focus_entry(remaining[min(position, len(remaining) - 1)])
         else:
             self.day_list.setFocus()
-        self.changed.emit()
-        if failed is not None:
-            self.save_failed.emit(failed)
 
     def undo_delete(self) -> bool:
         """Put the last deleted check-in back, with the same id. False when there is nothing to undo."""
-        if self._deleted is None or not self._session.is_open:
+        if self._deleted is None:
             return False
         snapshot, self._deleted = self._deleted, None
         self._undo_timer.stop()
         self.undo_bar.hide()
-        failed: SaveFailedError | None = None
-        try:
-            self._session.diary.restore_entry(snapshot)
-        except SaveFailedError as exc:  # restored in memory; the window offers to retry saving
-            failed = exc
-        self.refresh()
+        if self._diary.run(lambda: (snapshot, self._session.diary.restore_entry(snapshot)), where=self) is None:
+            return False
         if self.select_day(snapshot.local_day):
             self.day_view.focus_entry(snapshot.id)
         else:
             self.day_list.setFocus()
-        self.changed.emit()
-        if failed is not None:
-            self.save_failed.emit(failed)
         return True
 
     @property
@@ -309,25 +293,24 @@ class DiaryView(PagePart, QWidget):
 
     def open_tag_manager(self) -> TagManagerDialog:
         """Open the tag manager (window-modal, not blocking). Returns it, for tests."""
-        dialog = TagManagerDialog(self._session, self)
+        dialog = TagManagerDialog(self._diary, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.changed.connect(self._on_tag_manager_changed)
-        dialog.save_failed.connect(self.save_failed)
         dialog.finished.connect(self._on_tag_manager_finished)
         self.tag_manager = dialog
-        dialog.open()
+        dialogs.open_modal(dialog)
         return dialog
-
-    def _on_tag_manager_changed(self) -> None:
-        self.refresh()
-        self.changed.emit()
 
     def _on_tag_manager_finished(self, *_args: object) -> None:
         self.tag_manager = None
-        self.manage_tags_button.setFocus()
+
+    def detach(self) -> None:
+        """Before the diary closes: the undo and the typing delay stop."""
+        self._undo_timer.stop()
+        self.filter_bar.detach()
 
     def showEvent(self, event: QShowEvent) -> None:
-        self.refresh()
+        if self._today != self._diary.clock.today():  # shown again after midnight: "today" has moved on
+            self.refresh()
         super().showEvent(event)
 
 

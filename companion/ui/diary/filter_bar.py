@@ -271,6 +271,10 @@ class FilterBar(Retranslatable, QWidget):
             widget.blockSignals(False)
         self._on_limit_toggled()
 
+    def detach(self) -> None:
+        """The typing delay stops (the diary is closing)."""
+        self._text_timer.stop()
+
     def _on_limit_toggled(self, _checked: bool = False) -> None:
         self.from_date.setEnabled(self.from_check.isChecked())
         self.to_date.setEnabled(self.to_check.isChecked())

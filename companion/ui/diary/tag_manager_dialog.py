@@ -1,8 +1,11 @@
-"""Manage tags: see how often each is used, rename one, or merge two; check-ins keep their tags."""
+"""Manage tags: see how often each is used, rename one, or merge two; check-ins keep their tags.
+
+A part of the UI core while it is open: it reads the tags in `refresh()` (the page host calls it after a
+rename or merge) and writes through `diary.run`."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,27 +22,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from companion.domain.changes import Changes
 from companion.domain.checkin import clean_tag_name, fold
-from companion.domain.errors import SaveFailedError, ValidationError
+from companion.domain.errors import ValidationError
 from companion.i18n import _, ngettext
-from companion.services.session import DiarySession
-from companion.ui.widgets import Retranslatable, label, window_title
+from companion.ui import dialogs
+from companion.ui.core.diary import OpenDiary
+from companion.ui.core.page import Draft, PagePart
+from companion.ui.widgets import label, window_title
 
 NAME_ROLE = Qt.ItemDataRole.UserRole
 
 
-class TagManagerDialog(Retranslatable, QDialog):
-    changed = Signal()  # a tag was renamed or merged (check-ins changed)
-    save_failed = Signal(object)  # SaveFailedError: the change is in memory, not yet on disk
+class TagManagerDialog(PagePart, QDialog):
+    interests = Changes(tags=True)
+    draft_key = "companion.ui.diary.tag_manager_dialog:TagManagerDialog"
 
-    def __init__(self, session: DiarySession, parent: QWidget | None = None) -> None:
+    def __init__(self, diary: OpenDiary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("tagManagerDialog")
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setMinimumWidth(520)
         self.resize(600, 620)
-        self._session = session
+        self._diary = diary
+        self._tags: list[tuple[str, int]] = []
         self._counts: dict[str, int] = {}
+        self._select_next: str | None = None  # the tag to choose once the list is read again
         self._pending: tuple[str, str, str] | None = None  # (action, source, target) awaiting "yes"
         self.intro = label()
         self.list_label = QLabel()
@@ -107,8 +115,31 @@ class TagManagerDialog(Retranslatable, QDialog):
         for widget in (self.tag_list, self.new_name, self.merge_target):
             widget.installEventFilter(self)
         self._show_confirm(False)
-        self.retranslate_ui()
         self.refresh()
+        self.retranslate_ui()
+        diary.host.add(self)
+
+    @classmethod
+    def revive(cls, diary: OpenDiary, draft: Draft) -> None:
+        """After unlocking: open it again with the new name that was being typed (nothing was renamed)."""
+        if isinstance(diary.app, QWidget):
+            dialog = cls(diary, diary.app)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialogs.open_modal(dialog)
+            dialog.restore(draft)
+
+    def draft(self) -> Draft | None:
+        """A new name typed but not applied, kept over a lock while the dialog is open."""
+        chosen, typed = self.selected_tag(), self.new_name.text()
+        if not self.isVisible() or chosen is None or typed == chosen:
+            return None
+        return {"tag": chosen, "new_name": typed}
+
+    def restore(self, draft: Draft) -> None:
+        self.select_tag(str(draft.get("tag", "")))
+        self.new_name.setText(str(draft.get("new_name", "")))
+        self.status.setText(_(dialogs.KEPT_OVER_LOCK))
+        self.new_name.setFocus()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Enter acts on the field it is pressed in (and never reaches the dialog's default button)."""
@@ -158,18 +189,23 @@ class TagManagerDialog(Retranslatable, QDialog):
             button.setMinimumWidth(button.sizeHint().width() + 12)
         self.status.setAccessibleName(_("What happened"))
         self.message.setAccessibleName(_("Message"))
-        self.refresh()
-        if self._pending is not None:
-            self._ask(*self._pending)
+        pending = self._pending
+        self._render()
+        if pending is not None:
+            self._ask(*pending)
 
     # --- showing --------------------------------------------------------------------------------------------
 
-    def refresh(self, select: str | None = None) -> None:
-        if not self._session.is_open:
-            return
-        current = select or self.selected_tag()
-        tags = self._session.diary.tags_with_counts()
-        self._counts = dict(tags)
+    def refresh(self) -> None:
+        """Read the tags and how often each is used (the only place this dialog reads the diary)."""
+        self._tags = self._diary.session.diary.tags_with_counts()
+        self._counts = dict(self._tags)
+        self._render()
+
+    def _render(self) -> None:
+        current = self._select_next or self.selected_tag()
+        self._select_next = None
+        tags = self._tags
         self.tag_list.blockSignals(True)
         self.tag_list.clear()
         for name, count in tags:
@@ -278,31 +314,29 @@ class TagManagerDialog(Retranslatable, QDialog):
         self._run(action, source, target)
 
     def _run(self, action: str, source: str, target: str) -> None:
-        diary = self._session.diary
+        diary = self._diary.session.diary
         self._pending = None
         self._show_confirm(False)
-        failed: SaveFailedError | None = None
-        try:
+        renamed = fold(source) == fold(target) or (action == "rename" and target not in self._counts)
+
+        def change() -> tuple[None, Changes]:
             if action == "rename":
-                diary.rename_tag(source, target)
-            else:
-                diary.merge_tags(source, target)
-        except ValidationError as exc:
-            self._show_message(exc.message())
+                return None, diary.rename_tag(source, target)
+            return None, diary.merge_tags(source, target)
+
+        self._select_next = target  # the page host reads the list again inside run: choose the tag there
+        done = self._diary.run(change, problem=self._show_message)
+        self._select_next = None
+        if done is None:
             return
-        except SaveFailedError as exc:  # done in memory; the window offers to retry saving
-            failed = exc
         self._show_message("")
-        if fold(source) == fold(target) or (action == "rename" and target not in self._counts):
-            done = _("“{source}” is now called “{target}”.")
+        if renamed:
+            said = _("“{source}” is now called “{target}”.")
         else:
-            done = _("“{source}” has been merged into “{target}”.")
-        self.status.setText(done.format(source=source, target=target))
-        self.refresh(select=target)
+            said = _("“{source}” has been merged into “{target}”.")
+        self.status.setText(said.format(source=source, target=target))
+        self.select_tag(target)
         self.tag_list.setFocus()
-        self.changed.emit()
-        if failed is not None:
-            self.save_failed.emit(failed)
 
 
 if __name__ == "__main__":  # a quick look: python -m companion.ui.diary.tag_manager_dialog
@@ -310,10 +344,11 @@ if __name__ == "__main__":  # a quick look: python -m companion.ui.diary.tag_man
 
     from PySide6.QtWidgets import QApplication
 
+    from companion.ui.core.standalone import standalone_diary
     from companion.ui.diary import preview_session
 
     app = QApplication(sys.argv)
     with preview_session() as session:
-        dialog = TagManagerDialog(session)
+        dialog = TagManagerDialog(standalone_diary(session))
         dialog.show()
         app.exec()

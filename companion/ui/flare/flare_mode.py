@@ -1,9 +1,14 @@
 """Flare mode: the person's own flare-up plan, opened in one step, in large calm type, a little at a time.
 
 Made for a bad day: one hand, little energy, no typing needed. The first step starts a flare with one
-button, or, while one is going on, notes the pain with one press (a click or a number key) and ends it.
-The next steps show the plan the person wrote: first steps, what helps, who to call, when to get medical
-help. Sizes follow the text-size setting (multiples of the app font); colours come from the palette.
+button, or, while one is going on, notes the pain with one press (a click or a number key) and ends it
+("My flare has ended" can be undone for a little while, as deleting a check-in can). The next steps show
+the plan the person wrote: first steps, what helps, who to call, when to get medical help (with the
+standard urgent help always there). Sizes follow the text-size setting (multiples of the app font);
+colours come from the palette.
+
+A part of the UI core: it reads the diary only in `refresh()`, writes through `diary.run`, and a review
+being written when the diary locks is kept as a draft and comes back, unsaved, after unlocking.
 """
 
 from __future__ import annotations
@@ -15,7 +20,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -23,106 +27,63 @@ from PySide6.QtWidgets import (
 )
 
 from companion.domain.changes import Changes
-from companion.domain.errors import SaveFailedError, ValidationError
-from companion.domain.flare import SECTION_TITLES, FlareEpisode, FlarePlan
+from companion.domain.flare import FlareEpisode, FlarePlan
 from companion.i18n import N_, _
 from companion.i18n.formatting import format_date, format_time
 from companion.ui.core.diary import OpenDiary
-from companion.ui.core.page import PagePart
+from companion.ui.core.page import Draft, PagePart
 from companion.ui.flare.flare_review import FlareReview
+from companion.ui.flare.flare_style import MIN_TARGET_PX, flare_button, flare_stylesheet
+from companion.ui.flare.plan_steps import PLAN_STEPS, PlanSteps
 from companion.ui.layouts import flow_row
 from companion.ui.today.score_picker import PAIN_HIGH, PAIN_LOW, PAIN_NAME, TEN_WINDOW_SECONDS
-from companion.ui.widgets import label
+from companion.ui.widgets import label, set_tab_order
+
+__all__ = ["MIN_TARGET_PX", "NOW", "STEPS", "FlareModeView", "flare_stylesheet"]
 
 NOW = "now"
-# The plan, a little at a time. Each title is a whole sentence, translated as one.
-PLAN_STEPS: tuple[tuple[str, str], ...] = (
-    ("first_steps", N_("First steps")),
-    ("helps", N_("What helps")),
-    ("call", N_("Who to call")),
-    ("medical", N_("When to get medical help")),
-)
 STEPS: tuple[str, ...] = (NOW, *(key for key, _title in PLAN_STEPS))
-# Which plan sections each step shows; the first section's lines come without a subheading.
-STEP_SECTIONS: dict[str, tuple[str, ...]] = {
-    "first_steps": ("first_steps", "medicines"),
-    "helps": ("helpful_thoughts", "say_no"),
-    "call": ("people",),
-    "medical": ("medical_help",),
-}
-MIN_TARGET_PX = 56
 SCORE_COLUMNS = 6
+UNDO_MS = 15_000  # how long "My flare has ended" can be undone (longer while the Undo button has the focus)
 
 START, ONGOING, REVIEW = "start", "ongoing", "review"
-
-
-def flare_stylesheet(base_pt: int) -> str:
-    """Large calm type: multiples of the app font, so the text-size setting is honoured."""
-    # The multiples shrink as the base grows, so 200 % text still fits flare mode's buttons in the window.
-    text = min(round(base_pt * 1.6), max(base_pt + 4, 24))
-    title = min(round(base_pt * 2.0), max(base_pt + 6, 28))
-    small = min(round(base_pt * 1.3), max(base_pt + 2, 20))
-    return f"""
-QLabel[role="flare"] {{ font-size: {text}pt; }}
-QLabel[role="flare-title"] {{ font-size: {title}pt; font-weight: 600; }}
-QLabel[role="flare-subtitle"] {{ font-size: {text}pt; font-weight: 600; }}
-QLabel[role="flare-small"] {{ font-size: {small}pt; }}
-QLabel[role="flare-phone"] {{ font-size: {title}pt; font-weight: 600; }}
-QLabel[role="flare-note"] {{ font-size: {text}pt; padding: 10px; border: 2px solid palette(mid);
-    border-radius: 8px; }}
-QPushButton[role="flare"] {{ font-size: {text}pt; padding: 12px 28px; min-height: {MIN_TARGET_PX}px; }}
-QPushButton[role="flare-main"] {{ font-size: {title}pt; font-weight: 600; padding: 18px 36px;
-    min-height: {MIN_TARGET_PX + 24}px; }}
-QPushButton[role="flare-score"] {{ font-size: {text}pt; font-weight: 600; padding: 6px;
-    min-width: {max(MIN_TARGET_PX + 16, base_pt * 4)}px; min-height: {MIN_TARGET_PX + 8}px; }}
-QPushButton[role="flare"]:focus, QPushButton[role="flare-main"]:focus, QPushButton[role="flare-score"]:focus {{
-    border: 4px solid palette(highlight); border-radius: 8px; }}
-QPlainTextEdit[role="flare"] {{ font-size: {text}pt; }}
-QPlainTextEdit[role="flare"]:focus {{ border: 4px solid palette(highlight); }}
-QFrame#flareCard {{ border: 2px solid palette(mid); border-radius: 8px; padding: 8px; }}
-"""
-
-
-def _button(name: str, role: str = "flare") -> QPushButton:
-    button = QPushButton()
-    button.setObjectName(name)
-    button.setProperty("role", role)
-    button.setMinimumHeight(MIN_TARGET_PX)
-    button.setAutoDefault(True)  # Enter presses it, as Space does
-    button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-    return button
+REVIEW_SAVED = N_("Your review is saved. Thank you.")
 
 
 class FlareModeView(PagePart, QWidget):
-    interests = Changes(flares=True, settings=True)
+    interests = Changes(flares=True)
+    draft_key = "flare_mode"
     closed = Signal()  # leave flare mode
-    save_failed = Signal(object)  # SaveFailedError: held in memory, not yet on disk
-    changed = Signal()  # a flare started or ended, or pain was noted
 
     def __init__(self, diary: OpenDiary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        session = diary.session
         self._diary = diary
+        self._session = diary.session
         self.setObjectName("flareMode")
         self.setProperty("role", "flare")
-        self._session = session
         self._base_pt = 0
         self._step = 0
         self._state = START
         self._plan: FlarePlan | None = None
         self._episode: FlareEpisode | None = None
+        self._ended: FlareEpisode | None = None  # the flare just marked as ended, while it can be undone
         self._message = ""  # the calm confirmation on the first step, kept across language switches
         self._message_args: dict[str, object] = {}
+        self._problem = ""  # or a problem the diary reported, already in words
         self._one_timer = QTimer(self)  # "1" then "0" quickly gives 10, as on Today
         self._one_timer.setSingleShot(True)
         self._one_timer.setInterval(int(TEN_WINDOW_SECONDS * 1000))
         self._one_timer.timeout.connect(lambda: self.note_pain(1))
+        self._undo_timer = QTimer(self)
+        self._undo_timer.setSingleShot(True)
+        self._undo_timer.setInterval(UNDO_MS)
+        self._undo_timer.timeout.connect(self._on_undo_timer_timeout)
 
         root = QVBoxLayout(self)
         root.setContentsMargins(24, 16, 24, 16)
         root.setSpacing(16)
         self.heading = label("flare-title")
-        self.leave_button = _button("flareLeave")
+        self.leave_button = flare_button("flareLeave")
         root.addWidget(flow_row(self.heading, self.leave_button, spacing=16))  # the button wraps under at large text
 
         self.scroll_area = QScrollArea()
@@ -150,7 +111,7 @@ class FlareModeView(PagePart, QWidget):
         start.setSpacing(20)
         self.start_title = label("flare-title")
         self.start_hint = label("flare")
-        self.start_button = _button("flareStart", "flare-main")
+        self.start_button = flare_button("flareStart", "flare-main")
         start.addWidget(self.start_title)
         start.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignLeft)
         start.addWidget(self.start_hint)
@@ -166,7 +127,7 @@ class FlareModeView(PagePart, QWidget):
         grid.setVerticalSpacing(12)
         self.score_buttons: list[QPushButton] = []
         for value in range(11):
-            button = _button(f"flarePain_{value}", "flare-score")
+            button = flare_button(f"flarePain_{value}", "flare-score")
             button.setText(str(value))
             button.clicked.connect(lambda _checked=False, v=value: self.note_pain(v))
             grid.addWidget(button, value // SCORE_COLUMNS, value % SCORE_COLUMNS)
@@ -174,7 +135,7 @@ class FlareModeView(PagePart, QWidget):
         grid.setColumnStretch(SCORE_COLUMNS, 1)
         self.low_anchor = label("flare-small")
         self.high_anchor = label("flare-small")
-        self.end_button = _button("flareEnd")
+        self.end_button = flare_button("flareEnd")
         since_row = QHBoxLayout()  # the end button sits high up, so it never needs scrolling to
         since_row.setSpacing(24)
         since_row.addWidget(self.since, 1)
@@ -189,11 +150,23 @@ class FlareModeView(PagePart, QWidget):
         anchors.addWidget(self.high_anchor, 1)
         ongoing.addLayout(anchors)
 
-        self.review = FlareReview(session)
+        # "My flare has ended" can be undone for a while (the button, or Ctrl+Z).
+        self.undo_bar = QFrame()
+        self.undo_bar.setObjectName("flareUndoBar")
+        undo_row = QHBoxLayout(self.undo_bar)
+        self.undo_text = label("flare")
+        self.undo_text.setObjectName("flareUndoText")
+        self.undo_button = flare_button("flareUndoButton")
+        undo_row.addWidget(self.undo_text, 1)
+        undo_row.addWidget(self.undo_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.undo_bar.hide()
+
+        self.review = FlareReview(diary)
         self.confirmation = label("flare-note")
         self.confirmation.setObjectName("flareConfirmation")
         self.confirmation.hide()
         now.addWidget(self.confirmation)
+        now.addWidget(self.undo_bar)
         now.addWidget(self.start_box)
         now.addWidget(self.ongoing_box)
         now.addWidget(self.review)
@@ -201,56 +174,49 @@ class FlareModeView(PagePart, QWidget):
         body_layout.addWidget(self.now_page)
 
         # Steps 2 to 5: the person's own plan.
-        self.plan_pages: dict[str, QWidget] = {}
-        self.plan_titles: dict[str, QLabel] = {}
-        self.plan_boxes: dict[str, QVBoxLayout] = {}
-        for key, _title in PLAN_STEPS:
-            page = QWidget()
-            page.setObjectName(f"flareStep_{key}")
-            page_layout = QVBoxLayout(page)
-            page_layout.setContentsMargins(0, 0, 0, 0)
-            page_layout.setSpacing(16)
-            title = label("flare-title")
-            box = QVBoxLayout()
-            box.setSpacing(16)
-            page_layout.addWidget(title)
-            page_layout.addLayout(box)
-            page_layout.addStretch(1)
+        self.plan_steps = PlanSteps()
+        for page in self.plan_steps.pages.values():
             body_layout.addWidget(page)
-            self.plan_pages[key] = page
-            self.plan_titles[key] = title
-            self.plan_boxes[key] = box
+        self.plan_pages = self.plan_steps.pages
+        self.plan_titles = self.plan_steps.titles
         self.pages: dict[str, QWidget] = {NOW: self.now_page, **self.plan_pages}
 
-        nav = QHBoxLayout()
+        self.footer = QWidget()  # Back, "Step 1 of 5", Next: not while the review is asked
+        nav = QHBoxLayout(self.footer)
+        nav.setContentsMargins(0, 0, 0, 0)
         nav.setSpacing(16)
-        self.back_button = _button("flareBack")
-        self.next_button = _button("flareNext")
+        self.back_button = flare_button("flareBack")
+        self.next_button = flare_button("flareNext")
         self.step_label = label("flare-small")
         self.step_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         nav.addWidget(self.back_button)
         nav.addWidget(self.step_label, 1)
         nav.addWidget(self.next_button)
-        root.addLayout(nav)
+        root.addWidget(self.footer)
 
+        set_tab_order(
+            [self.undo_button, *self.review.fields.fields(), self.review.save_button, self.review.not_now_button]
+        )
         self.leave_button.clicked.connect(self.closed)
         self.start_button.clicked.connect(self.start_flare)
         self.end_button.clicked.connect(self.end_flare)
+        self.undo_button.clicked.connect(self.undo_end)
         self.back_button.clicked.connect(lambda: self.show_step(self._step - 1))
         self.next_button.clicked.connect(lambda: self.show_step(self._step + 1))
         self.review.done.connect(self._on_review_done)
         self.review.saved.connect(self._on_review_saved)
-        self.review.save_failed.connect(self.save_failed)
         self.escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.closed.emit)
         self.escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        undo = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self)
+        undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        undo.activated.connect(self.undo_end)
         self._apply_sizes()
+        self.refresh()
         self.retranslate_ui()
         self.show_step(0, focus=False)
-        self.refresh()
+        diary.host.add(self)
 
     # --- look -------------------------------------------------------------------------------------------
-        self.changed.connect(lambda: diary.announce(self.interests))  # interim: until its writes use diary.run
-        diary.host.add(self)
 
     def _apply_sizes(self) -> None:
         app = QApplication.instance()
@@ -283,16 +249,18 @@ class FlareModeView(PagePart, QWidget):
         self.high_anchor.setText(_(PAIN_HIGH))
         self.end_button.setText(_("My flare has ended"))
         self.end_button.setAccessibleName(_("My flare has ended"))
+        self.undo_button.setText(_("&Undo"))
+        self.undo_button.setAccessibleName(_("Undo: my flare has not ended (Ctrl+Z)"))
+        self.undo_button.setToolTip(_("Undo: my flare has not ended (Ctrl+Z)"))
         self.back_button.setText(_("Back"))
         self.back_button.setAccessibleName(_("Back to the previous step"))
         self.next_button.setText(_("Next"))
         self.next_button.setAccessibleName(_("Next step"))
-        for key, title in PLAN_STEPS:
-            self.plan_titles[key].setText(_(title))
+        self.plan_steps.retranslate_ui()
         self._show_message()
         self._update_step_label()
         self._fill_since()
-        self._fill_plan()
+        self._fill_undo()
 
     def _update_step_label(self) -> None:
         self.step_label.setText(_("Step {n} of {total}").format(n=self._step + 1, total=len(STEPS)))
@@ -301,97 +269,53 @@ class FlareModeView(PagePart, QWidget):
         if self._episode is not None:
             self.since.setText(_("Flare since {date}.").format(date=format_date(self._episode.started_at.date())))
 
+    def _fill_undo(self) -> None:
+        if self._ended is not None:
+            text = _("Your flare is marked as ended. If it has not ended, press Undo.")
+            self.undo_text.setText(text)
+            self.undo_bar.setAccessibleName(text)
+
     def _say(self, template: str, **args: object) -> None:
-        self._message, self._message_args = template, args
+        """A calm line on the first step: `template` is kept untranslated, so it follows a language switch."""
+        self._message, self._message_args, self._problem = template, args, ""
+        self._show_message()
+
+    def _say_problem(self, text: str) -> None:
+        """A problem from the diary, already in words (shown as it is)."""
+        self._message, self._message_args, self._problem = "", {}, text
         self._show_message()
 
     def _show_message(self) -> None:
-        self.confirmation.setVisible(bool(self._message))
-        if self._message:
-            self.confirmation.setText(_(self._message).format(**self._message_args))
+        text = _(self._message).format(**self._message_args) if self._message else self._problem
+        self.confirmation.setVisible(bool(text))
+        self.confirmation.setText(text)
 
     # --- data -------------------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        if not self._session.is_open:  # locked: this screen is about to be deleted
-            return
-        self._plan = self._session.flares.plan()
-        self._episode = self._session.flares.current()
+        """Read the plan and the flare going on (the only place flare mode reads the diary)."""
+        flares = self._session.flares
+        self._plan = flares.plan()
+        self._episode = flares.current()
         if self._episode is not None:
             self._set_state(ONGOING)
         elif self._state != REVIEW or self.review.episode_id is None:
             self._set_state(START)
         self._fill_since()
-        self._fill_plan()
+        self.plan_steps.show_plan(self._plan)
 
     def _set_state(self, state: str) -> None:
         self._state = state
         self.start_box.setVisible(state == START)
         self.ongoing_box.setVisible(state == ONGOING)
         self.review.setVisible(state == REVIEW)
-
-    def _fill_plan(self) -> None:
-        if self._plan is None:
-            return
-        for key, _title in PLAN_STEPS:
-            box = self.plan_boxes[key]
-            while box.count():
-                item = box.takeAt(0)
-                widget = item.widget() if item is not None else None
-                if widget is not None:
-                    widget.hide()
-                    widget.setParent(None)
-                    widget.deleteLater()
-            shown = 0
-            for index, section in enumerate(STEP_SECTIONS[key]):
-                lines = self._plan.lines(section)
-                if lines and index > 0:
-                    box.addWidget(self._text(_(SECTION_TITLES[section]), "flare-subtitle"))
-                for line in lines:
-                    box.addWidget(self._bullet(line))
-                shown += len(lines)
-            if key == "call":
-                for helper in self._plan.helpers:
-                    box.addWidget(self._helper_card(helper.name, helper.how, helper.phone))
-                    shown += 1
-            if not shown:
-                box.addWidget(
-                    self._text(_("Nothing is written here yet. You can add to your plan on a better day."), "flare")
-                )
-
-    @staticmethod
-    def _text(text: str, role: str, *, name: str = "") -> QLabel:
-        widget = label(role, selectable=role == "flare-phone")
-        widget.setText(text)
-        if name:
-            widget.setObjectName(name)
-        return widget
-
-    def _bullet(self, line: str) -> QWidget:
-        row = QWidget()
-        layout = QHBoxLayout(row)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(12)
-        layout.addWidget(self._text("•", "flare"), 0, Qt.AlignmentFlag.AlignTop)
-        layout.addWidget(self._text(line, "flare", name="flarePlanLine"), 1)
-        return row
-
-    def _helper_card(self, name: str, how: str, phone: str) -> QFrame:
-        card = QFrame()
-        card.setObjectName("flareCard")
-        layout = QVBoxLayout(card)
-        layout.setSpacing(8)
-        layout.addWidget(self._text(name, "flare-subtitle", name="flareHelperName"))
-        if how:
-            layout.addWidget(self._text(how, "flare", name="flareHelperHow"))
-        if phone:
-            layout.addWidget(self._text(phone, "flare-phone", name="flareHelperPhone"))
-        return card
+        self.footer.setVisible(state != REVIEW)
+        if state == ONGOING:
+            self._drop_undo()
 
     def plan_lines_shown(self, step: str) -> list[str]:
         """The plan lines shown on a step (for tests and screen readers' sake of checking)."""
-        page = self.plan_pages[step]
-        return [line.text() for line in page.findChildren(QLabel, "flarePlanLine") if line.parent() is not None]
+        return self.plan_steps.lines_shown(step)
 
     # --- steps ------------------------------------------------------------------------------------------
 
@@ -424,76 +348,105 @@ class FlareModeView(PagePart, QWidget):
         target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def open(self) -> None:
-        """Called each time flare mode opens: fresh data, the first step, the keyboard on its main button."""
-        self.refresh()
+        """Called each time flare mode opens: the first step, the keyboard on its main button (the data is
+        fresh: the page host refreshes flare mode when it is shown after a change)."""
         self.show_step(0)
 
     # --- actions ----------------------------------------------------------------------------------------
 
     def start_flare(self) -> None:
-        if not self._session.is_open:
+        if self._diary.run(self._session.flares.start, problem=self._say_problem) is None:
             return
-        failed: SaveFailedError | None = None
-        try:
-            self._session.flares.start()
-        except SaveFailedError as exc:
-            failed = exc
-        self.refresh()
         self._say(N_("Your flare is noted. Take it one step at a time."))
         self.show_step(0)
-        self.changed.emit()
-        if failed is not None:
-            self.save_failed.emit(failed)
 
     def note_pain(self, score: int) -> None:
-        if not self._session.is_open or self._state != ONGOING:
+        if self._state != ONGOING:
             return
-        failed: SaveFailedError | None = None
-        try:
-            self._session.flares.note_pain(score)
-        except ValidationError as exc:
-            self._say(exc.message())
+        flares = self._session.flares
+        done = self._diary.run(lambda: flares.note_pain(score), problem=self._say_problem, origin=self)
+        if done is None:
             return
-        except SaveFailedError as exc:
-            failed = exc
-        self._say(N_("Pain {score} noted at {time}."), score=score, time=format_time(self._session.flares.now()))
+        if done.value is not None:  # the flare with its peak, from the write itself: nothing read back
+            self._episode = done.value
+        self._say(N_("Pain {score} noted at {time}."), score=score, time=format_time(self._diary.clock.now()))
         self.score_buttons[score].setFocus(Qt.FocusReason.OtherFocusReason)
-        self.changed.emit()
-        if failed is not None:
-            self.save_failed.emit(failed)
 
     def end_flare(self) -> None:
-        if not self._session.is_open:
+        done = self._diary.run(self._session.flares.end, problem=self._say_problem)
+        if done is None:
             return
-        failed: SaveFailedError | None = None
-        try:
-            episode, _changes = self._session.flares.end()
-        except ValidationError as exc:
-            self._say(exc.message())
-            self.refresh()
-            return
-        except SaveFailedError as exc:
-            failed = exc
-            episode = self._episode  # type: ignore[assignment]
-        self.review.start(episode.id if episode is not None else "")
-        self._episode = None
+        episode = done.value
+        self.review.start(episode.id)
+        self._ended = episode
         self._set_state(REVIEW)
         self._say("")
+        self._fill_undo()
+        self.undo_bar.show()
+        self._undo_timer.start()
         self.show_step(0)
-        self.changed.emit()
-        if failed is not None:
-            self.save_failed.emit(failed)
+
+    def undo_end(self) -> bool:
+        """Put back the flare just marked as ended: it goes on, as it was. False when there is nothing to undo."""
+        ended = self._ended
+        if ended is None:
+            return False
+        self._drop_undo()
+        if self._diary.run(lambda: self._session.flares.undo_end(ended.id), problem=self._say_problem) is None:
+            return False
+        self._say(N_("Your flare is going on again, as it was."))
+        self.show_step(0)
+        return True
+
+    @property
+    def can_undo(self) -> bool:
+        return self._ended is not None
+
+    def _drop_undo(self) -> None:
+        self._ended = None
+        self._undo_timer.stop()
+        self.undo_bar.hide()
+
+    def _on_undo_timer_timeout(self) -> None:
+        if self.undo_button.hasFocus() or self.undo_bar.underMouse():
+            self._undo_timer.start()  # the person is about to use it
+            return
+        self._drop_undo()
 
     def _on_review_saved(self) -> None:
-        self._say(N_("Your review is saved. Thank you."))
+        self._drop_undo()  # the person has moved on; the review belongs to the ended flare now
+        self._say(REVIEW_SAVED)
 
     def _on_review_done(self) -> None:
-        if self._message != N_("Your review is saved. Thank you."):
+        if self._message != REVIEW_SAVED:
             self._say("")
         self._set_state(START)
-        self.refresh()
-        self.changed.emit()
         self.focus_first()
+
+    # --- across a lock ------------------------------------------------------------------------------------
+
+    def draft(self) -> Draft | None:
+        """A review being written, kept (encrypted, in the diary) if the diary locks now; never saved."""
+        episode_id = self.review.episode_id
+        if self._state != REVIEW or episode_id is None or self.review.fields.is_blank():
+            return None
+        return {"review_of": episode_id, "texts": list(self.review.texts()), "open": self.isVisible()}
+
+    def restore(self, draft: Draft) -> None:
+        """After unlocking: the review comes back as it was, unsaved, with a line saying so (and flare mode
+        opens again if it was open)."""
+        episode_id, texts = draft.get("review_of"), draft.get("texts")
+        if not isinstance(episode_id, str) or not isinstance(texts, list) or len(texts) != 3:
+            return
+        self.review.restore(episode_id, [str(text) for text in texts])
+        self._set_state(REVIEW)
+        self.show_step(0, focus=False)
+        if draft.get("open"):
+            QTimer.singleShot(0, self._diary.app.open_flare_mode)
+
+    def detach(self) -> None:
+        self._one_timer.stop()
+        self._undo_timer.stop()
 
     # --- keys -------------------------------------------------------------------------------------------
 

@@ -1,4 +1,8 @@
-"""The flare-up plan page: ten titled parts to write on a good day, a review date, Save, and a way into flare mode."""
+"""The flare-up plan page: ten titled parts to write on a good day, a review date, Save, a way into flare mode,
+and the flare-ups that have passed (ui/flare/flare_history.py).
+
+A part of the UI core: it reads the diary only in `refresh()`, saves through `diary.run`, and a plan being
+written when the diary locks is kept as a draft and comes back, unsaved, after unlocking."""
 
 from __future__ import annotations
 
@@ -8,7 +12,6 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
-    QDateEdit,
     QFrame,
     QGroupBox,
     QHBoxLayout,
@@ -19,12 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from companion.domain.changes import Changes
-from companion.domain.errors import SaveFailedError, ValidationError
-from companion.domain.flare import REVIEW_INTERVAL_DAYS, SECTIONS, FlarePlan, review_due
+from companion.domain.flare import REVIEW_INTERVAL_DAYS, SECTIONS, FlarePlan, Helper, review_due
+from companion.domain.save_state import SaveState
 from companion.i18n import _
 from companion.i18n.formatting import format_date
+from companion.ui.checkin.when_field import OneStopDateEdit
 from companion.ui.core.diary import OpenDiary
-from companion.ui.core.page import PagePart
+from companion.ui.core.page import Draft, PagePart
+from companion.ui.flare.flare_history import FlareHistory
 from companion.ui.flare.plan_section import SECTION_STYLE, HelpersSection, PlanSection
 from companion.ui.layouts import flow_row
 from companion.ui.widgets import label, set_tab_order
@@ -42,18 +47,18 @@ def _pydate(day: QDate) -> dt.date:
 
 
 class FlarePlanEditor(PagePart, QWidget):
-    interests = Changes(flares=True, settings=True)
-    saved = Signal(object)  # FlarePlan, as saved (cleaned)
-    save_failed = Signal(object)  # SaveFailedError: the plan is in memory, not yet on disk
+    interests = Changes(flares=True)
+    draft_key = "flare_plan"
+    saved = Signal(object)  # FlarePlan, as saved (cleaned): for whoever wants to know, never to refresh a page
     open_flare_mode_requested = Signal()
 
     def __init__(self, diary: OpenDiary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        session = diary.session
         self._diary = diary
         self.setObjectName("flarePlanEditor")
         self.setStyleSheet(NOTICE_STYLE)
-        self._session = session
+        self._session = diary.session
+        self._saved_plan = FlarePlan()  # as last read from the diary
         self._baseline = FlarePlan()
         self._passthrough_people: tuple[str, ...] = ()  # lines an older plan kept under "people"
         self._has_saved_plan = False
@@ -61,6 +66,7 @@ class FlarePlanEditor(PagePart, QWidget):
         self._baseline_updated_on: dt.date | None = None
         self._baseline_agreement = FlarePlan().agreement  # kept as loaded until a screen edits it
         self._loaded = False
+        self._today = diary.clock.today()
 
         self.heading = label("heading")
         self.heading.setObjectName("flareHeading")
@@ -70,6 +76,9 @@ class FlarePlanEditor(PagePart, QWidget):
         self.starter_note.setObjectName("flareStarterNote")
         self.review_due_line = label("notice")
         self.review_due_line.setObjectName("flareReviewDue")
+        self.kept_note = label("notice")
+        self.kept_note.setObjectName("flarePlanKept")
+        self.kept_note.hide()
         self.sections: dict[str, PlanSection] = {}
         number = 0
         section_widgets: list[PlanSection | HelpersSection] = []
@@ -85,7 +94,7 @@ class FlarePlanEditor(PagePart, QWidget):
         self.review_box.setStyleSheet(SECTION_STYLE)
         self.review_label = label(wrap=False)
         self.review_label.setStyleSheet("font-weight: normal;")
-        self.review_date = QDateEdit()
+        self.review_date = OneStopDateEdit()  # one Tab stop
         self.review_date.setObjectName("flareReviewDate")
         self.review_date.setCalendarPopup(True)
         self.review_date.setMinimumDate(QDate(2000, 1, 1))
@@ -100,6 +109,8 @@ class FlarePlanEditor(PagePart, QWidget):
         review_layout = QVBoxLayout(self.review_box)
         review_layout.addLayout(review_row)
         review_layout.addWidget(self.review_sentence)
+        self.history = FlareHistory(diary)
+        self.history.setStyleSheet(SECTION_STYLE)
 
         content = QWidget()
         content.setObjectName("flareContent")
@@ -111,9 +122,11 @@ class FlarePlanEditor(PagePart, QWidget):
         column.addWidget(self.explanation)
         column.addWidget(self.starter_note)
         column.addWidget(self.review_due_line)
+        column.addWidget(self.kept_note)
         for widget in section_widgets:
             column.addWidget(widget)
         column.addWidget(self.review_box)
+        column.addWidget(self.history)
         column.addStretch(1)
         holder = QWidget()
         holder_layout = QHBoxLayout(holder)
@@ -164,8 +177,8 @@ class FlarePlanEditor(PagePart, QWidget):
         self.save_button.clicked.connect(self.save)
         self.flare_mode_button.clicked.connect(self.open_flare_mode_requested)
         self.open_flare_mode_requested.connect(diary.app.open_flare_mode)
-        self.saved.connect(lambda _plan: diary.announce(Changes(flares=True)))  # interim: until it uses diary.run
         self.sheet_button.clicked.connect(self.open_supporter_sheet)
+        diary.events.save_state_changed.connect(self._on_events_save_state_changed)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._on_app_focus_changed)
@@ -179,10 +192,7 @@ class FlarePlanEditor(PagePart, QWidget):
 
         if self.has_changes() and not self.save():
             return
-        dialog = SupporterSheetDialog(self._session, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        self.sheet_dialog = dialog
+        self.sheet_dialog = SupporterSheetDialog.open_for(self._diary, self)
 
     def retranslate_ui(self) -> None:
         self.sheet_button.setText(_("Supporter s&heet…"))
@@ -192,6 +202,9 @@ class FlarePlanEditor(PagePart, QWidget):
         self.explanation.setText(_("Write it on a good day; open it in one step on a bad one."))
         self.starter_note.setText(_("This is a starter plan made from examples. Change it to fit you, then save it."))
         self.review_due_line.setText(_("It's time to review your plan."))
+        self.kept_note.setText(
+            _("Your changes to the plan were kept when the diary locked. They are not saved yet: check, then save.")
+        )
         self.review_box.setTitle(_("Reviewing the plan"))
         self.review_box.setAccessibleName(_("Reviewing the plan"))
         self.review_label.setText(_("Re&view date:"))
@@ -209,12 +222,14 @@ class FlarePlanEditor(PagePart, QWidget):
     # --- loading --------------------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Show the saved plan (or the starter plan). Changes not saved yet are kept, not thrown away."""
-        if not self._session.is_open:  # locked: this screen is about to be deleted
-            return
-        self._has_saved_plan = self._session.flares.has_saved_plan()
+        """Read the saved plan (or the starter plan) and show it (the only place this page reads the diary).
+        Changes not saved yet are kept, not thrown away."""
+        flares = self._session.flares
+        self._today = self._diary.clock.today()
+        self._has_saved_plan = flares.has_saved_plan()
+        self._saved_plan = flares.plan()
         if not self._loaded or not self.has_changes():
-            self.set_plan(self._session.flares.plan())
+            self.set_plan(self._saved_plan)
         self.starter_note.setVisible(not self._has_saved_plan)
         self._update_review()
         self._update_status()
@@ -225,7 +240,7 @@ class FlarePlanEditor(PagePart, QWidget):
             section.set_lines(plan.lines(key))
         self._passthrough_people = plan.lines("people")
         self.helpers.set_helpers(plan.helpers)
-        review = plan.review_date or (self._today() + dt.timedelta(days=REVIEW_INTERVAL_DAYS))
+        review = plan.review_date or (self._today + dt.timedelta(days=REVIEW_INTERVAL_DAYS))
         self.review_date.blockSignals(True)
         self.review_date.setDate(_qdate(review))
         self.review_date.blockSignals(False)
@@ -260,42 +275,57 @@ class FlarePlanEditor(PagePart, QWidget):
 
     def save(self) -> bool:
         """Save the plan. False when it could not be saved (the reason shows under the page)."""
-        if not self._session.is_open:
-            return False
-        try:
-            saved, _changes = self._session.flares.save_plan(self.plan())
-        except ValidationError as exc:
-            self.error.setText(exc.message())
-            self.error.show()
-            return False
-        except SaveFailedError as exc:
-            # Kept in memory; the window offers to try writing it again. Show what is held.
-            self.error.hide()
-            self._has_saved_plan = True
-            self._after_save(self._session.flares.plan(), "kept")
-            self.save_failed.emit(exc)
-            return False
-        self.error.hide()
-        self._has_saved_plan = True
-        self._after_save(saved, "saved")
-        self.saved.emit(saved)
-        return True
-
-    def _after_save(self, plan: FlarePlan, status: str) -> None:
         focused = QApplication.focusWidget()
-        keep_focus = focused is not None and self.isAncestorOf(focused) and focused.objectName()
-        self.set_plan(plan)
-        self._status_key = status
+        keep_focus = focused.objectName() if focused is not None and self.isAncestorOf(focused) else ""
+        plan = self.plan()
+        self.error.hide()
+        done = self._diary.run(lambda: self._session.flares.save_plan(plan), problem=self.error, origin=self)
+        if done is None:
+            return False
+        saved = done.value
+        self._has_saved_plan = True
+        self._saved_plan = saved
+        self.kept_note.hide()
+        self.set_plan(saved)  # as saved (cleaned): shown from the write's value, not read back
+        self._status_key = "saved"
         self.starter_note.hide()
         self._update_status()
         if keep_focus:  # rows were rebuilt: put the focus back on the same-named control, else on Save
-            found = self.findChild(QWidget, str(keep_focus))
+            found = self.findChild(QWidget, keep_focus)
             (found if isinstance(found, QWidget) else self.save_button).setFocus()
+        self.saved.emit(saved)
+        return True
+
+    # --- across a lock --------------------------------------------------------------------------------------
+
+    def draft(self) -> Draft | None:
+        """The plan as written but not saved, kept (encrypted, in the diary) if the diary locks now."""
+        if not self._loaded or not self.has_changes():
+            return None
+        plan = self.plan()
+        return {
+            "sections": {key: list(lines) for key, lines in plan.sections.items()},
+            "helpers": [[h.name, h.how, h.phone] for h in plan.helpers],
+            "review_date": plan.review_date.isoformat() if plan.review_date else None,
+        }
+
+    def restore(self, draft: Draft) -> None:
+        """After unlocking: the unsaved plan comes back on the page, still unsaved, with a line saying so."""
+        sections = draft.get("sections") or {}
+        helpers = draft.get("helpers") or []
+        review = draft.get("review_date")
+        for key, section in self.sections.items():
+            section.set_lines(tuple(str(line) for line in sections.get(key, ())))
+        self.helpers.set_helpers(tuple(Helper(*(str(part) for part in row)) for row in helpers))
+        if isinstance(review, str):
+            self.review_date.setDate(_qdate(dt.date.fromisoformat(review)))
+        self._fix_tab_order()
+        self._status_key = ""
+        self.kept_note.setVisible(self.has_changes())
+        self._update_review()
+        self._update_status()
 
     # --- status ---------------------------------------------------------------------------------------------
-
-    def _today(self) -> dt.date:
-        return self._session.clock.today()  # the clock outlives the open diary
 
     def _on_plan_changed(self) -> None:
         self._status_key = ""
@@ -309,13 +339,19 @@ class FlarePlanEditor(PagePart, QWidget):
     def _update_review(self) -> None:
         day = _pydate(self.review_date.date())
         self.review_sentence.setText(_("Review this plan by {date}.").format(date=format_date(day, "long")))
-        self.review_due_line.setVisible(review_due(FlarePlan(review_date=day), self._today()))
+        self.review_due_line.setVisible(review_due(FlarePlan(review_date=day), self._today))
+
+    def _on_events_save_state_changed(self, _state: SaveState) -> None:
+        self._update_status()
 
     def _update_status(self) -> None:
+        state = self._diary.save_state
         if self.has_changes():
             text = _("Changes not saved yet")
-        elif self._status_key == "kept":
+        elif self._status_key == "saved" and state.failed:
             text = _("Saved in memory; not yet written to disk.")
+        elif self._status_key == "saved" and not state.durable:
+            text = _("Saving the plan…")
         elif self._status_key == "saved":
             text = _("Plan saved.")
         elif self._has_saved_plan:
@@ -332,7 +368,7 @@ class FlarePlanEditor(PagePart, QWidget):
         order: list[QWidget] = []
         for key in SECTIONS:
             order += self.helpers.focus_order() if key == "people" else self.sections[key].focus_order()
-        return [*order, self.review_date, self.flare_mode_button, self.save_button]
+        return [*order, self.review_date, *self.history.focus_order(), self.flare_mode_button, self.save_button]
 
     def _fix_tab_order(self) -> None:
         order = self.focus_order()

@@ -2,7 +2,8 @@
 
 The person chooses which parts of their plan to share, the sheet's language (independent of the
 interface language) and the page size. The PDF is made in memory and written only after the
-not-encrypted warning is accepted.
+not-encrypted warning is accepted. The plan is read once, when the dialog opens (it is made from the saved
+plan: the plan page saves first).
 """
 
 from __future__ import annotations
@@ -29,21 +30,24 @@ from companion.domain.flare import SECTION_TITLES, SECTIONS
 from companion.i18n import LANGUAGE_NAMES, LANGUAGES, _, current_language
 from companion.i18n.file_names import suggested_file_name
 from companion.reports.supporter_sheet import DEFAULT_SECTIONS, SHEET_TITLE, build_supporter_html
-from companion.services.session import DiarySession
 from companion.ui import dialogs
+from companion.ui.core.diary import OpenDiary
+from companion.ui.core.page import Draft, PagePart
 from companion.ui.measures import FitsScreenOnFirstShow  # full size up to 90 % of the screen
-from companion.ui.widgets import Retranslatable, label, window_title
+from companion.ui.widgets import label, window_title
 
 PAGE_CHOICES: tuple[str, ...] = ("A4", "Letter")
 
 
-class SupporterSheetDialog(FitsScreenOnFirstShow, Retranslatable, QDialog):
+class SupporterSheetDialog(FitsScreenOnFirstShow, PagePart, QDialog):
     saved = Signal(str)  # the path of the PDF just written
+    draft_key = "companion.ui.flare.supporter_sheet_dialog:SupporterSheetDialog"
 
-    def __init__(self, session: DiarySession, parent: QWidget | None = None) -> None:
+    def __init__(self, diary: OpenDiary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("supporterSheetDialog")
-        self._session = session
+        self._diary = diary
+        self._plan = diary.session.flares.plan()
         layout = QVBoxLayout(self)
         self.explain = label()
         layout.addWidget(self.explain)
@@ -102,6 +106,47 @@ class SupporterSheetDialog(FitsScreenOnFirstShow, Retranslatable, QDialog):
         layout.addWidget(self.buttons)
         self.retranslate_ui()
         self.setMinimumWidth(max(460, self.fontMetrics().averageCharWidth() * 50))
+        self._initial = self._choices()
+        diary.host.add(self)
+
+    @classmethod
+    def open_for(cls, diary: OpenDiary, parent: QWidget) -> SupporterSheetDialog:
+        """Open it window-modal (deleted on close; the focus goes back where it was)."""
+        dialog = cls(diary, parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialogs.open_modal(dialog)
+        return dialog
+
+    @classmethod
+    def revive(cls, diary: OpenDiary, draft: Draft) -> None:
+        """After unlocking: open it again with the choices made before the lock."""
+        if isinstance(diary.app, QWidget):
+            cls.open_for(diary, diary.app).restore(draft)
+
+    def refresh(self) -> None:
+        """The sheet is made from the plan read when the dialog opened (the plan page saves first)."""
+
+    def _choices(self) -> Draft:
+        return {
+            "sections": self.chosen_sections(),
+            "name": self.name_edit.text(),
+            "language": self.sheet_language(),
+            "page": self.page_size(),
+        }
+
+    def draft(self) -> Draft | None:
+        """The choices made, kept over a lock while the dialog is open (nothing is written)."""
+        choices = self._choices()
+        return choices if self.isVisible() and choices != self._initial else None
+
+    def restore(self, draft: Draft) -> None:
+        chosen = draft.get("sections") or []
+        for key, check in self.section_checks.items():
+            check.setChecked(key in chosen)
+        self.name_edit.setText(str(draft.get("name", "")))
+        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(draft.get("language"))))
+        self.page_combo.setCurrentIndex(max(0, self.page_combo.findData(draft.get("page"))))
+        self.status.setText(_(dialogs.KEPT_OVER_LOCK))
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(window_title(_("Sheet for your supporters")))
@@ -137,11 +182,11 @@ class SupporterSheetDialog(FitsScreenOnFirstShow, Retranslatable, QDialog):
 
     def sheet_html(self) -> str:
         return build_supporter_html(
-            self._session.flares.plan(),
+            self._plan,
             self.chosen_sections(),
             self.sheet_language(),
             self.name_edit.text(),
-            made_on=self._session.clock.today(),
+            made_on=self._diary.clock.today(),
         )
 
     # --- saving -----------------------------------------------------------------------------------------
@@ -152,24 +197,15 @@ class SupporterSheetDialog(FitsScreenOnFirstShow, Retranslatable, QDialog):
         if not self.chosen_sections():
             self.status.setText(_("Tick at least one part of your plan to put on the sheet."))
             return
-        suggested = suggested_file_name("flare_help", self._session.clock.today())
-        path = dialogs.choose_save_file(
-            self, _("Save the sheet as a PDF"), str(Path.home() / suggested), _("PDF files (*.pdf)")
-        )
-        if not path:
-            self.status.setText(_("Nothing was saved."))
-            return
-        target = Path(path)
-        if not target.suffix:
-            target = target.with_suffix(".pdf")
+        suggested = suggested_file_name("flare_help", self._diary.clock.today())
 
-        def answered(button: dialogs.Button) -> None:
-            if button != dialogs.Button.Ok:
-                self.status.setText(_("Nothing was saved."))
-                return
+        def chosen(path: str) -> None:
             from companion.i18n import translate_in
             from companion.reports.pdf import render_pdf
 
+            target = Path(path)
+            if not target.suffix:
+                target = target.with_suffix(".pdf")
             language = self.sheet_language()
             try:
                 data = render_pdf(self.sheet_html(), self.page_size(), title=translate_in(language, SHEET_TITLE))
@@ -180,12 +216,12 @@ class SupporterSheetDialog(FitsScreenOnFirstShow, Retranslatable, QDialog):
             self.status.setText(_("Saved to {path}. This file is not encrypted.").format(path=str(target)))
             self.saved.emit(str(target))
 
-        dialogs.show_message(
+        dialogs.save_unencrypted(
             self,
-            _("This file will not be encrypted"),
-            _(transfer.EXPORT_WARNING),
-            icon=dialogs.QMessageBox.Icon.Warning,
-            buttons=dialogs.Button.Ok | dialogs.Button.Cancel,
-            default=dialogs.Button.Cancel,
-            on_done=answered,
+            warning=_(transfer.EXPORT_WARNING),
+            title=_("Save the sheet as a PDF"),
+            suggested=str(Path.home() / suggested),
+            name_filter=_("PDF files (*.pdf)"),
+            on_path=chosen,
+            on_nothing=lambda: self.status.setText(_("Nothing was saved.")),
         )

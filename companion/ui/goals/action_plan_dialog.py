@@ -1,14 +1,17 @@
 """Write or edit a weekly action plan: what, how much, when, which days, and how confident I am.
 
 Below 7 out of 10 the dialog suggests making the plan smaller or easier, and leaves the choice with the
-person: they can change it and see the suggestion go, or save it as it is.
+person: they can change it and see the suggestion go, or save it as it is. A plan being written when the
+diary locks is kept (encrypted, in the diary, not saved as a plan) and the dialog opens again with it after
+unlocking.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,24 +25,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from companion.domain.errors import SaveFailedError, ValidationError
-from companion.domain.goals import ActionPlan, Goal, suggests_smaller
+from companion.domain.goals import ActionPlan, Goal, suggests_smaller, week_start
+from companion.domain.scales import CONFIDENCE
 from companion.i18n import _
 from companion.i18n.formatting import format_date, format_weekday_short
 from companion.services.goals import new_id
-from companion.services.session import DiarySession
-from companion.ui.widgets import Retranslatable, label, window_title
+from companion.ui import dialogs
+from companion.ui.core.diary import OpenDiary
+from companion.ui.core.page import Draft, PagePart
+from companion.ui.widgets import label, window_title
 
 
-class ActionPlanDialog(Retranslatable, QDialog):
+class ActionPlanDialog(PagePart, QDialog):
     saved = Signal(object)  # ActionPlan
-    save_failed = Signal(object)
+    draft_key = "companion.ui.goals.action_plan_dialog:ActionPlanDialog"
 
-    def __init__(self, session: DiarySession, plan: ActionPlan | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, diary: OpenDiary, plan: ActionPlan | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("actionPlanDialog")
-        self._session = session
+        self._diary = diary
+        self._session = session = diary.session
         self._plan = plan
+        self._week: dt.date = plan.week_start if plan else week_start(diary.clock.today())
         layout = QVBoxLayout(self)
         self.intro = label()
         form = QFormLayout()
@@ -63,10 +70,17 @@ class ActionPlanDialog(Retranslatable, QDialog):
         self.confidence = QSpinBox()
         self.confidence.setObjectName("planConfidence")
         self.confidence.setRange(0, 10)
+        self.confidence_scale = label()
+        self.confidence_scale.setObjectName("planConfidenceScale")
+        confidence_box = QVBoxLayout()
+        confidence_box.setContentsMargins(0, 0, 0, 0)
+        confidence_box.addWidget(self.confidence, 0, Qt.AlignmentFlag.AlignLeft)
+        confidence_box.addWidget(self.confidence_scale)
         self.suggestion = label()
         self.suggestion.setObjectName("planSuggestion")
         self.suggestion.setProperty("role", "note")
         self.status = label()
+        self.status.setObjectName("planStatus")
         self.goal_label, self.what_label, self.how_label, self.when_label = label(), label(), label(), label()
         self.days_label, self.confidence_label = label(), label()
         form.addRow(self.goal_label, self.goal)
@@ -74,7 +88,7 @@ class ActionPlanDialog(Retranslatable, QDialog):
         form.addRow(self.how_label, self.how_much)
         form.addRow(self.when_label, self.when)
         form.addRow(self.days_label, days)
-        form.addRow(self.confidence_label, self.confidence)
+        form.addRow(self.confidence_label, confidence_box)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.setObjectName("planButtons")
         layout.addWidget(self.intro)
@@ -84,7 +98,6 @@ class ActionPlanDialog(Retranslatable, QDialog):
         layout.addWidget(self.buttons)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
-        self.confidence.valueChanged.connect(self._update_suggestion)
         if plan is not None:
             self.goal.setCurrentIndex(max(0, self.goal.findData(plan.goal_id)))
             self.what.setText(plan.what)
@@ -97,19 +110,21 @@ class ActionPlanDialog(Retranslatable, QDialog):
             for box in self.days:
                 box.setChecked(True)
             self.confidence.setValue(7)
+        self._initial = self.state()
+        self.confidence.valueChanged.connect(self._update_suggestion)
         self.retranslate_ui()
         # Wide enough for the day boxes and the examples in the fields at any text size.
         self.setMinimumWidth(max(560, self.fontMetrics().averageCharWidth() * 52))
         self.resize(max(640, self.fontMetrics().averageCharWidth() * 62), 10)
         self._fit_height()
         self.what.setFocus()
+        diary.host.add(self)
 
     def retranslate_ui(self) -> None:
-        week = self._plan.week_start if self._plan else self._session.goals.this_week()
         self.setWindowTitle(window_title(_("Action plan for this week")))
         self.intro.setText(
             _("A small, definite plan for the week starting {date}: something you want to do.").format(
-                date=format_date(week)
+                date=format_date(self._week)
             )
         )
         self.goal_label.setText(_("For my goal"))
@@ -129,9 +144,11 @@ class ActionPlanDialog(Retranslatable, QDialog):
         for index, box in enumerate(self.days):
             box.setText(format_weekday_short(index))
             box.setAccessibleName(_("Planned on {day}").format(day=format_weekday_short(index)))
-        self.confidence_label.setText(_("How sure am I (0 to 10)?"))
+        self.confidence_label.setText(_("How sure am I?"))
         self.confidence_label.setBuddy(self.confidence)
-        self.confidence.setAccessibleName(_("How sure you are that you will do all of it, from 0 to 10"))
+        self.confidence_scale.setText(_(CONFIDENCE.both))
+        self.confidence.setAccessibleName(_("How sure you are that you will do all of it"))
+        self.confidence.setAccessibleDescription(_(CONFIDENCE.both))
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(_("&Save plan"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
         self._update_suggestion()
@@ -156,7 +173,7 @@ class ActionPlanDialog(Retranslatable, QDialog):
             self.resize(self.width(), max(layout.totalHeightForWidth(self.width()), layout.totalMinimumSize().height()))
 
     def plan(self) -> ActionPlan:
-        base = self._plan or ActionPlan(new_id(), self._session.goals.this_week(), "")
+        base = self._plan or ActionPlan(new_id(), self._week, "")
         return replace(
             base,
             goal_id=self.goal.currentData(),
@@ -168,13 +185,65 @@ class ActionPlanDialog(Retranslatable, QDialog):
         )
 
     def save(self) -> None:
-        try:
-            saved, _changes = self._session.goals.save_plan(self.plan())
-        except ValidationError as exc:
-            self.status.setText(exc.message())
+        plan = self.plan()
+        done = self._diary.run(lambda: self._session.goals.save_plan(plan), problem=self.status)
+        if done is None:
             return
-        except SaveFailedError as exc:
-            self.save_failed.emit(exc)
-            saved = self.plan()
-        self.saved.emit(saved)
+        self.saved.emit(done.value)
         self.accept()
+
+    # --- opening, and a plan being written over a lock ---
+
+    @classmethod
+    def open_for(cls, diary: OpenDiary, plan: ActionPlan | None, parent: QWidget) -> ActionPlanDialog:
+        """Open the dialog window-modal for a new plan (None) or to edit `plan`; deleted when closed."""
+        dialog = cls(diary, plan, parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialogs.open_modal(dialog)  # the focus comes back where it was when it closes
+        return dialog
+
+    @classmethod
+    def revive(cls, diary: OpenDiary, draft: Draft) -> None:
+        """After unlocking: open the dialog again with what was typed before the lock."""
+        parent = diary.app if isinstance(diary.app, QWidget) else None
+        if parent is None:
+            return
+        plan_id = draft.get("plan_id")
+        plan = None
+        if plan_id:
+            plan = next((p for p in diary.session.goals.plans() if p.id == plan_id), None)
+            if plan is None:  # deleted meanwhile: nothing to go back to
+                return
+        cls.open_for(diary, plan, parent).restore(draft)
+
+    def refresh(self) -> None:
+        """The dialog reads the goals when it opens; later changes elsewhere don't replace what is typed."""
+
+    def state(self) -> dict[str, object]:
+        return {
+            "goal_id": self.goal.currentData(),
+            "what": self.what.text(),
+            "how_much": self.how_much.text(),
+            "when": self.when.text(),
+            "days": [i for i, box in enumerate(self.days) if box.isChecked()],
+            "confidence": self.confidence.value(),
+        }
+
+    def draft(self) -> Draft | None:
+        if not self.isVisible() or self.state() == self._initial:
+            return None
+        return {"plan_id": self._plan.id if self._plan else None, **self.state()}
+
+    def restore(self, draft: Draft) -> None:
+        self.goal.setCurrentIndex(max(0, self.goal.findData(draft.get("goal_id"))))
+        self.what.setText(str(draft.get("what", "")))
+        self.how_much.setText(str(draft.get("how_much", "")))
+        self.when.setText(str(draft.get("when", "")))
+        days = {int(day) for day in draft.get("days", [])}
+        for index, box in enumerate(self.days):
+            box.setChecked(index in days)
+        self.confidence.setValue(int(draft.get("confidence", 7)))
+        self.status.setText(
+            _("The plan you were writing was kept when the diary locked. It is not saved yet: check it, then save it.")
+        )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -19,11 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from companion.domain.goals import ActionPlan, CheckBackOutcome
+from companion.domain.goals import ActionPlan, CheckBackOutcome, completion, week_start
 from companion.i18n import N_, _
 from companion.i18n.formatting import format_date, format_weekday_short
-from companion.services.session import DiarySession
 from companion.ui import dialogs
+from companion.ui.core.diary import OpenDiary
+from companion.ui.core.page import Draft
 from companion.ui.goals.action_plan_dialog import ActionPlanDialog
 from companion.ui.goals.section import Section, scrolled
 from companion.ui.widgets import label
@@ -66,9 +68,7 @@ class PlanRow(QFrame):
             box.setObjectName(f"tick{day.weekday()}")
             box.setChecked(day in plan.ticked)
             box.setEnabled(day <= today)
-            box.setAccessibleName(
-                _("Done on {day}: {plan}").format(day=format_date(day, "full"), plan=plan.what)
-            )
+            box.setAccessibleName(_("Done on {day}: {plan}").format(day=format_date(day, "full"), plan=plan.what))
             box.toggled.connect(lambda checked, d=day: self.tick_changed.emit(plan.id, d, checked))
             days.addWidget(box)
             self.ticks[day] = box
@@ -135,6 +135,25 @@ class CheckBackBox(QGroupBox):
         layout.addWidget(self.message)
         self.save.clicked.connect(self._on_save_clicked)
 
+    def state(self) -> dict[str, object]:
+        chosen = next((o for o, b in self.outcomes.items() if b.isChecked()), None)
+        return {
+            "outcome": chosen.value if chosen else None,
+            "in_the_way": self.in_the_way.text(),
+            "next_step": self.next_step.text(),
+        }
+
+    def has_input(self) -> bool:
+        state = self.state()
+        return bool(state["outcome"] or state["in_the_way"] or state["next_step"])
+
+    def load_state(self, state: dict[str, object]) -> None:
+        for outcome, button in self.outcomes.items():
+            if outcome.value == state.get("outcome"):
+                button.setChecked(True)
+        self.in_the_way.setText(str(state.get("in_the_way", "")))
+        self.next_step.setText(str(state.get("next_step", "")))
+
     def _on_save_clicked(self) -> None:
         chosen = next((o for o, b in self.outcomes.items() if b.isChecked()), None)
         if chosen is None:
@@ -150,11 +169,16 @@ def label_text(text: str) -> QWidget:
 
 
 class PlansSection(Section):
-    def __init__(self, session: DiarySession, parent: QWidget | None = None) -> None:
-        super().__init__(session, parent)
+    draft_key = "goals.plans"
+
+    def __init__(self, diary: OpenDiary, parent: QWidget | None = None) -> None:
+        super().__init__(diary, parent)
         self.setObjectName("plansSection")
         self.dialog: ActionPlanDialog | None = None
         self._boxes: list[QWidget] = []
+        self._day = diary.clock.today()
+        self._check_back: list[ActionPlan] = []
+        self._this_week: list[ActionPlan] = []
         outer = QVBoxLayout(self)
         content = QWidget()
         self.column = QVBoxLayout(content)
@@ -176,6 +200,8 @@ class PlansSection(Section):
         outer.addWidget(scrolled(content))
         self.new_button.clicked.connect(lambda: self.open_dialog(None))
         self.retranslate_ui()
+        self.refresh()
+        diary.host.add(self)
 
     def retranslate_ui(self) -> None:
         self.intro.setText(
@@ -187,36 +213,63 @@ class PlansSection(Section):
         self.new_button.setText(_("New &action plan"))
         self.new_button.setAccessibleName(_("Write a new action plan for this week"))
         self.empty.setText(_("No action plan for this week yet."))
-        self.refresh()
+        self._render()
+
+    # --- reading ---
 
     def refresh(self) -> None:
-        if not self._session.is_open:
-            return
+        """Read the plans to check back on and this week's plans (the only place this section reads)."""
+        goals = self._session.goals
+        self._day = self._diary.clock.today()
+        self._check_back = goals.plans_to_check_back()[:3]
+        self._this_week = goals.plans_this_week()
+        self._render()
+
+    def _render(self) -> None:
+        """Draw what refresh() kept; a check-back being filled in stays as the person left it."""
+        typed = self._check_back_inputs()
+        focus = self._focused_tick()
         for box in self._boxes:
             box.setParent(None)
             box.deleteLater()
         self._boxes = []
-        goals = self._session.goals
-        for plan in goals.plans_to_check_back()[:3]:
+        for plan in self._check_back:
             box = CheckBackBox(plan)
             box.saved.connect(self.save_check_back)
+            if plan.id in typed:
+                box.load_state(typed[plan.id])
             self.check_backs.addWidget(box)
             self._boxes.append(box)
-        self.week_heading.setText(_("The week starting {date}").format(date=format_date(goals.this_week())))
-        plans = goals.plans_this_week()
-        today = goals.today()
-        for plan in plans:
-            done = goals.completion(plan)
+        self.week_heading.setText(_("The week starting {date}").format(date=format_date(week_start(self._day))))
+        for plan in self._this_week:
+            done = completion(plan, self._day)
             text = _("How sure: {confidence} out of 10. Done on {ticked} of {planned} planned days so far.").format(
                 confidence=plan.confidence, ticked=done.ticked, planned=done.planned
             )
-            row = PlanRow(plan, today, text)
+            row = PlanRow(plan, self._day, text)
             row.tick_changed.connect(self.tick)
             row.edit_requested.connect(self.open_dialog)
             row.delete_requested.connect(self.delete_plan)
             self.rows.addWidget(row)
             self._boxes.append(row)
-        self.empty.setVisible(not plans)
+            if focus is not None and focus[0] == plan.id and focus[1] in row.ticks:
+                row.ticks[focus[1]].setFocus()  # a tick changed by keyboard keeps the keyboard there
+        self.empty.setVisible(not self._this_week)
+
+    def _check_back_inputs(self) -> dict[str, dict[str, object]]:
+        return {box.plan.id: box.state() for box in self.check_back_boxes() if box.has_input()}
+
+    def _focused_tick(self) -> tuple[str, dt.date] | None:
+        for row in self.rows_shown():
+            for day, box in row.ticks.items():
+                if box.hasFocus():
+                    return row.plan.id, day
+        return None
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._day != self._diary.clock.today():  # shown again on a later day: a new week may have begun
+            self.refresh()
+        super().showEvent(event)
 
     def rows_shown(self) -> list[PlanRow]:
         return [b for b in self._boxes if isinstance(b, PlanRow)]
@@ -224,41 +277,51 @@ class PlansSection(Section):
     def check_back_boxes(self) -> list[CheckBackBox]:
         return [b for b in self._boxes if isinstance(b, CheckBackBox)]
 
+    # --- writing ---
+
     def open_dialog(self, plan_id: str | None) -> ActionPlanDialog:
-        plan = self._session.goals.get_plan(plan_id) if plan_id else None
-        self.dialog = ActionPlanDialog(self._session, plan, self)
-        self.dialog.saved.connect(lambda _plan: self._after_dialog())
-        self.dialog.save_failed.connect(self.save_failed)
-        self.dialog.open()
+        plan = next((p for p in self._this_week if p.id == plan_id), None) if plan_id else None
+        self.dialog = ActionPlanDialog.open_for(self._diary, plan, self)
+        self.dialog.saved.connect(self._on_dialog_saved)
         return self.dialog
 
-    def _after_dialog(self) -> None:
+    def _on_dialog_saved(self, _plan: object) -> None:
         self.status.setText(_("Action plan saved."))
-        self.refresh()
-        self.changed.emit()
 
     def tick(self, plan_id: str, day: dt.date, done: bool) -> None:
-        if self._run(lambda: self._session.goals.tick(plan_id, day, done)):
-            self.refresh()
+        self._write(lambda: self._session.goals.tick(plan_id, day, done))
 
     def save_check_back(self, plan_id: str, outcome: CheckBackOutcome, in_the_way: str, next_step: str) -> None:
-        if self._run(
+        self._write(
             lambda: self._session.goals.check_back(plan_id, outcome, in_the_way, next_step), _("Check-back saved.")
-        ):
-            self.refresh()
+        )
 
     def delete_plan(self, plan_id: str) -> None:
-        plan = self._session.goals.get_plan(plan_id)
+        plan = next(p for p in self._this_week if p.id == plan_id)
 
         def answered() -> None:
-            if self._run(
-                lambda: self._session.goals.delete_plan(plan_id), _("The action plan was deleted.")
-            ):
-                self.refresh()
+            self._write(lambda: (True, self._session.goals.delete_plan(plan_id)), _("The action plan was deleted."))
 
         dialogs.confirm(
             self,
             _("Delete action plan"),
             _("Delete the action plan “{plan}”?").format(plan=plan.what),
             answered,
+        )
+
+    # --- a check-back being filled in, over a lock ---
+
+    def draft(self) -> Draft | None:
+        typed = self._check_back_inputs()
+        return {"check_backs": typed} if typed else None
+
+    def restore(self, draft: Draft) -> None:
+        typed = draft.get("check_backs", {})
+        if not isinstance(typed, dict):
+            return
+        for box in self.check_back_boxes():
+            if isinstance(state := typed.get(box.plan.id), dict):
+                box.load_state(state)
+        self.status.setText(
+            _("Your unsaved check-back was kept when the diary locked. It is not saved yet: check it, then save it.")
         )

@@ -1,15 +1,19 @@
-"""The shared shape of a Goals section: a status line and one way to run a service call."""
+"""The shared shape of a Goals section: a part of the UI core with a status line and one way to write."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QScrollArea, QWidget
 
-from companion.domain.errors import SaveFailedError, ValidationError
-from companion.services.session import DiarySession
-from companion.ui.widgets import Retranslatable, label
+from companion.domain.changes import Changes
+from companion.ui.core.diary import Done, OpenDiary
+from companion.ui.core.page import PagePart
+from companion.ui.widgets import label
+
+T = TypeVar("T")
 
 
 def scrolled(widget: QWidget) -> QScrollArea:
@@ -22,24 +26,21 @@ def scrolled(widget: QWidget) -> QScrollArea:
     return area
 
 
-class Section(Retranslatable, QWidget):
-    changed = Signal()
-    save_failed = Signal(object)
+class Section(PagePart, QWidget):
+    """Each section reads its own part of the goals in `refresh()` and is refreshed by the page host."""
 
-    def __init__(self, session: DiarySession, parent: QWidget | None = None) -> None:
+    interests = Changes(goals=True)
+
+    def __init__(self, diary: OpenDiary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._session = session
+        self._diary = diary
+        self._session = diary.session
         self.status = label()
 
-    def _run(self, action: Callable[[], object], done: str = "") -> bool:
-        """Call a service action; show a validation message, or hand a failed save to the window."""
-        try:
-            action()
-        except ValidationError as exc:
-            self.status.setText(exc.message())
-            return False
-        except SaveFailedError as exc:
-            self.save_failed.emit(exc)
-        self.status.setText(done)
-        self.changed.emit()
-        return True
+    def _write(self, op: Callable[[], tuple[T, Changes]], done_text: str = "") -> Done[T] | None:
+        """Write through the diary: a problem is shown in the status line; the host refreshes what shows the
+        change before this returns."""
+        done = self._diary.run(op, problem=self.status)
+        if done is not None:
+            self.status.setText(done_text)
+        return done

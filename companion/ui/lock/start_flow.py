@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QStackedWidget
 
 from companion import i18n
@@ -16,6 +16,7 @@ from companion.domain.errors import CompanionError, DamagedVaultError
 from companion.i18n import _
 from companion.services import diary_files
 from companion.services.app_context import AppContext
+from companion.ui import dialogs
 from companion.ui.first_run.language_view import LanguageOfferView
 from companion.ui.first_run.passphrase_view import CreatePassphraseView
 from companion.ui.first_run.recovery_view import RecoveryKeyView
@@ -58,12 +59,16 @@ class StartFlow(QObject):
             self.stack.setCurrentWidget(self.language_offer)
             return
         i18n.set_language(self.context.settings.language)
+        if self._demo_factory is not None:
+            # Built once the window is on screen, so the wait says what is happening ("Making the demo diary…").
+            QTimer.singleShot(0, self, self._after_language)
+            return
         self._after_language()
 
     def _after_language(self) -> None:
         if self._demo_factory is not None:
             factory, self._demo_factory = self._demo_factory, None
-            self.opened.emit(run_busy(self.language_offer, factory), False)
+            self.opened.emit(run_busy(self.language_offer, factory, _("Making the demo diary…")), False)
         elif self.context.has_diary:
             self.show_lock_screen()
         else:
@@ -91,7 +96,7 @@ class StartFlow(QObject):
             )
 
         try:
-            session, recovery = run_busy(self.create_view, create)
+            session, recovery = run_busy(self.create_view, create, _("Making your diary…"))
         except CompanionError as exc:
             self.create_view.show_error(exc.message())
             return
@@ -118,7 +123,7 @@ class StartFlow(QObject):
             return DiarySession.open(context.vault_path, **kwargs, clock=context.clock, background_saves=True)
 
         try:
-            session = run_busy(self.unlock_view, unlock)
+            session = run_busy(self.unlock_view, unlock, _("Opening your diary…"))
         except DamagedVaultError as exc:
             has_backup = diary_files.newest_good_backup(context.vault_path) is not None
             self.unlock_view.show_error(exc.message(), offer_restore=has_backup)
@@ -137,7 +142,7 @@ class StartFlow(QObject):
         dialog = RestoreBackupDialog(self.context.vault_path, self.unlock_view.window())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.restore(dialog.chosen()))
-        dialog.open()
+        dialogs.open_modal(dialog)
         return dialog
 
     def _on_unlock_view_restore_newest_requested(self) -> None:

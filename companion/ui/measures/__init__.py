@@ -84,18 +84,27 @@ def fit_to_screen(dialog: QWidget) -> None:
 
 
 class MeasureFooter:
-    """Always in view below a questionnaire: a rule, the source, the Welsh caveat, and the buttons."""
+    """Always in view below a questionnaire: a rule, "About these measures" (sources and licences, one click
+    away rather than on the screen: the dialog opens ui/measures/about_dialog.py), the Welsh caveat, and the
+    buttons."""
 
     def __init__(self, prefix: str) -> None:
-        from PySide6.QtWidgets import QDialogButtonBox
+        from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 
         from companion.ui.widgets import label
 
         self.rule = QFrame()
         self.rule.setFrameShape(QFrame.Shape.HLine)
         self.rule.setFrameShadow(QFrame.Shadow.Sunken)
-        self.source = label(selectable=True)
-        self.source.setObjectName(f"{prefix}Source")
+        self.about = QPushButton()
+        self.about.setObjectName(f"{prefix}AboutMeasures")
+        self.about.setFlat(True)  # shown as a link: underlined, in the link colour, one click away
+        self.about.setAutoDefault(False)  # Enter saves the questionnaire, never opens this
+        self.about.setCursor(Qt.CursorShape.PointingHandCursor)
+        font = self.about.font()
+        font.setUnderline(True)
+        self.about.setFont(font)
+        self.about.setStyleSheet("QPushButton { color: palette(link); }")
         self.not_validated = label()
         self.not_validated.setObjectName(f"{prefix}NotValidated")
         self.buttons = QDialogButtonBox()
@@ -104,19 +113,27 @@ class MeasureFooter:
         self.save.setDefault(True)
         self.save.setEnabled(False)
 
+    def retranslate_ui(self) -> None:
+        from companion.i18n import _
+
+        self.about.setText(_("About these measures"))
+        self.about.setAccessibleName(_("About these measures: where the questions come from and how they are scored"))
+
     def lay_out(self, dialog: QWidget, body: QWidget) -> None:
         """The dialog's whole layout: the scrolling body, then this footer."""
-        from PySide6.QtWidgets import QVBoxLayout
+        from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
         layout = QVBoxLayout(dialog)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.addWidget(body, 1)
         layout.addSpacing(4)
         layout.addWidget(self.rule)
-        layout.addWidget(self.source)
         layout.addWidget(self.not_validated)
         layout.addSpacing(8)
-        layout.addWidget(self.buttons)
+        row = QHBoxLayout()
+        layout.addLayout(row)  # in the dialog first, so each widget joins the Tab order as it is added:
+        row.addWidget(self.buttons, 1)  # Save and the other buttons first,
+        row.insertWidget(0, self.about)  # then the link, shown on their left
 
 
 class FitsScreenOnFirstShow:

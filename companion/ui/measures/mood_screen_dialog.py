@@ -1,13 +1,15 @@
-"""The optional monthly mood check: PHQ-2 and GAD-2 on one page, then the scores and, at 3 or more, a
-suggestion to talk to a GP with support contacts. It never diagnoses and can always be skipped.
+"""The optional monthly mood check: PHQ-2 and GAD-2 on one page, then the result: kind words first, then, at
+3 or more, a suggestion to talk to a GP with the support contacts (999 first), and the scores last. It never
+diagnoses and can always be skipped.
 
 Keyboard: each question is a group of radio buttons (arrows choose inside it, Tab moves to the next);
-Enter saves once all four are answered; Escape or Skip closes without saving.
+Enter saves once all four are answered; Escape or Skip closes without saving. Answers chosen but not saved
+when the diary locks come back, unsaved, when it is unlocked.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -27,20 +29,25 @@ from companion.domain.measures import (
     SCREEN_ANSWERS,
     SCREEN_FOLLOW_UP,
     SCREEN_ITEMS,
-    SCREEN_SOURCE,
     SCREEN_STEM,
     WELSH_NOT_VALIDATED,
     Instrument,
     MoodScreen,
 )
 from companion.domain.support_contacts import MOOD_SUPPORT_CONTACTS, SupportContact
-from companion.i18n import _, current_language
+from companion.i18n import N_, _, current_language
+from companion.ui import dialogs
 from companion.ui.core.diary import OpenDiary
+from companion.ui.core.page import Draft, PagePart
 from companion.ui.measures import FitsScreenOnFirstShow, MeasureFooter, ScrollBody, fit_to_screen, single_tab_stop
-from companion.ui.widgets import Retranslatable, label, window_title
+from companion.ui.measures.about_dialog import open_about_measures
+from companion.ui.widgets import label, window_title
 
-# Instrument names are the instruments' own abbreviations, the same in every language.
-INSTRUMENT_NAMES: dict[Instrument, str] = {Instrument.PHQ2: "PHQ-2", Instrument.GAD2: "GAD-2"}
+# Each score named by what it asks about; the instruments' own abbreviations stay, the same in every language.
+SCORE_WORDS: dict[Instrument, str] = {
+    Instrument.PHQ2: N_("Low mood (PHQ-2): {score} out of 6"),
+    Instrument.GAD2: N_("Worry (GAD-2): {score} out of 6"),
+}
 
 
 def _bold(widget: QLabel) -> QLabel:
@@ -118,8 +125,9 @@ class ContactCard(QWidget):
         return "\n".join(p.text() for p in parts if not p.isHidden())
 
 
-class MoodScreenDialog(FitsScreenOnFirstShow, Retranslatable, QDialog):
+class MoodScreenDialog(FitsScreenOnFirstShow, PagePart, QDialog):
     recorded = Signal(object)  # tuple[MoodScreen, MoodScreen]: PHQ-2 then GAD-2
+    draft_key = "companion.ui.measures.mood_screen_dialog:MoodScreenDialog"
 
     def __init__(self, diary: OpenDiary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -149,6 +157,10 @@ class MoodScreenDialog(FitsScreenOnFirstShow, Retranslatable, QDialog):
         self.stem.setObjectName("moodStem")
         q_layout.addWidget(self.heading)
         q_layout.addWidget(self.intro)
+        self.kept = label()  # says when answers came back after a lock, unsaved
+        self.kept.setObjectName("moodKept")
+        self.kept.hide()
+        q_layout.addWidget(self.kept)
         q_layout.addSpacing(8)
         q_layout.addWidget(self.stem)
         self.questions: list[ScreenQuestion] = []
@@ -164,20 +176,13 @@ class MoodScreenDialog(FitsScreenOnFirstShow, Retranslatable, QDialog):
         q_layout.addWidget(self.error)
         body_layout.addWidget(self.questions_page)
 
-        # Page 2: the result.
+        # Page 2: the result. Kind words first, then the help (999 first), then the scores.
         self.result_page = QWidget()
         self.result_page.setObjectName("moodResultPage")
         r_layout = QVBoxLayout(self.result_page)
         r_layout.setContentsMargins(0, 0, 0, 0)
         self.result_heading = label("subheading")
         self.result_heading.setObjectName("moodResultHeading")
-        r_layout.addWidget(self.result_heading)
-        self.score_labels: dict[Instrument, QLabel] = {}
-        for instrument in SCREEN_ITEMS:
-            score = label()
-            score.setObjectName(f"{instrument.value}Score")
-            self.score_labels[instrument] = score
-            r_layout.addWidget(score)
         self.thanks = label()
         self.thanks.setObjectName("moodThanks")
         self.follow_up = _bold(label())
@@ -191,19 +196,35 @@ class MoodScreenDialog(FitsScreenOnFirstShow, Retranslatable, QDialog):
         self.contact_cards = [ContactCard(contact) for contact in MOOD_SUPPORT_CONTACTS]
         for card in self.contact_cards:
             contacts_layout.addWidget(card)
-        r_layout.addSpacing(8)
+        self.support_note = label()
+        self.support_note.setObjectName("moodSupportNote")
+        self.scores_heading = _bold(label())
+        self.scores_heading.setObjectName("moodScoresHeading")
+        self.score_labels: dict[Instrument, QLabel] = {}
+        r_layout.addWidget(self.result_heading)
         r_layout.addWidget(self.thanks)
         r_layout.addSpacing(8)
         r_layout.addWidget(self.follow_up)
         r_layout.addWidget(self.contacts_box)
+        r_layout.addWidget(self.support_note)
+        r_layout.addSpacing(8)
+        r_layout.addWidget(self.scores_heading)
+        for instrument in SCREEN_ITEMS:
+            score = label()
+            score.setObjectName(f"{instrument.value}Score")
+            self.score_labels[instrument] = score
+            r_layout.addWidget(score)
+        self.scores_scale = label()
+        self.scores_scale.setObjectName("moodScoresScale")
+        r_layout.addWidget(self.scores_scale)
         self.result_page.hide()
         body_layout.addWidget(self.result_page)
         body_layout.addStretch(1)
         self.body = ScrollBody(body)
 
-        # Always in view below the questions or the result: the source, the Welsh caveat, the buttons.
-        footer = MeasureFooter("mood")
-        self.source, self.not_validated, self.buttons = footer.source, footer.not_validated, footer.buttons
+        # Always in view below the questions or the result: "About these measures", the Welsh caveat, the buttons.
+        self.footer = footer = MeasureFooter("mood")
+        self.about, self.not_validated, self.buttons = footer.about, footer.not_validated, footer.buttons
         self.save: QPushButton = footer.save
         self.skip: QPushButton = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
         self.skip.setObjectName("moodSkip")
@@ -212,12 +233,17 @@ class MoodScreenDialog(FitsScreenOnFirstShow, Retranslatable, QDialog):
         self.close_button.setObjectName("moodClose")
         self.close_button.hide()
         footer.lay_out(self, self.body)
+        self.about.clicked.connect(self._on_about_clicked)
         self.buttons.accepted.connect(self._on_save_clicked)
         self.buttons.rejected.connect(self.reject)
         self.retranslate_ui()
         self.questions[0].radios[0].setFocus()
+        diary.host.add(self)
 
     # Text -------------------------------------------------------------------------------------------
+
+    def _on_about_clicked(self) -> None:
+        open_about_measures(self)
 
     def retranslate_ui(self) -> None:
         title = _("Optional mood check (PHQ-2 and GAD-2)")
@@ -235,19 +261,26 @@ class MoodScreenDialog(FitsScreenOnFirstShow, Retranslatable, QDialog):
             question.retranslate_ui()
         self.result_heading.setText(_("Your mood check"))
         self.body.setAccessibleName(_("Your mood check"))
-        for instrument, score_label in self.score_labels.items():
-            result = next((s for s in self.results if s.instrument == instrument), None)
-            score_label.setText(
-                ""
-                if result is None
-                else _("{name} score: {score} out of 6").format(name=INSTRUMENT_NAMES[instrument], score=result.score)
+        if self.suggests_talking_to_gp():
+            self.thanks.setText(
+                _(
+                    "Thank you for answering. The last two weeks sound hard, and you do not have to manage this "
+                    "on your own. Your answers are saved in your diary."
+                )
             )
-        self.thanks.setText(_("Thank you. Your answers are saved in your diary."))
+        else:
+            self.thanks.setText(_("Thank you. Your answers are saved in your diary."))
         self.follow_up.setText(_(SCREEN_FOLLOW_UP))
         self.contacts_heading.setText(_("People you can contact"))
         for card in self.contact_cards:
             card.retranslate_ui()
-        self.source.setText(_("Source: {source}").format(source=_(SCREEN_SOURCE)))
+        self.support_note.setText(_("If you ever need help quickly, the numbers to call are at the top of Support."))
+        self.scores_heading.setText(_("Your scores"))
+        for instrument, score_label in self.score_labels.items():
+            result = next((s for s in self.results if s.instrument == instrument), None)
+            score_label.setText("" if result is None else _(SCORE_WORDS[instrument]).format(score=result.score))
+        self.scores_scale.setText(_("0 = not at all, 6 = nearly every day for both questions"))
+        self.footer.retranslate_ui()
         self.not_validated.setText(_(WELSH_NOT_VALIDATED))
         self.not_validated.setVisible(current_language() == "cy")
         self.save.setText(_("&Save answers"))
@@ -302,6 +335,7 @@ class MoodScreenDialog(FitsScreenOnFirstShow, Retranslatable, QDialog):
         follow = self.suggests_talking_to_gp()
         self.follow_up.setVisible(follow)
         self.contacts_box.setVisible(follow)
+        self.support_note.setVisible(not follow)
         self.save.hide()
         self.skip.hide()
         self.close_button.show()
@@ -320,3 +354,37 @@ class MoodScreenDialog(FitsScreenOnFirstShow, Retranslatable, QDialog):
             self.accept()
         else:
             super().reject()
+
+    # --- answers chosen but not saved, over a lock ---
+
+    def refresh(self) -> None:
+        """The questions read nothing from the diary; an answer saved elsewhere does not change them."""
+
+    def draft(self) -> Draft | None:
+        chosen = [question.answer() for question in self.questions]
+        if not self.isVisible() or self.results or all(value is None for value in chosen):
+            return None
+        return {"answers": chosen}
+
+    def restore(self, draft: Draft) -> None:
+        for question, value in zip(self.questions, draft.get("answers", []), strict=False):
+            if isinstance(value, int) and 0 <= value < len(question.radios):
+                question.radios[value].setChecked(True)
+        self.kept.setText(_("Your answers were kept when the diary locked. They are not saved yet."))
+        self.kept.show()
+
+    @classmethod
+    def revive(cls, diary: OpenDiary, draft: Draft) -> None:
+        """After unlocking: open the check again with the answers chosen before the lock."""
+        parent = diary.app if isinstance(diary.app, QWidget) else None
+        if parent is not None:
+            open_mood_screen(diary, parent).restore(draft)
+
+
+def open_mood_screen(diary: OpenDiary, parent: QWidget) -> MoodScreenDialog:
+    """Open the mood check window-modal over `parent` (deleted when closed)."""
+    dialog = MoodScreenDialog(diary, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialogs.open_modal(dialog)  # the focus comes back where it was when it closes
+    return dialog

@@ -134,6 +134,19 @@ class OptionalDate(AdaptiveRow):
         self.date.setEnabled(checked)
         self.changed.emit()
 
+    def state(self) -> dict[str, object]:
+        """The tick and the date as plain values (kept over a lock)."""
+        return {"on": self.check.isChecked(), "date": pydate(self.date.date()).isoformat()}
+
+    def set_state(self, state: object) -> None:
+        if not isinstance(state, dict):
+            return
+        try:
+            day = dt.date.fromisoformat(str(state.get("date")))
+        except ValueError:
+            day = pydate(self.date.date())
+        self.set_value(day if state.get("on") else None, day)
+
 
 class HelpfulnessSpin(QSpinBox):
     """0 to 10, with a first choice below 0 that reads "Not rated" (set by set_not_rated_text)."""
@@ -167,13 +180,33 @@ def word_completer(parent: QLineEdit, words: list[str] | None = None) -> QString
     return model
 
 
-def notes_box(name: str) -> QPlainTextEdit:
-    """A few lines tall, growing no further; Tab moves on rather than typing a tab."""
-    box = QPlainTextEdit()
+class NotesBox(QPlainTextEdit):
+    """Four lines tall in the current text size (a fixed pixel height would keep the size of the text it was
+    made with, and the layout would place the buttons below by a height the box no longer has); Tab moves on
+    rather than typing a tab."""
+
+    LINES = 4
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def _lines_height(self) -> int:
+        margins = self.contentsMargins()
+        document = 2 * round(self.document().documentMargin()) + 2  # and 2: Qt scrolls when the lines only just fit
+        return self.fontMetrics().lineSpacing() * self.LINES + document + margins.top() + margins.bottom()
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self._lines_height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(super().minimumSizeHint().width(), self._lines_height())
+
+
+def notes_box(name: str) -> NotesBox:
+    box = NotesBox()
     box.setObjectName(name)
-    box.setTabChangesFocus(True)
-    box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-    box.setFixedHeight(box.fontMetrics().lineSpacing() * 4 + 20)
     return box
 
 

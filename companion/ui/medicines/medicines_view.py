@@ -1,20 +1,20 @@
 """The Medicines page: my medicines (with reviews due and how helpful each one is) and what I've tried.
 
-Companion keeps a record only and gives no advice about medicines; the page says so, always."""
+Companion keeps a record only and gives no advice about medicines; the page says so, always. Each tab is a
+part of the UI core of its own (it reads the diary when a medicine changes and it is on screen); this page
+only holds them."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
-from companion.domain.changes import Changes
 from companion.i18n import _
 from companion.services.medicines import NO_ADVICE
 from companion.ui.core.diary import OpenDiary
-from companion.ui.core.page import PagePart
 from companion.ui.medicines.my_medicines import MyMedicinesPage
 from companion.ui.medicines.tried_page import TriedPage
-from companion.ui.widgets import label
+from companion.ui.widgets import Retranslatable, label
 
 CONTENT_MAX_WIDTH = 920  # long lines are hard to read; each tab stays this wide at most
 
@@ -37,17 +37,10 @@ def _scrolled(page: QWidget, name: str) -> QScrollArea:
     return scroll
 
 
-class MedicinesView(PagePart, QWidget):
-    interests = Changes(medicines=True)
-    changed = Signal()
-    save_failed = Signal(object)  # SaveFailedError: the change is held in memory, not yet on disk
-
+class MedicinesView(Retranslatable, QWidget):
     def __init__(self, diary: OpenDiary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        session = diary.session
-        self._diary = diary
         self.setObjectName("medicinesView")
-        self._session = session
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 16, 24, 16)
         self.heading = label("heading")
@@ -59,8 +52,8 @@ class MedicinesView(PagePart, QWidget):
         self.no_advice.setFont(font)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("medicinesTabs")
-        self.mine = MyMedicinesPage(session)
-        self.tried = TriedPage(session)
+        self.mine = MyMedicinesPage(diary)
+        self.tried = TriedPage(diary)
         self.mine_scroll = _scrolled(self.mine, "myMedicinesScroll")
         self.tried_scroll = _scrolled(self.tried, "triedScroll")
         self.tabs.addTab(self.mine_scroll, "")
@@ -68,13 +61,7 @@ class MedicinesView(PagePart, QWidget):
         outer.addWidget(self.heading)
         outer.addWidget(self.no_advice)
         outer.addWidget(self.tabs, 1)
-
-        for page in (self.mine, self.tried):
-            page.changed.connect(self.changed)
-            page.save_failed.connect(self.save_failed)
         self.retranslate_ui()
-        self.changed.connect(lambda: diary.announce(self.interests))  # interim: until its writes use diary.run
-        diary.host.add(self)
 
     def retranslate_ui(self) -> None:
         self.heading.setText(_("Medicines"))
@@ -84,12 +71,4 @@ class MedicinesView(PagePart, QWidget):
         self.tabs.setAccessibleName(_("Medicines sections"))
         self.mine_scroll.setAccessibleName(_("My medicines"))
         self.tried_scroll.setAccessibleName(_("What I've tried"))
-        # The pages retranslate themselves on LanguageChange; a direct call here keeps both in step.
-        self.mine.retranslate_ui()
-        self.tried.retranslate_ui()
-
-    def refresh(self) -> None:
-        if not self._session.is_open:
-            return
-        self.mine.refresh()
-        self.tried.refresh()
+        # The pages retranslate themselves on LanguageChange (from what they last read; no reading).

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
@@ -13,19 +14,19 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QLineEdit,
+    QListWidget,
     QListWidgetItem,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from companion.domain.errors import SaveFailedError, ValidationError
+from companion.domain.changes import Changes
 from companion.domain.medicines import Medicine, MedicineKind, ReviewGroup, review_due_on
 from companion.i18n import N_, _
-from companion.services.session import DiarySession
 from companion.ui import dialogs
+from companion.ui.core.diary import OpenDiary
 from companion.ui.medicines.fields import (
-    HelpfulnessSpin,
     OptionalDate,
     button_row,
     fit_form,
@@ -35,7 +36,8 @@ from companion.ui.medicines.fields import (
     word_completer,
     wrapped_list,
 )
-from companion.ui.medicines.medicine_text import ReviewRow, is_stopped, medicine_status, rating_text
+from companion.ui.medicines.medicine_text import ReviewRow, is_stopped, medicine_status
+from companion.ui.medicines.rating_section import RatingSection
 from companion.ui.medicines.record_page import RecordPage
 from companion.ui.widgets import label
 
@@ -51,11 +53,15 @@ GROUP_NAMES = {
 
 
 class MyMedicinesPage(RecordPage[Medicine]):
-    def __init__(self, session: DiarySession, parent: QWidget | None = None) -> None:
+    draft_key = "medicines.mine"
+
+    def __init__(self, diary: OpenDiary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("myMedicinesPage")
-        self._session = session
+        self._diary = diary
+        self._service = diary.session.medicines
         self.current: Medicine | None = None  # the medicine in the editor; None while adding a new one
+        self._records: list[Medicine] = []
         self._review_rows: list[ReviewRow] = []
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
@@ -144,37 +150,11 @@ class MyMedicinesPage(RecordPage[Medicine]):
         editor_layout.addWidget(self.status)
 
         # --- helpfulness and side effects ---
-        self.rating_box, self.rating_heading, rating_layout = section("medicineRatingBox")
-        self.rating_intro = label()
-        self.rating_intro.setObjectName("medicineRatingIntro")
-        rating_form = self.rating_form = QFormLayout()
-        rating_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.helpfulness = HelpfulnessSpin()
-        self.helpfulness.setObjectName("medicineHelpfulness")
-        self.side_effects = QLineEdit()
-        self.side_effects.setObjectName("medicineSideEffects")
-        self.helpfulness_label, self.side_effects_label = label(), label()
-        rating_form.addRow(self.helpfulness_label, self.helpfulness)
-        rating_form.addRow(self.side_effects_label, self.side_effects)
-        self.record_button = QPushButton()
-        self.record_button.setObjectName("recordRatingButton")
-        self.rating_status = label()
-        self.rating_status.setObjectName("medicineRatingStatus")
-        self.history_heading = label()
-        self.history_heading.setObjectName("medicineHistoryHeading")
-        font = self.history_heading.font()
-        font.setBold(True)
-        self.history_heading.setFont(font)
-        self.history = wrapped_list("medicineRatingHistory", 5)
-        self.history_empty = label()
-        self.history_empty.setObjectName("medicineHistoryEmpty")
-        rating_layout.addWidget(self.rating_intro)
-        rating_layout.addLayout(rating_form)
-        rating_layout.addWidget(self.record_button, 0, Qt.AlignmentFlag.AlignLeft)
-        rating_layout.addWidget(self.rating_status)
-        rating_layout.addWidget(self.history_heading)
-        rating_layout.addWidget(self.history_empty)
-        rating_layout.addWidget(self.history)
+        self.rating = RatingSection()
+        self.rating_box, self.rating_form = self.rating.box, self.rating.form
+        self.helpfulness, self.side_effects = self.rating.helpfulness, self.rating.side_effects
+        self.record_button, self.rating_status = self.rating.record_button, self.rating.status
+        self.history, self.history_empty = self.rating.history, self.rating.history_empty
 
         column.addWidget(self.reviews)
         column.addWidget(self.list_heading)
@@ -194,8 +174,10 @@ class MyMedicinesPage(RecordPage[Medicine]):
         self.delete_button.clicked.connect(self._on_delete_clicked)
         self.record_button.clicked.connect(self.record_rating)
         self.side_effects.returnPressed.connect(self.record_rating)
-        self.retranslate_ui()
+        self.refresh()
         self._load(None)
+        self.retranslate_ui()
+        diary.host.add(self)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         for form in (self.form, self.rating_form):
@@ -268,57 +250,38 @@ class MyMedicinesPage(RecordPage[Medicine]):
         self.delete_button.setText(_("&Delete"))
         self.delete_button.setAccessibleName(_("Delete this medicine"))
 
-        self.rating_heading.setText(_("How helpful it is, and side effects"))
-        self.rating_box.setAccessibleName(_("How helpful it is, and side effects"))
-        self.helpfulness_label.setText(_("How helpful, from 0 to 10"))
-        self.helpfulness_label.setBuddy(self.helpfulness)
-        self.helpfulness.setAccessibleName(_("How helpful it is, from 0 (not at all) to 10 (very)"))
-        self.helpfulness.set_not_rated_text(_("Not rated"))
-        self.side_effects_label.setText(_("Side effects"))
-        self.side_effects_label.setBuddy(self.side_effects)
-        self.side_effects.setAccessibleName(_("Side effects, in your own words"))
-        self.record_button.setText(_("Re&cord"))
-        self.record_button.setAccessibleName(_("Record how helpful it is and any side effects"))
-        self.history_heading.setText(_("Recorded so far, newest first"))
-        self.history.setAccessibleName(_("How helpful it has been and side effects, newest first"))
-        self.history_empty.setText(_("Nothing recorded yet."))
         self._update_editing()
-        self.refresh()
+        self._render()
 
     def _update_editing(self) -> None:
         if self.current is None:
             self.editing.setText(_("Adding a new medicine."))
-            self.rating_intro.setText(_("Save the medicine first, then record how helpful it is."))
         else:
             self.editing.setText(_("Editing your record of {medicine}.").format(medicine=self.current.name))
-            self.rating_intro.setText(
-                _(
-                    "From time to time, record how helpful {medicine} is and any side effects. The history "
-                    "can help you prepare for a medication review."
-                ).format(medicine=self.current.name)
-            )
+        self.rating.retranslate_ui(self.current)
 
-    # --- refresh ---
+    # --- reading and showing ---
 
     def _today(self) -> dt.date:
-        return self._session.medicines.today()
+        return self._diary.clock.today()
+
+    def _read(self) -> list[Medicine]:
+        return self._service.medicines()
+
+    def _record_list(self) -> QListWidget:
+        return self.list
 
     def ordered(self) -> list[Medicine]:
         """Current (and not yet started) ones in the order added, then stopped ones, the latest stopped first."""
         today = self._today()
-        medicines = self._session.medicines.medicines()
-        current = [m for m in medicines if not is_stopped(m, today)]
-        stopped = [m for m in medicines if is_stopped(m, today)]
+        current = [m for m in self._records if not is_stopped(m, today)]
+        stopped = [m for m in self._records if is_stopped(m, today)]
         stopped.sort(key=lambda m: m.stopped_on or dt.date.min, reverse=True)
         return current + stopped
 
-    def refresh(self) -> None:
-        if not self._session.is_open:
-            return
-        service = self._session.medicines
+    def _render(self) -> None:
         today = self._today()
         medicines = self.ordered()
-        current_id = self.current.id if self.current else None
         self.list.blockSignals(True)
         self.list.clear()
         for medicine in medicines:
@@ -332,43 +295,23 @@ class MyMedicinesPage(RecordPage[Medicine]):
             )
             item.setData(Qt.ItemDataRole.UserRole, medicine.id)
             self.list.addItem(item)
-            if medicine.id == current_id:
-                self.list.setCurrentItem(item)
         self.list.blockSignals(False)
+        self._select_in_list(self.current.id if self.current else None)
         self.list.setVisible(bool(medicines))
         self.empty.setVisible(not medicines)
-        self._names.setStringList(service.names())
-        if current_id is not None:
-            found = next((m for m in medicines if m.id == current_id), None)
-            if found is None:  # deleted elsewhere
-                self._load(None)
-            else:
-                self.current = found
-                self._update_editing()
-        self._refresh_history()
-        self._refresh_reviews()
+        self._names.setStringList(sorted({m.name for m in self._records}, key=str.casefold))
+        self._update_editing()
+        self._render_reviews()
 
-    def _refresh_history(self) -> None:
-        self.history.clear()
-        ratings = list(reversed(self.current.ratings)) if self.current else []
-        for rating in ratings:
-            self.history.addItem(QListWidgetItem(rating_text(rating)))
-        self.history.setVisible(bool(ratings))
-        self.history_empty.setVisible(self.current is not None and not ratings)
-        self.history_heading.setVisible(self.current is not None)
-        for widget in (self.helpfulness, self.side_effects, self.record_button):
-            widget.setEnabled(self.current is not None)
-
-    def _refresh_reviews(self) -> None:
+    def _render_reviews(self) -> None:
         for row in self._review_rows:
             row.setParent(None)
             row.deleteLater()
         self._review_rows = []
         today = self._today()
-        due = self._session.medicines.reviews_due()
-        for medicine in due:
+        for medicine in self._records:
             day = review_due_on(medicine, today)
-            if day is None:
+            if day is None or day > today:
                 continue
             row = ReviewRow(medicine, day)
             row.reviewed.connect(self.mark_reviewed)
@@ -393,7 +336,7 @@ class MyMedicinesPage(RecordPage[Medicine]):
 
     def _load(self, medicine: Medicine | None) -> None:
         self.current = medicine
-        today = self._session.clock.today()
+        today = self._today()
         m = medicine or Medicine(id="", name="")
         self.name.setText(m.name)
         self.purpose.setText(m.purpose)
@@ -406,17 +349,16 @@ class MyMedicinesPage(RecordPage[Medicine]):
         self.group.setCurrentIndex(list(ReviewGroup).index(m.review_group))
         self.notes.setPlainText(m.notes)
         self.delete_button.setEnabled(medicine is not None)
-        self.helpfulness.set_rating(None)
-        self.side_effects.clear()
+        self.rating.clear_inputs()
         self.rating_status.setText("")
-        if medicine is None:
-            self.list.setCurrentRow(-1)
-            self.list.clearSelection()
+        self._select_in_list(medicine.id if medicine else None)
         self._update_editing()
-        self._refresh_history()
+
+    def _blank(self, record_id: str) -> Medicine:
+        return Medicine(id=record_id, name="")
 
     def form_record(self) -> Medicine:
-        base = self.current or Medicine(id=self._session.medicines.new_id(), name="")
+        base = self.current or Medicine(id=self._service.new_id(), name="")
         return dataclasses.replace(
             base,
             name=self.name.text(),
@@ -431,25 +373,50 @@ class MyMedicinesPage(RecordPage[Medicine]):
             notes=self.notes.toPlainText(),
         )
 
-    def records(self) -> list[Medicine]:
-        return self._session.medicines.medicines()
+    def _form_state(self) -> dict[str, Any]:
+        return {
+            "name": self.name.text(),
+            "purpose": self.purpose.text(),
+            "kind": self.kind.currentData(),
+            "dose": self.dose.text(),
+            "started": self.started.state(),
+            "stopped": self.stopped.state(),
+            "prescriber": self.prescriber.text(),
+            "next_review": self.next_review.state(),
+            "group": self.group.currentData(),
+            "notes": self.notes.toPlainText(),
+            "rating": self.rating.state(),
+        }
 
-    def _store(self, record: Medicine) -> Medicine:
-        return self._session.medicines.save(record)[0]
+    def _set_form_state(self, state: dict[str, Any]) -> None:
+        self.name.setText(str(state.get("name", "")))
+        self.purpose.setText(str(state.get("purpose", "")))
+        self.kind.setCurrentIndex(max(0, self.kind.findData(state.get("kind"))))
+        self.dose.setText(str(state.get("dose", "")))
+        for field, key in ((self.started, "started"), (self.stopped, "stopped"), (self.next_review, "next_review")):
+            field.set_state(state.get(key))
+        self.prescriber.setText(str(state.get("prescriber", "")))
+        self.group.setCurrentIndex(max(0, self.group.findData(state.get("group"))))
+        self.notes.setPlainText(str(state.get("notes", "")))
+        self.rating.set_state(dict(state.get("rating") or {}))
+
+    def _has_other_input(self) -> bool:
+        return self.current is not None and self.rating.has_input()
+
+    def _store(self, record: Medicine) -> tuple[Medicine, Changes]:
+        return self._service.save(record)
 
     def _name_field(self) -> QWidget:
         return self.name
 
-    def _remove(self, record_id: str) -> None:
-        self._session.medicines.delete(record_id)
+    def _remove(self, record_id: str) -> Changes:
+        return self._service.delete(record_id)
 
     def _status_text(self, outcome: str, name: str) -> str:
-        if outcome == "held":
-            return _("{medicine} is held in Companion, but not yet written to disk.").format(medicine=name)
         if outcome == "added":
             return _("{medicine} added.").format(medicine=name)
         if outcome == "changed":
-            return _("Changes to {medicine} saved.").format(medicine=name)
+            return _("{medicine} updated.").format(medicine=name)
         return _("{medicine} was deleted.").format(medicine=name)
 
     def _on_delete_clicked(self) -> None:
@@ -469,42 +436,29 @@ class MyMedicinesPage(RecordPage[Medicine]):
     # --- reviews ---
 
     def mark_reviewed(self, medicine_id: str) -> None:
-        if not self._session.is_open:
+        done = self._diary.run(lambda: self._service.mark_reviewed(medicine_id), problem=self.status)
+        if done is None:
             return
-        try:
-            medicine, _changes = self._session.medicines.mark_reviewed(medicine_id)
-        except ValidationError as exc:
-            self.status.setText(exc.message())
-            return
-        except SaveFailedError as exc:
-            self.save_failed.emit(exc)
-            medicine = self._session.medicines.get(medicine_id)
+        medicine = done.value
         if self.current is not None and self.current.id == medicine_id:
             self._load(medicine)
         self.status.setText(_("{medicine} marked as reviewed today.").format(medicine=medicine.name))
-        self.refresh()
-        self.changed.emit()
         (self._review_rows[0].button if self._review_rows else self.list).setFocus()
 
     # --- ratings ---
 
     def record_rating(self) -> None:
-        if self.current is None or not self._session.is_open:
+        if self.current is None:
             return
         medicine_id = self.current.id
-        try:
-            medicine, _changes = self._session.medicines.rate(
-                medicine_id, self.helpfulness.rating(), self.side_effects.text()
-            )
-        except ValidationError as exc:
-            self.rating_status.setText(exc.message())
+        helpfulness, side_effects = self.helpfulness.rating(), self.side_effects.text()
+        done = self._diary.run(
+            lambda: self._service.rate(medicine_id, helpfulness, side_effects), problem=self.rating_status
+        )
+        if done is None:
             return
-        except SaveFailedError as exc:
-            self.save_failed.emit(exc)
-            medicine = self._session.medicines.get(medicine_id)
+        medicine = done.value
         self.current = medicine
-        self.helpfulness.set_rating(None)
-        self.side_effects.clear()
+        self.rating.clear_inputs()
+        self.rating.show_medicine(medicine)
         self.rating_status.setText(_("Recorded for {medicine}.").format(medicine=medicine.name))
-        self.refresh()
-        self.changed.emit()

@@ -70,8 +70,9 @@ class DoseRow(QFrame):
 
 
 class TodayDosesPanel(PagePart, QFrame):
-    """Hidden entirely while there is no current medicine taken as needed. A part of the UI core: it reads
-    the diary only in `refresh()`."""
+    """Empty (its body hidden, no height) while there is no current medicine taken as needed. A part of the
+    UI core: it reads the diary only in `refresh()`. It never hides itself: a hidden part is never shown
+    again by its page, so it would miss the change that gives it something to show."""
 
     interests = Changes(medicines=True)
 
@@ -83,9 +84,13 @@ class TodayDosesPanel(PagePart, QFrame):
         self._rows: list[DoseRow] = []
         self._last_dose: Dose | None = None
         self._last_name = ""
-        self._hidden_here = False
         self._neighbours: tuple[QWidget, QWidget] | None = None
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.body = QWidget()
+        self.body.setObjectName("todayDosesBody")
+        outer.addWidget(self.body)
+        layout = QVBoxLayout(self.body)
         layout.setContentsMargins(0, 8, 0, 8)
         self.heading = label("subheading")
         self.heading.setObjectName("todayDosesHeading")
@@ -131,12 +136,7 @@ class TodayDosesPanel(PagePart, QFrame):
             place_before(self.undo_button, [r.log_button for r in self._rows])
         else:
             self._chain_focus()
-        if not medicines:
-            self._hidden_here = True
-            self.hide()
-        elif self._hidden_here:
-            self._hidden_here = False
-            self.show()
+        self.body.setVisible(bool(medicines))
 
     def set_focus_neighbours(self, before: QWidget, after: QWidget) -> None:
         """Tab reaches the dose buttons after `before` and leaves them for `after`, as rows come and go."""

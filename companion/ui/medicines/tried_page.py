@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
@@ -10,17 +11,19 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QFormLayout,
+    QListWidget,
     QListWidgetItem,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from companion.domain.changes import Changes
 from companion.domain.medicines import TRIED_EXAMPLES, Tried
 from companion.i18n import _
 from companion.i18n.formatting import format_date
-from companion.services.session import DiarySession
 from companion.ui import dialogs
+from companion.ui.core.diary import OpenDiary
 from companion.ui.medicines.fields import (
     HelpfulnessSpin,
     OptionalDate,
@@ -53,11 +56,15 @@ def tried_details(item: Tried) -> str:
 
 
 class TriedPage(RecordPage[Tried]):
-    def __init__(self, session: DiarySession, parent: QWidget | None = None) -> None:
+    draft_key = "medicines.tried"
+
+    def __init__(self, diary: OpenDiary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("triedPage")
-        self._session = session
+        self._diary = diary
+        self._service = diary.session.medicines
         self.current: Tried | None = None
+        self._records: list[Tried] = []
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(12)
@@ -128,8 +135,10 @@ class TriedPage(RecordPage[Tried]):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(self.save)
         self.delete_button.clicked.connect(self._on_delete_clicked)
-        self.retranslate_ui()
+        self.refresh()
         self._load(None)
+        self.retranslate_ui()
+        diary.host.add(self)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         for form in (self.form,):
@@ -182,7 +191,7 @@ class TriedPage(RecordPage[Tried]):
         self.delete_button.setText(_("&Delete"))
         self.delete_button.setAccessibleName(_("Delete this entry"))
         self._update_editing()
-        self.refresh()
+        self._render()
 
     def _update_editing(self) -> None:
         if self.current is None:
@@ -190,26 +199,26 @@ class TriedPage(RecordPage[Tried]):
         else:
             self.editing.setText(_("Editing your record of {name}.").format(name=self.current.name))
 
-    # --- refresh ---
+    # --- reading and showing ---
 
-    def refresh(self) -> None:
-        if not self._session.is_open:
-            return
-        items = self._session.medicines.tried()
-        current_id = self.current.id if self.current else None
+    def _read(self) -> list[Tried]:
+        return self._service.tried()
+
+    def _record_list(self) -> QListWidget:
+        return self.list
+
+    def _render(self) -> None:
         self.list.blockSignals(True)
         self.list.clear()
-        for tried in items:
+        for tried in self._records:
             entry = QListWidgetItem(_("{name}\n{details}").format(name=tried.name, details=tried_details(tried)))
             entry.setData(Qt.ItemDataRole.UserRole, tried.id)
             self.list.addItem(entry)
-            if tried.id == current_id:
-                self.list.setCurrentItem(entry)
         self.list.blockSignals(False)
-        self.list.setVisible(bool(items))
-        self.empty.setVisible(not items)
-        if current_id is not None and all(t.id != current_id for t in items):
-            self._load(None)
+        self._select_in_list(self.current.id if self.current else None)
+        self.list.setVisible(bool(self._records))
+        self.empty.setVisible(not self._records)
+        self._update_editing()
 
     def select(self, name: str) -> None:
         for row in range(self.list.count()):
@@ -222,7 +231,7 @@ class TriedPage(RecordPage[Tried]):
 
     def _load(self, item: Tried | None) -> None:
         self.current = item
-        today = self._session.clock.today()
+        today = self._diary.clock.today()
         t = item or Tried(id="", name="")
         self.name.setCurrentIndex(-1)
         self.name.setEditText(t.name)
@@ -231,13 +240,14 @@ class TriedPage(RecordPage[Tried]):
         self.helpfulness.set_rating(t.helpfulness)
         self.notes.setPlainText(t.notes)
         self.delete_button.setEnabled(item is not None)
-        if item is None:
-            self.list.setCurrentRow(-1)
-            self.list.clearSelection()
+        self._select_in_list(item.id if item else None)
         self._update_editing()
 
+    def _blank(self, record_id: str) -> Tried:
+        return Tried(id=record_id, name="")
+
     def form_record(self) -> Tried:
-        base = self.current or Tried(id=self._session.medicines.new_id(), name="")
+        base = self.current or Tried(id=self._service.new_id(), name="")
         return dataclasses.replace(
             base,
             name=self.name.currentText(),
@@ -247,25 +257,37 @@ class TriedPage(RecordPage[Tried]):
             notes=self.notes.toPlainText(),
         )
 
-    def records(self) -> list[Tried]:
-        return self._session.medicines.tried()
+    def _form_state(self) -> dict[str, Any]:
+        return {
+            "name": self.name.currentText(),
+            "started": self.started.state(),
+            "ended": self.ended.state(),
+            "helpfulness": self.helpfulness.rating(),
+            "notes": self.notes.toPlainText(),
+        }
 
-    def _store(self, record: Tried) -> Tried:
-        return self._session.medicines.save_tried(record)[0]
+    def _set_form_state(self, state: dict[str, Any]) -> None:
+        self.name.setCurrentIndex(-1)
+        self.name.setEditText(str(state.get("name", "")))
+        self.started.set_state(state.get("started"))
+        self.ended.set_state(state.get("ended"))
+        self.helpfulness.set_rating(state.get("helpfulness"))
+        self.notes.setPlainText(str(state.get("notes", "")))
+
+    def _store(self, record: Tried) -> tuple[Tried, Changes]:
+        return self._service.save_tried(record)
 
     def _name_field(self) -> QWidget:
         return self.name
 
-    def _remove(self, record_id: str) -> None:
-        self._session.medicines.delete_tried(record_id)
+    def _remove(self, record_id: str) -> Changes:
+        return self._service.delete_tried(record_id)
 
     def _status_text(self, outcome: str, name: str) -> str:
-        if outcome == "held":
-            return _("{name} is held in Companion, but not yet written to disk.").format(name=name)
         if outcome == "added":
             return _("{name} added.").format(name=name)
         if outcome == "changed":
-            return _("Changes to {name} saved.").format(name=name)
+            return _("{name} updated.").format(name=name)
         return _("{name} was deleted.").format(name=name)
 
     def _on_delete_clicked(self) -> None:

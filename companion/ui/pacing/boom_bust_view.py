@@ -1,9 +1,15 @@
 """Boom and bust: daily activity against the usual, pain overlaid, marked days with the reasons, and the
-thresholds to change. Worded as a possible pattern worth discussing, never as a judgement."""
+thresholds to change. Worded as a possible pattern worth discussing, never as a judgement.
+
+A part of the UI core, built when its tab is first shown: `refresh()` reads the report and draws it; the
+levels the person is changing stay theirs until saved (kept over a lock as a draft)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from dataclasses import asdict
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDoubleSpinBox,
@@ -19,13 +25,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from companion.domain.errors import SaveFailedError, ValidationError
+from companion.domain.changes import Changes
+from companion.domain.errors import ValidationError
 from companion.domain.pacing_patterns import DayMark, Thresholds
 from companion.i18n import _
 from companion.i18n.formatting import format_date, format_decimal
 from companion.services.pacing import BoomBustReport
-from companion.services.session import DiarySession
-from companion.ui.widgets import Retranslatable, label
+from companion.ui.core.diary import OpenDiary
+from companion.ui.core.page import Draft, PagePart
+from companion.ui.widgets import label
 
 
 def mark_reasons(mark: DayMark, t: Thresholds) -> str:
@@ -43,13 +51,16 @@ def mark_reasons(mark: DayMark, t: Thresholds) -> str:
     return "; ".join(reasons)
 
 
-class BoomBustView(Retranslatable, QWidget):
-    save_failed = Signal(object)
+class BoomBustView(PagePart, QWidget):
+    interests = Changes(pacing=True, pain_entries=True)  # activity logged, and pain from check-ins
+    draft_key = "pacing.boom_bust"
 
-    def __init__(self, session: DiarySession, parent: QWidget | None = None) -> None:
+    def __init__(self, diary: OpenDiary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("boomBustView")
-        self._session = session
+        self._diary = diary
+        self._session = diary.session
+        self._day = diary.clock.today()
         self.report: BoomBustReport | None = None
         self.canvas: QWidget | None = None
         layout = QVBoxLayout(self)
@@ -128,8 +139,11 @@ class BoomBustView(Retranslatable, QWidget):
         layout.addStretch(1)
         self.save_button.clicked.connect(self.save_thresholds)
         self.reset_button.clicked.connect(self.reset_thresholds)
-        self._load_thresholds(None)
         self.retranslate_ui()
+        self.refresh()
+        assert self.report is not None
+        self._load_thresholds(self.report.thresholds)
+        diary.host.add(self)
 
     def retranslate_ui(self) -> None:
         self.intro.setText(
@@ -156,10 +170,9 @@ class BoomBustView(Retranslatable, QWidget):
         self.save_button.setAccessibleName(_("Save these levels and redraw"))
         self.reset_button.setText(_("Back to the usual levels"))
         self.reset_button.setAccessibleName(_("Go back to the usual levels"))
-        self.refresh()
+        self._render()
 
-    def _load_thresholds(self, t: Thresholds | None) -> None:
-        t = t or (self._session.pacing.thresholds() if self._session.is_open else Thresholds())
+    def _load_thresholds(self, t: Thresholds) -> None:
         self.boom.setValue(round(t.boom_ratio * 100))
         self.over_plan.setValue(round(t.over_plan * 100))
         self.low.setValue(round(t.bust_ratio * 100))
@@ -176,25 +189,28 @@ class BoomBustView(Retranslatable, QWidget):
         )
 
     def save_thresholds(self) -> None:
-        try:
-            self._session.pacing.save_thresholds(self.thresholds())
-        except ValidationError as exc:
-            self.status.setText(exc.message())
-            return
-        except SaveFailedError as exc:
-            self.save_failed.emit(exc)
-        self.status.setText(_("Saved. The chart uses the new levels."))
-        self.refresh()
+        chosen = self.thresholds()
+        done = self._diary.run(lambda: (True, self._session.pacing.save_thresholds(chosen)), problem=self.status)
+        if done is not None:
+            self.status.setText(_("Saved. The chart uses the new levels."))
 
     def reset_thresholds(self) -> None:
         self._load_thresholds(Thresholds())
         self.save_thresholds()
 
     def refresh(self) -> None:
-        if not self._session.is_open or not self.isVisible():
+        """Read the last weeks' activity and pain with the saved levels, and draw them (the only place this
+        part reads the diary)."""
+        self._day = self._diary.clock.today()
+        pacing = self._session.pacing
+        self.report = pacing.boom_bust(thresholds=pacing.thresholds())
+        self._render()
+
+    def _render(self) -> None:
+        """Draw what refresh() kept, in the current language."""
+        report = self.report
+        if report is None:
             return
-        report = self._session.pacing.boom_bust(thresholds=self._session.pacing.thresholds())
-        self.report = report
         marked = [m for m in report.marks if m.boom or m.bust]
         latest = report.counts[0]
         if not any(m.load is not None for m in report.marks):
@@ -252,6 +268,21 @@ class BoomBustView(Retranslatable, QWidget):
         self.canvas = canvas
         self.chart_holder.addWidget(canvas)
 
-    def showEvent(self, event: object) -> None:
-        super().showEvent(event)  # type: ignore[arg-type]
-        self.refresh()
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._day != self._diary.clock.today():  # shown again on a later day: the weeks have moved
+            self.refresh()
+        super().showEvent(event)
+
+    # --- unsaved levels over a lock ---
+
+    def draft(self) -> Draft | None:
+        if self.report is None or self.thresholds() == self.report.thresholds:
+            return None
+        return {"thresholds": asdict(self.thresholds())}
+
+    def restore(self, draft: Draft) -> None:
+        try:
+            self._load_thresholds(Thresholds(**draft["thresholds"]).validated())
+        except (KeyError, TypeError, ValueError, ValidationError):
+            return
+        self.status.setText(_("The levels you were changing were kept when the diary locked. They are not saved yet."))

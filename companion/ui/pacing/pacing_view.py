@@ -1,8 +1,12 @@
-"""The Pacing page: my activities (tests, baseline, plan) and boom-and-bust."""
+"""The Pacing page: my activities (tests, baseline, plan) and boom-and-bust.
+
+A page of the UI core: this part reads the list of activities; the chosen activity (activity_detail.py) and
+boom-and-bust (built when its tab is first shown) are parts of their own."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -18,28 +22,39 @@ from PySide6.QtWidgets import (
 
 from companion.domain import pacing as p
 from companion.domain.changes import Changes
-from companion.domain.errors import SaveFailedError, ValidationError
 from companion.i18n import _, pgettext
 from companion.presentation.pacing_words import UNIT_NAMES, format_amount
 from companion.ui.core.diary import OpenDiary
-from companion.ui.core.page import PagePart
+from companion.ui.core.page import Draft, PagePart
 from companion.ui.layouts import stack_when_narrow
 from companion.ui.pacing.activity_detail import ActivityDetail
 from companion.ui.pacing.boom_bust_view import BoomBustView
 from companion.ui.widgets import label
 
 
+def _scroll(widget: QWidget | None = None) -> QScrollArea:
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    if widget is not None:
+        scroll.setWidget(widget)
+    return scroll
+
+
 class PacingView(PagePart, QWidget):
-    interests = Changes(pacing=True, flares=True)
-    changed = Signal()
-    save_failed = Signal(object)
+    interests = Changes(pacing=True)
+    draft_key = "pacing"
 
     def __init__(self, diary: OpenDiary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        session = diary.session
-        self._diary = diary
         self.setObjectName("pacingView")
-        self._session = session
+        self._diary = diary
+        self._session = diary.session
+        self._activities: list[tuple[p.Activity, float | None]] = []  # with each one's planned amount
+        self._day = diary.clock.today()
+        self._boom_bust: BoomBustView | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 16, 24, 16)
         self.heading = label("heading")
@@ -73,40 +88,28 @@ class PacingView(PagePart, QWidget):
         left.addWidget(self.new_unit)
         left.addWidget(self.add_button)
         left.addWidget(self.add_status)
-        self.detail = ActivityDetail(session)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(self.detail)
-        self.detail_scroll = scroll
+        self.detail = ActivityDetail(diary)
+        self.detail_scroll = _scroll(self.detail)
         row.addLayout(left)
-        row.addWidget(scroll, 1)
+        row.addWidget(self.detail_scroll, 1)
         stack_when_narrow(activities_page, row)  # at large text sizes the detail goes under the list
 
-        self.boom_bust = BoomBustView(session)
-        bb_scroll = QScrollArea()
-        bb_scroll.setWidgetResizable(True)
-        bb_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        bb_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        bb_scroll.setWidget(self.boom_bust)
-
+        self.boom_bust_scroll = _scroll()  # boom-and-bust is built when its tab is first shown
+        # Its chart and levels may be wider than a narrow window at large text: let it scroll sideways then.
+        self.boom_bust_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.tabs.addTab(activities_page, "")
-        self.tabs.addTab(bb_scroll, "")
+        self.tabs.addTab(self.boom_bust_scroll, "")
         outer.addWidget(self.heading)
         outer.addWidget(self.intro)
         outer.addWidget(self.tabs, 1)
 
-        self.list.currentItemChanged.connect(self._on_current_changed)
+        self.list.currentItemChanged.connect(self._on_list_current_item_changed)
         self.add_button.clicked.connect(self.add_activity)
         self.new_name.returnPressed.connect(self.add_activity)
-        self.detail.changed.connect(self._after_change)
-        self.detail.deleted.connect(self._after_delete)
-        self.detail.save_failed.connect(self.save_failed)
-        self.boom_bust.save_failed.connect(self.save_failed)
+        self.detail.deleted.connect(self._on_detail_deleted)
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.retranslate_ui()
-        self.changed.connect(lambda: diary.announce(self.interests))  # interim: until its writes use diary.run
+        self.refresh()
         diary.host.add(self)
 
     def retranslate_ui(self) -> None:
@@ -130,17 +133,25 @@ class PacingView(PagePart, QWidget):
         self.new_unit.setAccessibleName(_("What the new activity is counted in"))
         self.add_button.setText(_("&Add activity"))
         self.add_button.setAccessibleName(_("Add this activity"))
-        self.refresh()
+        self._render()
+
+    # --- reading ---
 
     def refresh(self) -> None:
-        if not self._session.is_open:
-            return
-        current = self.detail.activity.id if self.detail.activity else None
-        activities = self._session.pacing.activities()
+        """Read the activities and each one's planned amount (the only place this part reads the diary)."""
+        pacing = self._session.pacing
+        self._day = self._diary.clock.today()
+        self._activities = [(a, pacing.target_on(a.id, ignore_days=True)) for a in pacing.activities()]
+        self._render()
+        ids = [activity.id for activity, _target in self._activities]
+        if self.detail.activity_id not in ids:  # none chosen yet, or the chosen one is gone: the first
+            self.detail.choose(ids[0] if ids else None)
+        self._select_row(self.detail.activity_id)
+
+    def _render(self) -> None:
         self.list.blockSignals(True)
         self.list.clear()
-        for activity in activities:
-            target = self._session.pacing.target_on(activity.id, ignore_days=True)
+        for activity, target in self._activities:
             text = activity.name
             if target is not None:
                 text = _("{activity}\n{amount} a planned day").format(
@@ -150,52 +161,67 @@ class PacingView(PagePart, QWidget):
             item.setData(Qt.ItemDataRole.UserRole, activity.id)
             self.list.addItem(item)
         self.list.blockSignals(False)
-        ids = [a.id for a in activities]
-        if activities:
-            index = ids.index(current) if current in ids else 0
-            self.list.setCurrentRow(index)
-            self.detail.show_activity(activities[index])
-        else:
-            self.detail.show_activity(None)
-        if self.tabs.currentIndex() == 1:
-            self.boom_bust.refresh()
+        self._select_row(self.detail.activity_id)
+
+    def _select_row(self, activity_id: str | None) -> None:
+        self.list.blockSignals(True)
+        for row in range(self.list.count()):
+            if self.list.item(row).data(Qt.ItemDataRole.UserRole) == activity_id:
+                self.list.setCurrentRow(row)
+                break
+        self.list.blockSignals(False)
 
     def select(self, name: str) -> None:
+        """Choose the activity called `name` (as the person would, in the list)."""
         for row in range(self.list.count()):
             if self.list.item(row).text().split("\n")[0] == name:
                 self.list.setCurrentRow(row)
                 return
 
-    def _on_current_changed(self, item: QListWidgetItem | None) -> None:
-        if item is None:
-            return
-        activity_id = item.data(Qt.ItemDataRole.UserRole)
-        activity = next((a for a in self._session.pacing.activities() if a.id == activity_id), None)
-        self.detail.show_activity(activity)
+    def _on_list_current_item_changed(self, item: QListWidgetItem | None) -> None:
+        if item is not None:
+            self.detail.choose(item.data(Qt.ItemDataRole.UserRole))
+
+    @property
+    def boom_bust(self) -> BoomBustView:
+        """Boom-and-bust, built (and read) the first time it is shown or asked for."""
+        if self._boom_bust is None:
+            self._boom_bust = BoomBustView(self._diary)
+            self.boom_bust_scroll.setWidget(self._boom_bust)
+        return self._boom_bust
+
+    def _on_tabs_current_changed(self, index: int) -> None:
+        if index == 1:
+            self.boom_bust  # noqa: B018 (built now, as its tab shows)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._day != self._diary.clock.today():  # shown again on a later day: the week's plans may differ
+            self.refresh()
+        super().showEvent(event)
+
+    # --- writing ---
 
     def add_activity(self) -> None:
-        try:
-            activity, _changes = self._session.pacing.add_activity(
-                self.new_name.text(), p.Unit(self.new_unit.currentData())
-            )
-        except ValidationError as exc:
-            self.add_status.setText(exc.message())
-            return
-        except SaveFailedError as exc:
-            self.save_failed.emit(exc)
+        name, unit = self.new_name.text(), p.Unit(self.new_unit.currentData())
+        done = self._diary.run(lambda: self._session.pacing.add_activity(name, unit), problem=self.add_status)
+        if done is None:
             return
         self.new_name.clear()
         self.add_status.setText(_("Added. Now record a tolerance test."))
-        self.detail.activity = activity
-        self.refresh()
-        self.changed.emit()
+        self.detail.choose(done.value.id)
+        self._select_row(done.value.id)
         self.detail.test_amount.setFocus()
 
-    def _after_change(self) -> None:
-        self.refresh()
-        self.changed.emit()
-
-    def _after_delete(self) -> None:
+    def _on_detail_deleted(self) -> None:
         self.add_status.setText(_("The activity was deleted."))
-        self.refresh()
-        self.changed.emit()
+
+    # --- unsaved input over a lock ---
+
+    def draft(self) -> Draft | None:
+        name = self.new_name.text()
+        return {"new_name": name, "new_unit": self.new_unit.currentData()} if name.strip() else None
+
+    def restore(self, draft: Draft) -> None:
+        self.new_name.setText(str(draft.get("new_name", "")))
+        self.new_unit.setCurrentIndex(max(0, self.new_unit.findData(draft.get("new_unit"))))
+        self.add_status.setText(_("The activity you were adding was kept when the diary locked. Add it when ready."))

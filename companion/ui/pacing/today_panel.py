@@ -134,6 +134,7 @@ class PacingTodayPanel(PagePart, QFrame):
         self._rows: list[ActivityRow] = []
         self._progress: list[p.DayProgress] = []
         self._offer: tuple[str, object] | None = None  # (action, what it is about)
+        self._flare_day = False  # a flare-up touches today: no "on a good day" advice
         self._last_log: p.ActivityLog | None = None
         self._neighbours: tuple[QWidget, QWidget | None] | None = None
         layout = QVBoxLayout(self)
@@ -240,7 +241,10 @@ class PacingTodayPanel(PagePart, QFrame):
         """Read today's plans and what to offer (the only place this panel reads the diary)."""
         pacing = self._session.pacing
         self._progress = pacing.today_progress()
-        self._offer = self._read_offer()
+        episodes = self._session.flares.episodes()
+        now = self._diary.clock.now()
+        self._flare_day = any(now.date() in episode.days(now) for episode in episodes)
+        self._offer = self._read_offer(episodes)
         for row in self._rows:
             row.setParent(None)
             row.deleteLater()
@@ -257,7 +261,7 @@ class PacingTodayPanel(PagePart, QFrame):
         self._chain_focus()
         self._update_timer_texts()
 
-    def _read_offer(self) -> tuple[str, object] | None:
+    def _read_offer(self, episodes: list[FlareEpisode]) -> tuple[str, object] | None:
         pacing = self._session.pacing
         if not self.timer_control.running:
             checkpoint = pacing.timer_checkpoint()
@@ -265,11 +269,11 @@ class PacingTodayPanel(PagePart, QFrame):
                 activity = next((a for a in pacing.activities() if a.id == checkpoint.activity_id), None)
                 if activity is not None:
                     return "checkpoint", (checkpoint, activity)
-        flares = self._session.flares
-        flare = pacing.flare_to_offer(flares.episodes())
+        # Stepping down is offered while a flare goes on, never once it has ended.
+        flare = pacing.flare_to_offer([episode for episode in episodes if episode.ongoing])
         if flare is not None:
             return "step_down", flare
-        if pacing.stepped_down_activities() and flares.current() is None:
+        if pacing.stepped_down_activities() and not any(episode.ongoing for episode in episodes):
             return "step_up", None
         return None
 
@@ -404,7 +408,7 @@ class PacingTodayPanel(PagePart, QFrame):
         text = _("Logged {amount} of {activity}.").format(
             amount=format_amount(entry.amount, activity), activity=activity.name
         )
-        if progress.over_plan and progress.target is not None:
+        if progress.over_plan and progress.target is not None and not self._flare_day:
             text += " " + _(
                 "That is more than today's plan of {planned}. On a good day it helps to keep to the plan, "
                 "so that tomorrow doesn't pay for today."

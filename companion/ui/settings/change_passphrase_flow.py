@@ -31,7 +31,7 @@ def open_change_passphrase(
     dialog = ChangePassphraseDialog(parent, ask_current=not after_recovery)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.confirm_requested.connect(lambda: _change(parent, dialog, session, kdf_factory, after_recovery))
-    dialog.open()
+    dialogs.open_modal(dialog)  # the focus goes back where it was when it closes
     return dialog
 
 

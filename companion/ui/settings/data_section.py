@@ -1,13 +1,15 @@
-"""Your data: export (JSON or a CSV bundle), import with a preview, and an encrypted backup elsewhere."""
+"""Your data: export (JSON or a CSV bundle), import with a preview, and an encrypted backup elsewhere.
+
+Nothing here is shown from the diary, so it reads only when the person asks (an export, an import's
+preview); an import writes through `diary.run` (in its dialog), so every screen hears of it."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QPushButton, QVBoxLayout, QWidget
 
-from companion.domain.changes import Changes
 from companion.domain.errors import CompanionError
 from companion.i18n import _
 from companion.i18n.file_names import suggested_file_name
@@ -18,14 +20,12 @@ from companion.ui.widgets import Retranslatable, label
 
 
 class DataSection(Retranslatable, QGroupBox):
-    changed = Signal()  # an import changed the diary
-
     def __init__(self, diary: OpenDiary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("dataSection")
         self._diary = diary
         self._session = diary.session
-        self.changed.connect(lambda: diary.announce(Changes.everything()))
+        self.import_dialog: QWidget | None = None
         layout = QVBoxLayout(self)
         self.explain = label()
         self.export_json = QPushButton()
@@ -69,21 +69,16 @@ class DataSection(Retranslatable, QGroupBox):
     # --- export -----------------------------------------------------------------------------------------
 
     def export(self, kind: str) -> None:
+        """Everything in an open format, after saying that the file will not be encrypted."""
         from companion.services import transfer
 
-        today = self._session.clock.today()
+        today = self._diary.clock.today()
         if kind == "json":
             suggested, name_filter = suggested_file_name("export_json", today), _("JSON files (*.json)")
         else:
             suggested, name_filter = suggested_file_name("export_csv", today), _("Zip files (*.zip)")
-        path = dialogs.choose_save_file(self, _("Export your diary"), str(Path.home() / suggested), name_filter)
-        if not path:
-            return
 
-        def answered(button: dialogs.Button) -> None:
-            if button != dialogs.Button.Ok:
-                self.status.setText(_("Nothing was exported."))
-                return
+        def chosen(path: str) -> None:
             try:
                 data = transfer.export_json(self._session) if kind == "json" else transfer.export_csv_zip(self._session)
                 transfer.write_export(Path(path), data)
@@ -92,20 +87,19 @@ class DataSection(Retranslatable, QGroupBox):
                 return
             self.status.setText(_("Exported to {path}. This file is not encrypted.").format(path=path))
 
-        dialogs.show_message(
+        dialogs.save_unencrypted(
             self,
-            _("This file will not be encrypted"),
-            _(transfer.EXPORT_WARNING),
-            icon=dialogs.QMessageBox.Icon.Warning,
-            buttons=dialogs.Button.Ok | dialogs.Button.Cancel,
-            default=dialogs.Button.Cancel,
-            on_done=answered,
+            warning=_(transfer.EXPORT_WARNING),
+            title=_("Export your diary"),
+            suggested=str(Path.home() / suggested),
+            name_filter=name_filter,
+            on_path=chosen,
+            on_nothing=lambda: self.status.setText(_("Nothing was exported.")),
         )
 
     # --- import -----------------------------------------------------------------------------------------
 
     def import_file(self) -> None:
-
         path = dialogs.choose_open_file(self, _("Import entries"), _("Companion exports or pain scores (*.json *.csv)"))
         if not path:
             return
@@ -114,38 +108,18 @@ class DataSection(Retranslatable, QGroupBox):
         except OSError:
             self.status.setText(_("That file could not be read. Check it is still there and try again."))
             return
-        is_json = path.lower().endswith(".json")
-        from companion.ui.settings.import_dialog import ImportDialog
+        from companion.ui.settings.import_dialog import ImportDialog, report_text
 
-        dialog = ImportDialog(self._session, data, is_json, self)
-        if not dialog.refresh():
+        dialog = ImportDialog(self._diary, data, path.lower().endswith(".json"), self.window())
+        if not dialog.show_preview():
             self.status.setText(dialog.preview.text())
             dialog.deleteLater()
             return
-        dialog.accepted.connect(lambda: self._run_import(data, is_json, dialog.mode))
+        dialog.imported.connect(lambda report: self.status.setText(report_text(report)))
         dialog.rejected.connect(lambda: self.status.setText(_("Nothing was imported.")))
-        dialog.open()
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialogs.open_modal(dialog)
         self.import_dialog = dialog
-
-    def _run_import(self, data: bytes, is_json: bool, mode: str) -> None:
-        from companion.services import diary_files, transfer
-
-        try:
-            if mode == "replace":
-                diary_files.backup_before_change(self._session)
-            report = (
-                transfer.import_json(self._session, data, "replace" if mode == "replace" else "merge")
-                if is_json
-                else transfer.import_pain_csv(self._session, data)
-            )
-        except CompanionError as exc:
-            self.status.setText(exc.message())
-            return
-        except OSError:
-            self.status.setText(_("A backup could not be made first, so nothing was imported."))
-            return
-        self.status.setText(report.summary())
-        self.changed.emit()
 
     # --- backup -----------------------------------------------------------------------------------------
 
@@ -155,8 +129,11 @@ class DataSection(Retranslatable, QGroupBox):
         folder = dialogs.choose_folder(self, _("Choose where to put the encrypted copy"))
         if not folder:
             return
+        if self._diary.flush().failed:  # the copy must hold everything; the banner says why it can't
+            self.status.setText(_("Your latest changes could not be saved to disk, so no copy was made."))
+            return
         try:
-            target = backup_to_folder(self._session, Path(folder))  # saves everything first
+            target = backup_to_folder(self._session, Path(folder))
         except CompanionError as exc:
             self.status.setText(exc.message())
             return

@@ -24,7 +24,7 @@ def move_diary(diary: OpenDiary, window: QWidget) -> None:
     session = diary.session
 
     def answered(button: dialogs.Button) -> None:
-        if button != dialogs.Button.Ok or not session.is_open:
+        if button != dialogs.Button.Ok:  # Cancel, or the box closed by a lock
             return
         from companion.services.diary_files import move_diary as relocate
 

@@ -128,9 +128,9 @@ class SettingsView(PagePart, QWidget):
     def retranslate_ui(self) -> None:
         self.title.setText(_("Settings"))
         texts = [
-            _("&Language:"),
+            _("Lan&guage:"),
             _("&Text size:"),
-            _("&Lock automatically after:"),
+            _("Loc&k automatically after:"),
             _("&Passphrase:"),
             _("&Where your diary lives:"),
         ]

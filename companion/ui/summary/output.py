@@ -28,7 +28,6 @@ class SummaryOutput:
     """Mixed into SummaryView: what it makes from the choices (`options`, `_remember`) on the page."""
 
     _session: DiarySession
-    _warned: bool
     data: SummaryData | None
     print_job: PrintPreview | None
     appointment_dialog: AppointmentDialog | None
@@ -84,7 +83,7 @@ class SummaryOutput:
         today = self._today()
         suggested = self._session.summary.next_appointment(today) or today
         self.appointment_dialog = AppointmentDialog(self._widget(), suggested, then)
-        self.appointment_dialog.open()
+        dialogs.open_modal(self.appointment_dialog)
 
     def print_summary(self) -> None:
         self._ask_appointment(self._print)
@@ -110,29 +109,21 @@ class SummaryOutput:
         self.print_job.open()
 
     def save_pdf(self) -> None:
-        if not self._warned:
-            self._warned = True
-            dialogs.show_message(
-                self._widget(),
-                _("Save as PDF"),
-                _(
-                    "The PDF will not be encrypted: anyone who can open the file can read it. Save it only "
-                    "where you choose, and delete it when you no longer need it."
-                ),
-                buttons=dialogs.Button.Ok | dialogs.Button.Cancel,
-                on_done=lambda answer: (
-                    self._ask_appointment(self._choose_pdf_path) if answer == dialogs.Button.Ok else None
-                ),
-            )
-            return
-        self._ask_appointment(self._choose_pdf_path)
+        """The not-encrypted warning and the file (as every file leaving the diary), then the appointment's day,
+        then the build."""
+        dialogs.save_unencrypted(
+            self._widget(),
+            warning=_(
+                "The PDF will not be encrypted: anyone who can open the file can read it. Save it only "
+                "where you choose, and delete it when you no longer need it."
+            ),
+            title=_("Save the summary as a PDF"),
+            suggested=str(Path.home() / suggested_file_name("summary", self._today())),
+            name_filter=_("PDF files (*.pdf)"),
+            on_path=lambda path: self._ask_appointment(lambda day: self._save_pdf_to(path, day)),
+        )
 
-    def _choose_pdf_path(self, appointment: dt.date | None = None) -> None:
-        """Where to save (offered under today's date), then the build and the file."""
-        default = str(Path.home() / suggested_file_name("summary", self._today()))
-        path = dialogs.choose_save_file(self._widget(), _("Save the summary as a PDF"), default, _("PDF files (*.pdf)"))
-        if not path:
-            return
+    def _save_pdf_to(self, path: str, appointment: dt.date | None = None) -> None:
         from companion.reports.summary_data import build_summary
         from companion.reports.summary_pdf import summary_pdf
         from companion.services import transfer

@@ -76,7 +76,6 @@ class SummaryView(SummaryOutput, PagePart, QWidget):
         self.setObjectName("summaryView")
         self._diary = diary
         self._session = diary.session
-        self._warned = False
         self.data: SummaryData | None = None
         self.print_job: PrintPreview | None = None
         self.appointment_dialog: AppointmentDialog | None = None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -17,10 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from companion.domain.errors import SaveFailedError, ValidationError
 from companion.domain.support import OwnSupportEntry
 from companion.i18n import _
-from companion.services.session import DiarySession
+from companion.ui.core.diary import OpenDiary
 from companion.ui.widgets import label
 
 
@@ -39,16 +39,17 @@ class ShortTextEdit(QPlainTextEdit):
 
 
 class OwnEntryForm(QGroupBox):
-    """Hidden until the person adds or edits an entry; Escape or Cancel closes it without saving."""
+    """Hidden until the person adds or edits an entry; Escape or Cancel closes it without saving. It writes
+    through `diary.run`; the page it sits on reads the entries again."""
 
     saved = Signal(object)  # OwnSupportEntry, as stored
     cancelled = Signal()
-    save_failed = Signal(object)  # SaveFailedError: the entry is held in memory, not yet on disk
 
-    def __init__(self, session: DiarySession, parent: QWidget | None = None) -> None:
+    def __init__(self, diary: OpenDiary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ownSupportForm")
-        self._session = session
+        self._diary = diary
+        self._support = diary.session.support
         self.entry: OwnSupportEntry | None = None  # None while adding a new one
         form = QFormLayout(self)
         # Labels above their fields: nothing is squeezed or clipped at large text sizes or in Welsh.
@@ -128,28 +129,51 @@ class OwnEntryForm(QGroupBox):
         self.show()
         self.name.setFocus()
 
-    def save(self) -> None:
-        support = self._session.support
+    def form_entry(self) -> OwnSupportEntry:
+        """The entry as the form stands (a new one while adding)."""
         name, description = self.name.text(), self.description.toPlainText()
         phone, website = self.phone.text(), self.website.text()
         if self.entry is None:
-            draft = support.new_own(name, description, phone, website)
-        else:
-            draft = replace(self.entry, name=name, description=description, phone=phone, website=website)
-        try:
-            stored, _changes = support.save_own(draft)
-        except ValidationError as exc:
-            self.status.setText(exc.message())
-            self.status.show()
-            self.name.setFocus()
+            return self._support.new_own(name, description, phone, website)
+        return replace(self.entry, name=name, description=description, phone=phone, website=website)
+
+    def has_unsaved_input(self) -> bool:
+        if self.isHidden():
+            return False
+        texts = (self.name.text(), self.description.toPlainText(), self.phone.text(), self.website.text())
+        if self.entry is None:
+            return any(texts)
+        entry = self.entry
+        return texts != (entry.name, entry.description, entry.phone, entry.website)
+
+    def state(self) -> dict[str, Any]:
+        return {
+            "entry": self.entry.id if self.entry else None,
+            "name": self.name.text(),
+            "description": self.description.toPlainText(),
+            "phone": self.phone.text(),
+            "website": self.website.text(),
+        }
+
+    def set_state(self, state: dict[str, Any]) -> None:
+        self.name.setText(str(state.get("name", "")))
+        self.description.setPlainText(str(state.get("description", "")))
+        self.phone.setText(str(state.get("phone", "")))
+        self.website.setText(str(state.get("website", "")))
+
+    def _show_problem(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.show()
+        self.name.setFocus()
+
+    def save(self) -> None:
+        entry = self.form_entry()
+        done = self._diary.run(lambda: self._support.save_own(entry), problem=self._show_problem)
+        if done is None:
             return
-        except SaveFailedError as exc:
-            # The entry is committed and held in memory; the window offers to retry writing it to disk.
-            self.save_failed.emit(exc)
-            stored = draft
         self.entry = None
         self.hide()
-        self.saved.emit(stored)
+        self.saved.emit(done.value)
 
     def cancel(self) -> None:
         self.entry = None

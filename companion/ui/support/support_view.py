@@ -1,9 +1,12 @@
 """Where to find support: the shipped directory in the interface language and the person's own entries,
-both filtered as they type (either language, case- and accent-blind). Everything is offline text."""
+both filtered as they type (either language, case- and accent-blind). Everything is offline text.
+
+A part of the UI core: the own entries are read in `refresh()` only (when they change and the page is on
+screen); the search filters what was read, and a language switch redraws it, without reading again."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -16,12 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from companion.domain.changes import Changes
-from companion.domain.errors import SaveFailedError
-from companion.domain.support import OwnSupportEntry
+from companion.domain.support import OwnSupportEntry, matches
 from companion.i18n import _
 from companion.ui import dialogs
 from companion.ui.core.diary import OpenDiary
-from companion.ui.core.page import PagePart
+from companion.ui.core.page import Draft, PagePart
+from companion.ui.measures.urgent_help import UrgentHelpBox
 from companion.ui.support.entry_cards import CARD_STYLE, DirectoryCard, OwnEntryCard
 from companion.ui.support.own_entry_form import OwnEntryForm
 from companion.ui.widgets import label, set_tab_order
@@ -39,17 +42,17 @@ class SearchBox(QLineEdit):
 
 
 class SupportView(PagePart, QWidget):
-    interests = Changes(settings=True)
-    changed = Signal()
-    save_failed = Signal(object)
+    interests = Changes(settings=True)  # the person's own entries are kept with the diary's settings
+    draft_key = "support"
 
     def __init__(self, diary: OpenDiary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         session = diary.session
         self._diary = diary
+        self._support = session.support
+        self._own: list[OwnSupportEntry] = []
         self.setObjectName("supportView")
         self.setStyleSheet(CARD_STYLE)
-        self._session = session
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 16, 24, 16)
         self.heading = label("heading")
@@ -64,6 +67,8 @@ class SupportView(PagePart, QWidget):
         search_row.addWidget(self.search_label)
         search_row.addWidget(self.search, 1)
         outer.addWidget(self.heading)
+        self.urgent_help = UrgentHelpBox()  # pinned above everything else: 999 first (issue 20)
+        outer.addWidget(self.urgent_help)
         outer.addLayout(search_row)  # the search stays in view while the entries scroll
 
         body = QWidget()
@@ -78,7 +83,7 @@ class SupportView(PagePart, QWidget):
         self.directory_empty.setObjectName("directoryNoMatch")
         column.addWidget(self.directory_heading)
         column.addWidget(self.directory_empty)
-        self.directory_cards = [DirectoryCard(entry) for entry in session.support.shipped()]
+        self.directory_cards = [DirectoryCard(entry) for entry in self._support.shipped()]
         for card in self.directory_cards:
             column.addWidget(card)
 
@@ -93,7 +98,7 @@ class SupportView(PagePart, QWidget):
         self.own_cards: list[OwnEntryCard] = []
         self.add_button = QPushButton()
         self.add_button.setObjectName("addOwnSupportButton")
-        self.form = OwnEntryForm(session)
+        self.form = OwnEntryForm(diary)
         self.form.hide()
         self.status = label()
         self.status.setObjectName("ownSupportStatus")
@@ -121,13 +126,11 @@ class SupportView(PagePart, QWidget):
         self.add_button.clicked.connect(self._on_add_button_clicked)
         self.form.saved.connect(self._on_form_saved)
         self.form.cancelled.connect(self._on_form_cancelled)
-        self.form.save_failed.connect(self.save_failed)
-        self.retranslate_ui()
         self.refresh()
+        self.retranslate_ui()
+        diary.host.add(self)
 
     # --- text ---
-        self.changed.connect(lambda: diary.announce(self.interests))  # interim: until its writes use diary.run
-        diary.host.add(self)
 
     def retranslate_ui(self) -> None:
         self.heading.setText(_("Where to find support"))
@@ -159,15 +162,14 @@ class SupportView(PagePart, QWidget):
     # --- data ---
 
     def refresh(self) -> None:
-        """Reload the person's own entries from the diary (the shipped list never changes while running)."""
-        if not self._session.is_open:
-            return
+        """Read the person's own entries (the shipped list never changes while running)."""
+        self._own = self._support.own()
         for old in self.own_cards:
             self.own_column.removeWidget(old)
             old.hide()
             old.deleteLater()
         self.own_cards = []
-        for entry in self._session.support.own():
+        for entry in self._own:
             card = OwnEntryCard(entry)
             card.edit_requested.connect(self._on_card_edit_requested)
             card.delete_requested.connect(self._on_card_delete_requested)
@@ -190,16 +192,17 @@ class SupportView(PagePart, QWidget):
         self.scroll_area.verticalScrollBar().setValue(0)  # the first matches are at the top
 
     def _apply_filter(self) -> None:
+        """Show the entries that match the search, in either language (what was read; no reading)."""
         words = self.search.text()
-        support = self._session.support
-        shown = {entry.key for entry in support.shipped(words)}
+        shown = False
         for card in self.directory_cards:
-            card.setHidden(card.entry.key not in shown)
+            entry = card.entry
+            match = matches(words, *entry.name.values(), *entry.about.values(), entry.website, entry.phone)
+            card.setHidden(not match)
+            shown = shown or match
         self.directory_empty.setText(_("No services match your search.") if not shown else "")
-        self.directory_empty.setHidden(bool(shown))
-        if not self._session.is_open:
-            return
-        own_shown = {entry.id for entry in support.own(words)}
+        self.directory_empty.setHidden(shown)
+        own_shown = {e.id for e in self._own if matches(words, e.name, e.description, e.website, e.phone)}
         for own_card in self.own_cards:
             own_card.setHidden(own_card.entry.id not in own_shown)
         if not self.own_cards:
@@ -239,12 +242,10 @@ class SupportView(PagePart, QWidget):
 
     def _on_form_saved(self, entry: OwnSupportEntry) -> None:
         self.add_button.show()
-        self.refresh()
         card = self.own_card(entry.id)
         if card is not None and card.isHidden():
             self.search.clear()  # a new entry the search would hide: show everything again
-        self._set_status(_("“{name}” is saved in your own entries.").format(name=entry.name))
-        self.changed.emit()
+        self._set_status(_("“{name}” is now in your own entries.").format(name=entry.name))
         if card is not None:
             card.setFocus()
 
@@ -254,17 +255,12 @@ class SupportView(PagePart, QWidget):
 
     def _on_card_delete_requested(self, entry: OwnSupportEntry) -> None:
         def answered() -> None:
-            if not self._session.is_open:
+            done = self._diary.run(lambda: (None, self._support.delete_own(entry.id)), problem=self._set_status)
+            if done is None:
                 return
-            try:
-                self._session.support.delete_own(entry.id)
-            except SaveFailedError as exc:
-                self.save_failed.emit(exc)  # deleted in memory; the window offers to retry the save
             if self.form.entry is not None and self.form.entry.id == entry.id:
                 self.form.cancel()
-            self.refresh()
             self._set_status(_("“{name}” was deleted.").format(name=entry.name))
-            self.changed.emit()
             self.add_button.setFocus()
 
         dialogs.confirm(
@@ -273,3 +269,16 @@ class SupportView(PagePart, QWidget):
             _("Delete “{name}” from your own entries?").format(name=entry.name),
             answered,
         )
+
+    # --- across a lock ---
+
+    def draft(self) -> Draft | None:
+        """The add or change form, when something is typed in it and not saved."""
+        return self.form.state() if self.form.has_unsaved_input() else None
+
+    def restore(self, draft: Draft) -> None:
+        entry_id = draft.get("entry")
+        entry = next((e for e in self._own if e.id == entry_id), None) if entry_id else None
+        self._open_form(entry)
+        self.form.set_state(draft)
+        self._set_status(_("What you had typed was kept when the diary locked. Check it, then Save."))

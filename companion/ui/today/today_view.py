@@ -25,7 +25,7 @@ from companion.domain.changes import Changes
 from companion.domain.checkin import Checkin
 from companion.domain.save_state import SaveState
 from companion.i18n import _, ngettext
-from companion.i18n.formatting import format_time, format_weekday_date
+from companion.i18n.formatting import format_date, format_time, format_weekday_date
 from companion.ui.checkin.checkin_form import CheckinForm
 from companion.ui.core.diary import OpenDiary
 from companion.ui.core.page import Draft, PagePart
@@ -129,7 +129,7 @@ class TodayView(PagePart, QWidget):
         self.clear_button.setText(_("Clea&r"))
         self.clear_button.setAccessibleName(_("Clear the form"))
         self.entries.setAccessibleName(_("Today's entries"))
-        self.empty.setText(_("Nothing recorded yet today. Choose a number above, or press a number key."))
+        self.empty.setText(_("Choose a number above, or press a number key."))
         self._render()
 
     def refresh(self) -> None:
@@ -157,7 +157,10 @@ class TodayView(PagePart, QWidget):
 
     def _render_count(self) -> None:
         n = len(self._entries)
-        self.list_heading.setText(ngettext("{n} entry today", "{n} entries today", n).format(n=n))
+        if n == 0:  # its own sentence, not "0 entries"
+            self.list_heading.setText(_("No check-ins yet today"))
+        else:
+            self.list_heading.setText(ngettext("{n} entry today", "{n} entries today", n).format(n=n))
         self.empty.setVisible(not n)
 
     def _render_status(self) -> None:
@@ -169,7 +172,16 @@ class TodayView(PagePart, QWidget):
             return
         state = self._session.store.save_state
         time = format_time(entry.recorded_at)
-        if state.durable:
+        day = entry.local_day
+        if day != self._day:  # back-dated: say which day it was saved for
+            date = format_weekday_date(day) if day.year == self._day.year else format_date(day, "full")
+            if state.durable:
+                self.status.setText(_("Saved for {date} at {time}.").format(date=date, time=time))
+            elif state.failed:
+                self.status.setText(_("Recorded, but not saved to disk yet."))
+            else:
+                self.status.setText(_("Recorded for {date} at {time}. Saving…").format(date=date, time=time))
+        elif state.durable:
             self.status.setText(_("Saved at {time}.").format(time=time))
         elif state.failed:
             self.status.setText(_("Recorded, but not saved to disk yet."))
@@ -223,6 +235,8 @@ class TodayView(PagePart, QWidget):
             self._tag_names = sorted([*self._tag_names, *new_tags], key=str.casefold)
             self.form.set_known_tags(self._tag_names)
         self.form.clear(self._diary.clock.now())
+        for section in (self.form.where, self.form.sleep, self.form.feelings, self.form.tags):
+            section.set_open(False)  # the next check-in starts short again
         self._render_status()
 
     def _on_same_as_last_clicked(self) -> None:

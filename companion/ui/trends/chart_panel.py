@@ -138,6 +138,11 @@ class ChartPanel(QFrame):
         self.hint.setText(keys_hint(data.step))
         self._move_to(self.position)
 
+    @property
+    def looks(self) -> tuple[bool, float]:
+        """(dark, text size in points) the chart on show was drawn with."""
+        return self._dark, self._font_pt
+
     def current(self) -> Stop:
         assert self.data is not None
         return self.data.stops[self.position]

@@ -157,7 +157,7 @@ def peg_baseline(
 
 
 def change_sentence(change: Change, start: dt.date, end: dt.date) -> str:
-    """The IMMPACT band in calm words: a change, never a cause."""
+    """The IMMPACT band in calm words: a change, never a cause (the bands' source is in "About this chart")."""
     values: dict[str, object] = {
         "start": format_date(start),
         "end": format_date(end),
@@ -173,12 +173,12 @@ def change_sentence(change: Change, start: dt.date, end: dt.date) -> str:
     if change.band is ChangeBand.MUCH_BETTER:
         text = _(
             "From {start} to {end} your PEG averaged {current}, {percent} % lower than your baseline of "
-            "{baseline}: a substantial improvement (IMMPACT: 50 % or more)."
+            "{baseline}: a substantial improvement (a fall of 50 % or more)."
         )
     elif change.band is ChangeBand.BETTER:
         text = _(
             "From {start} to {end} your PEG averaged {current}, {percent} % lower than your baseline of "
-            "{baseline}: a moderately important improvement (IMMPACT: 30 % or more)."
+            "{baseline}: a moderately important improvement (a fall of 30 % or more)."
         )
     elif change.band is ChangeBand.WORSE:
         text = _(
@@ -188,17 +188,17 @@ def change_sentence(change: Change, start: dt.date, end: dt.date) -> str:
     elif values["percent"] == 0:
         text = _(
             "From {start} to {end} your PEG averaged {current}, about the same as your baseline of {baseline}: "
-            "little change by the IMMPACT bands."
+            "little change."
         )
     elif change.percent < 0:
         text = _(
             "From {start} to {end} your PEG averaged {current}, {percent} % lower than your baseline of "
-            "{baseline}: little change by the IMMPACT bands (less than 30 %)."
+            "{baseline}: little change (less than 30 %)."
         )
     else:
         text = _(
             "From {start} to {end} your PEG averaged {current}, {percent} % higher than your baseline of "
-            "{baseline}: little change by the IMMPACT bands (less than 30 %)."
+            "{baseline}: little change (less than 30 %)."
         )
     return text.format(**values)
 

@@ -1,18 +1,22 @@
 """The Trends page: a chart chooser, a period chooser remembered while the diary is open, the chart with
-its keyboard and mouse readout (or its numbers as a table), a text alternative, and export as PNG or SVG.
+its keyboard and mouse readout (or its numbers as a table), a text alternative, "About this chart", and
+saving the chart as a picture.
 
-A chart whose data is empty says what it needs rather than drawing an empty chart. Charts follow the
-application palette (dark mode) and the text size, and redraw in the new language on LanguageChange.
-Nothing is computed or drawn, and matplotlib is not loaded, until the page is shown.
+A part of the UI core that only reads: `refresh()` reads what every chart needs for the period (kept, see
+kept_reads.py); `retranslate_ui()` draws the charts and tables again in the new language from what was kept,
+without reading. While the page is hidden a change only marks it stale (the page host). A chart whose data
+is empty says what it needs rather than drawing an empty chart. Charts follow the application palette (dark
+mode) and the text size.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
+from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QDate, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QFontMetrics, QHideEvent, QPalette, QShowEvent
+from PySide6.QtCore import QDate, QEvent, Qt, QTimer
+from PySide6.QtGui import QFontMetrics, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -24,6 +28,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -32,16 +37,22 @@ from PySide6.QtWidgets import (
 
 from companion.domain.changes import Changes
 from companion.i18n import _
-from companion.i18n.file_names import suggested_file_name
-from companion.ui import dialogs
 from companion.ui.core.diary import OpenDiary
 from companion.ui.core.page import PagePart
-from companion.ui.layouts import stack_when_narrow
-from companion.ui.trends.chart_panel import ChartPanel, apply_window
+from companion.ui.layouts import scrolled_page, stack_when_narrow
+from companion.ui.measures.peg_entry import PegEntryButton
+from companion.ui.trends.about_chart import about_text
+from companion.ui.trends.chart_panel import ChartPanel
 from companion.ui.trends.day_charts import activity_chart, pain_chart, peg_baseline, peg_chart, wellbeing_chart
 from companion.ui.trends.group_charts import goals_chart, tags_chart, time_of_day_chart, weekday_chart
+from companion.ui.trends.kept_reads import KeptReads
 from companion.ui.trends.model import CHARTS, DEFAULT_RANGE, RANGES, ChartData
+from companion.ui.trends.picture import save_chart_picture
 from companion.ui.widgets import label
+
+if TYPE_CHECKING:
+    from companion.services.insights import InsightsService
+    from companion.services.pacing import PacingService
 
 BASELINES = ("first", "range", "custom")
 
@@ -58,23 +69,20 @@ class TrendsView(PagePart, QWidget):
     interests = Changes(
         pain_entries=True, tags=True, measures=True, flares=True, pacing=True, goals=True, medicines=True
     )
-    # The page contract: a SaveFailedError for the main window. Trends only reads the diary (an export writes
-    # a file the person chose, not the diary), so nothing emits it today.
-    save_failed = Signal(object)
 
     def __init__(self, diary: OpenDiary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        session = diary.session
         self._diary = diary
         self.setObjectName("trendsView")
-        self._session = session
+        self._insights = KeptReads(diary.session.insights)
+        self._pacing = KeptReads(diary.session.pacing)
         self.range_key = DEFAULT_RANGE
         self.charts: dict[str, ChartData] = {}
         self.period: tuple[dt.date, dt.date] | None = None
-        self._stale = True
         self._redraw_pending = False
-        self._export_warned = False
-        outer = QVBoxLayout(self)
+        # The page scrolls as a whole only when the chart goes under the list (large text); side by side, the
+        # chart's column scrolls on its own and the page fits the window.
+        self._page, outer = scrolled_page(self)
         outer.setContentsMargins(24, 16, 24, 16)
         self.heading = label("heading")
         self.intro = label()
@@ -132,6 +140,9 @@ class TrendsView(PagePart, QWidget):
         choice_row.addWidget(self.baseline_label)
         choice_row.addWidget(self.baseline_combo)
         choice_row.addStretch(1)
+        # Beside the PEG chart: answer the weekly pain check, or correct the latest answers, at any time.
+        self.peg_entry = PegEntryButton(diary)
+        choice_row.addWidget(self.peg_entry)
         for widget in (self.from_label, self.baseline_from, self.to_label, self.baseline_to):
             dates_row.addWidget(widget)
         dates_row.addStretch(1)
@@ -148,6 +159,9 @@ class TrendsView(PagePart, QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Every row shown at once, the page scrolling (a table scrolling inside a scrolling page is hard to use).
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.table.hide()
         self.empty = label()
         self.empty.setObjectName("trendsEmpty")
@@ -158,13 +172,19 @@ class TrendsView(PagePart, QWidget):
         self.notes = label(selectable=True)
         self.notes.setObjectName("trendsNotes")
         exports = QHBoxLayout()
-        self.export_png = QPushButton()
-        self.export_png.setObjectName("trendsExportPng")
-        self.export_svg = QPushButton()
-        self.export_svg.setObjectName("trendsExportSvg")
-        exports.addWidget(self.export_png)
-        exports.addWidget(self.export_svg)
+        self.export_button = QPushButton()
+        self.export_button.setObjectName("trendsExport")
+        self.about_button = QPushButton()
+        self.about_button.setObjectName("trendsAboutChart")
+        self.about_button.setCheckable(True)
+        self.about_button.setProperty("role", "link")
+        exports.addWidget(self.export_button)
+        exports.addWidget(self.about_button)
         exports.addStretch(1)
+        self.about = label(selectable=True)
+        self.about.setObjectName("trendsAbout")
+        self.about.setProperty("role", "note")
+        self.about.hide()
         self.status = label()
         self.status.setObjectName("trendsStatus")
         for shown in (self.chart_title, self.panel, self.table, self.empty, self.summary, self.notes):
@@ -172,6 +192,7 @@ class TrendsView(PagePart, QWidget):
         column.insertLayout(0, controls)
         column.insertWidget(1, self.baseline_box)
         column.addLayout(exports)
+        column.addWidget(self.about)
         column.addWidget(self.status)
         column.addStretch(1)
         scroll = QScrollArea()
@@ -184,7 +205,8 @@ class TrendsView(PagePart, QWidget):
         self.scroll_area = scroll
         row.addLayout(left)
         row.addWidget(scroll, 1)
-        stack_when_narrow(self, row)  # at large text sizes the chart goes under the list
+        # At large text sizes the chart goes under the list, each shown whole.
+        stack_when_narrow(self, row, whole_when_stacked=(self.chart_list, scroll))
         outer.addWidget(self.heading)
         outer.addWidget(self.intro)
         outer.addLayout(row, 1)
@@ -195,14 +217,21 @@ class TrendsView(PagePart, QWidget):
         self.baseline_combo.currentIndexChanged.connect(self._on_baseline_choice)
         self.baseline_from.dateChanged.connect(lambda _d: self._on_baseline_dates())
         self.baseline_to.dateChanged.connect(lambda _d: self._on_baseline_dates())
-        self.export_png.clicked.connect(lambda: self.export("png"))
-        self.export_svg.clicked.connect(lambda: self.export("svg"))
-        self.retranslate_ui()
-
-    # --- words ---------------------------------------------------------------------------------------------
+        self.export_button.clicked.connect(self.export)
+        self.about_button.toggled.connect(self.about.setVisible)
+        self._set_words()
+        self.refresh()
         diary.host.add(self)
 
+    # --- words ---------------------------------------------------------------------------------------------
+
     def retranslate_ui(self) -> None:
+        """The words, then every chart and table again in the new language from what refresh() kept."""
+        self._set_words()
+        self._build()
+        self._render()
+
+    def _set_words(self) -> None:
         self.heading.setText(_("Trends"))
         self.intro.setText(
             _(
@@ -229,14 +258,14 @@ class TrendsView(PagePart, QWidget):
         self.baseline_from.setAccessibleName(_("First day of the baseline period"))
         self.baseline_to.setAccessibleName(_("Last day of the baseline period"))
         # The dates' form and language come from ui/field_behaviour.py, as in every date field.
-        self.export_png.setText(_("Export &PNG…"))
-        self.export_png.setAccessibleName(_("Export this chart as a PNG picture"))
-        self.export_svg.setText(_("Export &SVG…"))
-        self.export_svg.setAccessibleName(_("Export this chart as an SVG picture"))
+        self.export_button.setText(_("Sa&ve as a picture…"))
+        self.export_button.setAccessibleName(_("Save this chart as a picture"))
+        self.about_button.setText(_("About this chart"))
+        self.about_button.setAccessibleName(_("About this chart: where its measures come from"))
         self.table.setAccessibleName(_("The chart's numbers"))
         self.summary.setAccessibleName(_("The chart in words"))
+        self.about.setAccessibleName(_("About this chart"))
         self._fit_list()
-        self.refresh()
 
     def _fit_list(self) -> None:
         metrics = QFontMetrics(self.chart_list.font())
@@ -248,42 +277,56 @@ class TrendsView(PagePart, QWidget):
 
     # --- data ----------------------------------------------------------------------------------------------
 
-    def refresh(self) -> None:
-        """Work out every chart's numbers for the period again and show the chosen chart (when the page is on
-        screen; otherwise when it is next shown)."""
-        self._reload(keep_window=True)
+    def refresh(self, *, only: str | None = None, keep_window: bool = True) -> None:
+        """Read what the charts need for the period and show the chosen one. With `only` (a chart whose own
+        choice changed, such as the PEG baseline), read just what that chart needs now; the rest is kept."""
+        if only is None:
+            self._insights.forget()
+            self._pacing.forget()
+        with self._insights.reading(), self._pacing.reading():
+            self._build(only)
+        self._render(keep_window=keep_window)
 
-    def _reload(self, *, keep_window: bool) -> None:
-        if not self._session.is_open or not self.isVisible():
-            self._stale = True
-            return
-        self._stale = False
-        insights = self._session.insights
+    def _build(self, only: str | None = None) -> None:
+        """Every chart's numbers and words for the period, in the current language, from the kept reads."""
+        insights, pacing = self._services()
         start, end = insights.range_for(self.range_key)
         self.period = (start, end)
-        self.charts = {
-            "pain": pain_chart(insights, start, end),
-            "peg": peg_chart(insights, start, end, self.baseline()),
-            "wellbeing": wellbeing_chart(insights, start, end),
-            "activity": activity_chart(insights, self._session.pacing, start, end),
-            "goals": goals_chart(insights, start, end),
-            "time_of_day": time_of_day_chart(insights, start, end),
-            "weekday": weekday_chart(insights, start, end),
-            "tags": tags_chart(insights, start, end),
+        builders: dict[str, Callable[[], ChartData]] = {
+            "pain": lambda: pain_chart(insights, start, end),
+            "peg": lambda: peg_chart(insights, start, end, self.baseline()),
+            "wellbeing": lambda: wellbeing_chart(insights, start, end),
+            "activity": lambda: activity_chart(insights, pacing, start, end),
+            "goals": lambda: goals_chart(insights, start, end),
+            "time_of_day": lambda: time_of_day_chart(insights, start, end),
+            "weekday": lambda: weekday_chart(insights, start, end),
+            "tags": lambda: tags_chart(insights, start, end),
         }
+        for key, build in builders.items():
+            if only is None or key == only:
+                self.charts[key] = build()
+
+    def _render(self, *, keep_window: bool = True) -> None:
+        """The chart list's words and the chosen chart, from the charts built (no reading)."""
         for row in range(self.chart_list.count()):
             item = self.chart_list.item(row)
             key = item.data(Qt.ItemDataRole.UserRole)
             title = self._title(key)
-            data = self.charts[key]
-            item.setText(title if data.has_data else _("{chart} (nothing yet)").format(chart=title))
-            item.setToolTip("" if data.has_data else data.empty_text)
+            data = self.charts.get(key)
+            has_data = data is not None and data.has_data
+            item.setText(title if has_data else _("{chart} (nothing yet)").format(chart=title))
+            item.setToolTip("" if has_data or data is None else data.empty_text)
         self.show_current(keep_window=keep_window)
 
+    def _services(self) -> tuple[InsightsService, PacingService]:
+        """The services as the chart builders see them: through what refresh() read and kept."""
+        return cast("InsightsService", self._insights), cast("PacingService", self._pacing)
+
     def baseline(self) -> tuple[dt.date, dt.date]:
-        start, end = self._session.insights.range_for(self.range_key)
+        insights, _pacing = self._services()
+        start, end = insights.range_for(self.range_key)
         custom = (_pydate(self.baseline_from.date()), _pydate(self.baseline_to.date()))
-        return peg_baseline(self._session.insights, self.baseline_combo.currentData(), start, end, custom)
+        return peg_baseline(insights, self.baseline_combo.currentData(), start, end, custom)
 
     def current_key(self) -> str:
         item = self.chart_list.currentItem()
@@ -305,6 +348,7 @@ class TrendsView(PagePart, QWidget):
         key = self.current_key()
         data = self.charts.get(key)
         self.chart_title.setText(self._title(key))
+        self.about.setText(about_text(key))
         self.baseline_box.setVisible(key == "peg")
         custom = self.baseline_combo.currentData() == "custom"
         for widget in (self.from_label, self.baseline_from, self.to_label, self.baseline_to):
@@ -318,7 +362,7 @@ class TrendsView(PagePart, QWidget):
         self.summary.setText(data.summary)
         self.notes.setText(data.notes)
         self.notes.setVisible(bool(data.notes))
-        for control in (self.table_toggle, self.export_png, self.export_svg):
+        for control in (self.table_toggle, self.export_button):
             control.setEnabled(data.has_data)
         self.table.setVisible(data.has_data and as_table)
         self.panel.setVisible(data.has_data and not as_table)
@@ -332,7 +376,7 @@ class TrendsView(PagePart, QWidget):
             # a new canvas joins the end of the Tab order: put it after the choices, before the buttons
             QWidget.setTabOrder(self.baseline_to, self.panel.canvas)
             QWidget.setTabOrder(self.panel.canvas, self.table)
-            QWidget.setTabOrder(self.table, self.export_png)
+            QWidget.setTabOrder(self.table, self.export_button)
 
     def _fill_table(self, data: ChartData) -> None:
         self.table.clear()
@@ -344,15 +388,16 @@ class TrendsView(PagePart, QWidget):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
         self.table.resizeRowsToContents()
-        rows_shown = min(len(data.rows), 14)
         header = self.table.horizontalHeader().height()
-        self.table.setMinimumHeight(header + sum(self.table.rowHeight(r) for r in range(rows_shown)) + 8)
+        scroll = self.table.horizontalScrollBar().sizeHint().height()  # room for it, should a column be wide
+        height = header + sum(self.table.rowHeight(r) for r in range(len(data.rows))) + scroll + 4
+        self.table.setFixedHeight(height)
 
     # --- choices ---------------------------------------------------------------------------------------------
 
     def _on_range_changed(self, index: int) -> None:
         self.range_key = str(self.range_combo.itemData(index))
-        self._reload(keep_window=False)
+        self.refresh(keep_window=False)  # a new period: every chart reads it
 
     def _on_baseline_choice(self, _index: int) -> None:
         if self.baseline_combo.currentData() == "custom" and self.period is not None:
@@ -368,94 +413,40 @@ class TrendsView(PagePart, QWidget):
             self._redo_peg()
 
     def _redo_peg(self) -> None:
-        if self.period is None or not self.isVisible():
-            return
-        insights = self._session.insights
-        self.charts["peg"] = peg_chart(insights, *self.period, self.baseline())
-        if self.current_key() == "peg":
-            self.show_current(keep_window=True)
+        if self.period is not None:
+            self.refresh(only="peg")
 
     # --- export ----------------------------------------------------------------------------------------------
 
-    def export(self, fmt: str) -> None:
-        """Save the chart shown as a PNG or SVG picture where the person chooses; the first time in a session,
-        say that the picture is not encrypted and let them change their mind."""
+    def export(self) -> None:
+        """Save the chart shown as a picture (picture.py)."""
         data = self.current_chart()
-        if data is None or not data.has_data:
-            return
-        name = suggested_file_name("chart", self._session.clock.today(), chart=self._title(data.key), extension=fmt)
-        suggested = str(Path.home() / name)
-        name_filter = _("PNG pictures (*.png)") if fmt == "png" else _("SVG pictures (*.svg)")
-        path = dialogs.choose_save_file(self, _("Export the chart as a picture"), suggested, name_filter)
-        if not path:
-            return
-        if not path.lower().endswith(f".{fmt}"):
-            path += f".{fmt}"
-        if self._export_warned:
-            self._write(data, path, fmt)
-            return
-
-        def answered(button: dialogs.Button) -> None:
-            if button != dialogs.Button.Ok:
-                self.status.setText(_("Nothing was exported."))
-                return
-            self._export_warned = True
-            self._write(data, path, fmt)
-
-        dialogs.show_message(
-            self,
-            _("This picture will not be encrypted"),
-            _(
-                "A picture of a chart is not encrypted: anyone who has the file can see what it shows. Keep it "
-                "somewhere safe and delete it when you no longer need it."
-            ),
-            icon=dialogs.QMessageBox.Icon.Warning,
-            buttons=dialogs.Button.Ok | dialogs.Button.Cancel,
-            default=dialogs.Button.Cancel,
-            on_done=answered,
-        )
-
-    def _write(self, data: ChartData, path: str, fmt: str) -> None:
-        from companion.charts.export import figure_bytes
-
-        font_pt = self.font_pt()
-        figure = data.figure(dark=False, font_pt=font_pt, width=8.0, height=data.height * max(1.0, font_pt / 10))
-        if data.dated and self.panel.data is data and self.panel.view_range is not None:
-            apply_window(figure, *self.panel.view_range, font_pt)  # the dates shown, as zoomed
-        from companion.domain.errors import CompanionError
-        from companion.services.transfer import write_export
-
-        try:
-            write_export(Path(path), figure_bytes(figure, fmt))  # whole or nothing, mode 0600 like every export
-        except CompanionError:
-            self.status.setText(_("The picture could not be saved there. Check the folder and try again."))
-            return
-        self.status.setText(_("The chart was saved as {path}.").format(path=path))
+        if data is not None and data.has_data:
+            today = self._diary.clock.today()
+            title = self._title(data.key)
+            save_chart_picture(
+                self, data, self.panel, title=title, today=today, font_pt=self.font_pt(), status=self.status
+            )
 
     # --- events ----------------------------------------------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._stale:
-            QTimer.singleShot(0, self, self._refresh_if_stale)
-
-    def hideEvent(self, event: QHideEvent) -> None:
-        super().hideEvent(event)
-        self._stale = True  # the diary may change elsewhere meanwhile
-
-    def _refresh_if_stale(self) -> None:
-        if self._stale:
-            self.refresh()
+        if self.charts and self.panel.looks != (self.dark(), self.font_pt()):
+            self._schedule_redraw()  # the palette or the text size changed while the page was hidden
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        looks = event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange)
-        if looks and self.charts and not self._redraw_pending:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange) and self.isVisible():
+            self._schedule_redraw()
+
+    def _schedule_redraw(self) -> None:
+        if self.charts and not self._redraw_pending:
             self._redraw_pending = True
             QTimer.singleShot(0, self, self._redraw)
 
     def _redraw(self) -> None:
         self._redraw_pending = False
-        if self.isVisible() and not self._stale:
+        if self.isVisible():
             self._fit_list()
             self.show_current(keep_window=True)
