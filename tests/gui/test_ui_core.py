@@ -295,3 +295,24 @@ def test_a_lock_during_a_long_step_waits_for_it_then_locks(qtbot: QtBot, window)
     assert steps == ["built"]
     qtbot.waitUntil(lambda: window.session is None, timeout=3000)  # and then it locks
     assert window.stack.currentWidget() is window.unlock_view
+
+
+def test_a_part_that_hides_itself_when_empty_still_hears_changes_while_its_page_shows(
+    qtbot: QtBot, session: DiarySession
+) -> None:
+    diary = standalone_diary(session)
+    page = QWidget()
+    qtbot.addWidget(page)
+    part = _Part()
+    part.hides_when_empty = True
+    part.setParent(page)
+    diary.host.add(part)
+    page.show()
+    qtbot.waitExposed(page)
+    part.hide()  # nothing to show for now
+    read = part.read
+    diary.announce(Changes(goals=True))
+    assert part.read == read + 1  # read at once: it may have something to show now
+    page.hide()
+    diary.announce(Changes(goals=True))
+    assert part.read == read + 1 and diary.host.is_stale(part)  # its page is not on screen

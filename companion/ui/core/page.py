@@ -45,6 +45,7 @@ class PagePart(Retranslatable):
 
     interests: Changes = Changes()
     draft_key: str = ""
+    hides_when_empty = False  # True for a part that hides itself when it has nothing to show
 
     def refresh(self) -> None:
         raise NotImplementedError
@@ -57,6 +58,16 @@ class PagePart(Retranslatable):
 
     def detach(self) -> None:
         """Stop timers and anything that would read the diary; called before the diary closes."""
+
+
+def _on_screen(part: QWidget) -> bool:
+    """Shown, or would be if it had something to show: a part that hides itself when empty
+    (`hides_when_empty`, a banner with nothing due) still hears changes while its page is on screen, or it
+    could never show itself again."""
+    if part.isVisible():
+        return True
+    parent = part.parentWidget()
+    return bool(getattr(part, "hides_when_empty", False)) and parent is not None and parent.isVisible()
 
 
 class PageHost(QObject):
@@ -98,7 +109,7 @@ class PageHost(QObject):
         for part in list(self._parts):
             if part is origin or not part.interests.meets(changes):  # type: ignore[attr-defined]
                 continue
-            if part.isVisible():
+            if _on_screen(part):
                 self._refresh(part)
             else:
                 self._stale.add(id(part))

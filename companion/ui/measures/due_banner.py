@@ -44,6 +44,7 @@ class MeasuresDueBanner(PagePart, QWidget):
     keeps refreshing it; `box` is what the person sees, or not."""
 
     interests = Changes(measures=True)
+    hides_when_empty = True
     peg_recorded = Signal(object)  # PegResponse (new, or the latest corrected)
     screens_recorded = Signal(object)  # tuple[MoodScreen, MoodScreen]
 
