@@ -45,11 +45,12 @@ def story_pdf(data: StoryData, language: str = "en", paper: str = "A4") -> bytes
 def paint_story(data: StoryData, language: str, device: Any) -> int:
     """The same page painted on a printer (a QPagedPaintDevice: the print preview's), as the PDF lays it out,
     with the same footer. Returns the number of pages. (`Any`: Qt stays behind the wall, in reports.pdf.)"""
-    from companion.reports.pdf import paint_pages, text_document
+    from companion.reports.pdf import document_unit, paint_units
 
     if language not in LANGUAGE_CHOICES:
         raise ValueError(f"language must be one of {LANGUAGE_CHOICES}")
-    return paint_pages(text_document(story_html(data, language)), device, story_footer(data, language))
+    unit, style = document_unit(story_html(data, language))
+    return paint_units([unit], style, device, story_footer(data, language))
 
 
 def make_story_pdf(session: DiarySession, language: str = "en", paper: str = "A4") -> bytes:
