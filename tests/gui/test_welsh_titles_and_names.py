@@ -145,6 +145,7 @@ def test_suggested_file_names_are_in_the_interface_language() -> None:
         "flare_help": "companion-flare-help-2027-02-04.pdf",
         "summary": "companion-summary-2027-02-04.pdf",
         "fhir": "companion-health-record-2027-02-04.json",
+        "story": "companion-my-story-2027-02-04.pdf",
         "chart": "companion-chart-pain-over-time-2027-02-04.png",
     }
     assert welsh == {
@@ -153,6 +154,7 @@ def test_suggested_file_names_are_in_the_interface_language() -> None:
         "flare_help": "cydymaith-taflen-pwl-o-boen-2027-02-04.pdf",
         "summary": "cydymaith-crynodeb-2027-02-04.pdf",
         "fhir": "cydymaith-cofnod-iechyd-2027-02-04.json",
+        "story": "cydymaith-fy-stori-2027-02-04.pdf",
         "chart": "cydymaith-siart-poen-dros-amser-2027-02-04.png",
     }
     assert name_part("Cwsg, hwyliau a blinder / ŵ") == "cwsg-hwyliau-a-blinder-ŵ"
