@@ -75,6 +75,7 @@ def test_the_chosen_period_and_parts_are_written_after_the_warning_and_parse_as_
     assert dialog.patient_note.text().startswith("The file names no one: none of your details are in it")
     assert not dialog.add_details.isChecked() and not dialog.details.isVisible()
     assert [box.isChecked() for box in dialog.sections.values()] == [True, True, True, False]  # notes left out
+    assert dialog.story.isChecked()
     for _ in range(2):  # "Dates I choose", with the arrow keys
         qtbot.keyClick(dialog.period, Qt.Key.Key_Down)
     assert dialog.period.currentText() == "Dates I choose" and dialog.start.isEnabled()
@@ -112,6 +113,11 @@ def test_the_chosen_period_and_parts_are_written_after_the_warning_and_parse_as_
     ]
     assert sorted((o["effectiveDateTime"], o["valueQuantity"]["value"]) for o in pain) == wanted and wanted
     assert all("note" not in o for o in pain)  # notes were not ticked
+    # My story's diagnoses, all of them whatever the period, as conditions in the person's words.
+    from companion.domain.story import StoryKind
+
+    diagnoses = {item.title for item in session.story.items(kinds=frozenset({StoryKind.DIAGNOSIS}))}
+    assert diagnoses and {c["code"]["text"] for c in resources(bundle, "Condition")} == diagnoses
 
 
 def test_details_are_added_only_when_asked_and_a_wrong_nhs_number_writes_nothing(
@@ -122,6 +128,8 @@ def test_details_are_added_only_when_asked_and_a_wrong_nhs_number_writes_nothing
     target = tmp_path / "fhir.json"
     monkeypatch.setattr(dialogs, "choose_save_file", lambda *_a: str(target))
     dialog = open_dialog(qtbot, window)
+    dialog.story.setFocus()
+    qtbot.keyClick(dialog.story, Qt.Key.Key_Space)  # My story left out
     dialog.add_details.setFocus()
     qtbot.keyClick(dialog.add_details, Qt.Key.Key_Space)
     assert dialog.details.isVisible() and dialog.birth.value() is None and not dialog.birth.date.isEnabled()
@@ -146,6 +154,7 @@ def test_details_are_added_only_when_asked_and_a_wrong_nhs_number_writes_nothing
     (patient,) = resources(bundle, "Patient")
     assert patient["name"] == [{"text": "Siân Ŵyn"}] and patient["birthDate"] == "1970-05-04"
     assert patient["identifier"][0]["value"] == "9434765919"
+    assert resources(bundle, "Condition") == []
 
 
 def test_cancelling_the_warning_writes_nothing(

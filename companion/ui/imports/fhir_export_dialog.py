@@ -4,6 +4,7 @@ no one unless they add their details, written only after the same warning as eve
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
@@ -99,6 +100,11 @@ class FhirExportDialog(PagePart, QDialog):
             box.setChecked(section is not Section.NOTES)
             sections.addWidget(box)
             self.sections[section] = box
+        # My story's diagnoses and tests are history: all of them go in, whatever the period (docs/fhir.md).
+        self.story = QCheckBox()
+        self.story.setObjectName("fhirStory")
+        self.story.setChecked(True)
+        sections.insertWidget(3, self.story)
 
         self.patient_box = QGroupBox()
         patient = QVBoxLayout(self.patient_box)
@@ -200,6 +206,8 @@ class FhirExportDialog(PagePart, QDialog):
         for section, box in self.sections.items():
             box.setText(_(SECTIONS[section]))
             box.setAccessibleName(_(SECTIONS[section]))
+        self.story.setText(_("Diagnoses and tests from My story, as I was told them"))
+        self.story.setAccessibleName(_("Diagnoses and tests from My story, as I was told them"))
         self.patient_box.setTitle(_("About you"))
         self.patient_note.setText(
             _(
@@ -256,7 +264,7 @@ class FhirExportDialog(PagePart, QDialog):
     def export(self) -> None:
         """Check the choices, warn that the file is not encrypted (Cancel the default), ask where, write it."""
         problem = nhs_number_problem(self.nhs.text()) if self.add_details.isChecked() else None
-        if problem is None and not any(box.isChecked() for box in self.sections.values()):
+        if problem is None and not any(box.isChecked() for box in [*self.sections.values(), self.story]):
             problem = _("Choose at least one thing to put in the file.")
         if problem:
             self.status.setText(problem)
@@ -277,10 +285,15 @@ class FhirExportDialog(PagePart, QDialog):
     def write(self, path: Path, options: FhirOptions) -> None:
         from companion.services import transfer
         from companion.services.fhir_export import export_fhir
+        from companion.services.fhir_story import story_for_fhir
 
-        session = self._diary.session
+        session, with_story = self._diary.session, self.story.isChecked()
+
+        def make() -> bytes:
+            return export_fhir(session, replace(options, story=story_for_fhir(session)) if with_story else options)
+
         try:
-            data = run_busy(self, lambda: export_fhir(session, options), _("Making the file…"))
+            data = run_busy(self, make, _("Making the file…"))
             transfer.write_export(path, data)
         except CompanionError as exc:
             self.status.setText(exc.message())
@@ -300,6 +313,7 @@ class FhirExportDialog(PagePart, QDialog):
             "start": self._day(self.start).isoformat(),
             "end": self._day(self.end).isoformat(),
             "sections": [s.value for s, box in self.sections.items() if box.isChecked()],
+            "story": self.story.isChecked(),
             "details": self.add_details.isChecked(),
             "name": self.name.text(),
             "birth": None if self.birth.value() is None else str(self.birth.value()),
@@ -317,6 +331,7 @@ class FhirExportDialog(PagePart, QDialog):
         chosen = set(draft.get("sections") or [])
         for section, box in self.sections.items():
             box.setChecked(section.value in chosen)
+        self.story.setChecked(bool(draft.get("story", True)))
         self.add_details.setChecked(bool(draft.get("details")))
         self.name.setText(str(draft.get("name") or ""))
         self.nhs.setText(str(draft.get("nhs") or ""))
