@@ -202,6 +202,8 @@ def diary_screens(window: CompanionWindow) -> Iterator[tuple[str, QWidget]]:
 def _dialogs(window: CompanionWindow) -> Iterator[tuple[str, QWidget]]:
     from companion.services import transfer
     from companion.ui.flare.supporter_sheet_dialog import SupporterSheetDialog
+    from companion.ui.imports.fhir_export_dialog import FhirExportDialog
+    from companion.ui.imports.import_wizard import ImportWizard
     from companion.ui.settings.import_dialog import ImportDialog
 
     main = window.main_view
@@ -217,6 +219,8 @@ def _dialogs(window: CompanionWindow) -> Iterator[tuple[str, QWidget]]:
         ("tag manager dialog", main.diary.open_tag_manager()),
         ("PEG dialog", main.today.measures_banner.open_peg()),
         ("mood check dialog", main.today.measures_banner.open_mood_screen()),
+        ("import wizard", ImportWizard(window.open_diary, window)),  # type: ignore[arg-type]
+        ("FHIR export dialog", FhirExportDialog(window.open_diary, window)),  # type: ignore[arg-type]
     ]
     for name, dialog in opened:
         assert dialog is not None, name
