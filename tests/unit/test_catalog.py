@@ -62,6 +62,19 @@ def test_placeholders_and_accelerators_match_the_english(catalog: Catalog) -> No
     assert placeholder_mismatches(catalog) == []
 
 
+def test_the_catalog_passes_the_checks_pybabel_compile_makes(catalog: Catalog) -> None:
+    """`pybabel compile` (CI's catalog step, and the packaged build) refuses a catalog its checkers fault. One
+    they fault without any real placeholder: babel reads "30 % for" in an English brace-format string as a
+    %-placeholder (a space flag and `f`), and then asks the Welsh for a matching one."""
+    assert [(m.id, [str(e) for e in errors]) for m, errors in catalog.check()] == []
+
+
+def test_the_compile_check_fails_on_a_false_percent_placeholder() -> None:
+    broken = Catalog(locale="cy")
+    broken.add("Up by at least 30 % for three weeks", "I fyny o leiaf 30% am dair wythnos")
+    assert len(list(broken.check())) == 1
+
+
 def test_every_plural_has_six_forms_and_renders_its_number(catalog: Catalog) -> None:
     assert catalog.num_plurals == 6
     assert plural_problems(PO) == []

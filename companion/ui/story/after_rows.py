@@ -18,7 +18,7 @@ from companion.ui.story.row_list import Row
 
 RULE_NAMES = {
     FollowUpRule.WORDS_ONLY: N_("Only my words (Companion does not watch this one)"),
-    FollowUpRule.PEG_RISE: N_("My weekly pain check (PEG) up by at least 30 % for three weeks"),
+    FollowUpRule.PEG_RISE: N_("My weekly pain check (PEG) up by at least 30 %, three weeks running"),
     FollowUpRule.FLARE_LONGER: N_("A flare-up that lasts longer than a number of days"),
     FollowUpRule.PAIN_ABOVE: N_("My average pain above a level for a number of weeks"),
     FollowUpRule.NEW_REGION: N_("Pain somewhere I have not had it before"),

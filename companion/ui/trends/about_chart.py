@@ -18,8 +18,8 @@ def about_text(key: str) -> str:
             "The PEG is three questions about the past week: pain on average, and how much pain got in the way "
             "of enjoying life and of general activity, each from 0 to 10. Its score is the average of the three "
             "(Krebs EE et al., J Gen Intern Med 2009). The change against your baseline "
-            "uses bands from pain research (IMMPACT, Dworkin RH et al., 2008): a fall of 30 % or more is "
-            "moderately important, 50 % or more substantial. The Welsh wording of the questions has not been "
+            "uses bands from pain research (IMMPACT, Dworkin RH et al., 2008): a fall of 30 % and over is "
+            "moderately important, 50 % and over substantial. The Welsh wording of the questions has not been "
             "validated."
         ),
         "wellbeing": _(
@@ -28,7 +28,7 @@ def about_text(key: str) -> str:
         ),
         "activity": _(
             "Activity is what you logged against your pacing plan. A boom day is one with at least one and a "
-            "half times your usual activity (the median of the 14 days before), or 30 % over the plan; a bust "
+            "half times your usual activity (the median of the 14 days before), or 30 % above the plan; a bust "
             "follows within 1 to 3 days, with half your usual activity or less, or pain 2 points or more above "
             "usual. These are a rule of thumb to talk over, not a diagnosis, and you can change them in Pacing."
         ),

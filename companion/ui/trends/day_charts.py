@@ -172,18 +172,18 @@ def change_sentence(change: Change, start: dt.date, end: dt.date) -> str:
         ).format(**values)
     if change.band is ChangeBand.MUCH_BETTER:
         text = _(
-            "From {start} to {end} your PEG averaged {current}, {percent} % lower than your baseline of "
-            "{baseline}: a substantial improvement (a fall of 50 % or more)."
+            "From {start} to {end} your PEG averaged {current}, {percent} % below your baseline of "
+            "{baseline}: a substantial improvement (a fall of 50 % and over)."
         )
     elif change.band is ChangeBand.BETTER:
         text = _(
-            "From {start} to {end} your PEG averaged {current}, {percent} % lower than your baseline of "
-            "{baseline}: a moderately important improvement (a fall of 30 % or more)."
+            "From {start} to {end} your PEG averaged {current}, {percent} % below your baseline of "
+            "{baseline}: a moderately important improvement (a fall of 30 % and over)."
         )
     elif change.band is ChangeBand.WORSE:
         text = _(
-            "From {start} to {end} your PEG averaged {current}, {percent} % higher than your baseline of "
-            "{baseline}: a rise of 30 % or more. It may be worth talking over with your clinician."
+            "From {start} to {end} your PEG averaged {current}, {percent} % above your baseline of "
+            "{baseline}: a rise of 30 % and over. It may be worth talking over with your clinician."
         )
     elif values["percent"] == 0:
         text = _(
@@ -192,12 +192,12 @@ def change_sentence(change: Change, start: dt.date, end: dt.date) -> str:
         )
     elif change.percent < 0:
         text = _(
-            "From {start} to {end} your PEG averaged {current}, {percent} % lower than your baseline of "
+            "From {start} to {end} your PEG averaged {current}, {percent} % below your baseline of "
             "{baseline}: little change (less than 30 %)."
         )
     else:
         text = _(
-            "From {start} to {end} your PEG averaged {current}, {percent} % higher than your baseline of "
+            "From {start} to {end} your PEG averaged {current}, {percent} % above your baseline of "
             "{baseline}: little change (less than 30 %)."
         )
     return text.format(**values)
