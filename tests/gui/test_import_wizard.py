@@ -356,9 +356,8 @@ def test_the_file_and_choices_come_back_after_a_lock_and_nothing_is_imported(
 def test_switching_language_rewords_the_wizard_without_reading_the_diary(
     qtbot: QtBot, window: CompanionWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from sqlalchemy import event
-
     from companion import i18n
+    from tests.helpers.sql_statements import statements
 
     sheet = tmp_path / "sheet.csv"
     sheet.write_text("Date,Pain\n2024-02-03,4\n2024-02-05,12\n", encoding="utf-8")
@@ -366,19 +365,15 @@ def test_switching_language_rewords_the_wizard_without_reading_the_diary(
     choose(qtbot, wizard, sheet, monkeypatch)
     enter(qtbot, wizard)
     enter(qtbot, wizard)
-    statements: list[str] = []
-    engine = window.session.store.database.engine  # type: ignore[union-attr]
-    listener = lambda *args: statements.append(str(args[2]))  # noqa: E731
-    event.listen(engine, "before_cursor_execute", listener)
     try:
-        i18n.set_language("cy")
-        wizard.retranslate_ui()
-        wizard.preview_step.retranslate_ui()
-        wizard.file_step.past.retranslate_ui()
+        with statements(window.session) as seen:  # type: ignore[arg-type]
+            i18n.set_language("cy")
+            wizard.retranslate_ui()
+            wizard.preview_step.retranslate_ui()
+            wizard.file_step.past.retranslate_ui()
     finally:
-        event.remove(engine, "before_cursor_execute", listener)
         i18n.set_language("en")
-    assert statements == []
+    assert seen == []
 
 
 def test_the_data_section_opens_the_wizard_with_the_keyboard(qtbot: QtBot, window: CompanionWindow) -> None:
