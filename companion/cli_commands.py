@@ -23,6 +23,7 @@ from companion.cli_support import (
     CommandError,
     ask_secret,
     confirm,
+    diary_for,
     has_terminal,
     open_session,
     prompt_hidden,
@@ -413,22 +414,8 @@ def cmd_summary(args: argparse.Namespace) -> int:
             first = start or last - dt.timedelta(days=90)
             return SummaryOptions(first, last, language=args.lang, paper=args.paper)
 
-        if args.demo:
-            from companion.demo import create_demo_diary
-            from companion.storage.kdf import KdfParams
-
-            with tempfile.TemporaryDirectory(prefix="companion-demo-") as folder:
-                session = create_demo_diary(Path(folder), KdfParams(iterations=3, lanes=4, memory_kib=65536))
-                try:
-                    data = summary_pdf.make_summary_pdf(session, options_for(session))
-                finally:
-                    session.close()
-        else:
-            vault = vault_path_for(args)
-            require_diary(vault)
-            secret = ask_secret(args)
-            with open_session(vault, secret) as session:
-                data = summary_pdf.make_summary_pdf(session, options_for(session))
+        with diary_for(args) as session:
+            data = summary_pdf.make_summary_pdf(session, options_for(session))
     from companion.services import transfer
 
     warn(transfer.export_warning())

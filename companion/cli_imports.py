@@ -4,10 +4,7 @@ import, and the FHIR export (and --demo for every export). Storage and services 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import datetime as dt
-import tempfile
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,12 +13,9 @@ from companion.cli_support import (
     EXIT_OK,
     EXIT_USAGE,
     CommandError,
-    ask_secret,
     confirm,
-    open_session,
-    require_diary,
+    diary_for,
     say,
-    vault_path_for,
     warn,
 )
 from companion.i18n import _, ngettext
@@ -29,31 +23,9 @@ from companion.i18n import _, ngettext
 if TYPE_CHECKING:
     from companion.services.imports import ParsedImport
     from companion.services.imports.spreadsheet import ColumnMapping
-    from companion.services.session import DiarySession
 
 PROBLEMS_SHOWN = 50
 ROWS_SHOWN = 10
-
-
-@contextlib.contextmanager
-def diary_for(args: argparse.Namespace) -> Iterator[DiarySession]:
-    """The person's diary (asks for the passphrase), or with --demo a throwaway demo diary."""
-    if getattr(args, "demo", False):
-        from companion.demo import create_demo_diary
-        from companion.storage.kdf import KdfParams
-
-        with tempfile.TemporaryDirectory(prefix="companion-demo-") as folder:
-            session = create_demo_diary(Path(folder), KdfParams(iterations=3, lanes=4, memory_kib=65536))
-            try:
-                yield session
-            finally:
-                session.close()
-        return
-
-    vault = vault_path_for(args)
-    require_diary(vault)
-    with open_session(vault, ask_secret(args)) as session:
-        yield session
 
 
 # --- import ---------------------------------------------------------------------------------------------

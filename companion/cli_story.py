@@ -5,20 +5,9 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
-import tempfile
 from pathlib import Path
 
-from companion.cli_support import (
-    EXIT_OK,
-    EXIT_USAGE,
-    CommandError,
-    ask_secret,
-    open_session,
-    require_diary,
-    say,
-    vault_path_for,
-    warn,
-)
+from companion.cli_support import EXIT_OK, EXIT_USAGE, CommandError, diary_for, say, warn
 from companion.i18n import _
 
 
@@ -42,22 +31,8 @@ def cmd_story(args: argparse.Namespace) -> int:
         )
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     story_pdf = importlib.import_module("companion.reports.story_pdf")
-    if args.demo:
-        from companion.demo import create_demo_diary
-        from companion.storage.kdf import KdfParams
-
-        with tempfile.TemporaryDirectory(prefix="companion-demo-") as folder:
-            session = create_demo_diary(Path(folder), KdfParams(iterations=3, lanes=4, memory_kib=65536))
-            try:
-                data = story_pdf.make_story_pdf(session, args.lang, args.paper)
-            finally:
-                session.close()
-    else:
-        vault = vault_path_for(args)
-        require_diary(vault)
-        secret = ask_secret(args)
-        with open_session(vault, secret) as session:
-            data = story_pdf.make_story_pdf(session, args.lang, args.paper)
+    with diary_for(args) as session:
+        data = story_pdf.make_story_pdf(session, args.lang, args.paper)
     from companion.services import transfer
 
     warn(transfer.export_warning())

@@ -10,6 +10,7 @@ import contextlib
 import getpass
 import os
 import sys
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -187,3 +188,24 @@ def open_session(vault: Path, secret: Secret) -> Iterator[DiarySession]:
         except BaseException:
             session.discard()  # the file on disk is as it was before the failed save; the lock is let go
             raise
+
+
+@contextlib.contextmanager
+def diary_for(args: argparse.Namespace) -> Iterator[DiarySession]:
+    """The person's diary (asks for the passphrase), or with --demo a throwaway demo diary."""
+    if getattr(args, "demo", False):
+        from companion.demo import create_demo_diary
+        from companion.storage.kdf import KdfParams
+
+        with tempfile.TemporaryDirectory(prefix="companion-demo-") as folder:
+            session = create_demo_diary(Path(folder), KdfParams(iterations=3, lanes=4, memory_kib=65536))
+            try:
+                yield session
+            finally:
+                session.close()
+        return
+
+    vault = vault_path_for(args)
+    require_diary(vault)
+    with open_session(vault, ask_secret(args)) as session:
+        yield session
