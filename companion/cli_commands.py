@@ -23,11 +23,9 @@ from companion.cli_support import (
     CommandError,
     ask_secret,
     confirm,
+    date_option,
     diary_for,
-    has_terminal,
     open_session,
-    prompt_hidden,
-    read_line_from_fd,
     require_diary,
     say,
     vault_path_for,
@@ -243,33 +241,15 @@ def cmd_restore(args: argparse.Namespace) -> int:
 # --- change-passphrase -------------------------------------------------------------------------------------
 
 
-def _new_passphrase(args: argparse.Namespace) -> str:
-    if args.new_passphrase_fd is not None:
-        return read_line_from_fd(args.new_passphrase_fd)
-    if not has_terminal():
-        raise CommandError(
-            _(
-                "No new passphrase was given. Run the command at a terminal to type it, or pass it on a file "
-                "descriptor with --new-passphrase-fd N."
-            ),
-            EXIT_USAGE,
-        )
-    first = prompt_hidden(_("New passphrase: "))
-    second = prompt_hidden(_("New passphrase again: "))
-    if first != second:
-        raise CommandError(_("The two new passphrases are different. Nothing was changed."), EXIT_USAGE)
-    return first
-
-
 def cmd_change_passphrase(args: argparse.Namespace) -> int:
-    from companion.cli_init import check_strength, offer_backup_reencryption
+    from companion.cli_init import ask_new_passphrase, check_strength, offer_backup_reencryption
     from companion.storage.kdf import KdfParams
 
     vault = vault_path_for(args)
     require_diary(vault)
     secret = ask_secret(args)
     with open_session(vault, secret) as session:
-        new = _new_passphrase(args)
+        new = ask_new_passphrase(args.new_passphrase_fd, "--new-passphrase-fd")
         check_strength(new)
         say(_("Changing the passphrase and re-encrypting the diary with a new key. This takes a few seconds…"))
         new_recovery = session.store.change_passphrase(new, KdfParams.calibrated())
@@ -376,17 +356,6 @@ def cmd_import(args: argparse.Namespace) -> int:
 # --- summary --------------------------------------------------------------------------------------------
 
 
-def _date_argument(value: str | None, name: str) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise CommandError(
-            _("{option} needs a date such as 2026-03-01, not “{value}”.").format(option=name, value=value), EXIT_USAGE
-        ) from None
-
-
 def cmd_summary(args: argparse.Namespace) -> int:
     """The summary needs QtGui's text layout and PDF writer (offscreen, no window). They are loaded by name
     only here, so every other command, and `--help`, stays free of Qt."""
@@ -400,7 +369,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
             _("{path} already exists. Choose another name, or add --force to replace it.").format(path=out),
             EXIT_USAGE,
         )
-    start, end = _date_argument(args.start, "--from"), _date_argument(args.end, "--to")
+    start, end = date_option(args.start, "--from"), date_option(args.end, "--to")
     if start is not None and end is not None and end < start:
         raise CommandError(_("--to is before --from. Check the two dates."), EXIT_USAGE)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -14,6 +14,7 @@ from companion.cli_support import (
     EXIT_USAGE,
     CommandError,
     confirm,
+    date_option,
     diary_for,
     say,
     warn,
@@ -131,23 +132,12 @@ def cmd_undo_import(args: argparse.Namespace) -> int:
 # --- export ---------------------------------------------------------------------------------------------
 
 
-def _day(value: str | None, option: str) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise CommandError(
-            _("{option} needs a date such as 2026-03-01, not “{value}”.").format(option=option, value=value), EXIT_USAGE
-        ) from None
-
-
 def _fhir_options(args: argparse.Namespace, today: dt.date) -> object:
     from companion.domain.summary import Section
     from companion.services.fhir_export import FHIR_SECTIONS, FhirOptions, PatientDetails
 
-    end = _day(args.end, "--to") or today
-    start = _day(args.start, "--from") or end - dt.timedelta(days=90)
+    end = date_option(args.end, "--to") or today
+    start = date_option(args.start, "--from") or end - dt.timedelta(days=90)
     if end < start:
         raise CommandError(_("--to is before --from. Check the two dates."), EXIT_USAGE)
     sections = FHIR_SECTIONS
@@ -161,7 +151,8 @@ def _fhir_options(args: argparse.Namespace, today: dt.date) -> object:
                 EXIT_USAGE,
             )
         sections = tuple(Section(n) for n in names)
-    patient = PatientDetails(args.patient_name or "", _day(args.birth_date, "--birth-date"), args.nhs_number or "")
+    birth_date = date_option(args.birth_date, "--birth-date")
+    patient = PatientDetails(args.patient_name or "", birth_date, args.nhs_number or "")
     return FhirOptions(start, end, sections, patient)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as dt
 import getpass
 import os
 import sys
@@ -153,6 +154,18 @@ def prompt_hidden(prompt: str) -> str:
         return getpass.getpass(prompt)
     except EOFError:
         raise CommandError(_("Nothing was typed, so nothing was done."), EXIT_USAGE) from None
+
+
+def date_option(value: str | None, option: str) -> dt.date | None:
+    """The date given to `option` (such as 2026-03-01), or None when the option was not given."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise CommandError(
+            _("{option} needs a date such as 2026-03-01, not “{value}”.").format(option=option, value=value), EXIT_USAGE
+        ) from None
 
 
 def vault_path_for(args: argparse.Namespace) -> Path:
