@@ -26,6 +26,7 @@ from companion.cli_support import (
     date_option,
     diary_for,
     open_session,
+    out_file,
     require_diary,
     say,
     vault_path_for,
@@ -281,12 +282,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     vault = vault_path_for(args)
     require_diary(vault)
-    out = Path(args.out).expanduser()
-    if out.exists() and not args.force:
-        raise CommandError(
-            _("{path} already exists. Choose another name, or add --force to replace it.").format(path=out),
-            EXIT_USAGE,
-        )
+    out = out_file(args)
     if out.is_dir():
         raise CommandError(_("{path} is a folder. Give the name of a file to write.").format(path=out), EXIT_USAGE)
     secret = ask_secret(args)
@@ -363,12 +359,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
     import os
     import tempfile
 
-    out = Path(args.out).expanduser()
-    if out.exists() and not args.force:
-        raise CommandError(
-            _("{path} already exists. Choose another name, or add --force to replace it.").format(path=out),
-            EXIT_USAGE,
-        )
+    out = out_file(args)
     start, end = date_option(args.start, "--from"), date_option(args.end, "--to")
     if start is not None and end is not None and end < start:
         raise CommandError(_("--to is before --from. Check the two dates."), EXIT_USAGE)

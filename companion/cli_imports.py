@@ -16,6 +16,7 @@ from companion.cli_support import (
     confirm,
     date_option,
     diary_for,
+    out_file,
     say,
     warn,
 )
@@ -161,11 +162,7 @@ def cmd_export_any(args: argparse.Namespace) -> int:
     from companion.services import transfer
     from companion.services.fhir_export import FhirOptions, export_fhir
 
-    out = Path(args.out).expanduser()
-    if out.exists() and not args.force:
-        raise CommandError(
-            _("{path} already exists. Choose another name, or add --force to replace it.").format(path=out), EXIT_USAGE
-        )
+    out = out_file(args)
     if out.is_dir():
         raise CommandError(_("{path} is a folder. Give the name of a file to write.").format(path=out), EXIT_USAGE)
     if args.format != "fhir" and (args.start or args.end or args.sections or args.patient_name):

@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
-from pathlib import Path
 
-from companion.cli_support import EXIT_OK, EXIT_USAGE, CommandError, diary_for, say, warn
+from companion.cli_support import EXIT_OK, diary_for, out_file, say, warn
 from companion.i18n import _
 
 
@@ -23,12 +22,7 @@ def add_story_arguments(story: argparse.ArgumentParser) -> None:
 
 def cmd_story(args: argparse.Namespace) -> int:
     """QtGui's text layout and PDF writer are loaded by name only here, so other commands stay free of Qt."""
-    out = Path(args.out).expanduser()
-    if out.exists() and not args.force:
-        raise CommandError(
-            _("{path} already exists. Choose another name, or add --force to replace it.").format(path=out),
-            EXIT_USAGE,
-        )
+    out = out_file(args)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     story_pdf = importlib.import_module("companion.reports.story_pdf")
     with diary_for(args) as session:

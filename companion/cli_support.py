@@ -156,6 +156,17 @@ def prompt_hidden(prompt: str) -> str:
         raise CommandError(_("Nothing was typed, so nothing was done."), EXIT_USAGE) from None
 
 
+def out_file(args: argparse.Namespace) -> Path:
+    """The file --out names; refused (exit 2) when it is already there and --force was not given."""
+    out = Path(args.out).expanduser()
+    if out.exists() and not args.force:
+        raise CommandError(
+            _("{path} already exists. Choose another name, or add --force to replace it.").format(path=out),
+            EXIT_USAGE,
+        )
+    return out
+
+
 def date_option(value: str | None, option: str) -> dt.date | None:
     """The date given to `option` (such as 2026-03-01), or None when the option was not given."""
     if value is None:
