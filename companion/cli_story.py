@@ -10,16 +10,6 @@ from companion.cli_support import EXIT_OK, diary_for, out_file, say, warn
 from companion.i18n import _
 
 
-def add_story_arguments(story: argparse.ArgumentParser) -> None:
-    story.add_argument("--lang", choices=("cy", "en", "both"), default="en", help=_("cy, en, or both side by side"))
-    story.add_argument("--paper", choices=("A4", "Letter"), default="A4", help=_("A4 (default) or Letter"))
-    story.add_argument("--out", required=True, metavar=_("FILE"), help=_("the PDF file to write"))
-    story.add_argument("--force", action="store_true", help=_("replace the file if it already exists"))
-    story.add_argument(
-        "--demo", action="store_true", help=_("use a throwaway demo diary instead of yours (no passphrase needed)")
-    )
-
-
 def cmd_story(args: argparse.Namespace) -> int:
     """QtGui's text layout and PDF writer are loaded by name only here, so other commands stay free of Qt."""
     out = out_file(args)
