@@ -19,7 +19,7 @@ from companion.ui.companion_window import CompanionWindow
 from companion.ui.imports.import_wizard import ImportWizard
 from tests.fixtures import import_files as gen
 from tests.gui.conftest import WindowFactory
-from tests.helpers.gui import PASSPHRASE, activate, first_run, message_box, record_pain, unlock
+from tests.helpers.gui import PASSPHRASE, first_run, message_box, open_from_your_data, record_pain, unlock
 
 
 @pytest.fixture
@@ -45,15 +45,8 @@ def expected(rows: list[gen.Expected]) -> list[tuple[object, ...]]:
 
 
 def open_wizard(qtbot: QtBot, window: CompanionWindow) -> ImportWizard:
-    assert window.main_view is not None
-    section = window.main_view.data_section
-    activate(qtbot, window)
-    section.import_other.setFocus()
-    qtbot.keyClick(section.import_other, Qt.Key.Key_Space)
-    wizard = section.import_wizard
-    qtbot.waitUntil(wizard.isVisible)
-    qtbot.waitUntil(wizard.isActiveWindow)
-    assert wizard.isModal() and wizard.windowModality() == Qt.WindowModality.WindowModal
+    wizard: ImportWizard = open_from_your_data(qtbot, window, "import_other", "import_wizard")
+    assert wizard.isModal()
     return wizard
 
 
