@@ -281,19 +281,22 @@ def build_parser(handlers: dict[str, Callable[[argparse.Namespace], int]]) -> ar
     summary = command("summary", _("Make the consultation summary as a PDF (NOT encrypted), without opening a window."))
     summary.add_argument("--from", dest="start", metavar=_("DATE"), help=_("first day, as YYYY-MM-DD"))
     summary.add_argument("--to", dest="end", metavar=_("DATE"), help=_("last day, as YYYY-MM-DD (default: today)"))
-    summary.add_argument("--lang", choices=("cy", "en", "both"), default="en", help=_("cy, en, or both side by side"))
-    summary.add_argument("--paper", choices=("A4", "Letter"), default="A4", help=_("A4 (default) or Letter"))
-    summary.add_argument("--out", required=True, metavar=_("FILE"), help=_("the PDF file to write"))
-    summary.add_argument("--force", action="store_true", help=_("replace the file if it already exists"))
-    summary.add_argument(
-        "--demo", action="store_true", help=_("use a throwaway demo diary instead of yours (no passphrase needed)")
-    )
-    from companion.cli_story import add_story_arguments
-
-    add_story_arguments(
+    _add_pdf_arguments(summary)
+    _add_pdf_arguments(
         command("story", _("Make “My story so far” as a one-page PDF (NOT encrypted), without opening a window."))
     )
     return parser
+
+
+def _add_pdf_arguments(made: argparse.ArgumentParser) -> None:
+    """The options of the commands that write a PDF (summary, story)."""
+    made.add_argument("--lang", choices=("cy", "en", "both"), default="en", help=_("cy, en, or both side by side"))
+    made.add_argument("--paper", choices=("A4", "Letter"), default="A4", help=_("A4 (default) or Letter"))
+    made.add_argument("--out", required=True, metavar=_("FILE"), help=_("the PDF file to write"))
+    made.add_argument("--force", action="store_true", help=_("replace the file if it already exists"))
+    made.add_argument(
+        "--demo", action="store_true", help=_("use a throwaway demo diary instead of yours (no passphrase needed)")
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -23,10 +23,10 @@ from companion.cli_support import (
     CommandError,
     ask_secret,
     confirm,
-    has_terminal,
+    date_option,
+    diary_for,
     open_session,
-    prompt_hidden,
-    read_line_from_fd,
+    out_file,
     require_diary,
     say,
     vault_path_for,
@@ -242,33 +242,15 @@ def cmd_restore(args: argparse.Namespace) -> int:
 # --- change-passphrase -------------------------------------------------------------------------------------
 
 
-def _new_passphrase(args: argparse.Namespace) -> str:
-    if args.new_passphrase_fd is not None:
-        return read_line_from_fd(args.new_passphrase_fd)
-    if not has_terminal():
-        raise CommandError(
-            _(
-                "No new passphrase was given. Run the command at a terminal to type it, or pass it on a file "
-                "descriptor with --new-passphrase-fd N."
-            ),
-            EXIT_USAGE,
-        )
-    first = prompt_hidden(_("New passphrase: "))
-    second = prompt_hidden(_("New passphrase again: "))
-    if first != second:
-        raise CommandError(_("The two new passphrases are different. Nothing was changed."), EXIT_USAGE)
-    return first
-
-
 def cmd_change_passphrase(args: argparse.Namespace) -> int:
-    from companion.cli_init import check_strength, offer_backup_reencryption
+    from companion.cli_init import ask_new_passphrase, check_strength, offer_backup_reencryption
     from companion.storage.kdf import KdfParams
 
     vault = vault_path_for(args)
     require_diary(vault)
     secret = ask_secret(args)
     with open_session(vault, secret) as session:
-        new = _new_passphrase(args)
+        new = ask_new_passphrase(args.new_passphrase_fd, "--new-passphrase-fd")
         check_strength(new)
         say(_("Changing the passphrase and re-encrypting the diary with a new key. This takes a few seconds…"))
         new_recovery = session.store.change_passphrase(new, KdfParams.calibrated())
@@ -300,12 +282,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     vault = vault_path_for(args)
     require_diary(vault)
-    out = Path(args.out).expanduser()
-    if out.exists() and not args.force:
-        raise CommandError(
-            _("{path} already exists. Choose another name, or add --force to replace it.").format(path=out),
-            EXIT_USAGE,
-        )
+    out = out_file(args)
     if out.is_dir():
         raise CommandError(_("{path} is a folder. Give the name of a file to write.").format(path=out), EXIT_USAGE)
     secret = ask_secret(args)
@@ -375,17 +352,6 @@ def cmd_import(args: argparse.Namespace) -> int:
 # --- summary --------------------------------------------------------------------------------------------
 
 
-def _date_argument(value: str | None, name: str) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise CommandError(
-            _("{option} needs a date such as 2026-03-01, not “{value}”.").format(option=name, value=value), EXIT_USAGE
-        ) from None
-
-
 def cmd_summary(args: argparse.Namespace) -> int:
     """The summary needs QtGui's text layout and PDF writer (offscreen, no window). They are loaded by name
     only here, so every other command, and `--help`, stays free of Qt."""
@@ -393,13 +359,8 @@ def cmd_summary(args: argparse.Namespace) -> int:
     import os
     import tempfile
 
-    out = Path(args.out).expanduser()
-    if out.exists() and not args.force:
-        raise CommandError(
-            _("{path} already exists. Choose another name, or add --force to replace it.").format(path=out),
-            EXIT_USAGE,
-        )
-    start, end = _date_argument(args.start, "--from"), _date_argument(args.end, "--to")
+    out = out_file(args)
+    start, end = date_option(args.start, "--from"), date_option(args.end, "--to")
     if start is not None and end is not None and end < start:
         raise CommandError(_("--to is before --from. Check the two dates."), EXIT_USAGE)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -413,22 +374,8 @@ def cmd_summary(args: argparse.Namespace) -> int:
             first = start or last - dt.timedelta(days=90)
             return SummaryOptions(first, last, language=args.lang, paper=args.paper)
 
-        if args.demo:
-            from companion.demo import create_demo_diary
-            from companion.storage.kdf import KdfParams
-
-            with tempfile.TemporaryDirectory(prefix="companion-demo-") as folder:
-                session = create_demo_diary(Path(folder), KdfParams(iterations=3, lanes=4, memory_kib=65536))
-                try:
-                    data = summary_pdf.make_summary_pdf(session, options_for(session))
-                finally:
-                    session.close()
-        else:
-            vault = vault_path_for(args)
-            require_diary(vault)
-            secret = ask_secret(args)
-            with open_session(vault, secret) as session:
-                data = summary_pdf.make_summary_pdf(session, options_for(session))
+        with diary_for(args) as session:
+            data = summary_pdf.make_summary_pdf(session, options_for(session))
     from companion.services import transfer
 
     warn(transfer.export_warning())

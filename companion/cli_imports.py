@@ -4,10 +4,7 @@ import, and the FHIR export (and --demo for every export). Storage and services 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import datetime as dt
-import tempfile
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,12 +13,11 @@ from companion.cli_support import (
     EXIT_OK,
     EXIT_USAGE,
     CommandError,
-    ask_secret,
     confirm,
-    open_session,
-    require_diary,
+    date_option,
+    diary_for,
+    out_file,
     say,
-    vault_path_for,
     warn,
 )
 from companion.i18n import _, ngettext
@@ -29,31 +25,9 @@ from companion.i18n import _, ngettext
 if TYPE_CHECKING:
     from companion.services.imports import ParsedImport
     from companion.services.imports.spreadsheet import ColumnMapping
-    from companion.services.session import DiarySession
 
 PROBLEMS_SHOWN = 50
 ROWS_SHOWN = 10
-
-
-@contextlib.contextmanager
-def diary_for(args: argparse.Namespace) -> Iterator[DiarySession]:
-    """The person's diary (asks for the passphrase), or with --demo a throwaway demo diary."""
-    if getattr(args, "demo", False):
-        from companion.demo import create_demo_diary
-        from companion.storage.kdf import KdfParams
-
-        with tempfile.TemporaryDirectory(prefix="companion-demo-") as folder:
-            session = create_demo_diary(Path(folder), KdfParams(iterations=3, lanes=4, memory_kib=65536))
-            try:
-                yield session
-            finally:
-                session.close()
-        return
-
-    vault = vault_path_for(args)
-    require_diary(vault)
-    with open_session(vault, ask_secret(args)) as session:
-        yield session
 
 
 # --- import ---------------------------------------------------------------------------------------------
@@ -159,23 +133,12 @@ def cmd_undo_import(args: argparse.Namespace) -> int:
 # --- export ---------------------------------------------------------------------------------------------
 
 
-def _day(value: str | None, option: str) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise CommandError(
-            _("{option} needs a date such as 2026-03-01, not “{value}”.").format(option=option, value=value), EXIT_USAGE
-        ) from None
-
-
 def _fhir_options(args: argparse.Namespace, today: dt.date) -> object:
     from companion.domain.summary import Section
     from companion.services.fhir_export import FHIR_SECTIONS, FhirOptions, PatientDetails
 
-    end = _day(args.end, "--to") or today
-    start = _day(args.start, "--from") or end - dt.timedelta(days=90)
+    end = date_option(args.end, "--to") or today
+    start = date_option(args.start, "--from") or end - dt.timedelta(days=90)
     if end < start:
         raise CommandError(_("--to is before --from. Check the two dates."), EXIT_USAGE)
     sections = FHIR_SECTIONS
@@ -189,7 +152,8 @@ def _fhir_options(args: argparse.Namespace, today: dt.date) -> object:
                 EXIT_USAGE,
             )
         sections = tuple(Section(n) for n in names)
-    patient = PatientDetails(args.patient_name or "", _day(args.birth_date, "--birth-date"), args.nhs_number or "")
+    birth_date = date_option(args.birth_date, "--birth-date")
+    patient = PatientDetails(args.patient_name or "", birth_date, args.nhs_number or "")
     return FhirOptions(start, end, sections, patient)
 
 
@@ -198,11 +162,7 @@ def cmd_export_any(args: argparse.Namespace) -> int:
     from companion.services import transfer
     from companion.services.fhir_export import FhirOptions, export_fhir
 
-    out = Path(args.out).expanduser()
-    if out.exists() and not args.force:
-        raise CommandError(
-            _("{path} already exists. Choose another name, or add --force to replace it.").format(path=out), EXIT_USAGE
-        )
+    out = out_file(args)
     if out.is_dir():
         raise CommandError(_("{path} is a folder. Give the name of a file to write.").format(path=out), EXIT_USAGE)
     if args.format != "fhir" and (args.start or args.end or args.sections or args.patient_name):

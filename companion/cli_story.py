@@ -5,59 +5,18 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
-import tempfile
-from pathlib import Path
 
-from companion.cli_support import (
-    EXIT_OK,
-    EXIT_USAGE,
-    CommandError,
-    ask_secret,
-    open_session,
-    require_diary,
-    say,
-    vault_path_for,
-    warn,
-)
+from companion.cli_support import EXIT_OK, diary_for, out_file, say, warn
 from companion.i18n import _
-
-
-def add_story_arguments(story: argparse.ArgumentParser) -> None:
-    story.add_argument("--lang", choices=("cy", "en", "both"), default="en", help=_("cy, en, or both side by side"))
-    story.add_argument("--paper", choices=("A4", "Letter"), default="A4", help=_("A4 (default) or Letter"))
-    story.add_argument("--out", required=True, metavar=_("FILE"), help=_("the PDF file to write"))
-    story.add_argument("--force", action="store_true", help=_("replace the file if it already exists"))
-    story.add_argument(
-        "--demo", action="store_true", help=_("use a throwaway demo diary instead of yours (no passphrase needed)")
-    )
 
 
 def cmd_story(args: argparse.Namespace) -> int:
     """QtGui's text layout and PDF writer are loaded by name only here, so other commands stay free of Qt."""
-    out = Path(args.out).expanduser()
-    if out.exists() and not args.force:
-        raise CommandError(
-            _("{path} already exists. Choose another name, or add --force to replace it.").format(path=out),
-            EXIT_USAGE,
-        )
+    out = out_file(args)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     story_pdf = importlib.import_module("companion.reports.story_pdf")
-    if args.demo:
-        from companion.demo import create_demo_diary
-        from companion.storage.kdf import KdfParams
-
-        with tempfile.TemporaryDirectory(prefix="companion-demo-") as folder:
-            session = create_demo_diary(Path(folder), KdfParams(iterations=3, lanes=4, memory_kib=65536))
-            try:
-                data = story_pdf.make_story_pdf(session, args.lang, args.paper)
-            finally:
-                session.close()
-    else:
-        vault = vault_path_for(args)
-        require_diary(vault)
-        secret = ask_secret(args)
-        with open_session(vault, secret) as session:
-            data = story_pdf.make_story_pdf(session, args.lang, args.paper)
+    with diary_for(args) as session:
+        data = story_pdf.make_story_pdf(session, args.lang, args.paper)
     from companion.services import transfer
 
     warn(transfer.export_warning())

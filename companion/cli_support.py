@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as dt
 import getpass
 import os
 import sys
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -154,6 +156,29 @@ def prompt_hidden(prompt: str) -> str:
         raise CommandError(_("Nothing was typed, so nothing was done."), EXIT_USAGE) from None
 
 
+def out_file(args: argparse.Namespace) -> Path:
+    """The file --out names; refused (exit 2) when it is already there and --force was not given."""
+    out = Path(args.out).expanduser()
+    if out.exists() and not args.force:
+        raise CommandError(
+            _("{path} already exists. Choose another name, or add --force to replace it.").format(path=out),
+            EXIT_USAGE,
+        )
+    return out
+
+
+def date_option(value: str | None, option: str) -> dt.date | None:
+    """The date given to `option` (such as 2026-03-01), or None when the option was not given."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise CommandError(
+            _("{option} needs a date such as 2026-03-01, not “{value}”.").format(option=option, value=value), EXIT_USAGE
+        ) from None
+
+
 def vault_path_for(args: argparse.Namespace) -> Path:
     from companion.storage.app_settings import resolve_data_dir
     from companion.storage.vault import VAULT_FILENAME
@@ -187,3 +212,24 @@ def open_session(vault: Path, secret: Secret) -> Iterator[DiarySession]:
         except BaseException:
             session.discard()  # the file on disk is as it was before the failed save; the lock is let go
             raise
+
+
+@contextlib.contextmanager
+def diary_for(args: argparse.Namespace) -> Iterator[DiarySession]:
+    """The person's diary (asks for the passphrase), or with --demo a throwaway demo diary."""
+    if getattr(args, "demo", False):
+        from companion.demo import create_demo_diary
+        from companion.storage.kdf import KdfParams
+
+        with tempfile.TemporaryDirectory(prefix="companion-demo-") as folder:
+            session = create_demo_diary(Path(folder), KdfParams(iterations=3, lanes=4, memory_kib=65536))
+            try:
+                yield session
+            finally:
+                session.close()
+        return
+
+    vault = vault_path_for(args)
+    require_diary(vault)
+    with open_session(vault, ask_secret(args)) as session:
+        yield session

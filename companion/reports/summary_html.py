@@ -227,39 +227,41 @@ def sleep_mood(data: SummaryData, tr: Translator) -> list[str]:
     w = data.wellbeing
     if not w.any:
         return []
-    lines = []
-    if w.sleep_quality.days:
-        lines.append(
+    averages = (
+        (
+            w.sleep_quality,
             tr.ngettext(
                 "Sleep quality: average {value} out of 10, on {days} day.",
                 "Sleep quality: average {value} out of 10, on {days} days.",
                 w.sleep_quality.days,
-            ).format(value=_num(w.sleep_quality.mean, tr), days=w.sleep_quality.days)
-        )
-    if w.sleep_hours.days:
-        lines.append(
+            ),
+        ),
+        (
+            w.sleep_hours,
             tr.ngettext(
                 "Hours of sleep: average {value}, on {days} day.",
                 "Hours of sleep: average {value}, on {days} days.",
                 w.sleep_hours.days,
-            ).format(value=_num(w.sleep_hours.mean, tr), days=w.sleep_hours.days)
-        )
-    if w.mood.days:
-        lines.append(
+            ),
+        ),
+        (
+            w.mood,
             tr.ngettext(
                 "Mood: average {value} out of 10, on {days} day.",
                 "Mood: average {value} out of 10, on {days} days.",
                 w.mood.days,
-            ).format(value=_num(w.mood.mean, tr), days=w.mood.days)
-        )
-    if w.fatigue.days:
-        lines.append(
+            ),
+        ),
+        (
+            w.fatigue,
             tr.ngettext(
                 "Tiredness: average {value} out of 10, on {days} day.",
                 "Tiredness: average {value} out of 10, on {days} days.",
                 w.fatigue.days,
-            ).format(value=_num(w.fatigue.mean, tr), days=w.fatigue.days)
-        )
+            ),
+        ),
+    )
+    lines = [text.format(value=_num(average.mean, tr), days=average.days) for average, text in averages if average.days]
     return _section(tr.gettext("Sleep and mood"), _items(lines))
 
 

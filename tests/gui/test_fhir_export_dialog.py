@@ -20,7 +20,7 @@ from companion.ui.companion_window import CompanionWindow
 from companion.ui.imports.fhir_export_dialog import FhirExportDialog
 from tests.gui.conftest import WindowFactory
 from tests.gui.test_accessible_tree import open_demo
-from tests.helpers.gui import activate, message_box, type_into
+from tests.helpers.gui import message_box, open_from_your_data, type_into
 
 fhir_resources = pytest.importorskip("fhir.resources")
 
@@ -34,15 +34,7 @@ def window(qtbot: QtBot, make_window: WindowFactory, data_dir: Path) -> Companio
 
 
 def open_dialog(qtbot: QtBot, window: CompanionWindow) -> FhirExportDialog:
-    assert window.main_view is not None
-    section = window.main_view.data_section
-    activate(qtbot, window)
-    section.export_fhir.setFocus()
-    qtbot.keyClick(section.export_fhir, Qt.Key.Key_Space)
-    dialog = section.fhir_dialog
-    qtbot.waitUntil(dialog.isVisible)
-    qtbot.waitUntil(dialog.isActiveWindow)
-    assert dialog.windowModality() == Qt.WindowModality.WindowModal
+    dialog: FhirExportDialog = open_from_your_data(qtbot, window, "export_fhir", "fhir_dialog")
     return dialog
 
 

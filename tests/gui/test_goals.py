@@ -16,7 +16,7 @@ from tests.gui.conftest import WindowFactory
 from tests.gui.test_accessibility import unnamed_controls
 from tests.helpers.clock import FakeClock, local
 from tests.helpers.gui import PASSPHRASE, first_run, message_box, type_into, unlock
-from tests.helpers.sql_watch import statements, touching
+from tests.helpers.sql_statements import selects, statements, touching
 
 
 def wednesday_clock() -> FakeClock:
@@ -224,10 +224,6 @@ def test_as_needed_doses_are_logged_from_today_in_the_window_and_kept(qtbot: QtB
     assert window.session is not None and len(window.session.medicines.doses_on(clock.now().date())) == 2
 
 
-def _selects(seen: list[str]) -> list[str]:
-    return [s for s in seen if s.lstrip().upper().startswith("SELECT")]
-
-
 def test_each_goals_tab_reads_only_when_shown_and_translating_reads_nothing(
     qtbot: QtBot, make_window: WindowFactory
 ) -> None:
@@ -250,11 +246,11 @@ def test_each_goals_tab_reads_only_when_shown_and_translating_reads_nothing(
     # Shown, a tab catches up.
     with statements(window.session) as seen:
         goals.tabs.setCurrentIndex(2)
-    assert touching(_selects(seen), "action_plans") and not host.is_stale(goals.plans)
+    assert touching(selects(seen), "action_plans") and not host.is_stale(goals.plans)
     # Translating reads nothing: each part draws from what it last read.
     with statements(window.session) as seen:
         window.switch_language("cy")
-    assert _selects(seen) == []
+    assert selects(seen) == []
     assert goals.what_matters.history.item(0).text().endswith(": Gardening")
     window.switch_language("en")
 

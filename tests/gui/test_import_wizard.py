@@ -19,7 +19,7 @@ from companion.ui.companion_window import CompanionWindow
 from companion.ui.imports.import_wizard import ImportWizard
 from tests.fixtures import import_files as gen
 from tests.gui.conftest import WindowFactory
-from tests.helpers.gui import PASSPHRASE, activate, first_run, message_box, record_pain, unlock
+from tests.helpers.gui import PASSPHRASE, first_run, message_box, open_from_your_data, record_pain, unlock
 
 
 @pytest.fixture
@@ -45,15 +45,8 @@ def expected(rows: list[gen.Expected]) -> list[tuple[object, ...]]:
 
 
 def open_wizard(qtbot: QtBot, window: CompanionWindow) -> ImportWizard:
-    assert window.main_view is not None
-    section = window.main_view.data_section
-    activate(qtbot, window)
-    section.import_other.setFocus()
-    qtbot.keyClick(section.import_other, Qt.Key.Key_Space)
-    wizard = section.import_wizard
-    qtbot.waitUntil(wizard.isVisible)
-    qtbot.waitUntil(wizard.isActiveWindow)
-    assert wizard.isModal() and wizard.windowModality() == Qt.WindowModality.WindowModal
+    wizard: ImportWizard = open_from_your_data(qtbot, window, "import_other", "import_wizard")
+    assert wizard.isModal()
     return wizard
 
 
@@ -356,9 +349,8 @@ def test_the_file_and_choices_come_back_after_a_lock_and_nothing_is_imported(
 def test_switching_language_rewords_the_wizard_without_reading_the_diary(
     qtbot: QtBot, window: CompanionWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from sqlalchemy import event
-
     from companion import i18n
+    from tests.helpers.sql_statements import statements
 
     sheet = tmp_path / "sheet.csv"
     sheet.write_text("Date,Pain\n2024-02-03,4\n2024-02-05,12\n", encoding="utf-8")
@@ -366,19 +358,15 @@ def test_switching_language_rewords_the_wizard_without_reading_the_diary(
     choose(qtbot, wizard, sheet, monkeypatch)
     enter(qtbot, wizard)
     enter(qtbot, wizard)
-    statements: list[str] = []
-    engine = window.session.store.database.engine  # type: ignore[union-attr]
-    listener = lambda *args: statements.append(str(args[2]))  # noqa: E731
-    event.listen(engine, "before_cursor_execute", listener)
     try:
-        i18n.set_language("cy")
-        wizard.retranslate_ui()
-        wizard.preview_step.retranslate_ui()
-        wizard.file_step.past.retranslate_ui()
+        with statements(window.session) as seen:  # type: ignore[arg-type]
+            i18n.set_language("cy")
+            wizard.retranslate_ui()
+            wizard.preview_step.retranslate_ui()
+            wizard.file_step.past.retranslate_ui()
     finally:
-        event.remove(engine, "before_cursor_execute", listener)
         i18n.set_language("en")
-    assert statements == []
+    assert seen == []
 
 
 def test_the_data_section_opens_the_wizard_with_the_keyboard(qtbot: QtBot, window: CompanionWindow) -> None:

@@ -25,7 +25,7 @@ from companion.ui.measures.peg_dialog import PegDialog
 from tests.gui.conftest import WindowFactory
 from tests.gui.test_accessibility import unnamed_controls
 from tests.helpers.gui import PASSPHRASE, first_run, message_box, record_pain, unlock
-from tests.helpers.sql_watch import statements
+from tests.helpers.sql_statements import selects, statements
 
 NUMBER_KEYS = {n: getattr(Qt.Key, f"Key_{n}") for n in range(10)}
 
@@ -386,7 +386,7 @@ def test_a_new_diary_asks_for_no_questionnaire_before_its_first_check_in(
     # The first check-in: the weekly check is due from today (known without reading: a check-in reads
     # nothing); the mood check waits two weeks.
     assert banner.box.isVisible() and banner.peg_row.isVisible() and not banner.mood_row.isVisible()
-    assert [s for s in seen if s.lstrip().upper().startswith("SELECT")] == []
+    assert selects(seen) == []
     assert window.tray_control.facts(today) == (True, True)
     assert window.lock_now()  # and read from the diary at the next unlock, the same
     unlock(qtbot, window, PASSPHRASE)

@@ -17,7 +17,7 @@ from companion.ui.pacing.today_panel import PacingTodayPanel
 from tests.gui.conftest import WindowFactory
 from tests.helpers.clock import FakeClock, local
 from tests.helpers.gui import PASSPHRASE, first_run, message_box, record_pain, unlock
-from tests.helpers.sql_watch import statements, touching
+from tests.helpers.sql_statements import selects, statements, touching
 
 
 def monday_clock() -> FakeClock:
@@ -379,10 +379,6 @@ def test_every_pacing_control_is_named_and_reachable(qtbot: QtBot, make_window: 
     assert order[-1] == "todayEntries"
 
 
-def _selects(seen: list[str]) -> list[str]:
-    return [s for s in seen if s.lstrip().upper().startswith("SELECT")]
-
-
 def test_pacing_reads_only_what_is_shown_and_translating_reads_nothing(
     qtbot: QtBot, make_window: WindowFactory
 ) -> None:
@@ -406,18 +402,18 @@ def test_pacing_reads_only_what_is_shown_and_translating_reads_nothing(
     view.show_page("today")  # (Today catches up as it is shown: the clock has moved on two days)
     with statements(window.session) as seen:
         record_pain(qtbot, window, 3, "")
-    assert _selects(seen) == []
+    assert selects(seen) == []
     # Translating the page reads nothing: it draws from what it last read.
     view.show_page("pacing")
     with statements(window.session) as seen:
         window.switch_language("cy")
-    assert _selects(seen) == []
+    assert selects(seen) == []
     assert detail.tests_count.text().startswith("Tri phrawf")  # "Three tests recorded", in Welsh, unread
     window.switch_language("en")
     # Shown again, boom-and-bust catches up with the check-in.
     with statements(window.session) as seen:
         pacing.tabs.setCurrentIndex(1)
-    assert touching(_selects(seen), "pain_entries") and not host.is_stale(pacing.boom_bust)
+    assert touching(selects(seen), "pain_entries") and not host.is_stale(pacing.boom_bust)
 
 
 def test_a_tolerance_test_can_be_recorded_for_an_earlier_day(qtbot: QtBot, make_window: WindowFactory) -> None:

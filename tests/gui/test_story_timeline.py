@@ -16,7 +16,8 @@ from companion.ui.companion_window import CompanionWindow
 from companion.ui.story.item_dialog import StoryItemDialog
 from tests.gui.conftest import WindowFactory
 from tests.helpers.gui import PASSPHRASE, activate, first_run, message_box, record_pain, type_into, unlock
-from tests.helpers.story_gui import main_of, open_dialog, reads, statements_of, story_clock
+from tests.helpers.sql_statements import selects, statements
+from tests.helpers.story_gui import main_of, open_dialog, story_clock
 
 
 @pytest.fixture
@@ -100,9 +101,9 @@ def test_found_by_kind_and_by_words_then_deleted_and_undone(qtbot: QtBot, window
     assert rows(window) == ["Date not known · Referral: Pain clinic\nWhere it stands: Waiting"]
     assert timeline.count.text() == "1 of 3 entries shown"
     timeline.filter_kind.setCurrentIndex(0)
-    with statements_of(window.session) as seen:
+    with statements(window.session) as seen:
         type_into(qtbot, timeline.search, "mri BACK")
-    assert reads(seen) == []  # searching works on what was read
+    assert selects(seen) == []  # searching works on what was read
     assert [r.split("\n")[0] for r in rows(window)] == ["Date not known · Test or investigation: MRI scan of my back"]
     type_into(qtbot, timeline.search, " knee")
     assert rows(window) == [] and timeline.empty.isVisible()
@@ -147,18 +148,18 @@ def test_hidden_it_reads_nothing_shown_it_catches_up_and_translating_reads_nothi
     view.show_page("story")
     add_quickly(qtbot, window, StoryKind.DIAGNOSIS, "Sciatica").reject()
     view.show_page("today")
-    with statements_of(window.session) as seen:
+    with statements(window.session) as seen:
         record_pain(qtbot, window, 5, "a check-in")
-    assert reads(seen) == []  # no appointment with a reason: the follow-up notice hears no check-ins
+    assert selects(seen) == []  # no appointment with a reason: the follow-up notice hears no check-ins
     done = window.open_diary.run(lambda: window.session.story.save(window.session.story.items()[0]))
     assert done is not None
     assert window.open_diary.host.is_stale(view.story.timeline)
-    with statements_of(window.session) as seen:
+    with statements(window.session) as seen:
         view.show_page("story")
-    assert reads(seen)
-    with statements_of(window.session) as seen:
+    assert selects(seen)
+    with statements(window.session) as seen:
         window.switch_language("cy")
-    assert reads(seen) == []
+    assert selects(seen) == []
     assert view.story.tabs.tabText(0) != "Timeline"
     assert rows(window)[0].startswith("Dyddiad ddim yn hysbys")
     window.switch_language("en")

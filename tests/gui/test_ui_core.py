@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import errno
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +12,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
-from sqlalchemy import event
 
 from companion import i18n
 from companion.domain.changes import Changes
@@ -25,26 +23,7 @@ from companion.ui.main_view import KEYS
 from tests.conftest import CHEAP_KDF
 from tests.gui.conftest import WindowFactory
 from tests.helpers.gui import PASSPHRASE, first_run, message_box, record_pain, unlock
-
-
-@contextmanager
-def statements_of(session: DiarySession) -> Iterator[list[str]]:
-    """Every SQL statement the diary's engine runs inside the block."""
-    seen: list[str] = []
-
-    def record(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        seen.append(statement)
-
-    engine = session.store.database.engine
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        yield seen
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
-
-
-def reads(statements: list[str]) -> list[str]:
-    return [s for s in statements if s.lstrip().upper().startswith("SELECT")]
+from tests.helpers.sql_statements import selects, statements
 
 
 @pytest.fixture
@@ -63,14 +42,14 @@ def test_a_check_in_reads_nothing_for_hidden_sections_and_they_catch_up_when_sho
     view.show_page("today")
     diary_page = view.diary
     assert not diary_page.isVisible()
-    with statements_of(window.session) as seen:
+    with statements(window.session) as seen:
         record_pain(qtbot, window, 6, "after the walk")
     assert "after the walk" in view.today.entries.item(0).text()
-    assert reads(seen) == []  # Today shows the entry from the write; no hidden section read anything
+    assert selects(seen) == []  # Today shows the entry from the write; no hidden section read anything
     assert window.open_diary.host.is_stale(diary_page)
-    with statements_of(window.session) as seen:
+    with statements(window.session) as seen:
         view.show_page("diary")
-    assert reads(seen), "the Diary section did not read the diary when shown after a change"
+    assert selects(seen), "the Diary section did not read the diary when shown after a change"
     assert not window.open_diary.host.is_stale(diary_page)
 
 
@@ -92,9 +71,9 @@ def test_switching_language_reads_nothing_on_sections_moved_to_the_core(qtbot: Q
         view.show_page(key)
     view.open_flare_mode()
     view.show_page("today")
-    with statements_of(window.session) as seen:
+    with statements(window.session) as seen:
         window.switch_language("cy")
-    assert reads(seen) == []
+    assert selects(seen) == []
     assert view.nav.item(0).text() == "Heddiw"
     window.switch_language("en")
 
@@ -104,9 +83,9 @@ def test_switching_language_reads_nothing(qtbot: QtBot, window) -> None:  # type
     for key in KEYS:
         view.show_page(key)
     view.show_page("today")
-    with statements_of(window.session) as seen:
+    with statements(window.session) as seen:
         window.switch_language("cy")
-    assert reads(seen) == []
+    assert selects(seen) == []
     assert view.nav.item(0).text() == "Heddiw"
     window.switch_language("en")
 

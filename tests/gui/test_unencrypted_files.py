@@ -14,33 +14,23 @@ from pytestqt.qtbot import QtBot
 
 from companion.ui import dialogs
 from companion.ui.companion_window import CompanionWindow
+from companion.ui.main_view import MainView
 from tests.gui.conftest import WindowFactory
 from tests.gui.test_accessible_tree import open_demo
 from tests.helpers.gui import message_box
 
 
-def _data_json(window: CompanionWindow) -> tuple[QWidget, QPushButton]:
-    assert window.main_view is not None
-    window.main_view.show_page("settings")
-    return window, window.main_view.data_section.export_json
+def _on_page(
+    page: str, button: Callable[[MainView], QPushButton]
+) -> Callable[[CompanionWindow], tuple[QWidget, QPushButton]]:
+    """A save button on a section of the window (the section shown first); the warning comes over the window."""
 
+    def find(window: CompanionWindow) -> tuple[QWidget, QPushButton]:
+        assert window.main_view is not None
+        window.main_view.show_page(page)
+        return window, button(window.main_view)
 
-def _data_csv(window: CompanionWindow) -> tuple[QWidget, QPushButton]:
-    assert window.main_view is not None
-    window.main_view.show_page("settings")
-    return window, window.main_view.data_section.export_csv
-
-
-def _chart_picture(window: CompanionWindow) -> tuple[QWidget, QPushButton]:
-    assert window.main_view is not None
-    window.main_view.show_page("trends")
-    return window, window.main_view.trends.export_button
-
-
-def _summary_pdf(window: CompanionWindow) -> tuple[QWidget, QPushButton]:
-    assert window.main_view is not None
-    window.main_view.show_page("summary")
-    return window, window.main_view.summary.pdf_button
+    return find
 
 
 def _supporter_sheet(window: CompanionWindow) -> tuple[QWidget, QPushButton]:
@@ -61,12 +51,6 @@ def _fhir_export(window: CompanionWindow) -> tuple[QWidget, QPushButton]:
     return dialog, dialog.export_button
 
 
-def _story_pdf(window: CompanionWindow) -> tuple[QWidget, QPushButton]:
-    assert window.main_view is not None
-    window.main_view.show_page("story")
-    return window, window.main_view.story.timeline.document.pdf_button
-
-
 def _summary_for_a_period(window: CompanionWindow) -> tuple[QWidget, QPushButton]:
     from companion.ui.story.prepare_dialog import PrepareDialog
 
@@ -77,13 +61,13 @@ def _summary_for_a_period(window: CompanionWindow) -> tuple[QWidget, QPushButton
 
 
 SAVES: dict[str, Callable[[CompanionWindow], tuple[QWidget, QPushButton]]] = {
-    "export JSON": _data_json,
-    "export CSV": _data_csv,
-    "chart picture": _chart_picture,
-    "summary PDF": _summary_pdf,
+    "export JSON": _on_page("settings", lambda view: view.data_section.export_json),
+    "export CSV": _on_page("settings", lambda view: view.data_section.export_csv),
+    "chart picture": _on_page("trends", lambda view: view.trends.export_button),
+    "summary PDF": _on_page("summary", lambda view: view.summary.pdf_button),
     "supporter sheet PDF": _supporter_sheet,
     "FHIR export": _fhir_export,
-    "My story so far PDF": _story_pdf,
+    "My story so far PDF": _on_page("story", lambda view: view.story.timeline.document.pdf_button),
     "summary for the period before an appointment": _summary_for_a_period,
 }
 

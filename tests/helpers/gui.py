@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -52,6 +54,22 @@ def activate(qtbot: QtBot, window: QWidget) -> None:
     keyboard; the offscreen platform can drop activation between a fixture and its test."""
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+
+
+def open_from_your_data(qtbot: QtBot, window: CompanionWindow, button: str, dialog: str) -> Any:
+    """Settings › Your data: press the button named `button` with the keyboard (Space); the dialog it opens
+    (the section's attribute `dialog`), once shown, active and window-modal."""
+    assert window.main_view is not None
+    section = window.main_view.data_section
+    activate(qtbot, window)
+    pressed = getattr(section, button)
+    pressed.setFocus()
+    qtbot.keyClick(pressed, Qt.Key.Key_Space)
+    opened = getattr(section, dialog)
+    qtbot.waitUntil(opened.isVisible)
+    qtbot.waitUntil(opened.isActiveWindow)
+    assert opened.windowModality() == Qt.WindowModality.WindowModal
+    return opened
 
 
 def record_pain(qtbot: QtBot, window: CompanionWindow, score: int, note: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
@@ -26,6 +27,17 @@ def statements(session: DiarySession) -> Iterator[list[str]]:
         yield seen
     finally:
         event.remove(engine, "before_cursor_execute", record)
+
+
+def selects(seen: list[str]) -> list[str]:
+    """The statements that read (SELECT), leaving out writes."""
+    return [s for s in seen if s.lstrip().upper().startswith("SELECT")]
+
+
+def touching(seen: list[str], *tables: str) -> list[str]:
+    """The statements that name any of `tables` (as whole words)."""
+    pattern = re.compile(r"\b(" + "|".join(re.escape(t) for t in tables) + r")\b")
+    return [s for s in seen if pattern.search(s)]
 
 
 def reads_of(part: object, session: DiarySession) -> list[str]:

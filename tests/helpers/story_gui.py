@@ -1,16 +1,12 @@
-"""Helpers for the My story GUI tests: a window on a fixed clock, SQL counting, and the story page's parts."""
+"""Helpers for the My story GUI tests: a window on a fixed clock and the story page's parts."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
-from sqlalchemy import event
 
-from companion.services.session import DiarySession
 from companion.ui.companion_window import CompanionWindow
 from companion.ui.main_view import MainView
 from tests.helpers.clock import FakeClock, local
@@ -25,26 +21,6 @@ def main_of(window: CompanionWindow) -> MainView:
     view = window.main_view
     assert isinstance(view, MainView)
     return view
-
-
-@contextmanager
-def statements_of(session: DiarySession) -> Iterator[list[str]]:
-    """Every SQL statement the diary's engine runs inside the block."""
-    seen: list[str] = []
-
-    def record(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        seen.append(statement)
-
-    engine = session.store.database.engine
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        yield seen
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
-
-
-def reads(statements: list[str]) -> list[str]:
-    return [s for s in statements if s.lstrip().upper().startswith("SELECT")]
 
 
 def open_dialog(window: CompanionWindow, cls: type[QDialog]) -> Any:

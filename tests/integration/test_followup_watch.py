@@ -8,10 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
-from sqlalchemy import event
 
 from companion.domain.appointments import Appointment, FollowUpReason, FollowUpRule
 from companion.domain.checkin import CheckinInput, RegionPain
@@ -20,6 +18,7 @@ from companion.services.appointments import new_id
 from companion.services.session import DiarySession
 from tests.conftest import CHEAP_KDF
 from tests.helpers.clock import FakeClock
+from tests.helpers.sql_statements import statements
 
 TZ = dt.timezone(dt.timedelta(hours=1))
 START = dt.datetime(2026, 1, 5, 9, 0, tzinfo=TZ)
@@ -84,15 +83,6 @@ def test_with_no_reason_watched_no_check_in_is_read(session: DiarySession, clock
         Appointment(new_id(), START - dt.timedelta(days=3), "Dr Evans", attended=True,
                     reasons=(FollowUpReason(new_id(), "only my words"),))
     )  # fmt: skip
-    seen: list[str] = []
-
-    def record(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        seen.append(statement)
-
-    engine = session.store.database.engine
-    event.listen(engine, "before_cursor_execute", record)
-    try:
+    with statements(session) as seen:
         assert session.appointments.follow_up_notices() == []
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
     assert seen and not [s for s in seen if "pain_entries" in s or "peg" in s.casefold()]

@@ -8,7 +8,6 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,7 +31,7 @@ from companion.services.fhir_export import FhirOptions, PatientDetails
 from companion.ui import dialogs
 from companion.ui.core.diary import OpenDiary
 from companion.ui.core.page import Draft, PagePart
-from companion.ui.imports.steps import after_answer, fit_in_window, scrolling
+from companion.ui.imports.steps import FitsWindowOnFirstShow, after_answer, scrolling
 from companion.ui.layouts import flow_row
 from companion.ui.medicines.fields import OptionalDate
 from companion.ui.widgets import label, run_busy, window_title
@@ -53,7 +52,7 @@ SECTIONS: dict[Section, str] = {
 BIRTH_DEFAULT = dt.date(1970, 1, 1)  # where the date of birth field starts once ticked
 
 
-class FhirExportDialog(PagePart, QDialog):
+class FhirExportDialog(FitsWindowOnFirstShow, PagePart, QDialog):
     """Window-modal. Reads the diary only when Export is pressed; keeps what was typed over a lock."""
 
     draft_key = "companion.ui.imports.fhir_export_dialog:FhirExportDialog"
@@ -158,7 +157,6 @@ class FhirExportDialog(PagePart, QDialog):
         self.period.setCurrentIndex(list(PERIODS).index("3m"))
         self._on_period_changed()
         self.retranslate_ui()
-        self._fitted = False
         self._initial = self.draft_state()
         diary.host.add(self)
 
@@ -175,12 +173,6 @@ class FhirExportDialog(PagePart, QDialog):
         parent = diary.app if isinstance(diary.app, QWidget) else None
         if parent is not None:
             cls.open_for(diary, parent).restore(draft)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if not self._fitted:
-            self._fitted = True
-            fit_in_window(self)
-        super().showEvent(event)
 
     def retranslate_ui(self) -> None:
         title = _("Export for a health record (FHIR)")

@@ -12,7 +12,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from companion.domain.changes import Changes
@@ -29,7 +28,7 @@ from companion.ui.imports.mapping_step import MappingStep
 from companion.ui.imports.past_imports import undo_batch
 from companion.ui.imports.preview_step import PreviewStep
 from companion.ui.imports.result_step import ResultStep
-from companion.ui.imports.steps import NOT_SAVED_FIRST, after_answer, fit_in_window, saved_first
+from companion.ui.imports.steps import NOT_SAVED_FIRST, FitsWindowOnFirstShow, after_answer, saved_first
 from companion.ui.widgets import label, run_busy, window_title
 
 STEP_TITLES = {
@@ -40,7 +39,7 @@ STEP_TITLES = {
 }
 
 
-class ImportWizard(PagePart, QDialog):
+class ImportWizard(FitsWindowOnFirstShow, PagePart, QDialog):
     """Window-modal; a PagePart only to keep its choices over a lock (its past imports read the diary)."""
 
     draft_key = "companion.ui.imports.import_wizard:ImportWizard"
@@ -55,7 +54,6 @@ class ImportWizard(PagePart, QDialog):
         self.check: ImportCheck | None = None
         self.outcome: ImportOutcome | None = None
         self._problem: Callable[[], str] | None = None
-        self._fitted = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 12)
         self.step_count = label()
@@ -122,12 +120,6 @@ class ImportWizard(PagePart, QDialog):
         parent = diary.app if isinstance(diary.app, QWidget) else None
         if parent is not None:
             cls.open_for(diary, parent).restore(draft)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if not self._fitted:
-            self._fitted = True
-            fit_in_window(self)
-        super().showEvent(event)
 
     # --- where we are ---
 

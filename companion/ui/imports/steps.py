@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 from companion.i18n import N_
@@ -38,6 +39,18 @@ def fit_in_window(dialog: QWidget) -> None:
     width = min(max(hint.width(), room.width() * 4 // 5), room.width() - 16)
     height = min(max(hint.height(), room.height() * 4 // 5), room.height() - 16)
     dialog.resize(max(width, 320), max(height, 320))
+
+
+class FitsWindowOnFirstShow:
+    """Mixin for the import wizard and the FHIR export: sized to their window (fit_in_window) the first time
+    they are shown, and left as the person sizes them after that."""
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not getattr(self, "_fitted", False):
+            self._fitted = True
+            assert isinstance(self, QWidget)
+            fit_in_window(self)
+        super().showEvent(event)  # type: ignore[misc]
 
 
 def scrolling(content: QWidget) -> tuple[QScrollArea, QVBoxLayout]:
