@@ -1,12 +1,14 @@
 """Layouts that keep large text and long Welsh words inside the window: a row that wraps its widgets onto
-further rows when it is too narrow (FlowLayout, flow_row), a page that scrolls when it is too tall, and a list
-beside its detail that stacks them when narrow (stack_when_narrow), each shown whole, the page scrolling."""
+further rows when it is too narrow (FlowLayout, flow_row), a page that scrolls when it is too tall, a list
+beside its detail that stacks them when narrow (stack_when_narrow), each shown whole, the page scrolling, and
+a list or table that grows with its rows instead of scrolling inside a scrolling page (grow_with_rows)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QMargins, QObject, QPoint, QRect, QSize, Qt
+import shiboken6
+from PySide6.QtCore import QEvent, QMargins, QModelIndex, QObject, QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
@@ -16,6 +18,8 @@ from PySide6.QtWidgets import (
     QListView,
     QScrollArea,
     QSizePolicy,
+    QTableView,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -137,13 +141,26 @@ class _StackWhenNarrow(QObject):
         kind = event.type()
         if watched is self._owner and kind == QEvent.Type.Resize:
             narrow = self._owner.width() < self._owner.fontMetrics().averageCharWidth() * self._chars
-            wanted = QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
+            wanted = QBoxLayout.Direction.TopToBottom
+            if not narrow and self._owner.width() >= self._side_by_side_width():
+                wanted = QBoxLayout.Direction.LeftToRight
             if self._layout.direction() is not wanted:
                 self._layout.setDirection(wanted)
             self._fit_whole()
         elif kind in (QEvent.Type.LayoutRequest, QEvent.Type.Resize) and self._whole:
             self._fit_whole()
         return False
+
+    def _side_by_side_width(self) -> int:
+        """The owner's width at which every part of the row still gets its smallest width side by side (a
+        scroll area counts what it holds: it cannot scroll sideways, so a narrower one would cut it off)."""
+        parts = [self._layout.itemAt(i) for i in range(self._layout.count())]
+        shown = [item for item in parts if item is not None and not item.isEmpty()]
+        needed = sum(_smallest_width(item) for item in shown) + self._layout.spacing() * max(0, len(shown) - 1)
+        margins = self._layout.contentsMargins()
+        geometry = self._layout.geometry()
+        around = self._owner.width() - geometry.width() if geometry.width() > 0 else 0  # the page's margins
+        return needed + margins.left() + margins.right() + max(0, around)
 
     def _fit_whole(self) -> None:
         """Stacked, each of these areas is as tall as all it holds (the page around them scrolls instead: a
@@ -152,6 +169,30 @@ class _StackWhenNarrow(QObject):
             height = whole_height(area) if self.stacked() else 0
             if area.minimumHeight() != height:
                 area.setMinimumHeight(height)
+
+
+def _smallest_width(item: QLayoutItem) -> int:
+    widget = item.widget()
+    if isinstance(widget, QScrollArea) and widget.widget() is not None and widget.widgetResizable():
+        content = widget.widget()
+        assert content is not None
+        bar = widget.verticalScrollBar().sizeHint().width()
+        return content.minimumSizeHint().width() + widget.frameWidth() * 2 + bar
+    return item.minimumSize().width()
+
+
+def _rows(view: QAbstractItemView, parent: QModelIndex) -> list[QModelIndex]:
+    """Every row shown in `view` under `parent`, in order: a tree's open branches too."""
+    model = view.model()
+    found: list[QModelIndex] = []
+    for row in range(model.rowCount(parent)):
+        index = model.index(row, 0, parent)
+        if isinstance(view, QTreeView) and view.isRowHidden(row, parent):
+            continue
+        found.append(index)
+        if isinstance(view, QTreeView) and view.isExpanded(index):
+            found.extend(_rows(view, index))
+    return found
 
 
 def whole_height(area: QAbstractScrollArea) -> int:
@@ -165,12 +206,65 @@ def whole_height(area: QAbstractScrollArea) -> int:
         wanted = content.heightForWidth(width) if content.hasHeightForWidth() else -1
         return max(wanted, content.minimumSizeHint().height(), content.sizeHint().height()) + frame
     if isinstance(area, QAbstractItemView) and area.model() is not None:
-        model = area.model()
         spacing = area.spacing() * 2 if isinstance(area, QListView) else 0
+        header = 0
+        if isinstance(area, QTableView):
+            header = area.horizontalHeader().height() if area.horizontalHeader().isVisible() else 0
+        elif isinstance(area, QTreeView) and not area.isHeaderHidden():
+            header = area.header().height()
+        sideways = area.horizontalScrollBar()
+        bar = sideways.sizeHint().height() if sideways.isVisible() else 0
         # The rows as laid out (wrapped words and all), not their one-line size hints.
-        rows = (area.visualRect(model.index(r, 0)).height() for r in range(model.rowCount()))
-        return sum(height + spacing for height in rows) + frame
+        rows = (area.visualRect(index).height() for index in _rows(area, QModelIndex()))
+        return sum(height + spacing for height in rows) + frame + header + bar
     return area.sizeHint().height()
+
+
+class _GrowWithRows(QObject):
+    def __init__(self, view: QAbstractItemView) -> None:
+        super().__init__(view)
+        self._view = view
+        view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        policy = view.sizePolicy()
+        policy.setVerticalPolicy(QSizePolicy.Policy.Fixed)
+        view.setSizePolicy(policy)
+        view.installEventFilter(self)
+        view.viewport().installEventFilter(self)
+        view.horizontalScrollBar().installEventFilter(self)  # shown or hidden: the rows have more or less room
+        model = view.model()
+        if model is not None:
+            for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset, model.layoutChanged):
+                signal.connect(self.fit)
+            model.dataChanged.connect(self.fit)  # new words may wrap onto more lines
+        if isinstance(view, QTreeView):
+            view.expanded.connect(self.fit)
+            view.collapsed.connect(self.fit)
+        self.fit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in (QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.Hide, QEvent.Type.FontChange):
+            self.fit()
+        return False
+
+    def fit(self, *_args: object) -> None:
+        view = self._view
+        if not shiboken6.isValid(view):
+            return  # the model tells of its rows going as the view itself is being deleted
+        if isinstance(view, QListView):
+            view.doItemsLayout()  # the rows' wrapped heights at the present width, before they are measured
+        elif isinstance(view, QTableView) and view.wordWrap():
+            view.resizeRowsToContents()  # each row as tall as its wrapped words at the columns' present widths
+        height = max(whole_height(view), view.fontMetrics().height() + 2 * view.frameWidth())
+        if view.height() != height or view.minimumHeight() != height:
+            view.setFixedHeight(height)
+
+
+def grow_with_rows(view: QAbstractItemView) -> None:
+    """Show every row of `view` (a list, table or tree): it is as tall as its rows and never scrolls up and
+    down inside the page, which scrolls instead. A list inside a scrolling page that scrolls on its own is
+    hard to use: the wheel moves one or the other, and at large text it shows a row or two."""
+    _GrowWithRows(view)
 
 
 def stack_when_narrow(
@@ -182,3 +276,40 @@ def stack_when_narrow(
     Stacked, the scroll areas in `whole_when_stacked` (the list, the detail's scroll area) grow to show all they
     hold, so nothing is squeezed into a sliver; put `owner` in a scrolled_page so the page scrolls then."""
     _StackWhenNarrow(owner, layout, chars, whole_when_stacked)
+
+
+
+class PageStack(QWidget):
+    """One of its pages at a time, as tall as that page (QStackedWidget is as tall as its tallest page, even
+    for a height that depends on the width, so a short page shows with a gap under it)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._column = QVBoxLayout(self)
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self._pages: list[QWidget] = []
+        self._current = -1
+
+    def addWidget(self, page: QWidget) -> int:
+        self._pages.append(page)
+        self._column.addWidget(page)
+        self._current = max(self._current, 0)
+        page.setVisible(len(self._pages) - 1 == self._current)
+        return len(self._pages) - 1
+
+    def count(self) -> int:
+        return len(self._pages)
+
+    def widget(self, index: int) -> QWidget:
+        return self._pages[index]
+
+    def currentIndex(self) -> int:
+        return self._current
+
+    def currentWidget(self) -> QWidget | None:
+        return self._pages[self._current] if 0 <= self._current < len(self._pages) else None
+
+    def setCurrentIndex(self, index: int) -> None:
+        self._current = index
+        for number, page in enumerate(self._pages):
+            page.setVisible(number == index)

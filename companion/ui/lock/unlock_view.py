@@ -147,9 +147,7 @@ class UnlockView(Retranslatable, QWidget):
     def _on_toggle_mode_clicked(self) -> None:
         self._mode = RECOVERY if self._mode == PASSPHRASE else PASSPHRASE
         self.secret.clear()
-        self.secret.setEchoMode(
-            QLineEdit.EchoMode.Normal if self._mode == RECOVERY else QLineEdit.EchoMode.Password
-        )
+        self.secret.setEchoMode(QLineEdit.EchoMode.Normal if self._mode == RECOVERY else QLineEdit.EchoMode.Password)
         self.clear_error()
         self.retranslate_ui()
         self.secret.setFocus()

@@ -33,7 +33,9 @@ from companion.i18n.formatting import format_date, format_decimal
 from companion.services.pacing import BoomBustReport
 from companion.ui.core.diary import OpenDiary
 from companion.ui.core.page import Draft, PagePart
+from companion.ui.layouts import grow_with_rows
 from companion.ui.widgets import label
+from companion.ui.wrapping import wrap_header
 
 
 def mark_reasons(mark: DayMark, t: Thresholds) -> str:
@@ -83,7 +85,8 @@ class BoomBustView(PagePart, QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.setWordWrap(True)
-        self.table.setMinimumHeight(140)
+        wrap_header(self.table)  # long column titles (Welsh, large text) on more lines, not cut
+        grow_with_rows(self.table)  # every day shown: the page scrolls, not the table
 
         self.thresholds_box = QGroupBox()
         form = QFormLayout(self.thresholds_box)

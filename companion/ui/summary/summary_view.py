@@ -201,7 +201,7 @@ class SummaryView(PagePart, QWidget):
         self.retranslate_ui()
         self._on_period_changed()
 
-    # --- text ---
+        # --- text ---
         diary.host.add(self)
 
     def retranslate_ui(self) -> None:
