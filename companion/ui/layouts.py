@@ -278,7 +278,6 @@ def stack_when_narrow(
     _StackWhenNarrow(owner, layout, chars, whole_when_stacked)
 
 
-
 class PageStack(QWidget):
     """One of its pages at a time, as tall as that page (QStackedWidget is as tall as its tallest page, even
     for a height that depends on the width, so a short page shows with a gap under it)."""

@@ -64,10 +64,19 @@ def navigation_point_size(base_pt: float) -> float:
     return base_pt if base_pt >= 20 else round(base_pt * 1.25)
 
 
+def line_px(point_size: float) -> int:
+    """About one line of text at `point_size` in pixels (96 pixels an inch, with its line spacing)."""
+    return round(point_size * 1.6)
+
+
 def build_stylesheet(base_pt: int) -> str:
     heading = round(base_pt * 1.6)
     subheading = round(base_pt * 1.25)
     big = round(base_pt * 1.4)
+    # A style sheet's min-height is a fixed floor the layout may squeeze a button down to: at large text a
+    # fixed 24 pixels is less than a line, and a squeezed button cuts its words. So the floor is a line.
+    button = max(24, line_px(base_pt))
+    score = max(40, line_px(subheading))
     return f"""
 QLabel[role="heading"] {{ font-size: {heading}pt; font-weight: 600; }}
 QLabel[role="subheading"] {{ font-size: {subheading}pt; font-weight: 600; }}
@@ -81,9 +90,9 @@ QLabel[role="busy"] {{ font-size: {subheading}pt; font-weight: 600; padding: 16p
     color: palette(text); border: 2px solid palette(highlight); border-radius: 8px; }}
 QLabel[role="demo"] {{ font-weight: 700; padding: 4px 10px; border: 2px solid palette(text);
     border-radius: 6px; }}
-QPushButton {{ padding: 8px 16px; min-height: 24px; }}
+QPushButton {{ padding: 8px 16px; min-height: {button}px; }}
 QPushButton[role="big"] {{ font-size: {big}pt; padding: 16px 32px; min-width: 180px; }}
-QPushButton[role="score"] {{ font-size: {subheading}pt; min-width: 40px; min-height: 40px; padding: 4px; }}
+QPushButton[role="score"] {{ font-size: {subheading}pt; min-width: {score}px; min-height: {score}px; padding: 4px; }}
 QPushButton[role="score"]:checked {{ font-weight: 700; border: 3px solid palette(highlight);
     background: palette(text); color: palette(base); }}
 QPushButton:focus, QToolButton:focus {{ border: 3px solid palette(highlight); border-radius: 4px; }}

@@ -1,6 +1,6 @@
 """Words that wrap where Qt's own controls cut them or scroll them away: tab titles (WrappingTabs), a table's
-column titles (wrap_header), and the texts of radio buttons and tick boxes (WrappingRadioButton,
-WrappingCheckBox), for long Welsh words and large text.
+column titles (wrap_header), a group box's title (WrappingGroupBox), and the texts of radio buttons and tick
+boxes (WrappingRadioButton, WrappingCheckBox), for long Welsh words and large text.
 
 Each keeps its whole text as its own (`tabText()`, `text()`, the accessible name, the Alt+letter), and only
 draws it on more lines when the room it has is narrower than the text on one line."""
@@ -11,8 +11,12 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QBoxLayout,
     QCheckBox,
+    QFormLayout,
+    QGroupBox,
     QHeaderView,
+    QLabel,
     QRadioButton,
     QSizePolicy,
     QStyle,
@@ -25,7 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from companion.ui.layouts import flow_row
+
 MAX_TAB_LINES = 3
+READABLE_CHARS = 60  # a wrapping button asks for at most this many average characters a line
 _SHOWN = Qt.TextFlag.TextShowMnemonic
 
 
@@ -199,12 +206,26 @@ class _WrappingButton:
         return QSize(one_line.width() - text.width(), one_line.height() - text.height())
 
     def _text_height(self, width: int) -> int:
-        flags = int(Qt.TextFlag.TextWordWrap) | int(_SHOWN)
+        """The words' height on lines `width` wide (measured without the & of the Alt+letter, which Qt's
+        wrapping would count as a character and so break a line that fits)."""
         metrics: QFontMetrics = self.fontMetrics()  # type: ignore[attr-defined]
-        return metrics.boundingRect(QRect(0, 0, max(1, width), 100_000), flags, self.text()).height()  # type: ignore[attr-defined]
+        plain = _plain(self.text())  # type: ignore[attr-defined]
+        if metrics.horizontalAdvance(plain) <= width + 2:  # rounding: what fits in the size hint fits
+            return metrics.height()
+        flags = int(Qt.TextFlag.TextWordWrap)
+        return metrics.boundingRect(QRect(0, 0, max(1, width), 100_000), flags, plain).height()
 
     def hasHeightForWidth(self) -> bool:
         return True
+
+    def sizeHint(self) -> QSize:
+        """On one line, up to a readable width; longer words ask for more lines at that width."""
+        one_line: QSize = super().sizeHint()  # type: ignore[misc]
+        metrics: QFontMetrics = self.fontMetrics()  # type: ignore[attr-defined]
+        readable = metrics.averageCharWidth() * READABLE_CHARS + self._around_text().width()
+        if one_line.width() <= readable:
+            return one_line
+        return QSize(readable, self.heightForWidth(readable))
 
     def heightForWidth(self, width: int) -> int:
         around = self._around_text()
@@ -232,9 +253,11 @@ class _WrappingButton:
         room = button.style().subElementRect(self._contents, option, button)
         around = self._around_text()
         room.setRight(button.width() - 1 - (around.width() - room.left()))  # the padding and border on the right
-        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter) | int(Qt.TextFlag.TextWordWrap)
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter) | int(_SHOWN)
+        if button.fontMetrics().horizontalAdvance(_plain(text)) > room.width() + 2:
+            flags |= int(Qt.TextFlag.TextWordWrap)  # only when the words do not fit on one line (see above)
         button.style().drawItemText(
-            painter, room, flags | int(_SHOWN), button.palette(), button.isEnabled(), text, button.foregroundRole()
+            painter, room, flags, button.palette(), button.isEnabled(), text, button.foregroundRole()
         )
 
 
@@ -299,3 +322,59 @@ def wrap_header(table: QTableView) -> None:
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     for index, mode in enumerate(modes):
         header.setSectionResizeMode(index, mode)
+
+
+class WrappingGroupBox(QGroupBox):
+    """A group box whose title wraps onto more lines when the box is narrower than it. Qt draws a group box's
+    title on one line and keeps the box at least that wide, so a long title (a question, a Welsh heading at
+    large text) holds the page wider than the window and its right-hand side is cut off.
+
+    The title is a bold label at the top inside the box; `title()` and `setTitle()` work as before, and the
+    box's accessible name is its title."""
+
+    def __init__(self, title: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.heading = QLabel(self)
+        self.heading.setObjectName("groupBoxTitle")
+        self.heading.setWordWrap(True)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.heading.font()
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.heading.hide()
+        self.setTitle(title)
+
+    def title(self) -> str:
+        return self.heading.text()
+
+    def setTitle(self, title: str) -> None:
+        self.heading.setText(title)
+        self.heading.setVisible(bool(title) and self._placed())
+        self.setAccessibleName(_plain(title))
+
+    def _placed(self) -> bool:
+        """Put the title first in the box's layout (once the box has one); True when it is there."""
+        layout = self.layout()
+        if layout is None:
+            return False
+        if layout.indexOf(self.heading) >= 0:
+            return True
+        if isinstance(layout, QBoxLayout):
+            layout.insertWidget(0, self.heading)
+        elif isinstance(layout, QFormLayout):
+            layout.insertRow(0, self.heading)
+        else:
+            return False
+        return True
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Polish, QEvent.Type.LayoutRequest) and self.heading.isHidden():
+            self.heading.setVisible(bool(self.heading.text()) and self._placed())
+        return super().event(event)
+
+
+def choice_row(*buttons: QAbstractButton, spacing: int = 16) -> QWidget:
+    """Radio buttons (or tick boxes) side by side while they fit; those that do not go onto the next row, and
+    a WrappingRadioButton alone wider than the row wraps its own words. Nothing is cut off or needs a sideways
+    scroll at large text or in Welsh (the import choices, the mood check's answers, a check-back)."""
+    return flow_row(*buttons, spacing=spacing)
