@@ -312,3 +312,38 @@ class PageStack(QWidget):
         self._current = index
         for number, page in enumerate(self._pages):
             page.setVisible(number == index)
+
+
+class _TallInPage(QObject):
+    def __init__(self, widget: QWidget, share: float) -> None:
+        super().__init__(widget)
+        self._widget, self._share = widget, share
+        self._viewport: QWidget | None = None
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if watched is self._widget and kind == QEvent.Type.Show and self._viewport is None:
+            parent = self._widget.parentWidget()
+            while parent is not None and not isinstance(parent, QScrollArea):
+                parent = parent.parentWidget()
+            if parent is not None:
+                self._viewport = parent.viewport()
+                self._viewport.installEventFilter(self)
+                self._fit()
+        elif watched is self._viewport and kind == QEvent.Type.Resize:
+            self._fit()
+        return False
+
+    def _fit(self) -> None:
+        if self._viewport is not None:
+            wanted = int(self._viewport.height() * self._share)
+            if self._widget.minimumHeight() != wanted:
+                self._widget.setMinimumHeight(wanted)
+
+
+def tall_in_page(widget: QWidget, share: float = 0.6) -> None:
+    """Keep `widget` (a list beside its detail, say) at least `share` of the height of the scrolled page it is
+    in: when large text makes what is above it tall, the page scrolls and the list still shows many rows,
+    rather than being squeezed into a strip at the bottom."""
+    _TallInPage(widget, share)

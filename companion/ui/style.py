@@ -56,6 +56,13 @@ def use_contrast_indicators(app: QApplication) -> None:
 
 
 NAVIGATION_ITEM_PADDING = (10, 14)  # (top and bottom, left and right) of each section name, in pixels
+LARGE_NAVIGATION_ITEM_PADDING = (4, 14)  # at 20 pt and over: every section in view on a 1280 x 800 screen
+
+
+def navigation_item_padding(base_pt: float) -> tuple[int, int]:
+    """The padding of each section name: less above and below at the large sizes, where the text itself is
+    tall enough to point at and the usual padding pushed the last sections out of view (the list scrolled)."""
+    return LARGE_NAVIGATION_ITEM_PADDING if base_pt >= 20 else NAVIGATION_ITEM_PADDING
 
 
 def navigation_point_size(base_pt: float) -> float:
@@ -76,6 +83,7 @@ def build_stylesheet(base_pt: int) -> str:
     # A style sheet's min-height is a fixed floor the layout may squeeze a button down to: at large text a
     # fixed 24 pixels is less than a line, and a squeezed button cuts its words. So the floor is a line.
     button = max(24, line_px(base_pt))
+    nav_pad = navigation_item_padding(base_pt)
     score = max(40, line_px(subheading))
     return f"""
 QLabel[role="heading"] {{ font-size: {heading}pt; font-weight: 600; }}
@@ -108,7 +116,7 @@ QTabBar::tab {{ padding: 6px 14px; border: 1px solid palette(mid); border-bottom
 QTabBar::tab:selected {{ font-weight: 700; background: palette(base); }}
 QTabBar::tab:focus {{ border: 3px solid palette(highlight); border-bottom: none; }}
 QListWidget#navigation {{ font-size: {navigation_point_size(base_pt)}pt; }}
-QListWidget#navigation::item {{ padding: {NAVIGATION_ITEM_PADDING[0]}px {NAVIGATION_ITEM_PADDING[1]}px; }}
+QListWidget#navigation::item {{ padding: {nav_pad[0]}px {nav_pad[1]}px; }}
 QListWidget#navigation::item:selected {{ font-weight: 700; }}
 QFrame#banner {{ border: 2px solid palette(highlight); border-radius: 6px; padding: 6px; }}
 QFrame#reminderNotice {{ border: 2px solid palette(highlight); border-radius: 6px; margin: 8px 8px 0 8px; }}
