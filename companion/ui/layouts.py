@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
     QBoxLayout,
+    QLabel,
     QLayout,
     QLayoutItem,
     QListView,
@@ -139,7 +140,8 @@ class _StackWhenNarrow(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if watched is self._owner and kind == QEvent.Type.Resize:
+        if watched is self._owner and kind in (QEvent.Type.Resize, QEvent.Type.LayoutRequest):
+            # Resized, or what it holds changed size (words set in a label): side by side may no longer fit.
             narrow = self._owner.width() < self._owner.fontMetrics().averageCharWidth() * self._chars
             wanted = QBoxLayout.Direction.TopToBottom
             if not narrow and self._owner.width() >= self._side_by_side_width():
@@ -171,8 +173,14 @@ class _StackWhenNarrow(QObject):
                 area.setMinimumHeight(height)
 
 
+READABLE_MIN_CHARS = 20  # a wrapping line of words narrower than this reads a word or two a line
+
+
 def _smallest_width(item: QLayoutItem) -> int:
     widget = item.widget()
+    if isinstance(widget, QLabel) and widget.wordWrap() and widget.text():
+        readable = min(widget.sizeHint().width(), widget.fontMetrics().averageCharWidth() * READABLE_MIN_CHARS)
+        return max(item.minimumSize().width(), readable)
     if isinstance(widget, QScrollArea) and widget.widget() is not None and widget.widgetResizable():
         content = widget.widget()
         assert content is not None

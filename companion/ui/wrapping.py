@@ -332,7 +332,9 @@ class WrappingGroupBox(QGroupBox):
     The title is a bold label at the top inside the box; `title()` and `setTitle()` work as before, and the
     box's accessible name is its title."""
 
-    def __init__(self, title: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, title: str | QWidget | None = "", parent: QWidget | None = None) -> None:
+        if not isinstance(title, str):  # WrappingGroupBox(parent), as QGroupBox(parent)
+            title, parent = "", title
         super().__init__(parent)
         self.heading = QLabel(self)
         self.heading.setObjectName("groupBoxTitle")
