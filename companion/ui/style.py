@@ -11,11 +11,32 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
 
+SCALED_INDICATORS = (
+    QStyle.PixelMetric.PM_IndicatorWidth,
+    QStyle.PixelMetric.PM_IndicatorHeight,
+    QStyle.PixelMetric.PM_ExclusiveIndicatorWidth,
+    QStyle.PixelMetric.PM_ExclusiveIndicatorHeight,
+)
+DEFAULT_POINT_SIZE = 12
+
 
 class ContrastIndicators(QProxyStyle):
     """Fusion draws the frame of a tick box or radio button in a shade of the window colour, so on the high-
     contrast palette's black window an empty box is black on black. Draw the frame again in the text colour,
-    which contrasts with the base colour inside it in every palette; the tick and the dot stay Fusion's."""
+    which contrasts with the base colour inside it in every palette; the tick and the dot stay Fusion's.
+
+    The box and the circle also grow with the text: Fusion's are a fixed 13 pixels, a speck beside 24 pt words
+    and a small thing to hit."""
+
+    def pixelMetric(
+        self, metric: QStyle.PixelMetric, option: QStyleOption | None = None, widget: QWidget | None = None
+    ) -> int:
+        base = super().pixelMetric(metric, option, widget)
+        if metric not in SCALED_INDICATORS:
+            return base
+        font = widget.font() if widget is not None else QApplication.font()
+        points = font.pointSizeF() if font.pointSizeF() > 0 else DEFAULT_POINT_SIZE
+        return round(base * max(1.0, points / DEFAULT_POINT_SIZE))
 
     def drawPrimitive(
         self,

@@ -40,6 +40,9 @@ from companion.domain.checkin import RegionPain
 from companion.i18n import _
 from companion.ui.checkin.body_map_geometry import (
     DIRECTIONS,
+    FIGURE_GAP,
+    FIGURE_H,
+    FIGURE_W,
     FIGURES,
     MapLayout,
     figure_outline,
@@ -65,7 +68,9 @@ class BodyMapCanvas(QWidget):
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)  # no taller than the figures need at its width: no gap above them
+        self.setSizePolicy(policy)
         self.marks: dict[str, int | None] = {}  # chosen region -> its pain score, if given
         self.focus_code: str | None = None
         self.hover_code: str | None = None
@@ -79,6 +84,15 @@ class BodyMapCanvas(QWidget):
 
     def sizeHint(self) -> QSize:
         return QSize(520, round(440 * self._text_scale()))
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        """As tall as the two figures are at this width (with their titles and words), up to the size hint."""
+        scale = max(0.1, (width - 12) / (2 * FIGURE_W + FIGURE_GAP))
+        needed = round(FIGURE_H * scale + 3.4 * self._band())  # the title above, up to two lines of words below
+        return max(self.minimumSizeHint().height(), min(self.sizeHint().height(), needed))
 
     def retranslate_ui(self) -> None:
         self.setAccessibleDescription(

@@ -15,7 +15,7 @@ from companion.i18n import _, ngettext
 from companion.services.transfer import ImportPreview, ImportReport, PainCsvPreview
 from companion.ui.core.diary import OpenDiary
 from companion.ui.widgets import label, window_title
-from companion.ui.wrapping import WrappingRadioButton, choice_row
+from companion.ui.wrapping import WrappingRadioButton
 
 
 def preview_text(preview: ImportPreview | PainCsvPreview) -> str:
@@ -87,8 +87,9 @@ class ImportDialog(QDialog):
         self.import_button.setObjectName("importConfirm")
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
-        if is_json:
-            layout.addWidget(choice_row(self.merge, self.replace))
+        if is_json:  # one above the other, as a list of choices; each wraps its own words when narrow
+            layout.addWidget(self.merge)
+            layout.addWidget(self.replace)
         layout.addWidget(self.preview)
         layout.addWidget(self.caution)
         layout.addWidget(self.problem)
