@@ -49,7 +49,24 @@ def fit_dialog(dialog: QWidget) -> None:
     if layout is not None and layout.hasHeightForWidth():
         height = max(height, layout.totalHeightForWidth(width))  # narrower than it asked: more lines
     dialog.resize(width, min(height, room.height()))
+    _widen_for_scroll_areas(dialog, room)
     dialog.setProperty(FITTED, True)
+
+
+def _widen_for_scroll_areas(dialog: QWidget, room: QSize) -> None:
+    """Wider, within the room, when a scroll area inside would otherwise cut off or scroll sideways what it
+    holds (its size hint says nothing of that: the check-in's rows at large text)."""
+    layout = dialog.layout()
+    if layout is None:
+        return
+    layout.activate()  # the children's sizes at the dialog's new size, now rather than later
+    short = 0
+    for area in dialog.findChildren(QScrollArea):
+        content = area.widget()
+        if content is not None and area.isVisibleTo(dialog) and area.widgetResizable():
+            short = max(short, content.minimumSizeHint().width() - area.viewport().width())
+    if short > 0:
+        dialog.resize(min(dialog.width() + short, room.width()), dialog.height())
 
 
 class _FirstShow(QObject):

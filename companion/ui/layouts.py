@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
     QBoxLayout,
+    QFormLayout,
     QLabel,
     QLayout,
     QLayoutItem,
@@ -355,3 +356,36 @@ def tall_in_page(widget: QWidget, share: float = 0.6) -> None:
     in: when large text makes what is above it tall, the page scrolls and the list still shows many rows,
     rather than being squeezed into a strip at the bottom."""
     _TallInPage(widget, share)
+
+
+class _LabelsAbove(QObject):
+    def __init__(self, form: QFormLayout, owner: QWidget) -> None:
+        super().__init__(owner)
+        self._form, self._owner = form, owner
+        owner.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest):
+            self._arrange()
+        return False
+
+    def _arrange(self) -> None:
+        form, owner = self._form, self._owner
+        items = [form.itemAt(row, QFormLayout.ItemRole.LabelRole) for row in range(form.rowCount())]
+        labels = [item.widget() for item in items if item is not None and isinstance(item.widget(), QLabel)]
+        widest = max((label.fontMetrics().horizontalAdvance(label.text()) for label in labels), default=0)
+        room = widest + form.horizontalSpacing() + owner.fontMetrics().averageCharWidth() * 16
+        above = owner.width() < room
+        wanted = QFormLayout.RowWrapPolicy.WrapAllRows if above else QFormLayout.RowWrapPolicy.WrapLongRows
+        if form.rowWrapPolicy() != wanted:
+            form.setRowWrapPolicy(wanted)
+        for label in labels:  # beside the field on one line (Qt gives a label there one line's height only)
+            if label.wordWrap() != above:
+                label.setWordWrap(above)
+
+
+def labels_above_when_narrow(form: QFormLayout, owner: QWidget) -> None:
+    """Each label beside its field while `owner` has room for the widest label and a field of 16 characters,
+    else every label above its field (wrapping) and every field the whole width: a field squeezed beside a
+    long Welsh label at large text showed a few letters, and a long label held the page wider than the window."""
+    _LabelsAbove(form, owner)
