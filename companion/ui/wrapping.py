@@ -241,7 +241,7 @@ class _WrappingButton:
         )
 
     def hitButton(self, pos: QPoint) -> bool:
-        return self.rect().contains(pos)  # type: ignore[attr-defined]  # every line of the words, not the first only
+        return bool(self.rect().contains(pos))  # type: ignore[attr-defined]  # every line of the words, not the first only
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         button: QAbstractButton = self  # type: ignore[assignment]
@@ -333,9 +333,8 @@ class WrappingGroupBox(QGroupBox):
     box's accessible name is its title."""
 
     def __init__(self, title: str | QWidget | None = "", parent: QWidget | None = None) -> None:
-        if not isinstance(title, str):  # WrappingGroupBox(parent), as QGroupBox(parent)
-            title, parent = "", title
-        super().__init__(parent)
+        owner = parent if isinstance(title, str) else title  # WrappingGroupBox(parent), as QGroupBox(parent)
+        super().__init__(owner)
         self.heading = QLabel(self)
         self.heading.setObjectName("groupBoxTitle")
         self.heading.setWordWrap(True)
@@ -344,7 +343,7 @@ class WrappingGroupBox(QGroupBox):
         font.setBold(True)
         self.heading.setFont(font)
         self.heading.hide()
-        self.setTitle(title)
+        self.setTitle(title if isinstance(title, str) else "")
 
     def title(self) -> str:
         return self.heading.text()

@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from companion.ui import dialogs
-from companion.ui.layouts import PageStack, grow_with_rows, labels_above_when_narrow, scrolled_page, stack_when_narrow
+from companion.ui.layouts import labels_above_when_narrow, scrolled_page, stack_when_narrow
 from companion.ui.style import apply_text_size
+from companion.ui.whole_views import PageStack, grow_with_rows
 from companion.ui.wrapping import WrappingGroupBox, WrappingRadioButton, WrappingTabs, balanced_lines, wrap_header
 from tests.helpers.accessible import settle
 

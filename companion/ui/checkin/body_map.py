@@ -51,7 +51,7 @@ from companion.ui.checkin.body_map_geometry import (
     regions_path,
 )
 from companion.ui.checkin.region_editor import RegionList, RegionPainEditor, view_title
-from companion.ui.layouts import grow_with_rows
+from companion.ui.whole_views import grow_with_rows
 from companion.ui.widgets import Retranslatable, label, set_tab_order
 
 CLICK_SLACK = 2.5  # figure units: a click this close to a region still counts

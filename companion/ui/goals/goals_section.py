@@ -36,7 +36,8 @@ from companion.ui import dialogs
 from companion.ui.core.diary import OpenDiary
 from companion.ui.core.page import Draft
 from companion.ui.goals.section import Section, scrolled
-from companion.ui.layouts import flow_row, grow_with_rows, scrolled_page, stack_when_narrow
+from companion.ui.layouts import flow_row, scrolled_page, stack_when_narrow
+from companion.ui.whole_views import grow_with_rows
 from companion.ui.widgets import label
 
 STATUS_NAMES = {

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from companion.ui.layouts import grow_with_rows
+from companion.ui.whole_views import grow_with_rows
 from companion.ui.widgets import label, set_tab_order
 
 NOT_RATED = -1  # the spin box's special value

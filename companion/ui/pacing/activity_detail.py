@@ -39,10 +39,11 @@ from companion.presentation.pacing_words import UNIT_NAMES, format_amount
 from companion.ui import dialogs
 from companion.ui.core.diary import OpenDiary
 from companion.ui.core.page import Draft, PagePart
-from companion.ui.layouts import flow_row, grow_with_rows
+from companion.ui.layouts import flow_row
 from companion.ui.pacing.activity_form import ActivitySettingsForm
 from companion.ui.pacing.baseline_chooser import BaselineChooser
 from companion.ui.pacing.today_panel import AmountSpin
+from companion.ui.whole_views import grow_with_rows
 from companion.ui.widgets import label
 from companion.ui.wrapping import wrap_header
 

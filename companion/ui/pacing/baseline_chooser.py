@@ -23,7 +23,7 @@ from companion.domain import pacing as p
 from companion.domain.errors import ValidationError
 from companion.i18n import N_, _
 from companion.presentation.pacing_words import explain_baseline, format_amount
-from companion.ui.layouts import PageStack
+from companion.ui.whole_views import PageStack
 from companion.ui.widgets import Retranslatable, label
 
 METHOD_NAMES = {

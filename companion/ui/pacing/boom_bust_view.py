@@ -33,7 +33,8 @@ from companion.i18n.formatting import format_date, format_decimal
 from companion.services.pacing import BoomBustReport
 from companion.ui.core.diary import OpenDiary
 from companion.ui.core.page import Draft, PagePart
-from companion.ui.layouts import grow_with_rows, labels_above_when_narrow
+from companion.ui.layouts import labels_above_when_narrow
+from companion.ui.whole_views import grow_with_rows
 from companion.ui.widgets import label
 from companion.ui.wrapping import wrap_header
 
