@@ -209,9 +209,10 @@ def bench_summary(folder: Path, repeats: int) -> dict[str, Any]:
     from PySide6.QtGui import QImage, QPageSize, QPdfWriter, QTextDocument
 
     from companion.reports import pdf
+    from companion.reports.summary_charts import chart_images
     from companion.reports.summary_data import Audience, SummaryOptions, build_summary
-    from companion.reports.summary_html import chart_images, summary_html
-    from companion.reports.summary_pdf import summary_pdf
+    from companion.reports.summary_html import STYLE, summary_html, units
+    from companion.reports.summary_pdf import footer_for, title_and_subject
     from companion.services.session import DiarySession
 
     pdf.ensure_gui_application()
@@ -223,24 +224,22 @@ def bench_summary(folder: Path, repeats: int) -> dict[str, Any]:
     final: dict[str, Any] = {}
 
     def app() -> float:
-        import companion.reports.summary_pdf as sp
-
         t0 = time.perf_counter()
         data = build_summary(session, options)
         t1 = time.perf_counter()
         pngs = chart_images(data)
         t2 = time.perf_counter()
         names = {key: f"chart-{key}.png" for key in pngs}
-        html = summary_html(data, names)
+        parts = units(data, names)
         t3 = time.perf_counter()
         images = {names[key]: png for key, png in pngs.items()}
-        real = sp.summary_document
-        sp.summary_document = lambda _data: (html, images)  # type: ignore[assignment]
-        try:
-            out = summary_pdf(data)  # the app's own printing (footer, pages kept whole) from here
-        finally:
-            sp.summary_document = real  # type: ignore[assignment]
+        title, subject = title_and_subject(data)
+        # the app's own printing from here: units kept whole, headings with what follows, the footer
+        out = pdf.render_units(
+            parts, STYLE, data.options.paper, title=title, subject=subject, images=images, footer=footer_for(data)
+        )
         t4 = time.perf_counter()
+        html = summary_html(data, names)
         for name, seconds in zip(stages, (t1 - t0, t2 - t1, t3 - t2, t4 - t3), strict=True):
             stages[name].append(seconds)
         final.update(html=html, images=images, pdf_bytes=len(out))

@@ -61,8 +61,15 @@ def _after_show(app: Any, when_shown: Any) -> None:
     from companion.ui.companion_window import CompanionWindow
 
     app.processEvents()
-    window = next(w for w in app.topLevelWidgets() if isinstance(w, CompanionWindow) and w.isVisible())
-    when_shown(window)
+    try:
+        window = next(w for w in app.topLevelWidgets() if isinstance(w, CompanionWindow) and w.isVisible())
+        when_shown(window)
+    except BaseException:  # a probe that fails must end, not leave the app running
+        import traceback
+
+        traceback.print_exc()
+        app.exit(1)
+        return
     app.quit()
 
 
@@ -96,7 +103,8 @@ def memory_app(folder: str) -> None:
     from PySide6.QtWidgets import QApplication
 
     def shown(window: Any) -> None:
-        window._on_unlock_requested("passphrase", PASSPHRASE)
+        window.unlock_view.secret.setText(PASSPHRASE)
+        window.unlock_view.unlock.click()
         main = window.main_view
         assert main is not None, "did not unlock"
         main.show_page("trends")

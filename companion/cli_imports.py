@@ -8,6 +8,7 @@ import contextlib
 import datetime as dt
 import tempfile
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -208,9 +209,11 @@ def cmd_export_any(args: argparse.Namespace) -> int:
         raise CommandError(_("--from, --to, --sections and the patient options are for --format fhir."), EXIT_USAGE)
     with diary_for(args) as session:
         if args.format == "fhir":
+            from companion.services.fhir_story import story_for_fhir
+
             options = _fhir_options(args, session.clock.today())
             assert isinstance(options, FhirOptions)
-            data = export_fhir(session, options)
+            data = export_fhir(session, replace(options, story=story_for_fhir(session)))
         elif args.format == "csv":
             data = transfer.export_csv_zip(session)
         else:

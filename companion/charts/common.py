@@ -8,10 +8,12 @@ no unit conversion, and tick labels come from Babel in the active language (see 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import textwrap
+import warnings
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 from babel import dates as babel_dates
@@ -21,14 +23,70 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.ticker import NullLocator
 
+from companion import i18n
 from companion.charts.palette import Palette, palette
-from companion.i18n import _
 from companion.i18n.formatting import format_short_date, locale
+
+# The same fallback chain as the printed summary (companion.reports.pdf.FONT_CHAIN), without colour-only emoji
+# fonts, which matplotlib cannot draw: the person's own words (medicine names, tags) in any script installed.
+FONT_CHAIN: tuple[str, ...] = (
+    "DejaVu Sans",
+    "Noto Sans",
+    "Noto Sans Arabic",
+    "Noto Sans CJK SC",
+    "Noto Sans CJK JP",
+    "Noto Sans Symbols",
+    "Noto Sans Symbols 2",
+    "Symbola",
+    "Noto Emoji",
+)
+# A character that no installed font has is drawn as a box; matplotlib would also print a warning with its
+# own source path on stderr for each one.
+warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from font", category=UserWarning)
 
 NAN = float("nan")
 EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()  # matplotlib's day 0 (its default date epoch)
 TICK_SCALE = 0.9
 LEGEND_SCALE = 0.9
+
+
+class Labels(Protocol):
+    """Where a chart's words come from: the interface's catalog (the screens), or a document's own
+    `companion.i18n.Translator` / `Bilingual` (the summary in Welsh, English or both)."""
+
+    @property
+    def lang(self) -> str: ...
+
+    def gettext(self, message: str) -> str: ...
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str: ...
+
+
+class _InterfaceLabels:
+    """The interface's language, whatever it is when the chart is drawn."""
+
+    @property
+    def lang(self) -> str:
+        return i18n.current_language()
+
+    def gettext(self, message: str) -> str:
+        return i18n._(message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return i18n.ngettext(singular, plural, n)
+
+
+INTERFACE = _InterfaceLabels()
+
+
+def labels_for(tr: Labels | None) -> Labels:
+    return tr if tr is not None else INTERFACE
+
+
+def axis_label(words: Labels, message: str) -> str:
+    """An axis title; in both languages, one language a line (side by side it would not fit the axis)."""
+    text = words.gettext(message)
+    return text.replace(" / ", "\n") if words.lang == "both" else text
 
 
 def day_number(day: dt.date) -> float:
@@ -46,9 +104,28 @@ def values(items: Iterable[float | None]) -> np.ndarray:
     return np.fromiter((NAN if v is None else v for v in items), dtype=float)
 
 
+@functools.cache
+def font_families() -> list[str]:
+    """The chain's families that matplotlib finds on this computer (DejaVu Sans comes with matplotlib)."""
+    from matplotlib import font_manager
+
+    known = {entry.name for entry in font_manager.fontManager.ttflist}
+    return [name for name in FONT_CHAIN if name in known] or ["DejaVu Sans"]
+
+
+def use_font_chain() -> None:
+    """Charts draw text in the fallback chain (set once, before any text is made)."""
+    from matplotlib import rcParams
+
+    families = font_families()
+    if rcParams["font.family"] != families:
+        rcParams["font.family"] = families
+
+
 def new_figure(*, dark: bool, width: float, height: float, font_pt: float, **gridspec: Any) -> tuple[Figure, Palette]:
     """A constrained-layout figure in the palette's background. `gridspec` is passed to the layout
     (e.g. height_ratios) when subplots are added with `figure.subplots`."""
+    use_font_chain()
     pal = palette(dark)
     figure = Figure(figsize=(width, height), dpi=100, layout="constrained", facecolor=pal.background)
     figure.set_edgecolor(pal.background)
@@ -159,9 +236,15 @@ def message_figure(
     return figure
 
 
-def empty_figure(*, dark: bool = False, font_pt: float = 10.0, width: float = 8.0, height: float = 4.2) -> Figure:
+def empty_figure(
+    *, dark: bool = False, font_pt: float = 10.0, width: float = 8.0, height: float = 4.2, tr: Labels | None = None
+) -> Figure:
     return message_figure(
-        _("Nothing recorded in this period yet."), dark=dark, font_pt=font_pt, width=width, height=height
+        labels_for(tr).gettext("Nothing recorded in this period yet."),
+        dark=dark,
+        font_pt=font_pt,
+        width=width,
+        height=height,
     )
 
 
@@ -201,11 +284,23 @@ def span_collection(
 # --- dates on the x axis --------------------------------------------------------------------------------------
 
 
-def month_label(day: dt.date, *, with_year: bool, full: bool = False) -> str:
-    """ "Ion" / "Ion 2026" / "Ionawr 2026" in the active language (CLDR patterns through Babel)."""
+def month_label(day: dt.date, *, with_year: bool, full: bool = False, lang: str | None = None) -> str:
+    """ "Ion" / "Ion 2026" / "Ionawr 2026" in the active language or `lang` (CLDR patterns through Babel);
+    for "both", Welsh and English: "Ion/Jan 2026"."""
+    if lang == "both":
+        cy, en = (month_label(day, with_year=False, full=full, lang=code) for code in ("cy", "en"))
+        both = cy if cy == en else f"{cy}/{en}"
+        return f"{both} {day.year}" if with_year else both
     if with_year:
-        return str(babel_dates.format_skeleton("yMMMM" if full else "yMMM", day, locale=locale()))
-    return str(babel_dates.format_date(day, "LLLL" if full else "LLL", locale=locale()))
+        return str(babel_dates.format_skeleton("yMMMM" if full else "yMMM", day, locale=locale(lang)))
+    return str(babel_dates.format_date(day, "LLLL" if full else "LLL", locale=locale(lang)))
+
+
+def day_label(day: dt.date, lang: str | None = None) -> str:
+    """ "6 Ion" / "6 Jan"; for "both", the day and month as numbers ("6/1"), the same in either language."""
+    if lang == "both":
+        return f"{day.day}/{day.month}"
+    return format_short_date(day, lang=lang)
 
 
 def labels_fit(labels: Sequence[str], width_in: float, font_pt: float) -> bool:
@@ -233,7 +328,9 @@ def _month_starts(start: dt.date, end: dt.date, step: int) -> list[dt.date]:
         index += 1
 
 
-def date_ticks(start: dt.date, end: dt.date, width_in: float, font_pt: float) -> tuple[list[float], list[str]]:
+def date_ticks(
+    start: dt.date, end: dt.date, width_in: float, font_pt: float, lang: str | None = None
+) -> tuple[list[float], list[str]]:
     """Tick positions (day numbers) and labels for the days from start to end: days ("6 Ion") for short
     ranges, months for long ones ("Ion", with the year on the first tick and each January, or "Ionawr
     2026" where there is room), every n days or months so that the labels never run into each other."""
@@ -243,7 +340,7 @@ def date_ticks(start: dt.date, end: dt.date, width_in: float, font_pt: float) ->
         for step in (1, 2, 3, 7, 14, 28):
             first = monday if step >= 7 else start
             days = [first + dt.timedelta(days=i) for i in range(0, (end - first).days + 1, step)]
-            labels = [format_short_date(d) for d in days]
+            labels = [day_label(d, lang) for d in days]
             if labels_fit(labels, width_in, font_pt):
                 return [day_number(d) for d in days], labels
     for step in (1, 2, 3, 6, 12, 24, 36, 60, 120):
@@ -251,23 +348,31 @@ def date_ticks(start: dt.date, end: dt.date, width_in: float, font_pt: float) ->
         if not months:
             continue
         if step >= 12:
-            labels = [month_label(m, with_year=True) for m in months]
-            if months and labels_fit([month_label(m, with_year=True, full=True) for m in months], width_in, font_pt):
-                labels = [month_label(m, with_year=True, full=True) for m in months]
+            labels = [month_label(m, with_year=True, lang=lang) for m in months]
+            full = [month_label(m, with_year=True, full=True, lang=lang) for m in months]
+            if months and labels_fit(full, width_in, font_pt):
+                labels = full
         else:
-            labels = [month_label(m, with_year=(i == 0 or m.month == 1)) for i, m in enumerate(months)]
+            labels = [month_label(m, with_year=(i == 0 or m.month == 1), lang=lang) for i, m in enumerate(months)]
         if labels_fit(labels, width_in, font_pt):
             return [day_number(m) for m in months], labels
-    return [day_number(start)], [format_short_date(start)]
+    return [day_number(start)], [day_label(start, lang)]
 
 
 def date_axis(
-    ax: Axes, start: dt.date, end: dt.date, width_in: float, font_pt: float, *, pad_days: float = 0.5
+    ax: Axes,
+    start: dt.date,
+    end: dt.date,
+    width_in: float,
+    font_pt: float,
+    *,
+    pad_days: float = 0.5,
+    lang: str | None = None,
 ) -> None:
     """Limits `pad_days` beyond each end (half a day by default: a day is drawn centred on its number) and
     Babel tick labels."""
     ax.set_xlim(day_number(start) - pad_days, day_number(end) + pad_days)
-    positions, labels = date_ticks(start, end, width_in, font_pt)
+    positions, labels = date_ticks(start, end, width_in, font_pt, lang)
     ax.set_xticks(positions, labels)
     ax.xaxis.set_minor_locator(NullLocator())
 

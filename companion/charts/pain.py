@@ -21,8 +21,11 @@ from matplotlib.figure import Figure
 
 from companion.charts.common import (
     EPOCH_ORDINAL,
+    Labels,
+    axis_label,
     date_axis,
     empty_figure,
+    labels_for,
     legend_below,
     new_figure,
     span_collection,
@@ -30,7 +33,7 @@ from companion.charts.common import (
     values,
 )
 from companion.charts.palette import Palette
-from companion.i18n import _, ngettext
+from companion.i18n import N_
 
 if TYPE_CHECKING:
     from companion.domain.trends import Span
@@ -64,7 +67,7 @@ def _isolated(present: np.ndarray) -> np.ndarray:
     return alone
 
 
-def _draw_pain(ax: Axes, series: PainSeries, pal: Palette, x: np.ndarray) -> None:
+def _draw_pain(ax: Axes, series: PainSeries, pal: Palette, x: np.ndarray, tr: Labels) -> None:
     days = series.days
     mean = values(d.pain_mean for d in days)
     low = values(None if d.pain_low is None else float(d.pain_low) for d in days)
@@ -81,7 +84,7 @@ def _draw_pain(ax: Axes, series: PainSeries, pal: Palette, x: np.ndarray) -> Non
         edgecolor=pal.band,
         hatch="////",
         linewidth=0,
-        label=_("Lowest to highest pain that day"),
+        label=tr.gettext("Lowest to highest pain that day"),
         zorder=1,
     )
     band.set_hatchcolor(pal.pain)
@@ -101,13 +104,13 @@ def _draw_pain(ax: Axes, series: PainSeries, pal: Palette, x: np.ndarray) -> Non
         marker="o",
         markersize=5.0 if n <= 31 else 3.5 if n <= 120 else 2.0,
         markevery=np.flatnonzero(lone) if long_range else None,
-        label=_("Daily average pain"),
+        label=tr.gettext("Daily average pain"),
         zorder=3,
     )
     every = max(1, n // 24)
     for averages, colour, style, marker, width, start, label in (
-        (series.ma7, pal.ma7, "--", "D", 2.0, every // 2, _("7-day average")),
-        (series.ma28, pal.ma28, ":", "s", 2.4, 0, _("28-day average")),
+        (series.ma7, pal.ma7, "--", "D", 2.0, every // 2, tr.gettext("7-day average")),
+        (series.ma28, pal.ma28, ":", "s", 2.4, 0, tr.gettext("28-day average")),
     ):
         ys = values(averages)
         if len(ys) != n or np.isnan(ys).all():
@@ -131,7 +134,7 @@ def _spans(spans: list[Span]) -> list[tuple[float, float]]:
     return [(s.start.toordinal() - EPOCH_ORDINAL - 0.5, s.end.toordinal() - EPOCH_ORDINAL + 0.5) for s in spans]
 
 
-def _draw_flares(ax: Axes, flares: list[Span], pal: Palette) -> None:
+def _draw_flares(ax: Axes, flares: list[Span], pal: Palette, tr: Labels) -> None:
     if not flares:
         return
     collection = span_collection(
@@ -142,7 +145,7 @@ def _draw_flares(ax: Axes, flares: list[Span], pal: Palette) -> None:
         hatch="\\\\",
         linewidth=0,
         alpha=0.55 if not pal.dark else 0.6,
-        label=_("Flare-up"),
+        label=tr.gettext("Flare-up"),
         zorder=0,
     )
     collection.set_hatchcolor(pal.boom)
@@ -159,7 +162,7 @@ def _medicine_rows(medicines: list[Span]) -> tuple[list[str], list[Span], int]:
     return shown, [s for s in medicines if s.label in shown], len(names) - len(shown)
 
 
-def _draw_medicines(ax: Axes, medicines: list[Span], pal: Palette, font_pt: float) -> None:
+def _draw_medicines(ax: Axes, medicines: list[Span], pal: Palette, font_pt: float, tr: Labels) -> None:
     names, spans, hidden = _medicine_rows(medicines)
     row = {name: index for index, name in enumerate(names)}
     verts = [(a, row[s.label] - 0.32, b, row[s.label] + 0.32) for s, (a, b) in zip(spans, _spans(spans), strict=True)]
@@ -184,7 +187,7 @@ def _draw_medicines(ax: Axes, medicines: list[Span], pal: Palette, font_pt: floa
         )
     labels = [short_name(n) for n in names]
     if hidden:  # one more row, without a bar, saying how many are not drawn
-        labels.append(ngettext("{count} more medicine", "{count} more medicines", hidden).format(count=hidden))
+        labels.append(tr.ngettext("{count} more medicine", "{count} more medicines", hidden).format(count=hidden))
     ax.set_ylim(len(labels) - 0.5, -0.5)
     ax.set_yticks(range(len(labels)), labels)
     ax.tick_params(axis="y", length=0, labelsize=font_pt * 0.9)
@@ -200,10 +203,13 @@ def pain_figure(
     font_pt: float = 10.0,
     width: float = 8.0,
     height: float = 4.2,
+    tr: Labels | None = None,
 ) -> Figure:
-    """The pain chart for a PainSeries (see companion.services.insights.InsightsService.pain_series)."""
+    """The pain chart for a PainSeries (see companion.services.insights.InsightsService.pain_series), its
+    words from `tr` (the interface's language when None)."""
+    words = labels_for(tr)
     if not series.days or not series.has_data:
-        return empty_figure(dark=dark, font_pt=font_pt, width=width, height=height)
+        return empty_figure(dark=dark, font_pt=font_pt, width=width, height=height, tr=words)
     figure, pal = new_figure(dark=dark, width=width, height=height, font_pt=font_pt)
     names = len({s.label for s in series.medicines})
     rows = min(names, MAX_MEDICINE_ROWS) + (names > MAX_MEDICINE_ROWS)
@@ -221,17 +227,17 @@ def pain_figure(
     for axis in axes:
         style_axes(axis, pal, font_pt, grid="y" if axis is ax else None)
     x = _x([d.day for d in series.days])
-    _draw_flares(ax, series.flares, pal)
-    _draw_pain(ax, series, pal, x)
+    _draw_flares(ax, series.flares, pal, words)
+    _draw_pain(ax, series, pal, x, words)
     ax.set_ylim(-0.3, 10.4)
     ax.set_yticks(range(0, 11, 2))
-    ax.set_ylabel(_("Pain (0 to 10)"), fontsize=font_pt)
+    ax.set_ylabel(axis_label(words, N_("Pain (0 to 10)")), fontsize=font_pt)
     if med_ax is not None:
-        _draw_medicines(med_ax, series.medicines, pal, font_pt)
+        _draw_medicines(med_ax, series.medicines, pal, font_pt, words)
         ax.tick_params(axis="x", labelbottom=False)
     if cursor is not None and series.start <= cursor <= series.end:
         for axis in axes:
             axis.axvline(cursor.toordinal() - EPOCH_ORDINAL, color=pal.text, linewidth=1.2, zorder=6)
-    date_axis(axes[-1], series.start, series.end, width, font_pt)
+    date_axis(axes[-1], series.start, series.end, width, font_pt, lang=words.lang)
     legend_below(figure, ax, pal, font_pt, ncols=3)
     return figure

@@ -18,15 +18,18 @@ from matplotlib.figure import Figure
 
 from companion.charts.common import (
     EPOCH_ORDINAL,
+    Labels,
+    axis_label,
     date_axis,
     empty_figure,
+    labels_for,
     legend_below,
     new_figure,
     span_collection,
     style_axes,
 )
 from companion.domain.trends import ChangeBand, band_limits
-from companion.i18n import _
+from companion.i18n import N_
 from companion.i18n.formatting import format_decimal
 
 if TYPE_CHECKING:
@@ -60,10 +63,12 @@ def peg_figure(
     font_pt: float = 10.0,
     width: float = 8.0,
     height: float = 4.2,
+    tr: Labels | None = None,
 ) -> Figure:
     """PEG scores over time; with `baseline` (first and last day, inclusive), the IMMPACT lines."""
+    words = labels_for(tr)
     if not points:
-        return empty_figure(dark=dark, font_pt=font_pt, width=width, height=height)
+        return empty_figure(dark=dark, font_pt=font_pt, width=width, height=height, tr=words)
     ordered = sorted(points, key=lambda p: p.day)
     figure, pal = new_figure(dark=dark, width=width, height=height, font_pt=font_pt)
     ax = figure.subplots()
@@ -83,7 +88,7 @@ def peg_figure(
         linewidth=1.8,
         marker="o",
         markersize=marker_size,
-        label=_("PEG score"),
+        label=words.gettext("PEG score"),
         zorder=4,
     )
     if baseline is not None:
@@ -95,7 +100,7 @@ def peg_figure(
             alpha=0.45,
             hatch="..",
             linewidth=0,
-            label=_("Baseline period"),
+            label=words.gettext("Baseline period"),
             zorder=0,
         ).set_hatchcolor(pal.grid)
         inside = [p.score for p in ordered if baseline[0] <= p.day <= baseline[1]]
@@ -103,10 +108,10 @@ def peg_figure(
             mean = fmean(inside)
             limits = band_limits(mean)
             lines = (
-                (mean, pal.text, "-", 1.4, _("Baseline average: {score}")),
-                (limits[ChangeBand.BETTER], pal.better, "--", 1.6, _("30 % lower: {score}")),
-                (limits[ChangeBand.MUCH_BETTER], pal.much_better, ":", 2.0, _("50 % lower: {score}")),
-                (limits[ChangeBand.WORSE], pal.worse, "-.", 1.6, _("30 % higher: {score}")),
+                (mean, pal.text, "-", 1.4, words.gettext("Baseline average: {score}")),
+                (limits[ChangeBand.BETTER], pal.better, "--", 1.6, words.gettext("30 % lower: {score}")),
+                (limits[ChangeBand.MUCH_BETTER], pal.much_better, ":", 2.0, words.gettext("50 % lower: {score}")),
+                (limits[ChangeBand.WORSE], pal.worse, "-.", 1.6, words.gettext("30 % higher: {score}")),
             )
             for level, colour, style, line_width, text in lines:
                 if level <= 10:
@@ -115,14 +120,14 @@ def peg_figure(
                         color=colour,
                         linestyle=style,
                         linewidth=line_width,
-                        label=text.format(score=format_decimal(level)),
+                        label=text.format(score=format_decimal(level, lang=words.lang)),
                         zorder=2,
                     )
         else:
             ax.text(
                 0.5,
                 0.97,
-                _("No PEG answers in the baseline period, so there are no change lines."),
+                words.gettext("No PEG answers in the baseline period, so there are no change lines."),
                 transform=ax.transAxes,
                 ha="center",
                 va="top",
@@ -131,7 +136,7 @@ def peg_figure(
             )
     ax.set_ylim(-0.3, 10.4)
     ax.set_yticks(range(0, 11, 2))
-    ax.set_ylabel(_("PEG score (0 to 10)"), fontsize=font_pt)
-    date_axis(ax, start, end, width, font_pt, pad_days=max(2.0, (end - start).days / 60))
+    ax.set_ylabel(axis_label(words, N_("PEG score (0 to 10)")), fontsize=font_pt)
+    date_axis(ax, start, end, width, font_pt, pad_days=max(2.0, (end - start).days / 60), lang=words.lang)
     legend_below(figure, ax, pal, font_pt, ncols=3)
     return figure

@@ -12,16 +12,19 @@ from matplotlib.figure import Figure
 
 from companion.charts.common import (
     EPOCH_ORDINAL,
+    Labels,
+    axis_label,
     bar_collection,
     date_axis,
     empty_figure,
+    labels_for,
     legend_below,
     new_figure,
     style_axes,
     values,
 )
 from companion.domain.trends import DayStats
-from companion.i18n import _
+from companion.i18n import N_
 
 
 def _has_any(days: list[DayStats]) -> bool:
@@ -36,11 +39,13 @@ def wellbeing_figure(
     font_pt: float = 10.0,
     width: float = 8.0,
     height: float = 4.2,
+    tr: Labels | None = None,
 ) -> Figure:
     """Pain, sleep quality, mood and tiredness per day; `sleep_hours` adds hours slept as pale bars on a
     right-hand axis."""
+    words = labels_for(tr)
     if not days or not _has_any(days):
-        return empty_figure(dark=dark, font_pt=font_pt, width=width, height=height)
+        return empty_figure(dark=dark, font_pt=font_pt, width=width, height=height, tr=words)
     ordered = sorted(days, key=lambda d: d.day)
     figure, pal = new_figure(dark=dark, width=width, height=height, font_pt=font_pt)
     ax = figure.subplots()
@@ -64,18 +69,18 @@ def wellbeing_figure(
             edgecolor=pal.sleep,
             linewidth=0.4,
             hatch="..",
-            label=_("Hours of sleep"),
+            label=words.gettext("Hours of sleep"),
         )
         hours_ax.set_ylim(0, 24)
         hours_ax.set_yticks(range(0, 25, 4))
-        hours_ax.set_ylabel(_("Sleep (hours)"), fontsize=font_pt)
+        hours_ax.set_ylabel(axis_label(words, N_("Sleep (hours)")), fontsize=font_pt)
         ax.set_zorder(hours_ax.get_zorder() + 1)  # the score lines above the bars
         ax.patch.set_visible(False)
     series = (
-        (values(d.pain_mean for d in ordered), pal.pain, "-", "o", _("Pain")),
-        (values(d.sleep_quality for d in ordered), pal.sleep, "--", "s", _("Sleep quality")),
-        (values(d.mood for d in ordered), pal.mood, "-.", "D", _("Mood")),
-        (values(d.fatigue for d in ordered), pal.fatigue, ":", "X", _("Tiredness")),
+        (values(d.pain_mean for d in ordered), pal.pain, "-", "o", words.gettext("Pain")),
+        (values(d.sleep_quality for d in ordered), pal.sleep, "--", "s", words.gettext("Sleep quality")),
+        (values(d.mood for d in ordered), pal.mood, "-.", "D", words.gettext("Mood")),
+        (values(d.fatigue for d in ordered), pal.fatigue, ":", "X", words.gettext("Tiredness")),
     )
     for ys, colour, style, marker, label in series:
         if np.isnan(ys).all():
@@ -92,7 +97,7 @@ def wellbeing_figure(
         )
     ax.set_ylim(-0.3, 10.4)
     ax.set_yticks(range(0, 11, 2))
-    ax.set_ylabel(_("Score (0 to 10)"), fontsize=font_pt)
-    date_axis(ax, ordered[0].day, ordered[-1].day, width, font_pt)
+    ax.set_ylabel(axis_label(words, N_("Score (0 to 10)")), fontsize=font_pt)
+    date_axis(ax, ordered[0].day, ordered[-1].day, width, font_pt, lang=words.lang)
     legend_below(figure, figure.axes, pal, font_pt, ncols=5)
     return figure

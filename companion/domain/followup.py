@@ -130,19 +130,28 @@ def reason_met_since(
     return None
 
 
-def notices(appointments: Sequence[Appointment], readings: DiaryReadings, now: dt.datetime) -> list[FollowUpNotice]:
-    """Reasons met for attended appointments, not dismissed, and not followed by a later attended
-    appointment with the same person (that follow-up has happened). Oldest reason first."""
-    found: list[FollowUpNotice] = []
+def watched(appointments: Sequence[Appointment], now: dt.datetime) -> list[tuple[Appointment, FollowUpReason]]:
+    """The reasons the app watches now: measurable, not dismissed, of attended appointments not followed by
+    a later attended appointment with the same person (that follow-up has happened). Oldest first."""
+    found: list[tuple[Appointment, FollowUpReason]] = []
     attended = sorted((a for a in appointments if a.attended and a.when <= now), key=lambda a: a.when)
     for index, appointment in enumerate(attended):
         later_same = any(b.who.casefold() == appointment.who.casefold() and b.who for b in attended[index + 1 :])
         if later_same:
             continue
-        for reason in appointment.reasons:
-            if reason.dismissed_on is not None:
-                continue
-            since = reason_met_since(reason, appointment.when, readings, now)
-            if since is not None:
-                found.append(FollowUpNotice(appointment, reason, since))
+        found += [
+            (appointment, r)
+            for r in appointment.reasons
+            if r.dismissed_on is None and r.rule is not FollowUpRule.WORDS_ONLY
+        ]
+    return found
+
+
+def notices(appointments: Sequence[Appointment], readings: DiaryReadings, now: dt.datetime) -> list[FollowUpNotice]:
+    """Reasons met among those watched (see `watched`). Oldest "since" first."""
+    found: list[FollowUpNotice] = []
+    for appointment, reason in watched(appointments, now):
+        since = reason_met_since(reason, appointment.when, readings, now)
+        if since is not None:
+            found.append(FollowUpNotice(appointment, reason, since))
     return sorted(found, key=lambda n: n.since)

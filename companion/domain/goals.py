@@ -93,6 +93,7 @@ class Goal:
     status: GoalStatus = GoalStatus.ACTIVE
     steps: tuple[GoalStep, ...] = ()
     ratings: tuple[GoalRating, ...] = ()
+    created_at: dt.datetime | None = None  # when it was first saved (UTC); None before it is saved
 
     @property
     def steps_done(self) -> int:
@@ -114,7 +115,9 @@ def validate_goal(goal: Goal) -> Goal:
     steps = tuple(
         GoalStep(s.id, clean_text(s.text, TITLE_MAX_CHARS * 2), s.done_on) for s in goal.steps if s.text.strip()
     )
-    return Goal(goal.id, title, clean_text(goal.why), goal.target_date, goal.status, steps, goal.ratings)
+    return Goal(
+        goal.id, title, clean_text(goal.why), goal.target_date, goal.status, steps, goal.ratings, goal.created_at
+    )
 
 
 # --- weekly action plans -----------------------------------------------------------------------------------

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import gettext as _gettext
 import io
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 
 DOMAIN = "companion"
@@ -79,19 +78,6 @@ def set_language(lang: str) -> None:
             listener(lang)
 
 
-@contextmanager
-def speaking(lang: str) -> Iterator[None]:
-    """Translate (and format dates and numbers) in `lang` for a while, without switching the interface:
-    nobody is told, so no screen redraws. For documents made in a chosen language, such as the summary."""
-    global _current, _translations
-    saved = (_current, _translations)
-    _current, _translations = (lang if lang in LANGUAGES else DEFAULT_LANGUAGE), _load(lang)
-    try:
-        yield
-    finally:
-        _current, _translations = saved
-
-
 def current_language() -> str:
     return _current
 
@@ -153,6 +139,34 @@ class Translator:
         return f"Translator({self.lang!r})"
 
 
+class Bilingual:
+    """Two catalogs at once, for labels in a side-by-side document (a bilingual summary's charts and title):
+    each message in both languages, "Poen / Pain", or once where both say the same. `lang` is "both"."""
+
+    lang = "both"
+
+    def __init__(self, first: str = "cy", second: str = "en", joiner: str = " / ") -> None:
+        self.first, self.second = Translator(first), Translator(second)
+        self._joiner = joiner
+
+    def _join(self, one: str, other: str) -> str:
+        return one if one == other else f"{one}{self._joiner}{other}"
+
+    def gettext(self, message: str) -> str:
+        return self._join(self.first.gettext(message), self.second.gettext(message))
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return self._join(self.first.ngettext(singular, plural, n), self.second.ngettext(singular, plural, n))
+
+    def pgettext(self, context: str, message: str) -> str:
+        return self._join(self.first.pgettext(context, message), self.second.pgettext(context, message))
+
+    __call__ = gettext
+
+    def __repr__(self) -> str:
+        return f"Bilingual({self.first.lang!r}, {self.second.lang!r})"
+
+
 def translator(lang: str) -> Translator:
     """The catalog of `lang` as an object to pass to a document builder (never switches the interface)."""
     return Translator(lang)
@@ -166,6 +180,7 @@ def N_(message: str) -> str:
 __all__ = [
     "LANGUAGES",
     "N_",
+    "Bilingual",
     "Translator",
     "_",
     "add_listener",
@@ -174,7 +189,6 @@ __all__ = [
     "pgettext",
     "remove_listener",
     "set_language",
-    "speaking",
     "translate_in",
     "translator",
 ]

@@ -18,6 +18,10 @@ FILE_NAMES: dict[str, str] = {
     "flare_help": N_("companion-flare-help-{date}.pdf"),
     # Translators: a suggested file name for the consultation summary.
     "summary": N_("companion-summary-{date}.pdf"),
+    # Translators: a suggested file name for the FHIR export (a file for a health record).
+    "fhir": N_("companion-health-record-{date}.json"),
+    # Translators: a suggested file name for "My story so far", the one page of the person's story.
+    "story": N_("companion-my-story-{date}.pdf"),
     # Translators: a suggested file name for a chart picture: {chart} is the chart's name, {extension} png or svg.
     "chart": N_("companion-chart-{chart}-{date}.{extension}"),
 }

@@ -20,6 +20,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 
 from babel import dates as _dates
 from babel import numbers as _numbers
@@ -95,8 +98,23 @@ def format_weekday_date(value: dt.date, *, lang: str | None = None) -> str:
     return _dates.format_date(value, format="EEEE, d MMMM", locale=locale(lang))
 
 
-def format_decimal(value: float, digits: int = 1, *, lang: str | None = None) -> str:
-    return _numbers.format_decimal(round(value, digits), format=f"0.{'0' * digits}", locale=locale(lang))
+def half_up(value: float | Fraction | Decimal, digits: int = 1) -> Decimal:
+    """`value` rounded to `digits` places, halves away from zero (4.25 -> 4.3, 7.25 -> 7.3), as people round.
+
+    A Fraction is rounded exactly; a float is read as the shortest decimal that names it (its `repr`), so
+    the mean 4.25 rounds up and 0.15 (stored as 0.1499999...) is still read as 0.15."""
+    if isinstance(value, Fraction):
+        scaled = abs(value) * 10**digits
+        whole = math.floor(scaled + Fraction(1, 2))
+        return Decimal(whole if value >= 0 else -whole).scaleb(-digits)
+    exact = value if isinstance(value, Decimal) else Decimal(repr(float(value)))
+    return exact.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+
+
+def format_decimal(value: float | Fraction | Decimal, digits: int = 1, *, lang: str | None = None) -> str:
+    """A number with `digits` places in the language's own way, rounded half up (see `half_up`)."""
+    pattern = f"0.{'0' * digits}" if digits else "0"
+    return _numbers.format_decimal(half_up(value, digits), format=pattern, locale=locale(lang))
 
 
 def format_short_date(value: dt.date, *, lang: str | None = None) -> str:

@@ -4,13 +4,14 @@ told once. Nothing here is worded; companion.reports.story_html words it in the 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from companion.domain.goals import WhatMatters
 from companion.domain.medicine_review import ReviewPlan, ReviewStep
 from companion.domain.medicines import Medicine, Tried
 from companion.domain.story import StoryItem, StoryKind
+from companion.domain.summary import Communication
 
 if TYPE_CHECKING:
     from companion.services.session import DiarySession
@@ -47,7 +48,7 @@ class StoryData:
     tried: tuple[Tried, ...]
     tried_left_out: int
     what_matters: WhatMatters | None
-    communication: tuple[str, ...] = ()  # "How I communicate best": see communication_lines
+    communication: Communication = field(default_factory=Communication)  # as set on the Summary page
 
     @property
     def is_empty(self) -> bool:
@@ -61,10 +62,10 @@ def _newest(items: list[StoryItem], limit: int) -> Shown:
     return Shown(tuple(items[-limit:]), len(items) - limit)
 
 
-def communication_lines(session: DiarySession) -> tuple[str, ...]:
-    """HOOK: "How I communicate best" from the summary's preferences, once they are on main (the summary
-    helper adds them as `session.summary.communication()`). Until then the story prints no such section."""
-    return ()
+def communication_lines(session: DiarySession) -> Communication:
+    """"How I communicate best", as the person set it on the Summary page (worded in the story's language by
+    `companion.reports.summary_words.communication_sentences`)."""
+    return session.summary.communication()
 
 
 def build_story(session: DiarySession, today: dt.date | None = None) -> StoryData:

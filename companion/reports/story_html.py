@@ -17,6 +17,7 @@ from companion.domain.story import REFERRAL_STATUS_NAMES, SOURCE_TEMPLATES, Sour
 from companion.i18n import N_, Translator, translator
 from companion.i18n.formatting import format_date
 from companion.reports.story_data import Shown, StoryData
+from companion.reports.summary_words import communication_sentences
 
 TITLE = N_("My story so far")
 
@@ -164,8 +165,9 @@ def _blocks(data: StoryData, tr: Translator) -> list[str]:
     wm = data.what_matters
     if wm is not None and wm.what_matters:
         blocks.append(_section(tr(N_("What matters to me")), _own(wm.what_matters)))
-    if data.communication:
-        blocks.append(_section(tr(N_("How I communicate best")), "".join(_own(line) for line in data.communication)))
+    needs = communication_sentences(data.communication, tr)
+    if needs:
+        blocks.append(_section(tr(N_("How I communicate best")), "".join(f"<p>{_esc(line)}</p>" for line in needs)))
     blocks.append(_kind(data, StoryKind.ONSET, tr(N_("How it started")), tr))
     blocks += [
         _kind(data, StoryKind.DIAGNOSIS, tr(N_("Diagnoses, as I was told them")), tr),

@@ -1,39 +1,51 @@
-"""The consultation summary as HTML in Welsh, English, or both side by side, and its chart images.
+"""The consultation summary as HTML in Welsh, English, or both side by side.
 
-Pure Python (matplotlib's Figure API for the charts, no Qt). Text comes from the catalog in the summary's
-language (`companion.i18n.speaking`), dates and numbers from CLDR in that language; the person's own words
-are printed exactly as written, only HTML-escaped. It leads with what matters to the person and their
-questions, then the evidence. `companion.reports.pdf.render_pdf` prints it.
+Pure Python, no Qt. Every word comes from a `companion.i18n.Translator` for the summary's language (never
+the interface's global catalog), dates and numbers from CLDR in that language; the person's own words are
+printed exactly as written, only HTML-escaped. It leads with the person (how they communicate, what matters,
+their top 3 and questions), then the evidence, each figure as docs/summary.md defines it. The charts are in
+`summary_charts`; `summary_pdf` prints the whole.
+
+Optional sections (such as a later "My story so far") are one entry in `BUILDERS` and one place in `ORDER`:
+a builder takes the data and a translator and returns its units of HTML (the heading joined to the first),
+or [] to leave the section out.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import html
+import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from fractions import Fraction
 
-from companion.domain.summary import ASK_3_QUESTIONS, AUDIENCE_NAMES, BRAN_QUESTIONS, Section
-from companion.domain.trends import Change, ChangeBand
-from companion.i18n import _, ngettext, speaking
+from companion.domain.summary import (
+    ASK_3_QUESTIONS,
+    AUDIENCE_NAMES,
+    BRAN_QUESTIONS,
+    MAKING_CHOICES_QUESTIONS,
+    Section,
+)
+from companion.i18n import Translator, translator
 from companion.i18n.formatting import format_date, format_decimal
-from companion.reports.summary_data import SummaryData
-
-if TYPE_CHECKING:
-    from matplotlib.figure import Figure
+from companion.reports.summary_data import Comparison, Outcome, SummaryData
+from companion.reports.summary_words import TITLE, communication_sentences, comparison_sentence
 
 CHART_WIDTH_PX = 640  # in the document's pixels: about 17 cm on A4 at the usual 96 dpi
-CHART_DPI = 300
+CHUNK_CHARS = 600
 
-_STYLE = """
-body { font-family: 'DejaVu Sans', 'Noto Sans', 'Liberation Sans', Arial, sans-serif; font-size: 9.5pt;
-       color: #1a1a1a; }
+# The person's own words are set apart by an indent, not italics: no font has italic Arabic, and Qt draws an
+# italic face's missing letters as empty boxes.
+STYLE = """
+body { font-size: 9.5pt; color: #1a1a1a; }
 h1 { font-size: 16pt; font-weight: bold; color: #1f4e5f; margin-top: 0px; margin-bottom: 2px; }
 p.meta { font-size: 9pt; color: #444444; margin-top: 0px; margin-bottom: 6px; }
 h2 { font-size: 11.5pt; font-weight: bold; color: #1f4e5f; margin-top: 10px; margin-bottom: 3px; }
 p { margin-top: 0px; margin-bottom: 3px; }
 ul, ol { margin-top: 0px; margin-bottom: 2px; }
 li { margin-bottom: 1px; }
-p.own { font-style: italic; }
+p.own { margin-left: 8px; color: #26323a; }
+p.head { font-weight: bold; margin-top: 4px; margin-bottom: 1px; }
 p.foot { font-size: 7.5pt; color: #444444; margin-top: 8px; }
 td.col { vertical-align: top; padding-right: 10px; }
 """
@@ -43,272 +55,373 @@ def _esc(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def _num(value: float | None) -> str:
-    return format_decimal(value) if value is not None else "–"
-
-
-def change_sentence(change: Change, what: str) -> str:
-    """The IMMPACT band in words, calm and never causal. `what` is "pain" or "PEG", already translated."""
-    percent = abs(round(change.percent))
-    if change.band is ChangeBand.MUCH_BETTER:
-        return _("{what} is {percent} % lower: a substantial improvement by the IMMPACT bands.").format(
-            what=what, percent=percent
-        )
-    if change.band is ChangeBand.BETTER:
-        return _("{what} is {percent} % lower: a moderately important improvement by the IMMPACT bands.").format(
-            what=what, percent=percent
-        )
-    if change.band is ChangeBand.WORSE:
-        return _("{what} is {percent} % higher: an important worsening by the IMMPACT bands.").format(
-            what=what, percent=percent
-        )
-    return _("{what} changed by less than 30 %: not an important change by the IMMPACT bands.").format(what=what)
-
-
-def _section(title: str, body: str) -> str:
-    return f"<h2>{_esc(title)}</h2>{body}"
-
-
 def _p(text: str, css: str = "") -> str:
     klass = f' class="{css}"' if css else ""
     return f"<p{klass}>{_esc(text)}</p>"
 
 
-def _own_words(text: str) -> str:
-    return "".join(_p(line, "own") for line in text.splitlines() if line.strip())
+def _items(lines: list[str]) -> list[str]:
+    """A list, one unit per item (so a long list can run on to the next page between items)."""
+    return [f"<ul><li>{_esc(line)}</li></ul>" for line in lines]
 
 
-def _header(data: SummaryData) -> str:
-    options = data.options
-    title = _("Summary for my appointment")
-    for_whom = _("For {audience}.").format(audience=_(AUDIENCE_NAMES[options.audience]))
-    period = _("Period: {start} to {end}.").format(start=format_date(options.start), end=format_date(options.end))
-    made = _("Made on {date}.").format(date=format_date(data.made_on))
-    who = _("Name: {name}.").format(name=options.name) + " " if options.name.strip() else ""
-    return f'<h1>{_esc(title)}</h1><p class="meta">{_esc(who + for_whom + " " + period + " " + made)}</p>'
+def _section(title: str, parts: list[str]) -> list[str]:
+    """The heading and its first block make one unit: a heading never ends a page alone."""
+    heading = f"<h2>{_esc(title)}</h2>"
+    return [heading + parts[0], *parts[1:]] if parts else [heading]
 
 
-def _what_matters(data: SummaryData) -> str:
+def chunks(text: str, limit: int = CHUNK_CHARS) -> list[str]:
+    """Long text in pieces of at most `limit` characters, cut at a space where there is one, so that no unit
+    is taller than a page (a note can be 20,000 characters)."""
+    pieces, rest = [], text.strip()
+    while len(rest) > limit:
+        cut = rest.rfind(" ", limit // 2, limit)
+        cut = cut if cut > 0 else limit
+        pieces.append(rest[:cut].strip())
+        rest = rest[cut:].strip()
+    return [*pieces, rest] if rest else pieces
+
+
+def _own_words(text: str) -> list[str]:
+    return [_p(piece, "own") for line in text.splitlines() for piece in chunks(line)]
+
+
+def _num(value: Fraction | None, tr: Translator) -> str:
+    return format_decimal(value, lang=tr.lang) if value is not None else "–"
+
+
+def _date(day: dt.date, tr: Translator, fmt: str = "long") -> str:
+    return format_date(day, fmt, lang=tr.lang)
+
+
+# --- the person first ---------------------------------------------------------------------------------------
+
+
+def header(data: SummaryData, tr: Translator) -> list[str]:
+    options, period = data.options, data.period
+    lines = []
+    if data.name:
+        lines.append(tr.gettext("Name: {name}.").format(name=data.name))
+    lines.append(tr.gettext("For {audience}.").format(audience=tr.gettext(AUDIENCE_NAMES[options.audience])))
+    if options.appointment is not None:
+        lines.append(tr.gettext("Appointment on {date}.").format(date=_date(options.appointment, tr)))
+    if period.started:
+        lines.append(
+            tr.gettext("Period: {start} to {end}.").format(start=_date(period.start, tr), end=_date(period.upto, tr))
+        )
+        if period.clipped:
+            lines.append(
+                tr.gettext("The period chosen runs to {end}; the figures stop at today.").format(
+                    end=_date(period.end, tr)
+                )
+            )
+    else:
+        lines.append(
+            tr.gettext(
+                "The period chosen, {start} to {end}, has not started yet, so there are no figures from the diary."
+            ).format(start=_date(period.start, tr), end=_date(period.end, tr))
+        )
+    lines.append(tr.gettext("Made on {date}.").format(date=_date(data.made_on, tr)))
+    return [f'<h1>{_esc(tr.gettext(TITLE))}</h1><p class="meta">{_esc(" ".join(lines))}</p>']
+
+
+def communication(data: SummaryData, tr: Translator) -> list[str]:
+    lines = communication_sentences(data.communication, tr)
+    return _section(tr.gettext("How I communicate best"), _items(lines)) if lines else []
+
+
+def what_matters(data: SummaryData, tr: Translator) -> list[str]:
     wm = data.what_matters
-    if wm is None or not (wm.what_matters or wm.good_day):
-        return _section(_("What matters to me"), _p(_("Not written yet.")))
-    body = _own_words(wm.what_matters)
-    if wm.good_day:
-        body += _p(_("When I have a good day, what makes it good?")) + _own_words(wm.good_day)
-    return _section(_("What matters to me"), body)
+    if wm is None or not (wm.what_matters.strip() or wm.good_day.strip()):
+        return _section(tr.gettext("What matters to me"), [_p(tr.gettext("Not written yet."))])
+    parts = _own_words(wm.what_matters)
+    if wm.good_day.strip():
+        good = _own_words(wm.good_day)
+        parts += [_p(tr.gettext("When I have a good day, what makes it good?")) + good[0], *good[1:]]
+    return _section(tr.gettext("What matters to me"), parts)
 
 
-def _top3(data: SummaryData) -> str:
-    items = [i for i in data.options.top3 if i.strip()]
-    if not items:
-        return ""
-    return _section(
-        _("My top 3 things to discuss today"), "<ol>" + "".join(f"<li>{_esc(i)}</li>" for i in items) + "</ol>"
-    )
+def top3(data: SummaryData, tr: Translator) -> list[str]:
+    items = [i.strip() for i in data.options.top3 if i.strip()]
+    listed = "<ol>" + "".join(f"<li>{_esc(i)}</li>" for i in items) + "</ol>"
+    return _section(tr.gettext("My top 3 things to discuss today"), [listed]) if items else []
 
 
-def _questions(data: SummaryData) -> str:
+def questions(data: SummaryData, tr: Translator) -> list[str]:
     options = data.options
-    asked = [_(q) for q in ASK_3_QUESTIONS] if options.ask3 else []
-    asked += [_(q) for q in BRAN_QUESTIONS] if options.bran else []
-    asked += [q for q in options.own_questions if q.strip()]
-    if not asked:
-        return ""
-    return _section(_("Questions I want to ask"), "<ul>" + "".join(f"<li>{_esc(q)}</li>" for q in asked) + "</ul>")
+    asked: list[str] = []
+    for ticked, group in (
+        (options.making_choices, MAKING_CHOICES_QUESTIONS),
+        (options.ask3, ASK_3_QUESTIONS),
+        (options.bran, BRAN_QUESTIONS),
+    ):
+        if ticked:
+            asked += [tr.gettext(q) for q in group]
+    asked += [q.strip() for q in options.own_questions if q.strip()]
+    unique = list(dict.fromkeys(asked))  # a question in two sets is asked once
+    return _section(tr.gettext("Questions I want to ask"), _items(unique)) if unique else []
 
 
-def _pain(data: SummaryData, images: dict[str, str]) -> str:
-    pain, peg = data.pain, data.peg
+# --- the evidence -------------------------------------------------------------------------------------------
+
+
+def pain(data: SummaryData, tr: Translator) -> list[str]:
+    """The pain section's words; the charts follow it as their own units (see `units`)."""
+    figures, peg = data.pain, data.peg
     parts = []
-    if pain.mean is None:
-        parts.append(_p(_("No pain scores were recorded in this period.")))
+    if figures.mean is None:
+        parts.append(_p(tr.gettext("No pain scores were recorded in this period.")))
     else:
         parts.append(
             _p(
-                _(
-                    "Average daily pain {mean} out of 10 (lowest {low}, highest {high}), recorded on {recorded} "
-                    "of {days} days."
+                tr.ngettext(
+                    "Average daily pain {mean} out of 10 (lowest {low}, highest {high}), recorded on {recorded} of "
+                    "{days} day.",
+                    "Average daily pain {mean} out of 10 (lowest {low}, highest {high}), recorded on {recorded} of "
+                    "{days} days.",
+                    figures.days_in_period,
                 ).format(
-                    mean=_num(pain.mean),
-                    low=pain.low,
-                    high=pain.high,
-                    recorded=pain.days_recorded,
-                    days=pain.days_in_period,
+                    mean=_num(figures.mean, tr),
+                    low=figures.low,
+                    high=figures.high,
+                    recorded=figures.days_recorded,
+                    days=figures.days_in_period,
                 )
             )
         )
-        if pain.change is not None:
-            parts.append(
-                _p(
-                    _("Compared with the {days} days before: {sentence}").format(
-                        days=pain.days_in_period, sentence=change_sentence(pain.change, _("Pain"))
-                    )
-                )
-            )
+        if figures.comparison is not None:
+            parts.append(_p(_pain_comparison(figures.comparison, figures.previous_days, tr)))
     if peg.count:
-        text = ngettext(
-            "PEG (pain, enjoyment of life, general activity; 0 to 10): {latest}, from {count} answer.",
-            "PEG (pain, enjoyment of life, general activity; 0 to 10): latest {latest}, from {count} answers.",
-            peg.count,
-        ).format(latest=_num(peg.latest), count=peg.count)
-        parts.append(_p(text))
-        if peg.change is not None:
-            parts.append(
-                _p(
-                    _("From the first PEG in the period to the latest: {sentence}").format(
-                        sentence=change_sentence(peg.change, "PEG")
-                    )
-                )
+        parts.append(
+            _p(
+                tr.ngettext(
+                    "PEG (pain, enjoyment of life, general activity; 0 to 10): {latest}, from {count} answer.",
+                    "PEG (pain, enjoyment of life, general activity; 0 to 10): latest {latest}, first {first}, from "
+                    "{count} answers.",
+                    peg.count,
+                ).format(latest=_num(peg.latest, tr), first=_num(peg.first, tr), count=peg.count)
             )
-    for name in ("pain", "second"):
-        if name in images:
-            parts.append(f'<p><img src="{images[name]}" width="{CHART_WIDTH_PX}"></p>')
-    return _section(_("Pain"), "".join(parts))
+        )
+        if peg.comparison is not None:
+            parts.append(_p(comparison_sentence(peg.comparison, "peg", tr)))
+    return _section(tr.gettext("Pain"), parts)
 
 
-def _sleep_mood(data: SummaryData) -> str:
+def _pain_comparison(comparison: Comparison, days: int, tr: Translator) -> str:
+    sentence = comparison_sentence(comparison, "pain", tr)
+    if comparison.outcome not in (Outcome.BAND, Outcome.FROM_ZERO):
+        return sentence
+    return tr.ngettext(
+        "Compared with the {days} day before, when the average was {before}: {sentence}",
+        "Compared with the {days} days before, when the average was {before}: {sentence}",
+        days,
+    ).format(days=days, before=_num(comparison.before, tr), sentence=sentence)
+
+
+def chart(name: str) -> str:
+    return f'<p class="chart"><img src="{_esc(name)}" width="{CHART_WIDTH_PX}"></p>'
+
+
+def sleep_mood(data: SummaryData, tr: Translator) -> list[str]:
     w = data.wellbeing
-    if all(v is None for v in (w.sleep_quality, w.sleep_hours, w.mood, w.fatigue)):
-        return ""
-    text = _(
-        "Averages for the period: sleep quality {sleep} out of 10, {hours} hours of sleep, mood {mood} out of "
-        "10, tiredness {fatigue} out of 10."
-    ).format(sleep=_num(w.sleep_quality), hours=_num(w.sleep_hours), mood=_num(w.mood), fatigue=_num(w.fatigue))
-    return _section(_("Sleep and mood"), _p(text))
+    if not w.any:
+        return []
+    lines = []
+    if w.sleep_quality.days:
+        lines.append(
+            tr.ngettext(
+                "Sleep quality: average {value} out of 10, on {days} day.",
+                "Sleep quality: average {value} out of 10, on {days} days.",
+                w.sleep_quality.days,
+            ).format(value=_num(w.sleep_quality.mean, tr), days=w.sleep_quality.days)
+        )
+    if w.sleep_hours.days:
+        lines.append(
+            tr.ngettext(
+                "Hours of sleep: average {value}, on {days} day.",
+                "Hours of sleep: average {value}, on {days} days.",
+                w.sleep_hours.days,
+            ).format(value=_num(w.sleep_hours.mean, tr), days=w.sleep_hours.days)
+        )
+    if w.mood.days:
+        lines.append(
+            tr.ngettext(
+                "Mood: average {value} out of 10, on {days} day.",
+                "Mood: average {value} out of 10, on {days} days.",
+                w.mood.days,
+            ).format(value=_num(w.mood.mean, tr), days=w.mood.days)
+        )
+    if w.fatigue.days:
+        lines.append(
+            tr.ngettext(
+                "Tiredness: average {value} out of 10, on {days} day.",
+                "Tiredness: average {value} out of 10, on {days} days.",
+                w.fatigue.days,
+            ).format(value=_num(w.fatigue.mean, tr), days=w.fatigue.days)
+        )
+    return _section(tr.gettext("Sleep and mood"), _items(lines))
 
 
-def _flares(data: SummaryData) -> str:
+def flares(data: SummaryData, tr: Translator) -> list[str]:
     f = data.flares
     if not f.count:
-        return _section(_("Flare-ups"), _p(_("No flare-ups were logged in this period.")))
-    text = ngettext(
-        "{count} flare-up, over {days} days in all.", "{count} flare-ups, over {days} days in all.", f.count
+        return _section(tr.gettext("Flare-ups"), [_p(tr.gettext("No flare-ups were logged in this period."))])
+    text = tr.ngettext(
+        "{count} flare-up, going on for {days} days of the period in all.",
+        "{count} flare-ups, going on for {days} days of the period in all.",
+        f.count,
     ).format(count=f.count, days=f.days)
-    body = _p(text)
+    parts = [_p(text)]
     if f.helped:
-        helped = list(dict.fromkeys(h.strip() for h in f.helped if h.strip()))  # each once, in order
-        body += _p(_("What helped:")) + "<ul>" + "".join(f"<li>{_esc(h)}</li>" for h in helped) + "</ul>"
-    return _section(_("Flare-ups"), body)
+        helped = _items([piece for item in f.helped for piece in chunks(item)])
+        parts += [_p(tr.gettext("What helped:")) + helped[0], *helped[1:]]
+    return _section(tr.gettext("Flare-ups"), parts)
 
 
-def _pacing(data: SummaryData) -> str:
-    pacing = data.pacing
-    if pacing is None:
-        return ""
-    text = _(
-        "Activities paced: {activities}. The plan was kept on {kept} of {planned} planned days. "
-        "Possible boom-and-bust pattern: busy days {booms}, hard days after {busts}."
-    ).format(
-        activities=", ".join(pacing.activities),
-        kept=pacing.kept_days,
-        planned=pacing.planned_days,
-        booms=pacing.booms,
-        busts=pacing.busts,
-    )
-    return _section(_("Pacing"), _p(text))
+def pacing(data: SummaryData, tr: Translator) -> list[str]:
+    figures = data.pacing
+    if figures is None:
+        return []
+    under = figures.planned_days - figures.kept_days - figures.over_days
+    lines = [
+        tr.gettext("Activities paced: {activities}.").format(activities=", ".join(figures.activities)),
+        tr.gettext(
+            "Planned days: {planned}. Kept to the plan (from 80 % of it to just under the over-plan level): "
+            "{kept}. Over the plan: {over}. Under it: {under}."
+        ).format(planned=figures.planned_days, kept=figures.kept_days, over=figures.over_days, under=under),
+        tr.gettext(
+            "Possible boom-and-bust pattern: busy days {booms}, hard days after {busts}. A day over the plan "
+            "counts as a busy day."
+        ).format(booms=figures.booms, busts=figures.busts),
+    ]
+    return _section(tr.gettext("Pacing"), [_p(line) for line in lines])
 
 
-def _goals(data: SummaryData) -> str:
+def goals(data: SummaryData, tr: Translator) -> list[str]:
     if not data.goals and not data.completion.planned:
-        return ""
+        return []
     items = []
     for goal in data.goals:
-        rating = goal.latest_rating
-        line = _("{goal}: steps done {done} of {total}.").format(
-            goal=goal.title, done=goal.steps_done, total=len(goal.steps)
+        line = tr.gettext("{goal}: steps done {done} of {total}.").format(
+            goal=goal.title, done=goal.steps_done, total=goal.steps_total
         )
-        if rating is not None:
-            line += " " + _("How near it feels: {rating} out of 10.").format(rating=rating)
-        items.append(f"<li>{_esc(line)}</li>")
-    body = "<ul>" + "".join(items) + "</ul>" if items else ""
+        if goal.rating is not None:
+            line += " " + tr.gettext("How near it feels: {rating} out of 10.").format(rating=goal.rating)
+        items.append(line)
+    parts = _items(items)
     if data.completion.planned:
-        body += _p(
-            _("Weekly action plans: done on {ticked} of {planned} planned days.").format(
-                ticked=data.completion.ticked, planned=data.completion.planned
+        parts.append(
+            _p(
+                tr.gettext("Weekly action plans: done on {ticked} of {planned} planned days.").format(
+                    ticked=data.completion.ticked, planned=data.completion.planned
+                )
             )
         )
-    return _section(_("Goals and action plans"), body)
+    return _section(tr.gettext("Goals and action plans"), parts)
 
 
-def _medicines(data: SummaryData) -> str:
+def medicines(data: SummaryData, tr: Translator) -> list[str]:
     if not data.medicines:
-        return _section(_("Medicines"), _p(_("No medicines recorded for this period.")))
+        return _section(tr.gettext("Medicines"), [_p(tr.gettext("No medicines recorded for this period."))])
     items = []
     for line in data.medicines:
-        m = line.medicine
-        text = _("{name} ({purpose}): {dose}.").format(name=m.name, purpose=m.purpose or "–", dose=m.dose or "–")
-        notes = []
-        if line.started_in_period and m.started_on:
-            notes.append(_("Started on {date}.").format(date=format_date(m.started_on)))
-        if line.stopped_in_period and m.stopped_on:
-            notes.append(_("Stopped on {date}.").format(date=format_date(m.stopped_on)))
-        if line.doses_in_period:
-            notes.append(
-                ngettext(
-                    "Taken as needed: {n} dose in the period.",
-                    "Taken as needed: {n} doses in the period.",
-                    line.doses_in_period,
-                ).format(n=line.doses_in_period)
+        parts = [
+            tr.gettext("{name} ({purpose}): {dose}.").format(
+                name=line.name, purpose=line.purpose or "–", dose=line.dose or "–"
             )
-        rating = m.latest_rating
-        if rating is not None and rating.helpfulness is not None:
-            notes.append(_("Helpfulness {score} out of 10.").format(score=rating.helpfulness))
-        if rating is not None and rating.side_effects:
-            notes.append(_("Side effects: {effects}.").format(effects=rating.side_effects.rstrip(". ")))
-        if line.review_due is not None and line.review_due <= data.options.end:
-            notes.append(_("Review due since {date}.").format(date=format_date(line.review_due)))
-        items.append(f"<li>{_esc(' '.join([text, *notes]))}</li>")
-    return _section(_("Medicines"), "<ul>" + "".join(items) + "</ul>")
+        ]
+        if line.started_on is not None:
+            parts.append(tr.gettext("Started on {date}.").format(date=_date(line.started_on, tr)))
+        if line.stopped_on is not None:
+            parts.append(tr.gettext("Stopped on {date}.").format(date=_date(line.stopped_on, tr)))
+        if line.doses is not None:
+            parts.append(
+                tr.ngettext(
+                    "Taken as needed: {n} dose in the period.", "Taken as needed: {n} doses in the period.", line.doses
+                ).format(n=line.doses)
+            )
+        if line.helpfulness is not None:
+            parts.append(tr.gettext("Helpfulness {score} out of 10.").format(score=line.helpfulness))
+        if line.side_effects:
+            parts.append(tr.gettext("Side effects: {effects}.").format(effects=line.side_effects.rstrip(". ")))
+        if line.review_due is not None:
+            parts.append(tr.gettext("Review due since {date}.").format(date=_date(line.review_due, tr)))
+        items.append(" ".join(parts))
+    return _section(tr.gettext("Medicines"), _items(items))
 
 
-def _tried(data: SummaryData) -> str:
-    if not data.tried:
-        return ""
-    items = []
-    for item in data.tried:
-        if item.helpfulness is not None:
-            line = _("{name}: helpfulness {score} out of 10.").format(name=item.name, score=item.helpfulness)
-        else:
-            line = item.name
-        items.append(f"<li>{_esc(line)}</li>")
-    return _section(_("What I've tried"), "<ul>" + "".join(items) + "</ul>")
-
-
-def _notes(data: SummaryData) -> str:
-    if not data.notes:
-        return ""
-    items = "".join(
-        f"<li>{_esc(format_date(moment.date()))}: {_esc(text)}</li>" for moment, text in data.notes
-    )
-    return _section(_("My notes"), f"<ul>{items}</ul>")
-
-
-def _footnotes(language: str) -> str:
+def tried(data: SummaryData, tr: Translator) -> list[str]:
     lines = [
-        _("Pain: 0 to 10 numerical rating scale. PEG: Krebs et al. 2009. Change bands: IMMPACT, Dworkin et al. 2008."),
-        _("Made with Companion from the person's own diary. It gives no medical advice."),
+        tr.gettext("{name}: helpfulness {score} out of 10.").format(name=i.name, score=i.helpfulness)
+        if i.helpfulness is not None
+        else i.name
+        for i in data.tried
     ]
-    if language == "cy":
-        lines.insert(1, _("The Welsh wording of PEG has not been validated."))
-    return "".join(_p(line, "foot") for line in lines)
+    return _section(tr.gettext("What I've tried"), _items(lines)) if lines else []
 
 
-BUILDERS: dict[Section, Callable[[SummaryData], str]] = {
-    Section.WHAT_MATTERS: _what_matters,
-    Section.TOP3: _top3,
-    Section.QUESTIONS: _questions,
-    Section.SLEEP_MOOD: _sleep_mood,
-    Section.FLARES: _flares,
-    Section.PACING: _pacing,
-    Section.GOALS: _goals,
-    Section.MEDICINES: _medicines,
-    Section.TRIED: _tried,
-    Section.NOTES: _notes,
+def notes(data: SummaryData, tr: Translator) -> list[str]:
+    parts = []
+    for moment, text in data.notes:
+        pieces = chunks(f"{_date(moment.date(), tr)}: {' '.join(text.split())}")
+        parts += [*_items(pieces[:1]), *(_p(piece, "own") for piece in pieces[1:])]
+    return _section(tr.gettext("My notes"), parts) if parts else []
+
+
+def story(data: SummaryData, tr: Translator) -> list[str]:
+    """ "My story so far" (its own builder, companion.reports.story_html), cut into units: each kind's heading
+    with its first item, then an item each."""
+    from companion.reports.story_data import StoryData
+    from companion.reports.story_html import story_section_html
+
+    if not isinstance(data.story, StoryData):
+        return []
+    section = story_section_html(data.story, tr)
+    pieces = re.findall(r'<h2>.*?</h2>|<p class="head">.*?</p>|<li>.*?</li>|<p>.*?</p>', section, re.S)
+    parts, heading = [], ""
+    for piece in pieces:
+        if piece.startswith(("<h2>", '<p class="head">')):
+            heading += piece
+            continue
+        parts.append(heading + (f"<ul>{piece}</ul>" if piece.startswith("<li>") else piece))
+        heading = ""
+    return parts
+
+
+def footnotes(data: SummaryData, tr: Translator) -> list[str]:
+    lines = [
+        tr.gettext(
+            "Pain: 0 to 10 numerical rating scale. PEG: Krebs et al. 2009. Change bands: IMMPACT, Dworkin et al. "
+            "2008, worked out on the unrounded figures."
+        ),
+        tr.gettext("Made with Companion from the person's own diary. It gives no medical advice."),
+    ]
+    if tr.lang == "cy":
+        lines.insert(1, tr.gettext("The Welsh wording of PEG has not been validated."))
+    return ["".join(_p(line, "foot") for line in lines)]
+
+
+Builder = Callable[[SummaryData, Translator], list[str]]
+BUILDERS: dict[Section, Builder] = {
+    Section.WHAT_MATTERS: what_matters,
+    Section.TOP3: top3,
+    Section.QUESTIONS: questions,
+    Section.STORY: story,
+    Section.PAIN: pain,
+    Section.SLEEP_MOOD: sleep_mood,
+    Section.FLARES: flares,
+    Section.PACING: pacing,
+    Section.GOALS: goals,
+    Section.MEDICINES: medicines,
+    Section.TRIED: tried,
+    Section.NOTES: notes,
 }
-ORDER: tuple[Section, ...] = (
+ORDER: list[Section] = [
     Section.WHAT_MATTERS,
     Section.TOP3,
     Section.QUESTIONS,
+    Section.STORY,
     Section.PAIN,
     Section.SLEEP_MOOD,
     Section.FLARES,
@@ -317,83 +430,61 @@ ORDER: tuple[Section, ...] = (
     Section.MEDICINES,
     Section.TRIED,
     Section.NOTES,
-)
+]
+# Sections of figures from the period's days: none for a period still to come.
+FIGURES = {
+    Section.PAIN,
+    Section.SLEEP_MOOD,
+    Section.FLARES,
+    Section.PACING,
+    Section.GOALS,
+    Section.MEDICINES,
+    Section.TRIED,
+    Section.NOTES,
+}
 
 
-def _blocks(data: SummaryData, language: str, images: dict[str, str]) -> list[tuple[str, str]]:
-    """(section, html) pairs in order, "header" and "footnotes" included."""
-    with speaking(language):
-        blocks = [("header", _header(data))]
-        for section in ORDER:
-            if not data.options.includes(section):
-                continue
-            block = _pain(data, images) if section is Section.PAIN else BUILDERS[section](data)
-            if block:
-                blocks.append((section.value, block))
-        blocks.append(("footnotes", _footnotes(language)))
-    return blocks
+def blocks(data: SummaryData, tr: Translator) -> list[tuple[str, list[str]]]:
+    """(key, units) in order: the header, how I communicate, the chosen sections, the footnotes."""
+    out = [("header", header(data, tr)), ("communication", communication(data, tr))]
+    for section in ORDER:
+        if data.options.includes(section) and (data.period.started or section not in FIGURES):
+            out.append((section.value, BUILDERS[section](data, tr)))
+    out.append(("footnotes", footnotes(data, tr)))
+    return [(key, parts) for key, parts in out if parts]
 
 
-def _two_columns(pairs: list[tuple[tuple[str, str], tuple[str, str]]]) -> str:
-    cells = "".join(
-        f'<tr><td class="col" width="50%">{cy}</td><td class="col" width="50%">{en}</td></tr>'
-        for (_key, cy), (_key2, en) in pairs
+def _side_by_side(cy: str, en: str) -> str:
+    return (
+        '<table width="100%" cellspacing="0" cellpadding="0"><tr>'
+        f'<td class="col" width="50%">{cy}</td><td class="col" width="50%">{en}</td></tr></table>'
     )
-    return f'<table width="100%" cellspacing="0" cellpadding="0">{cells}</table>' if pairs else ""
+
+
+def units(data: SummaryData, images: dict[str, str] | None = None) -> list[str]:
+    """The document as units that are never split across pages. `images` maps "pain" and "second" to the
+    image names the renderer registers; the charts come straight after the pain section, in full width
+    (labelled in both languages when bilingual)."""
+    images = images or {}
+    charts = [chart(images[name]) for name in ("pain", "second") if name in images]
+    language = data.options.language
+    out: list[str] = []
+    if language in ("cy", "en"):
+        for key, parts in blocks(data, translator(language)):
+            out += parts + (charts if key == Section.PAIN.value else [])
+        return out
+    # Side by side: Welsh on the left, English on the right, each unit beside its own translation.
+    for (key, cy), (_key, en) in zip(blocks(data, translator("cy")), blocks(data, translator("en")), strict=True):
+        length = max(len(cy), len(en))
+        left, right = cy + [""] * (length - len(cy)), en + [""] * (length - len(en))
+        out += [_side_by_side(a, b) for a, b in zip(left, right, strict=True)]
+        out += charts if key == Section.PAIN.value else []
+    return out
 
 
 def summary_html(data: SummaryData, images: dict[str, str] | None = None) -> str:
-    """The whole document. `images` maps "pain" and "second" to the resource names the PDF renderer
-    registers (the charts are drawn once, in the summary's language, or in English when bilingual)."""
-    images = images or {}
-    language = data.options.language
-    if language in ("cy", "en"):
-        body = "".join(block for _key, block in _blocks(data, language, images))
-    else:
-        # Side by side: Welsh on the left, English on the right, section by section; the charts once, in full
-        # width, straight after the two columns of the pain section.
-        pairs = list(zip(_blocks(data, "cy", {}), _blocks(data, "en", {}), strict=True))
-        keys = [cy[0] for cy, _en in pairs]
-        cut = keys.index(Section.PAIN.value) + 1 if Section.PAIN.value in keys else len(pairs)
-        charts = "".join(
-            f'<p><img src="{images[name]}" width="{CHART_WIDTH_PX}"></p>'
-            for name in ("pain", "second")
-            if name in images
-        )
-        body = _two_columns(pairs[:cut]) + charts + _two_columns(pairs[cut:])
-    return f"<html><head><style>{_STYLE}</style></head><body>{body}</body></html>"
+    """The whole document as one page of HTML (the preview on screen)."""
+    return f"<html><head><style>{STYLE}</style></head><body>{''.join(units(data, images))}</body></html>"
 
 
-def chart_images(data: SummaryData) -> dict[str, bytes]:
-    """PNG images of the pain chart and the chosen second chart, at 300 dpi, in the summary's language."""
-    from companion.charts.export import figure_bytes
-    from companion.charts.pain import pain_figure
-    from companion.services.insights import PainSeries
-
-    language = data.options.language if data.options.language in ("cy", "en") else "en"
-    images: dict[str, bytes] = {}
-    with speaking(language):
-        series = data.series
-        if isinstance(series, PainSeries) and series.has_data:
-            images["pain"] = figure_bytes(pain_figure(series, width=7.0, height=2.9, font_pt=8), "png", CHART_DPI)
-        second = _second_chart(data)
-        if second is not None:
-            images["second"] = figure_bytes(second, "png", CHART_DPI)
-    return images
-
-
-def _second_chart(data: SummaryData) -> Figure | None:
-    from companion.services.insights import PainSeries, PegPoint
-
-    choice = data.options.second_chart
-    series = data.series
-    if choice == "wellbeing" and isinstance(series, PainSeries) and series.has_data:
-        from companion.charts.wellbeing import wellbeing_figure
-
-        return wellbeing_figure(series.days, width=7.0, height=2.6, font_pt=8)
-    points = [p for p in data.peg_points if isinstance(p, PegPoint)]
-    if choice == "peg" and points:
-        from companion.charts.peg import peg_figure
-
-        return peg_figure(points, width=7.0, height=2.4, font_pt=8)
-    return None
+__all__ = ["BUILDERS", "CHART_WIDTH_PX", "ORDER", "STYLE", "blocks", "summary_html", "units"]

@@ -14,7 +14,7 @@ import html
 from collections.abc import Iterable
 
 from companion.domain.flare import SECTION_TITLES, SECTIONS, FlarePlan, Helper
-from companion.i18n import LANGUAGES, N_, translate_in
+from companion.i18n import LANGUAGES, N_, translator
 from companion.i18n.formatting import format_date
 
 # Sections ticked by default: what a supporter most needs to know on the day.
@@ -46,7 +46,8 @@ p.footer { font-size: 9pt; color: #555555; margin-top: 36px; }
 
 
 def _tr(language: str, message: str) -> str:
-    return translate_in(language, message)
+    """The sheet's own language, from its own catalog (the interface's language is never switched)."""
+    return translator(language).gettext(message)
 
 
 def _esc(text: str) -> str:

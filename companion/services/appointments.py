@@ -11,12 +11,20 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from companion.domain.agreement import Agreement
-from companion.domain.appointments import Appointment, FollowUpReason, NextStep, last_before, validate_appointment
+from companion.domain.appointments import (
+    Appointment,
+    FollowUpReason,
+    FollowUpRule,
+    NextStep,
+    last_before,
+    validate_appointment,
+)
 from companion.domain.approx_date import ApproxDate
 from companion.domain.changes import Changes
+from companion.domain.checkin import Checkin
 from companion.domain.decisions import Decision
 from companion.domain.errors import ValidationError
-from companion.domain.followup import DiaryReadings, FollowUpNotice, notices
+from companion.domain.followup import DiaryReadings, FollowUpNotice, notices, watched
 from companion.domain.medicines import Medicine, validate_medicine
 from companion.domain.story import ReferralStatus, SourceKind, StoryItem, StoryKind, validate_story_item
 from companion.i18n import N_
@@ -24,6 +32,7 @@ from companion.services.clock import SYSTEM_CLOCK, Clock
 from companion.services.ports import UnitOfWork
 
 DEFAULT_PREPARE_DAYS = 28  # the period before a first appointment, when there is no earlier one
+_FAR_FUTURE = dt.datetime(2201, 1, 1, tzinfo=dt.UTC)  # after any date a diary accepts
 
 
 @dataclass(frozen=True)
@@ -195,13 +204,31 @@ class AppointmentsService:
 
     # --- follow-up when I decide ---
 
-    def readings(self) -> DiaryReadings:
+    def readings(self, since: dt.datetime | None = None, rules: frozenset[FollowUpRule] | None = None) -> DiaryReadings:
+        """What the follow-up rules read. With `since` (the earliest appointment watched), only check-ins from
+        that day on are loaded, and the regions named before it come from one query: on a ten-year diary
+        loading every check-in took seconds, and the watcher runs after every check-in. With `rules`, only
+        what those rules look at is read (no PEG history when no reason watches the PEG, and so on)."""
+        wanted = rules if rules is not None else frozenset(FollowUpRule)
+        needs_checkins = bool(wanted & {FollowUpRule.PAIN_ABOVE, FollowUpRule.NEW_REGION})
+        known: list[tuple[dt.datetime, frozenset[str]]] = []
+        checkins: list[Checkin] = []
         with self._uow() as uow:
-            checkins = uow.checkins.all()
-            peg = [(p.taken_at, p.pain_average + p.enjoyment + p.activity) for p in uow.measures.peg_history()]
-            flares = uow.flares.all()
+            if needs_checkins and since is None:
+                checkins = uow.checkins.all()
+            elif needs_checkins and since is not None:
+                # from a day before, so the whole of the appointment's own day is in, in any zone
+                checkins = uow.checkins.between(since - dt.timedelta(days=1), _FAR_FUTURE)
+                if FollowUpRule.NEW_REGION in wanted:
+                    known = [(since, uow.checkins.region_names_until(since))]
+            peg = (
+                [(p.taken_at, p.pain_average + p.enjoyment + p.activity) for p in uow.measures.peg_history()]
+                if FollowUpRule.PEG_RISE in wanted
+                else []
+            )
+            flares = uow.flares.all() if FollowUpRule.FLARE_LONGER in wanted else []
         by_day: dict[dt.date, list[int]] = defaultdict(list)
-        regions: list[tuple[dt.datetime, frozenset[str]]] = []
+        regions = list(known)
         for checkin in checkins:
             if checkin.pain is not None:
                 by_day[self._day(checkin.recorded_at)].append(checkin.pain)
@@ -210,8 +237,18 @@ class AppointmentsService:
         pain_by_day = {day: sum(scores) / len(scores) for day, scores in by_day.items()}
         return DiaryReadings(pain_by_day, peg, flares, regions)
 
+    def watching(self) -> bool:
+        """Whether any measurable reason is being watched now (a cheap read: the appointments only)."""
+        return bool(watched(self.appointments(), self._clock.now()))
+
     def follow_up_notices(self) -> list[FollowUpNotice]:
-        return notices(self.appointments(), self.readings(), self._clock.now())
+        appointments = self.appointments()
+        now = self._clock.now()
+        active = watched(appointments, now)
+        if not active:
+            return []
+        since = min(a.when for a, _r in active)
+        return notices(appointments, self.readings(since, frozenset(r.rule for _a, r in active)), now)
 
     # --- before: prepare ---
 

@@ -49,6 +49,7 @@ class StoryItem:
     when: dt.date | None = None
     told_by: str = ""
     note: str = ""
+    when_partial: str = ""  # a year ("2019") or a month ("2019-03") when no whole date is known (FHIR dateTime)
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ class FhirOptions:
     end: dt.date
     sections: tuple[Section, ...] = FHIR_SECTIONS
     patient: PatientDetails = field(default_factory=PatientDetails)
-    story: tuple[StoryItem, ...] = ()  # wired to My story at merge (docs/fhir.md)
+    story: tuple[StoryItem, ...] = ()  # My story's diagnoses and investigations (services/fhir_story.py)
 
 
 def _uuid(kind: str, key: str) -> str:
@@ -245,8 +246,8 @@ def story_resources(items: Sequence[StoryItem], patient: Resource) -> list[Resou
                 "subject": _ref(patient),
                 "asserter": _ref(patient),
             }
-            if item.when:
-                resource["recordedDate"] = item.when.isoformat()
+            if item.when or item.when_partial:
+                resource["recordedDate"] = item.when.isoformat() if item.when else item.when_partial
         else:
             resource = {
                 "resourceType": "Observation",
@@ -257,8 +258,8 @@ def story_resources(items: Sequence[StoryItem], patient: Resource) -> list[Resou
                 "subject": _ref(patient),
                 "performer": [_ref(patient)],
             }
-            if item.when:
-                resource["effectiveDateTime"] = item.when.isoformat()
+            if item.when or item.when_partial:
+                resource["effectiveDateTime"] = item.when.isoformat() if item.when else item.when_partial
             if item.note:
                 resource["valueString"] = item.note
         if told:

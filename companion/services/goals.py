@@ -78,11 +78,13 @@ class GoalsService:
         return goal
 
     def save_goal(self, goal: Goal) -> tuple[Goal, Changes]:
+        """The goal as stored (with when it was first saved, which the summary reads)."""
         clean = validate_goal(goal)
         with self._uow() as uow:
             uow.goals.save_goal(clean, self._clock.now())
             uow.commit()
-        return clean, Changes(goals=True)
+            stored = uow.goals.get_goal(clean.id)
+        return stored or clean, Changes(goals=True)
 
     def set_step_done(self, goal_id: str, step_id: str, done: bool) -> tuple[Goal, Changes]:
         goal = self.get_goal(goal_id)

@@ -11,13 +11,13 @@ from companion.domain import trends as t
 from companion.domain.checkin import Checkin
 from companion.domain.days import on_days, utc_window
 from companion.domain.goals import Completion, completion_over, week_start
+from companion.domain.measures import PegResponse
+from companion.domain.medicines import Dose
 from companion.domain.pacing import Activity, DayProgress, day_progress
 from companion.services.clock import SYSTEM_CLOCK, Clock
 from companion.services.ports import UnitOfWork
 
 RANGES = {"2w": 14, "4w": 28, "3m": 91, "6m": 182, "1y": 365}
-
-
 @dataclass(frozen=True)
 class PainSeries:
     start: dt.date
@@ -77,6 +77,20 @@ class InsightsService:
         with self._uow() as uow:
             return [c for c in uow.checkins.between(lo, hi) if on_days(c.recorded_at, start, end)]
 
+    # --- the summary's records: each belongs to the calendar day of its own recorded local time ---
+
+    def doses_on_days(self, start: dt.date, end: dt.date) -> list[Dose]:
+        """As-needed doses whose own local date is from start to end, oldest first."""
+        with self._uow() as uow:
+            doses = uow.medicines.doses(*utc_window(start, end))
+        return [d for d in doses if on_days(d.taken_at, start, end)]
+
+    def peg_on_days(self, start: dt.date, end: dt.date) -> list[PegResponse]:
+        """PEG answers whose own local date is from start to end, in the order they were answered."""
+        with self._uow() as uow:
+            responses = uow.measures.peg_history()
+        return [r for r in responses if on_days(r.taken_at, start, end)]
+
     def pain_series(self, start: dt.date, end: dt.date) -> PainSeries:
         """Daily pain with its band, 7- and 28-day averages (from 27 days before, so the first days have
         one too), flare-ups and medicine periods inside the range."""
@@ -105,7 +119,13 @@ class InsightsService:
     def peg_points(self, start: dt.date, end: dt.date) -> list[PegPoint]:
         with self._uow() as uow:
             responses = uow.measures.peg_history()
-        return [PegPoint(r.taken_at.date(), r.score) for r in responses if start <= r.taken_at.date() <= end]
+        # the mean of the three items unrounded (PegResponse.score is rounded for display): bands and baselines
+        # on Trends are worked out as the summary works them out, on the unrounded score
+        return [
+            PegPoint(r.taken_at.date(), (r.pain_average + r.enjoyment + r.activity) / 3)
+            for r in responses
+            if start <= r.taken_at.date() <= end
+        ]
 
     def peg_change(self, baseline: tuple[dt.date, dt.date], period: tuple[dt.date, dt.date]) -> t.Change | None:
         """Mean PEG in the period against the mean in the baseline period the person picked."""
@@ -124,9 +144,18 @@ class InsightsService:
 
     # --- activity, goals ---
 
-    def activity(self, start: dt.date, end: dt.date) -> list[ActivityDay]:
+    def planned(self, start: dt.date, end: dt.date) -> list[ActivityDay]:
+        """Every activity's plan day by day, archived ones too (what was planned then), without what was done:
+        the summary adds up the logs itself, exactly."""
         with self._uow() as uow:
-            activities = uow.pacing.activities()
+            activities = uow.pacing.activities(include_archived=True)
+            changes = {a.id: uow.pacing.changes(a.id) for a in activities}
+        days = t.days_between(start, end)
+        return [ActivityDay(a, [day_progress(a, changes[a.id], [], d) for d in days]) for a in activities]
+
+    def activity(self, start: dt.date, end: dt.date, *, include_archived: bool = False) -> list[ActivityDay]:
+        with self._uow() as uow:
+            activities = uow.pacing.activities(include_archived=include_archived)
             logs = uow.pacing.logs(start, end)
             changes = {a.id: uow.pacing.changes(a.id) for a in activities}
         days = t.days_between(start, end)

@@ -81,6 +81,10 @@ class Database:
     def serialize(self) -> bytes:
         return self._conn.serialize()
 
+    def make_read_only(self) -> None:
+        """Refuse every write from now on (a private copy for reading, see storage/read_only.py)."""
+        self._conn.execute("PRAGMA query_only=ON")
+
     def integrity_ok(self) -> bool:
         row = self._conn.execute("PRAGMA integrity_check").fetchone()
         return bool(row and row[0] == "ok")

@@ -73,6 +73,7 @@ class GoalsRepository:
             GoalStatus(row.status),
             tuple(GoalStep(s.id, s.text, s.done_on) for s in steps),
             tuple(GoalRating(from_row_times(r.rated_at_utc, r.utc_offset_minutes), r.rating) for r in ratings),
+            row.created_at_utc.replace(tzinfo=dt.UTC),
         )
 
     def goals(self) -> list[Goal]:

@@ -128,6 +128,18 @@ class CheckinRepository:
     def count(self) -> int:
         return int(self._session.scalar(select(func.count()).select_from(PainEntryRow)) or 0)
 
+    def region_names_until(self, moment: dt.datetime) -> frozenset[str]:
+        """Every body region named by a check-in recorded at or before `moment` (one query, no check-ins
+        loaded: the follow-up watcher's "a new region" needs only the names)."""
+        utc, _ = to_row_times(moment)
+        names = self._session.scalars(
+            select(EntryRegionRow.region)
+            .join(PainEntryRow, PainEntryRow.id == EntryRegionRow.entry_id)
+            .where(PainEntryRow.recorded_at_utc <= utc)
+            .distinct()
+        )
+        return frozenset(names)
+
     def first(self) -> Checkin | None:
         row = self._session.scalars(select(PainEntryRow).order_by(PainEntryRow.recorded_at_utc).limit(1)).first()
         return _checkin(row) if row else None

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from companion.ui.pacing.pacing_view import PacingView
     from companion.ui.settings.data_section import DataSection
     from companion.ui.settings.settings_view import SettingsView
+    from companion.ui.story.story_view import StoryView
     from companion.ui.summary.summary_view import SummaryView
     from companion.ui.support.support_view import SupportView
     from companion.ui.today.today_view import TodayView
@@ -54,10 +55,12 @@ PAGES = (
     ("medicines", N_("Medicines")),
     ("trends", N_("Trends")),
     ("summary", N_("Summary")),
+    ("story", N_("My story")),
     ("support", N_("Support")),
     ("settings", N_("Settings")),
 )
 KEYS = tuple(key for key, _title in PAGES)
+SHORTCUTS = {key: f"Ctrl+{number % 10}" for number, key in enumerate(KEYS[:10], start=1)} | {"settings": "Ctrl+,"}
 NAVIGATION_SHARE = 0.2  # of the window's width, at most (unless a single word needs more)
 NAVIGATION_MIN_WIDTH = 180
 
@@ -80,6 +83,7 @@ FACTORIES: dict[str, Callable[[OpenDiary], QWidget]] = {
     "plan": _factory("companion.ui.flare.plan_editor", "FlarePlanEditor"),
     "goals": _factory("companion.ui.goals.goals_view", "GoalsView"),
     "medicines": _factory("companion.ui.medicines.medicines_view", "MedicinesView"),
+    "story": _factory("companion.ui.story.story_view", "StoryView"),
     "trends": _factory("companion.ui.trends.trends_view", "TrendsView"),
     "summary": _factory("companion.ui.summary.summary_view", "SummaryView"),
     "support": _factory("companion.ui.support.support_view", "SupportView"),
@@ -164,9 +168,10 @@ class MainView(Retranslatable, QWidget):
         self.nav.currentRowChanged.connect(self._on_nav_current_row_changed)
         self.lock_button.clicked.connect(self.lock_requested)
         self.nav.setCurrentRow(0)
-        # Ctrl+1, Ctrl+2, ... Ctrl+9, then Ctrl+0 move between sections from anywhere.
-        for number, key in enumerate(KEYS, start=1):
-            QShortcut(QKeySequence(f"Ctrl+{number % 10}"), self, lambda k=key: self.show_page(k))
+        # Ctrl+1, Ctrl+2, ... Ctrl+9, then Ctrl+0 move between the first ten sections from anywhere; Settings,
+        # the eleventh, is Ctrl+comma (the usual shortcut for settings).
+        for key, sequence in SHORTCUTS.items():
+            QShortcut(QKeySequence(sequence), self, lambda k=key: self.show_page(k))
         self.flare_button.clicked.connect(self.open_flare_mode)
         self.flare_shortcut = QShortcut(QKeySequence(Qt.Key.Key_F2), self, self.open_flare_mode)
         self.flare_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
@@ -246,6 +251,10 @@ class MainView(Retranslatable, QWidget):
     @property
     def medicines(self) -> MedicinesView:
         return cast("MedicinesView", self.page("medicines"))
+
+    @property
+    def story(self) -> StoryView:
+        return cast("StoryView", self.page("story"))
 
     @property
     def trends(self) -> TrendsView:

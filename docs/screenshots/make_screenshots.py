@@ -169,27 +169,37 @@ def shoot_trends(app: QApplication, window: CompanionWindow, lang: str) -> None:
 
 
 def summary_pages(session: object, lang: str) -> None:
-    """The consultation summary (3 months, for a GP) as PDF pages: Welsh, English, and both side by side."""
+    """The consultation summary (3 months, for a GP) as A4 PDF pages: Welsh, English, and both side by side,
+    with how the person communicates, their name and the appointment's day."""
     import subprocess
 
+    from companion.domain.summary import Communication, ConsultationLanguage
     from companion.reports.summary_data import SummaryOptions, build_summary
     from companion.reports.summary_pdf import summary_pdf
 
     languages = [lang] + (["both"] if lang == "cy" else [])
     for language in languages:
         end = session.diary.today()  # type: ignore[attr-defined]
+        welsh = language != "en"
         options = SummaryOptions(
             end - dt.timedelta(days=90),
             end,
             language=language,
             top3=("Cwsg ers y tabledi newydd", "Help gyda'r grisiau", "Clinig poen?")
-            if language != "en"
+            if welsh
             else ("Sleep since the new tablets", "Help with the stairs", "A pain clinic referral?"),
             bran=True,
+            name="Siân Ŵyn",
+            appointment=end + dt.timedelta(days=3),
+            communication=Communication(
+                ConsultationLanguage.WELSH, someone_with_me="Fy merch, Elen" if welsh else "My daughter, Elen"
+            ),
         )
         pdf = Path(tempfile.mkdtemp()) / "summary.pdf"
         pdf.write_bytes(summary_pdf(build_summary(session, options)))  # type: ignore[arg-type]
         target = str(OUT / f"28-summary-{language}")
+        for old in OUT.glob(f"28-summary-{language}-*.png"):
+            old.unlink()
         subprocess.run(["pdftoppm", "-png", "-r", "70", str(pdf), target], check=True)  # noqa: S607
         pdf.unlink()
         print("wrote", f"docs/screenshots/28-summary-{language}-*.png")

@@ -76,9 +76,14 @@ def test_past_flares_are_listed_opened_read_and_their_reviews_changed(
         "1 November 2026 to 4 November 2026: 4 days.\nHighest pain noted: 8 out of 10.\n"
         "You wrote a review afterwards.",
     ]
-    # By keyboard: Tab from the review date reaches the list, Down chooses the older flare, Enter opens it.
+    # By keyboard: Tab from the review date goes past who the plan was agreed with (and the tick for when) to
+    # the list, Down chooses the older flare, Enter opens it.
     plan.review_date.setFocus()
     qtbot.keyClick(plan.review_date, Qt.Key.Key_Tab)
+    assert plan.agreement.who.hasFocus()
+    qtbot.keyClick(plan.agreement.who, Qt.Key.Key_Tab)
+    assert plan.agreement.on.check.hasFocus()
+    qtbot.keyClick(plan.agreement.on.check, Qt.Key.Key_Tab)  # the date itself waits for the tick
     assert history.list.hasFocus()
     qtbot.keyClick(history.list, Qt.Key.Key_Down)
     assert history.selected_id() == first

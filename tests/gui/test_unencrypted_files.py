@@ -46,11 +46,34 @@ def _summary_pdf(window: CompanionWindow) -> tuple[QWidget, QPushButton]:
 def _supporter_sheet(window: CompanionWindow) -> tuple[QWidget, QPushButton]:
     from companion.ui.flare.supporter_sheet_dialog import SupporterSheetDialog
 
-    assert window.session is not None
+    assert window.open_diary is not None
     dialog = SupporterSheetDialog(window.open_diary, window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog, dialog.save_button
+
+
+def _fhir_export(window: CompanionWindow) -> tuple[QWidget, QPushButton]:
+    assert window.main_view is not None
+    window.main_view.show_page("settings")
+    window.main_view.data_section.open_fhir_export()
+    dialog = window.main_view.data_section.fhir_dialog
+    return dialog, dialog.export_button
+
+
+def _story_pdf(window: CompanionWindow) -> tuple[QWidget, QPushButton]:
+    assert window.main_view is not None
+    window.main_view.show_page("story")
+    return window, window.main_view.story.timeline.document.pdf_button
+
+
+def _summary_for_a_period(window: CompanionWindow) -> tuple[QWidget, QPushButton]:
+    from companion.ui.story.prepare_dialog import PrepareDialog
+
+    assert window.session is not None and window.open_diary is not None
+    upcoming = next(a for a in window.session.appointments.appointments() if not a.attended)
+    dialog = PrepareDialog.open_for(window.open_diary, upcoming.id, window)
+    return dialog, dialog.summary_button
 
 
 SAVES: dict[str, Callable[[CompanionWindow], tuple[QWidget, QPushButton]]] = {
@@ -59,6 +82,9 @@ SAVES: dict[str, Callable[[CompanionWindow], tuple[QWidget, QPushButton]]] = {
     "chart picture": _chart_picture,
     "summary PDF": _summary_pdf,
     "supporter sheet PDF": _supporter_sheet,
+    "FHIR export": _fhir_export,
+    "My story so far PDF": _story_pdf,
+    "summary for the period before an appointment": _summary_for_a_period,
 }
 
 

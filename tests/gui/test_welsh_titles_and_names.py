@@ -144,6 +144,8 @@ def test_suggested_file_names_are_in_the_interface_language() -> None:
         "export_csv": "companion-export-2027-02-04.zip",
         "flare_help": "companion-flare-help-2027-02-04.pdf",
         "summary": "companion-summary-2027-02-04.pdf",
+        "fhir": "companion-health-record-2027-02-04.json",
+        "story": "companion-my-story-2027-02-04.pdf",
         "chart": "companion-chart-pain-over-time-2027-02-04.png",
     }
     assert welsh == {
@@ -151,6 +153,8 @@ def test_suggested_file_names_are_in_the_interface_language() -> None:
         "export_csv": "cydymaith-allforio-2027-02-04.zip",
         "flare_help": "cydymaith-taflen-pwl-o-boen-2027-02-04.pdf",
         "summary": "cydymaith-crynodeb-2027-02-04.pdf",
+        "fhir": "cydymaith-cofnod-iechyd-2027-02-04.json",
+        "story": "cydymaith-fy-stori-2027-02-04.pdf",
         "chart": "cydymaith-siart-poen-dros-amser-2027-02-04.png",
     }
     assert name_part("Cwsg, hwyliau a blinder / ŵ") == "cwsg-hwyliau-a-blinder-ŵ"

@@ -202,6 +202,8 @@ def diary_screens(window: CompanionWindow) -> Iterator[tuple[str, QWidget]]:
 def _dialogs(window: CompanionWindow) -> Iterator[tuple[str, QWidget]]:
     from companion.services import transfer
     from companion.ui.flare.supporter_sheet_dialog import SupporterSheetDialog
+    from companion.ui.imports.fhir_export_dialog import FhirExportDialog
+    from companion.ui.imports.import_wizard import ImportWizard
     from companion.ui.settings.import_dialog import ImportDialog
 
     main = window.main_view
@@ -217,11 +219,48 @@ def _dialogs(window: CompanionWindow) -> Iterator[tuple[str, QWidget]]:
         ("tag manager dialog", main.diary.open_tag_manager()),
         ("PEG dialog", main.today.measures_banner.open_peg()),
         ("mood check dialog", main.today.measures_banner.open_mood_screen()),
+        ("import wizard", ImportWizard(window.open_diary, window)),  # type: ignore[arg-type]
+        ("FHIR export dialog", FhirExportDialog(window.open_diary, window)),  # type: ignore[arg-type]
     ]
     for name, dialog in opened:
         assert dialog is not None, name
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # as the app opens them: gone once closed
         dialog.show()
+        settle()
+        yield name, dialog
+        dialog.reject()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        settle()
+    yield from _story_dialogs(window)
+
+
+def _story_dialogs(window: CompanionWindow) -> Iterator[tuple[str, QWidget]]:
+    """My story's dialogs, one at a time, on the demo diary's records (an investigation with its result, the
+    attended appointment with its reasons, the decision, the review plan)."""
+    from companion.domain.story import StoryKind
+    from companion.ui.story.after_dialog import AfterVisitDialog
+    from companion.ui.story.appointment_dialog import AppointmentDialog
+    from companion.ui.story.decision_dialog import DecisionDialog
+    from companion.ui.story.item_dialog import StoryItemDialog
+    from companion.ui.story.prepare_dialog import PrepareDialog
+    from companion.ui.story.review_dialog import ReviewPlanDialog
+
+    diary, session = window.open_diary, window.session
+    assert diary is not None and session is not None
+    scan = next(i for i in session.story.items() if i.kind is StoryKind.INVESTIGATION)
+    attended = next(a for a in session.appointments.appointments() if a.attended)
+    upcoming = next(a for a in session.appointments.appointments() if not a.attended)
+    openers = [
+        ("story entry dialog", lambda: StoryItemDialog.open_for(diary, scan.id, window)),
+        ("appointment dialog", lambda: AppointmentDialog.open_for(diary, upcoming.id, window)),
+        ("getting ready dialog", lambda: PrepareDialog.open_for(diary, upcoming.id, window)),
+        ("after the appointment dialog", lambda: AfterVisitDialog.open_for(diary, attended.id, window)),
+        ("decision dialog", lambda: DecisionDialog.open_for(diary, session.story.decisions()[0].id, window)),
+        ("review plan dialog", lambda: ReviewPlanDialog.open_for(diary, session.story.review_plans()[0].id, window)),
+    ]
+    for name, opener in openers:
+        dialog = opener()
+        assert dialog is not None, name
         settle()
         yield name, dialog
         dialog.reject()

@@ -19,9 +19,11 @@ from babel.messages.pofile import read_po
 
 ROOT = Path(__file__).resolve().parents[2]
 PO = ROOT / "translations" / "cy" / "LC_MESSAGES" / "companion.po"
-# The same keywords as translations/update.sh passes to `pybabel extract`.
+# The same keywords as translations/update.sh passes to `pybabel extract`, with pybabel's own default
+# `gettext` (a document's translator: `tr.gettext("Pain")`).
 KEYWORDS: dict[str, object] = {
     "_": None,
+    "gettext": None,
     "N_": None,
     "ngettext": (1, 2),
     "pgettext": ((1, "c"), 2),

@@ -99,6 +99,9 @@ class FakeCheckins:
         ordered = self._ordered()
         return ordered[0] if ordered else None
 
+    def region_names_until(self, moment: dt.datetime) -> frozenset[str]:
+        return frozenset(r.region for c in self._ordered() if _utc(c.recorded_at) <= _utc(moment) for r in c.regions)
+
 
 class FakeTags:
     def __init__(self, t: FakeTables) -> None:

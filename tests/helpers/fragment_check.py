@@ -17,7 +17,7 @@ import ast
 from collections.abc import Iterator
 from pathlib import Path
 
-TRANSLATORS = {"_", "ngettext", "pgettext", "translate_in"}
+TRANSLATORS = {"_", "gettext", "ngettext", "pgettext", "translate_in"}
 SENTENCE_END = (".", "!", "?", "…", ".)", ".”", "?”")
 
 # (file relative to the repository, English template) -> why a translated value inside it is fine.

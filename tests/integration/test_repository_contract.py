@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from companion.domain.appointments import Appointment
-from companion.domain.checkin import Checkin, TagKind, TagRating
+from companion.domain.checkin import Checkin, RegionPain, TagKind, TagRating
 from companion.domain.flare import FlareEpisode
 from companion.domain.goals import ActionPlan, Goal, GoalRating, GoalStep
 from companion.domain.measures import Instrument, MoodScreen, PegResponse
@@ -95,6 +95,19 @@ def test_check_ins_in_order_of_their_instants_whatever_their_offsets(uow: Factor
             ("same instant, added later", 5),
             ("lisbon", 9),
         ]
+
+
+def test_regions_named_up_to_a_moment_at_or_before_it(uow: Factory) -> None:
+    add_checkins(
+        uow,
+        Checkin("back", at(1, 9), pain=4, regions=(RegionPain("b-lower-back"), RegionPain("f-knee-l"))),
+        Checkin("knee again", at(2, 9), pain=4, regions=(RegionPain("f-knee-l"),)),
+        Checkin("shoulder, later", at(3, 9), pain=6, regions=(RegionPain("f-shoulder-l"),)),
+    )
+    with uow() as work:
+        assert work.checkins.region_names_until(at(1, 8)) == frozenset()
+        assert work.checkins.region_names_until(at(2, 9)) == {"b-lower-back", "f-knee-l"}  # at the moment counts
+        assert work.checkins.region_names_until(at(9, 9)) == {"b-lower-back", "f-knee-l", "f-shoulder-l"}
 
 
 def test_tags_keep_their_first_spelling_and_merge_keeping_the_higher_rating(uow: Factory) -> None:

@@ -31,7 +31,10 @@ TWO_RENDERINGS_ALLOWED = {
     "to": "between two dates inside a sentence ('o … i …') and the diary filter's field label ('Hyd at')",
 }
 # The English names of the pages in the navigation (ui/main_view.py), whose Welsh is quoted in sentences.
-PAGES = ("Today", "Diary", "Pacing", "Flare-up plan", "Goals", "Medicines", "Trends", "Summary", "Support", "Settings")
+PAGES = (
+    *("Today", "Diary", "Pacing", "Flare-up plan", "Goals", "Medicines", "Trends", "Summary", "My story"),
+    *("Support", "Settings"),
+)
 
 
 @pytest.fixture(scope="module")

@@ -153,7 +153,11 @@ def parse_bearable(data: bytes, file_name: str, now: dt.datetime) -> ParsedImpor
         outcome = _read_row(number, cells, index, shown, group)
         if outcome is not None:
             problems.append(outcome)
-    entries = [_merge_untimed(groups, key) for key in sorted(groups)]
+    parts_by_day: dict[dt.date, list[str]] = {}
+    for day, part in groups:
+        if part:
+            parts_by_day.setdefault(day, []).append(part)
+    entries = [_merge_untimed(groups, key, parts_by_day.get(key[0], [])) for key in sorted(groups)]
     for entry in entries:
         if entry is not None and not note_fits(entry.note):
             problems.append(problem(entry.rows[0], shown.get(NOTES, NOTES), LONG_NOTE, limit=NOTE_MAX_CHARS))
@@ -163,13 +167,17 @@ def parse_bearable(data: bytes, file_name: str, now: dt.datetime) -> ParsedImpor
     )
 
 
-def _merge_untimed(groups: dict[tuple[dt.date, str], _Group], key: tuple[dt.date, str]) -> ImportedEntry | None:
-    """Rows with no time of day join the day's first timed check-in, or stand alone at noon on a day without one."""
+def _merge_untimed(
+    groups: dict[tuple[dt.date, str], _Group], key: tuple[dt.date, str], timed_parts: list[str]
+) -> ImportedEntry | None:
+    """Rows with no time of day join the day's first timed check-in, or stand alone at noon on a day without one.
+    `timed_parts` are the day's parts with a time of day (found once for the file: looking them up here for
+    every check-in made a ten-year export take minutes)."""
     day, part = key
     group = groups[key]
     if part:
         untimed = groups.get((day, ""))
-        first_timed = min((p for (d, p) in groups if d == day and p), key=list(TIMES_OF_DAY).index)
+        first_timed = min(timed_parts, key=list(TIMES_OF_DAY).index)
         if untimed is not None and part == first_timed:
             group.rows[:0] = untimed.rows
             group.lines[:0] = untimed.lines
@@ -179,7 +187,7 @@ def _merge_untimed(groups: dict[tuple[dt.date, str], _Group], key: tuple[dt.date
             if group.sleep_hours is None:
                 group.sleep_hours = untimed.sleep_hours
         return group.entry()
-    if any(d == day and p for (d, p) in groups):
+    if timed_parts:
         return None  # merged into the day's first timed check-in
     return group.entry()
 

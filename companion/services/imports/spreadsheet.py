@@ -58,11 +58,11 @@ SUGGESTIONS: dict[Field, tuple[str, ...]] = {
     "date": ("date", "day", "dyddiad", "diwrnod", "date formatted"),
     "time": ("time", "amser", "time of day"),
     "pain": ("pain", "pain level", "pain score", "score", "poen", "sgôr", "sgor"),
-    "sleep_hours": ("sleep", "sleep hours", "hours slept", "cwsg", "oriau cwsg"),
+    "sleep_hours": ("sleep", "sleep hours", "hours slept", "slept", "hours of sleep", "cwsg", "oriau cwsg"),
     "mood": ("mood", "hwyliau", "hwyl"),
     "tiredness": ("tiredness", "fatigue", "blinder", "tired"),
     "note": ("note", "notes", "comment", "comments", "nodyn", "nodiadau"),
-    "tags": ("tags", "tagiau", "activities", "factors"),
+    "tags": ("tags", "tagiau", "labels", "activities", "factors"),
 }
 
 _BAD_MAPPING = N_(
@@ -121,16 +121,28 @@ def parse_units_text(text: str) -> tuple[dict[Field, int], SleepUnit]:
     return scales, sleep
 
 
+def _names(column: str, name: Field, whole: bool) -> bool:
+    """Whether `column` is one of the names `name` often has: the whole name, or (`whole` False) one of them
+    followed by more words, such as "Mood (1-5)" or "Pain score today"."""
+    key = header_key(column)
+    if whole:
+        return key in SUGGESTIONS[name]
+    return any(re.match(rf"{re.escape(known)}\b", key) for known in SUGGESTIONS[name])
+
+
 def suggest_mapping(header: tuple[str, ...]) -> dict[Field, str]:
-    """A first guess at the mapping from the column names (the person checks and changes it)."""
+    """A first guess at the mapping from the column names (the person checks and changes it): names that
+    match exactly first, then names that start with one of the usual names."""
     found: dict[Field, str] = {}
     used: set[str] = set()
-    for name in FIELDS:
-        for column in header:
-            if header_key(column) in SUGGESTIONS[name] and column not in used:
+    for whole in (True, False):
+        for name in FIELDS:
+            if name in found:
+                continue
+            column = next((c for c in header if c not in used and _names(c, name, whole)), None)
+            if column is not None:
                 found[name] = column
                 used.add(column)
-                break
     return found
 
 

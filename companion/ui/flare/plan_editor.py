@@ -31,6 +31,7 @@ from companion.ui.core.page import Draft, PagePart
 from companion.ui.flare.flare_history import FlareHistory
 from companion.ui.flare.plan_section import SECTION_STYLE, HelpersSection, PlanSection
 from companion.ui.layouts import flow_row
+from companion.ui.story.fields import AgreementFields
 from companion.ui.widgets import label, set_tab_order
 from companion.ui.wrapping import WrappingGroupBox
 
@@ -64,7 +65,6 @@ class FlarePlanEditor(PagePart, QWidget):
         self._has_saved_plan = False
         self._status_key = ""
         self._baseline_updated_on: dt.date | None = None
-        self._baseline_agreement = FlarePlan().agreement  # kept as loaded until a screen edits it
         self._loaded = False
         self._today = diary.clock.today()
 
@@ -105,6 +105,8 @@ class FlarePlanEditor(PagePart, QWidget):
         review_layout = QVBoxLayout(self.review_box)
         review_layout.addWidget(flow_row(self.review_label, self.review_date))
         review_layout.addWidget(self.review_sentence)
+        self.agreement = AgreementFields("flareAgreement")  # "agreed with ... on ...": plans are made together
+        review_layout.addWidget(self.agreement)
         self.history = FlareHistory(diary)
         self.history.setStyleSheet(SECTION_STYLE)
 
@@ -171,6 +173,8 @@ class FlarePlanEditor(PagePart, QWidget):
             widget.changed.connect(self._on_plan_changed)
             widget.rows_changed.connect(self._fix_tab_order)
         self.review_date.dateChanged.connect(self._on_review_date_changed)
+        self.agreement.who.textChanged.connect(self._on_plan_changed)
+        self.agreement.on.changed.connect(self._on_plan_changed)
         self.save_button.clicked.connect(self.save)
         self.flare_mode_button.clicked.connect(self.open_flare_mode_requested)
         self.open_flare_mode_requested.connect(diary.app.open_flare_mode)
@@ -207,6 +211,7 @@ class FlarePlanEditor(PagePart, QWidget):
         self.review_label.setText(_("Re&view date:"))
         self.review_date.setAccessibleName(_("Date to review this plan by"))
         # The date's form, language and width come from ui/field_behaviour.py, as in every date field.
+        self.agreement.retranslate_ui()
         self.save_button.setText(_("&Save plan"))
         self.save_button.setAccessibleName(_("Save the plan (Ctrl+S)"))
         self.save_button.setToolTip(_("Save the plan (Ctrl+S)"))
@@ -242,7 +247,7 @@ class FlarePlanEditor(PagePart, QWidget):
         self.review_date.setDate(_qdate(review))
         self.review_date.blockSignals(False)
         self._baseline_updated_on = plan.updated_on
-        self._baseline_agreement = plan.agreement
+        self.agreement.set_value(plan.agreement, self._today)
         self._baseline = self.plan()
         self._loaded = True
         self._status_key = ""
@@ -262,7 +267,7 @@ class FlarePlanEditor(PagePart, QWidget):
             helpers=self.helpers.helpers(),
             review_date=_pydate(self.review_date.date()),
             updated_on=self._baseline_updated_on,
-            agreement=self._baseline_agreement,
+            agreement=self.agreement.value(),
         )
 
     def has_changes(self) -> bool:
@@ -304,6 +309,7 @@ class FlarePlanEditor(PagePart, QWidget):
             "sections": {key: list(lines) for key, lines in plan.sections.items()},
             "helpers": [[h.name, h.how, h.phone] for h in plan.helpers],
             "review_date": plan.review_date.isoformat() if plan.review_date else None,
+            "agreement": self.agreement.state(),
         }
 
     def restore(self, draft: Draft) -> None:
@@ -316,6 +322,7 @@ class FlarePlanEditor(PagePart, QWidget):
         self.helpers.set_helpers(tuple(Helper(*(str(part) for part in row)) for row in helpers))
         if isinstance(review, str):
             self.review_date.setDate(_qdate(dt.date.fromisoformat(review)))
+        self.agreement.set_state(draft.get("agreement"))
         self._fix_tab_order()
         self._status_key = ""
         self.kept_note.setVisible(self.has_changes())
@@ -365,7 +372,14 @@ class FlarePlanEditor(PagePart, QWidget):
         order: list[QWidget] = []
         for key in SECTIONS:
             order += self.helpers.focus_order() if key == "people" else self.sections[key].focus_order()
-        return [*order, self.review_date, *self.history.focus_order(), self.flare_mode_button, self.save_button]
+        return [
+            *order,
+            self.review_date,
+            *self.agreement.focusables(),
+            *self.history.focus_order(),
+            self.flare_mode_button,
+            self.save_button,
+        ]
 
     def _fix_tab_order(self) -> None:
         order = self.focus_order()

@@ -33,6 +33,7 @@ from companion.services.goals import new_id
 from companion.ui import dialogs
 from companion.ui.core.diary import OpenDiary
 from companion.ui.core.page import Draft, PagePart
+from companion.ui.story.fields import AgreementFields
 from companion.ui.widgets import label, window_title
 
 
@@ -89,6 +90,8 @@ class ActionPlanDialog(PagePart, QDialog):
         form.addRow(self.when_label, self.when)
         form.addRow(self.days_label, days)
         form.addRow(self.confidence_label, confidence_box)
+        self.agreement = AgreementFields("planAgreement")  # "agreed with ... on ...": plans are made together
+        form.addRow(self.agreement)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.setObjectName("planButtons")
         layout.addWidget(self.intro)
@@ -106,6 +109,7 @@ class ActionPlanDialog(PagePart, QDialog):
             for index, box in enumerate(self.days):
                 box.setChecked(index in plan.days)
             self.confidence.setValue(plan.confidence)
+            self.agreement.set_value(plan.agreement, diary.clock.today())
         else:
             for box in self.days:
                 box.setChecked(True)
@@ -151,6 +155,7 @@ class ActionPlanDialog(PagePart, QDialog):
         self.confidence.setAccessibleDescription(_(CONFIDENCE.both))
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(_("&Save plan"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
+        self.agreement.retranslate_ui()
         self._update_suggestion()
 
     def _update_suggestion(self) -> None:
@@ -182,6 +187,7 @@ class ActionPlanDialog(PagePart, QDialog):
             when=self.when.text(),
             days=frozenset(i for i, box in enumerate(self.days) if box.isChecked()),
             confidence=self.confidence.value(),
+            agreement=self.agreement.value(),
         )
 
     def save(self) -> None:
@@ -228,6 +234,7 @@ class ActionPlanDialog(PagePart, QDialog):
             "when": self.when.text(),
             "days": [i for i, box in enumerate(self.days) if box.isChecked()],
             "confidence": self.confidence.value(),
+            "agreement": self.agreement.state(),
         }
 
     def draft(self) -> Draft | None:
@@ -244,6 +251,7 @@ class ActionPlanDialog(PagePart, QDialog):
         for index, box in enumerate(self.days):
             box.setChecked(index in days)
         self.confidence.setValue(int(draft.get("confidence", 7)))
+        self.agreement.set_state(draft.get("agreement"))
         self.status.setText(
             _("The plan you were writing was kept when the diary locked. It is not saved yet: check it, then save it.")
         )

@@ -39,6 +39,7 @@ from companion.ui.medicines.fields import (
 from companion.ui.medicines.medicine_text import ReviewRow, is_stopped, medicine_status
 from companion.ui.medicines.rating_section import RatingSection
 from companion.ui.medicines.record_page import RecordPage
+from companion.ui.story.fields import AgreementFields
 from companion.ui.widgets import label
 
 KIND_NAMES = {
@@ -131,6 +132,8 @@ class MyMedicinesPage(RecordPage[Medicine]):
         form.addRow(self.started_label, self.started)
         form.addRow(self.stopped_label, self.stopped)
         form.addRow(self.prescriber_label, self.prescriber)
+        self.agreement = AgreementFields("medicineAgreement")  # a change agreed with a prescriber, and when
+        form.addRow(self.agreement)
         form.addRow(self.review_label, self.next_review)
         form.addRow(self.group_label, self.group)
         form.addRow(self.group_help)
@@ -163,6 +166,7 @@ class MyMedicinesPage(RecordPage[Medicine]):
         column.addWidget(self.editor)
         column.addWidget(self.rating_box)
         column.addStretch(1)
+        place_before(self.next_review.check, self.agreement.focusables())  # Tab in reading order
 
         self.list.currentItemChanged.connect(self._on_current_changed)
         self.new_button.clicked.connect(self.new_record)
@@ -224,6 +228,7 @@ class MyMedicinesPage(RecordPage[Medicine]):
         self.prescriber_label.setText(_("Who prescribed it"))
         self.prescriber_label.setBuddy(self.prescriber)
         self.prescriber.setAccessibleName(_("Who prescribed it"))
+        self.agreement.retranslate_ui()
         self.review_label.setText(_("Next review"))
         self.review_label.setBuddy(self.next_review.check)
         self.next_review.set_texts(_("Date set"), _("A next review date is set"), _("Date of the next review"))
@@ -345,6 +350,7 @@ class MyMedicinesPage(RecordPage[Medicine]):
         self.started.set_value(m.started_on, today)
         self.stopped.set_value(m.stopped_on, today)
         self.prescriber.setText(m.prescriber)
+        self.agreement.set_value(m.agreement, today)
         self.next_review.set_value(m.next_review, today)
         self.group.setCurrentIndex(list(ReviewGroup).index(m.review_group))
         self.notes.setPlainText(m.notes)
@@ -368,6 +374,7 @@ class MyMedicinesPage(RecordPage[Medicine]):
             started_on=self.started.value(),
             stopped_on=self.stopped.value(),
             prescriber=self.prescriber.text(),
+            agreement=self.agreement.value(),
             next_review=self.next_review.value(),
             review_group=ReviewGroup(self.group.currentData()),
             notes=self.notes.toPlainText(),
@@ -382,6 +389,7 @@ class MyMedicinesPage(RecordPage[Medicine]):
             "started": self.started.state(),
             "stopped": self.stopped.state(),
             "prescriber": self.prescriber.text(),
+            "agreement": self.agreement.state(),
             "next_review": self.next_review.state(),
             "group": self.group.currentData(),
             "notes": self.notes.toPlainText(),
@@ -396,6 +404,7 @@ class MyMedicinesPage(RecordPage[Medicine]):
         for field, key in ((self.started, "started"), (self.stopped, "stopped"), (self.next_review, "next_review")):
             field.set_state(state.get(key))
         self.prescriber.setText(str(state.get("prescriber", "")))
+        self.agreement.set_state(state.get("agreement"))
         self.group.setCurrentIndex(max(0, self.group.findData(state.get("group"))))
         self.notes.setPlainText(str(state.get("notes", "")))
         self.rating.set_state(dict(state.get("rating") or {}))

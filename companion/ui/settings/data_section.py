@@ -36,8 +36,19 @@ class DataSection(Retranslatable, QGroupBox):
         self.import_button.setObjectName("importButton")
         self.backup_button = QPushButton()
         self.backup_button.setObjectName("backupToFolderButton")
+        self.import_other = QPushButton()
+        self.import_other.setObjectName("importOtherAppButton")
+        self.export_fhir = QPushButton()
+        self.export_fhir.setObjectName("exportFhirButton")
         # The buttons wrap onto more rows at large text sizes rather than widen the page.
-        row = flow_row(self.export_json, self.export_csv, self.import_button, self.backup_button)
+        row = flow_row(
+            self.export_json,
+            self.export_csv,
+            self.import_button,
+            self.backup_button,
+            self.import_other,
+            self.export_fhir,
+        )
         self.status = label()
         self.status.setObjectName("dataStatus")
         layout.addWidget(self.explain)
@@ -47,6 +58,8 @@ class DataSection(Retranslatable, QGroupBox):
         self.export_csv.clicked.connect(lambda: self.export("csv"))
         self.import_button.clicked.connect(self.import_file)
         self.backup_button.clicked.connect(self.backup_to_folder)
+        self.import_other.clicked.connect(self.open_import_wizard)
+        self.export_fhir.clicked.connect(self.open_fhir_export)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -65,6 +78,22 @@ class DataSection(Retranslatable, QGroupBox):
         self.import_button.setAccessibleName(_("Import entries from a file"))
         self.backup_button.setText(_("&Back up to…"))
         self.backup_button.setAccessibleName(_("Put an encrypted copy of your diary in a folder you choose"))
+        self.import_other.setText(_("Import &from another app…"))
+        self.import_other.setAccessibleName(_("Import entries from Bearable, Flaredown or a spreadsheet"))
+        self.export_fhir.setText(_("Export for a &health record (FHIR)…"))
+        self.export_fhir.setAccessibleName(_("Export a file for a health record, in FHIR's format"))
+
+    # --- other apps and health records (each in its own dialog) -------------------------------------------
+
+    def open_import_wizard(self) -> None:
+        from companion.ui.imports.import_wizard import ImportWizard
+
+        self.import_wizard = ImportWizard.open_for(self._diary, self.window())
+
+    def open_fhir_export(self) -> None:
+        from companion.ui.imports.fhir_export_dialog import FhirExportDialog
+
+        self.fhir_dialog = FhirExportDialog.open_for(self._diary, self.window())
 
     # --- export -----------------------------------------------------------------------------------------
 

@@ -1,15 +1,14 @@
-"""The consultation summary screen: the period, who it is for (each remembers its sections), my top 3,
-questions to ask, the summary's own language (Welsh, English or both side by side), a preview, printing
-through the system dialog, and a PDF saved only where the person chooses."""
+"""The consultation summary screen: the period, who it is for (each remembers its sections), how I communicate
+best, my top 3, questions to ask (Making Choices Together first), the summary's own language (Welsh, English
+or both side by side), a preview, printing through the print preview and system dialog, and a PDF saved only
+where the person chooses. Printing or saving asks which day the appointment is, and remembers it."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,18 +27,19 @@ from PySide6.QtWidgets import (
 )
 
 from companion.domain.changes import Changes
-from companion.domain.errors import CompanionError, SaveFailedError
 from companion.domain.summary import AUDIENCE_NAMES, CHARTS, DEFAULT_SECTIONS, Audience, Section
-from companion.i18n import N_, _, current_language
-from companion.i18n.file_names import suggested_file_name
-from companion.ui import dialogs
+from companion.i18n import N_, _, current_language, ngettext
 from companion.ui.core.diary import OpenDiary
-from companion.ui.core.page import PagePart
+from companion.ui.core.page import Draft, PagePart
 from companion.ui.layouts import flow_row
-from companion.ui.widgets import label, run_busy, window_title
+from companion.ui.summary.appointment_dialog import AppointmentDialog, to_date, to_qdate
+from companion.ui.summary.communication_box import CommunicationBox
+from companion.ui.summary.output import SummaryOutput
+from companion.ui.widgets import label
 
 if TYPE_CHECKING:
     from companion.reports.summary_data import SummaryData, SummaryOptions
+    from companion.ui.printing import PrintPreview
 
 PERIODS = ("since_last", "4w", "3m", "custom")
 PERIOD_NAMES = {
@@ -52,6 +52,7 @@ SECTION_NAMES = {
     Section.WHAT_MATTERS: N_("What matters to me"),
     Section.TOP3: N_("My top 3 things to discuss"),
     Section.QUESTIONS: N_("Questions I want to ask"),
+    Section.STORY: N_("My story so far (left out unless ticked)"),
     Section.PAIN: N_("Pain and PEG, with the chart"),
     Section.SLEEP_MOOD: N_("Sleep and mood"),
     Section.FLARES: N_("Flare-ups"),
@@ -63,26 +64,92 @@ SECTION_NAMES = {
 }
 CHART_NAMES = {"wellbeing": N_("Sleep, mood and tiredness"), "peg": N_("PEG over time"), "none": N_("No second chart")}
 LANGUAGE_CHOICES = (("cy", "Cymraeg"), ("en", "English"), ("both", "Cymraeg | English"))
+SHORT_PERIOD_DAYS = 7
 
 
-class SummaryView(PagePart, QWidget):
-    interests = Changes.everything()
-    save_failed = Signal(object)
+class SummaryView(SummaryOutput, PagePart, QWidget):
+    interests = Changes(settings=True, appointments=True)
+    draft_key = "summary"
 
     def __init__(self, diary: OpenDiary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        session = diary.session
-        self._diary = diary
         self.setObjectName("summaryView")
-        self._session = session
+        self._diary = diary
+        self._session = diary.session
         self.data: SummaryData | None = None
+        self.print_job: PrintPreview | None = None
+        self.appointment_dialog: AppointmentDialog | None = None
+        self._notice: tuple[str, int] = ("", 0)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 16, 24, 16)
         self.heading = label("heading")
         self.intro = label()
         content = QWidget()
         column = QVBoxLayout(content)
+        self._build_choices()
+        self.communication = CommunicationBox()
+        self._build_top3_and_questions()
+        self.sections_box = QGroupBox()
+        grid = QGridLayout(self.sections_box)
+        self.sections: dict[Section, QCheckBox] = {}
+        for index, section in enumerate(Section):
+            box = QCheckBox()
+            box.setObjectName(f"section_{section.value}")
+            grid.addWidget(box, index, 0)  # one column: long Welsh names at large text sizes stay whole
+            self.sections[section] = box
+        self.preview_button, self.print_button, self.pdf_button = QPushButton(), QPushButton(), QPushButton()
+        for button, name in (
+            (self.preview_button, "summaryPreview"),
+            (self.print_button, "summaryPrint"),
+            (self.pdf_button, "summaryPdf"),
+        ):
+            button.setObjectName(name)
+        buttons = flow_row(self.preview_button, self.print_button, self.pdf_button)  # wraps at large text
+        self.notice = label()
+        self.notice.setObjectName("summaryPeriodNotice")
+        self.status = label()
+        self.status.setObjectName("summaryStatus")
+        self.preview = QTextBrowser()
+        self.preview.setObjectName("summaryPreviewText")
+        self.preview.setOpenLinks(False)
+        self.preview.setMinimumHeight(360)
+        for widget in (
+            self.choices,
+            self.notice,
+            self.communication,
+            self.top_box,
+            self.questions_box,
+            self.sections_box,
+            buttons,
+            self.status,
+        ):
+            column.addWidget(widget)
+        column.addWidget(self.preview, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # AsNeeded: at 200 % text two long tick-box labels (Ask 3 Questions, BRAN) are wider than the page.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        scroll.setWidget(content)
+        self.scroll_area = scroll
+        outer.addWidget(self.heading)
+        outer.addWidget(self.intro)
+        outer.addWidget(scroll, 1)
 
+        self.period.currentIndexChanged.connect(self._on_period_changed)
+        self.start.dateChanged.connect(self._show_period_notice)
+        self.end.dateChanged.connect(self._show_period_notice)
+        self.audience.currentIndexChanged.connect(self._load_sections)
+        self.preview_button.clicked.connect(self.show_preview)
+        self.print_button.clicked.connect(self.print_summary)
+        self.pdf_button.clicked.connect(self.save_pdf)
+        self._load_remembered()
+        self.retranslate_ui()
+        self._on_period_changed()
+        diary.host.add(self)
+
+    def _build_choices(self) -> None:
         self.choices = QGroupBox()
         form = QFormLayout(self.choices)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # long labels go above their field
@@ -90,15 +157,13 @@ class SummaryView(PagePart, QWidget):
         self.period.setObjectName("summaryPeriod")
         for key in PERIODS:
             self.period.addItem("", key)
-        self.start = QDateEdit()
+        self.start, self.end = QDateEdit(), QDateEdit()
         self.start.setObjectName("summaryStart")
-        self.end = QDateEdit()
         self.end.setObjectName("summaryEnd")
+        dates = QHBoxLayout()
         for date_edit in (self.start, self.end):
             date_edit.setCalendarPopup(True)
-        dates = QHBoxLayout()
-        dates.addWidget(self.start)
-        dates.addWidget(self.end)
+            dates.addWidget(date_edit)
         self.audience = QComboBox()
         self.audience.setObjectName("summaryAudience")
         for audience in Audience:
@@ -130,79 +195,35 @@ class SummaryView(PagePart, QWidget):
         ):
             form.addRow(caption, field)
 
-        self.sections_box = QGroupBox()
-        grid = QGridLayout(self.sections_box)
-        self.sections: dict[Section, QCheckBox] = {}
-        for index, section in enumerate(Section):
-            box = QCheckBox()
-            box.setObjectName(f"section_{section.value}")
-            grid.addWidget(box, index, 0)  # one column: long Welsh names at large text sizes stay whole
-            self.sections[section] = box
-
+    def _build_top3_and_questions(self) -> None:
         self.top_box = QGroupBox()
         top = QVBoxLayout(self.top_box)
         self.top3 = [QLineEdit() for _i in range(3)]
         for index, edit in enumerate(self.top3):
             edit.setObjectName(f"top{index + 1}")
             top.addWidget(edit)
-
         self.questions_box = QGroupBox()
         questions = QVBoxLayout(self.questions_box)
-        self.ask3 = QCheckBox()
+        self.making_choices, self.ask3, self.bran = QCheckBox(), QCheckBox(), QCheckBox()
+        self.making_choices.setObjectName("makingChoices")
         self.ask3.setObjectName("askThree")
-        self.bran = QCheckBox()
         self.bran.setObjectName("bran")
         self.own_questions = QPlainTextEdit()
         self.own_questions.setObjectName("ownQuestions")
         self.own_questions.setTabChangesFocus(True)
         self.own_questions.setMaximumHeight(80)
         self.own_label = label()
-        for part in (self.ask3, self.bran, self.own_label, self.own_questions):
+        # Each set: a short tick box, then its questions in a label that wraps (a tick box's text never does).
+        self.set_labels = [label(), label(), label()]
+        for box, words in zip((self.making_choices, self.ask3, self.bran), self.set_labels, strict=True):
+            words.setIndent(24)
+            words.setBuddy(box)
+            questions.addWidget(box)
+            questions.addWidget(words)
+        for part in (self.own_label, self.own_questions):
             questions.addWidget(part)
 
-        self.preview_button = QPushButton()
-        self.preview_button.setObjectName("summaryPreview")
-        self.print_button = QPushButton()
-        self.print_button.setObjectName("summaryPrint")
-        self.pdf_button = QPushButton()
-        self.pdf_button.setObjectName("summaryPdf")
-        buttons = flow_row(self.preview_button, self.print_button, self.pdf_button)  # wraps at large text
-        self.status = label()
-        self.status.setObjectName("summaryStatus")
-        self.preview = QTextBrowser()
-        self.preview.setObjectName("summaryPreviewText")
-        self.preview.setOpenLinks(False)
-        self.preview.setMinimumHeight(360)
-
-        for widget in (self.choices, self.top_box, self.questions_box, self.sections_box):
-            column.addWidget(widget)
-        column.addWidget(buttons)
-        column.addWidget(self.status)
-        column.addWidget(self.preview, 1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        # AsNeeded: at 200 % text two long tick-box labels (Ask 3 Questions, BRAN) are wider than the page.
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        scroll.setWidget(content)
-        self.scroll_area = scroll
-        outer.addWidget(self.heading)
-        outer.addWidget(self.intro)
-        outer.addWidget(scroll, 1)
-
-        self.period.currentIndexChanged.connect(self._on_period_changed)
-        self.audience.currentIndexChanged.connect(self._load_sections)
-        self.preview_button.clicked.connect(self.show_preview)
-        self.print_button.clicked.connect(self.print_summary)
-        self.pdf_button.clicked.connect(self.save_pdf)
-        self.ask3.setChecked(True)
-        self._load_remembered()
-        self.retranslate_ui()
-        self._on_period_changed()
-
-        # --- text ---
-        diary.host.add(self)
+    # --- text ---
 
     def retranslate_ui(self) -> None:
         self.heading.setText(_("Summary for an appointment"))
@@ -219,7 +240,7 @@ class SummaryView(PagePart, QWidget):
         for index, key in enumerate(PERIODS):
             self.period.setItemText(index, _(PERIOD_NAMES[key]))
         self.dates_label.setText(_("From and to"))
-        self.start.setAccessibleName(_("First day of the summary"))
+        self.start.setAccessibleName(_("First day of the summary (for “since my last appointment”, its day)"))
         self.end.setAccessibleName(_("Last day of the summary"))
         self.audience_label.setText(_("Who it is for"))
         self.audience.setAccessibleName(_("Who the summary is for"))
@@ -243,10 +264,25 @@ class SummaryView(PagePart, QWidget):
         for index, edit in enumerate(self.top3):
             edit.setAccessibleName(_("Thing to discuss number {n}").format(n=index + 1))
         self.questions_box.setTitle(_("Questions I want to ask"))
-        self.ask3.setText(_("Ask 3 Questions: my options, their pros and cons for me, and support to decide"))
+        self.making_choices.setText(_("Making Choices Together"))
+        self.making_choices.setAccessibleName(_("Include the Making Choices Together questions"))
+        self.ask3.setText(_("Ask 3 Questions"))
         self.ask3.setAccessibleName(_("Include the Ask 3 Questions"))
-        self.bran.setText(_("BRAN: benefits, risks, alternatives, and what if I do nothing"))
+        self.bran.setText("BRAN")
         self.bran.setAccessibleName(_("Include the BRAN questions"))
+        for words, text in zip(
+            self.set_labels,
+            (
+                _(
+                    "Making Choices Together: What are my options? What are the benefits and harms? What can I do "
+                    "myself?"
+                ),
+                _("Ask 3 Questions: my options, their pros and cons for me, and support to decide"),
+                _("BRAN: benefits, risks, alternatives, and what if I do nothing"),
+            ),
+            strict=True,
+        ):
+            words.setText(text)
         self.own_label.setText(_("My own questions, one a line"))
         self.own_questions.setAccessibleName(_("Your own questions, one a line"))
         self.preview_button.setText(_("Pre&view"))
@@ -256,6 +292,7 @@ class SummaryView(PagePart, QWidget):
         self.pdf_button.setText(_("Save as P&DF…"))
         self.pdf_button.setAccessibleName(_("Save the summary as a PDF file that is not encrypted"))
         self.preview.setAccessibleName(_("Summary preview"))
+        self._render_notice()
 
     # --- choices ---
 
@@ -265,9 +302,17 @@ class SummaryView(PagePart, QWidget):
         for edit, text in zip(self.top3, prefs.top3(), strict=False):
             edit.setText(text)
         self.own_questions.setPlainText("\n".join(prefs.questions()))
-        if prefs.last_made() is None:
+        sets = prefs.question_sets()
+        self.making_choices.setChecked("making_choices" in sets)
+        self.ask3.setChecked("ask3" in sets)
+        self.bran.setChecked("bran" in sets)
+        self.communication.set_needs(prefs.communication())
+        if prefs.last_appointment(self._today()) is None:
             self.period.setCurrentIndex(PERIODS.index("3m"))
         self._load_sections()
+
+    def _today(self) -> dt.date:
+        return self._session.diary.today()
 
     def _load_sections(self) -> None:
         audience = Audience(self.audience.currentData())
@@ -278,36 +323,67 @@ class SummaryView(PagePart, QWidget):
 
     def _on_period_changed(self) -> None:
         key = self.period.currentData()
-        today = self._session.diary.today()
-        last = self._session.summary.last_made()
+        today = self._today()
+        last = self._session.summary.last_appointment(today)
         start = {
             "since_last": last or today - dt.timedelta(days=27),
             "4w": today - dt.timedelta(days=27),
             "3m": today - dt.timedelta(days=90),
         }.get(key)
-        custom = key == "custom"
-        self.start.setEnabled(custom)
-        self.end.setEnabled(custom)
+        self.start.setEnabled(key in ("custom", "since_last"))  # since my last appointment: its day, editable
+        self.end.setEnabled(key == "custom")
         if start is not None:
-            self.start.setDate(QDate(start.year, start.month, start.day))
-            self.end.setDate(QDate(today.year, today.month, today.day))
+            self.start.setDate(to_qdate(start))
+            self.end.setDate(to_qdate(today))
+        self._show_period_notice()
 
-    def options(self) -> SummaryOptions:
+    def _show_period_notice(self) -> None:
+        """Said on the screen before anything is made: a period still to come, one under a week, one running
+        past today, or "since my last appointment" without a day named yet."""
+        start, end = sorted((to_date(self.start.date()), to_date(self.end.date())))
+        today = self._today()
+        days = (min(end, today) - start).days + 1
+        if start > today:
+            self._notice = ("future", days)
+        elif days < SHORT_PERIOD_DAYS:
+            self._notice = ("short", days)
+        elif end > today:
+            self._notice = ("past_today", days)
+        elif self.period.currentData() == "since_last" and self._session.summary.last_appointment(today) is None:
+            self._notice = ("no_appointment", days)
+        else:
+            self._notice = ("", days)
+        self._render_notice()
+
+    def _render_notice(self) -> None:
+        kind, days = self._notice
+        texts = {
+            "future": _("This period has not started yet, so the summary will have no figures from your diary."),
+            "short": ngettext(
+                "This period is {days} day long, under a week: too short to compare with the days before. The "
+                "summary will say so.",
+                "This period is {days} days long, under a week: too short to compare with the days before. The "
+                "summary will say so.",
+                days,
+            ).format(days=days),
+            "past_today": _("The period runs past today: the figures will stop at today."),
+            "no_appointment": _("Set the day of your last appointment in the first date box."),
+        }
+        text = texts.get(kind, "")
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+
+    def options(self, appointment: dt.date | None = None) -> SummaryOptions:
         from companion.reports.summary_data import SummaryOptions
 
-        def day(edit: QDateEdit) -> dt.date:
-            value = edit.date()
-            return dt.date(value.year(), value.month(), value.day())
-
-        start, end = day(self.start), day(self.end)
-        if end < start:
-            start, end = end, start
+        start, end = sorted((to_date(self.start.date()), to_date(self.end.date())))
         return SummaryOptions(
             start=start,
             end=end,
             audience=Audience(self.audience.currentData()),
             sections=tuple(s for s, box in self.sections.items() if box.isChecked()),
             top3=tuple(e.text() for e in self.top3),
+            making_choices=self.making_choices.isChecked(),
             ask3=self.ask3.isChecked(),
             bran=self.bran.isChecked(),
             own_questions=tuple(q for q in self.own_questions.toPlainText().splitlines() if q.strip()),
@@ -315,111 +391,53 @@ class SummaryView(PagePart, QWidget):
             paper=self.paper.currentText(),
             second_chart=str(self.second_chart.currentData()),
             name=self.name.text(),
+            appointment=appointment,
+            communication=self.communication.needs(),
         )
 
-    def _remember(self, options: SummaryOptions) -> None:
-        try:
-            self._session.summary.remember(
+    def _remember(self, options: SummaryOptions) -> bool:
+        """Keep the choices (and how I communicate) in the diary; False, with the reason shown, if that failed."""
+        sets = {
+            key
+            for key, box in (("making_choices", self.making_choices), ("ask3", self.ask3), ("bran", self.bran))
+            if box.isChecked()
+        }
+        prefs = self._session.summary
+        named = [options.appointment] if options.appointment is not None else []
+        if named and self.period.currentData() == "since_last":
+            named.append(options.start)  # the last appointment, as the person set it
+
+        def write() -> tuple[None, Changes]:
+            changes = prefs.remember(
                 options.audience.value,
                 [s.value for s in options.sections],
-                options.name,
+                options.name or "",
                 list(options.top3),
                 list(options.own_questions),
+                question_sets=sets,
             )
-        except SaveFailedError as exc:
-            self.save_failed.emit(exc)
-        except CompanionError as exc:
-            self.status.setText(exc.message())
+            if options.communication is not None:
+                changes = changes | prefs.remember_communication(options.communication)
+            if named:
+                changes = changes | prefs.remember_appointment(*named)
+            return None, changes
 
-    # --- output ---
-
-    def build(self) -> tuple[str, dict[str, bytes]]:
-        from companion.reports.summary_data import build_summary
-        from companion.reports.summary_pdf import summary_document
-
-        options = self.options()
-        self._remember(options)
-        self.data = run_busy(self, lambda: build_summary(self._session, options))
-        data = self.data
-        return summary_document(data)
-
-    def show_preview(self) -> None:
-        from PySide6.QtCore import QUrl
-        from PySide6.QtGui import QImage, QTextDocument
-
-        html, images = self.build()
-        document = self.preview.document()
-        for name, png in images.items():
-            image = QImage.fromData(png)
-            # on screen at the document's width: scaled down, the 300 dpi original stays for printing
-            document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
-        self.preview.setHtml(html)
-        self.status.setText(_("This is the summary. Print it, or save it as a PDF."))
-
-    def print_summary(self) -> None:
-        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-
-        from companion.reports.pdf import paint_pages, text_document
-
-        html, images = self.build()
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintPreviewDialog(printer, self)
-        dialog.setObjectName("summaryPrintPreview")
-        dialog.setWindowTitle(window_title(_("Print the summary")))
-
-        def paint(target: QPrinter) -> None:
-            paint_pages(text_document(html, images), target, self._footer())
-
-        dialog.paintRequested.connect(paint)
-        dialog.accepted.connect(self._made)
-        self.print_dialog = dialog
-        dialogs.open_modal(dialog)
-
-    def _footer(self) -> Callable[[int, int], str]:
-        data = self.data
-
-        def footer(page: int, pages: int) -> str:
-            from companion.i18n.formatting import format_date
-
-            made = format_date(data.made_on) if data else ""
-            return _("Page {page} of {pages} · made on {date}").format(page=page, pages=pages, date=made)
-
-        return footer
-
-    def save_pdf(self) -> None:
-        dialogs.save_unencrypted(
-            self,
-            warning=_(
-                "The PDF will not be encrypted: anyone who can open the file can read it. Save it only "
-                "where you choose, and delete it when you no longer need it."
-            ),
-            title=_("Save the summary as a PDF"),
-            suggested=str(Path.home() / suggested_file_name("summary", self._session.diary.today())),
-            name_filter=_("PDF files (*.pdf)"),
-            on_path=self._save_pdf_to,
-        )
-
-    def _save_pdf_to(self, path: str) -> None:
-        from companion.reports.summary_data import build_summary
-        from companion.reports.summary_pdf import summary_pdf
-        from companion.services import transfer
-
-        options = self.options()
-        self._remember(options)
-        try:
-            data = run_busy(self, lambda: summary_pdf(build_summary(self._session, options)))
-            transfer.write_export(Path(path), data)  # the chosen file only: built in memory, no temporary copy
-        except CompanionError as exc:
-            self.status.setText(exc.message())
-            return
-        self._made()
-        self.status.setText(_("The summary was saved to {path}.").format(path=path))
-
-    def _made(self) -> None:
-        try:
-            self._session.summary.made()
-        except SaveFailedError as exc:
-            self.save_failed.emit(exc)
+        return self._diary.run(write, problem=self.status.setText, where=self) is not None
 
     def refresh(self) -> None:
-        """Nothing to redraw until the person asks for a preview."""
+        """Nothing is read until the person asks for a preview; the dates follow today."""
+        self._show_period_notice()
+
+    def draft(self) -> Draft | None:
+        """What was typed and not yet kept (it is kept when a summary is previewed, printed or saved)."""
+        return {
+            "top3": [e.text() for e in self.top3],
+            "questions": self.own_questions.toPlainText(),
+            "name": self.name.text(),
+        }
+
+    def restore(self, draft: Draft) -> None:
+        for edit, text in zip(self.top3, draft.get("top3", []), strict=False):
+            edit.setText(str(text))
+        self.own_questions.setPlainText(str(draft.get("questions", "")))
+        self.name.setText(str(draft.get("name", self.name.text())))

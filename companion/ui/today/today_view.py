@@ -33,6 +33,8 @@ from companion.ui.layouts import flow_row
 from companion.ui.measures.due_banner import MeasuresDueBanner
 from companion.ui.medicines.today_doses import TodayDosesPanel
 from companion.ui.pacing.today_panel import PacingTodayPanel
+from companion.ui.story.followup_notice import FollowUpNoticePanel
+from companion.ui.story.today_review import ReviewStepPanel
 from companion.ui.today.score_picker import ScorePicker
 from companion.ui.widgets import label
 
@@ -55,6 +57,7 @@ class TodayView(PagePart, QWidget):
         outer.setContentsMargins(24, 16, 24, 16)
         self.date_heading = label("heading")
         self.measures_banner = MeasuresDueBanner(diary)
+        self.follow_up = FollowUpNoticePanel(diary)  # made here: its buttons come before the check-in on Tab
         self.form = CheckinForm(diary.clock)
         self.picker = self.form.pain
         self.note = self.form.note
@@ -78,6 +81,7 @@ class TodayView(PagePart, QWidget):
         self.empty.setObjectName("todayEmpty")
         self.pacing = PacingTodayPanel(diary)
         self.doses = TodayDosesPanel(diary)
+        self.review_steps = ReviewStepPanel(diary)
         del session
 
         content = QWidget()
@@ -88,6 +92,7 @@ class TodayView(PagePart, QWidget):
         column.addWidget(self.status)
         column.addWidget(self.pacing)
         column.addWidget(self.doses)
+        column.addWidget(self.review_steps)
         column.addSpacing(12)
         column.addWidget(self.list_heading)
         column.addWidget(self.empty)
@@ -101,6 +106,7 @@ class TodayView(PagePart, QWidget):
         self.scroll_area = scroll
         outer.addWidget(self.date_heading)
         outer.addWidget(self.measures_banner)
+        outer.addWidget(self.follow_up)
         outer.addWidget(scroll, 1)
 
         self.save.clicked.connect(self._on_save_clicked)
