@@ -88,7 +88,7 @@ def boom_bust_figure(
             label=_("Hard day after (bust)"),
         )
     ax.set_ylim(0, top * 1.15)
-    ax.set_ylabel(_("Activity, % of my usual"), fontsize=font_pt)
+    ax.set_ylabel(_fit_along(_("Activity, % of my usual"), height * 72 * 0.55, font_pt), fontsize=font_pt)
     pain_ax = ax.twinx()
     style_axes(pain_ax, pal, font_pt, grid=None)
     pain_ax.spines["right"].set_visible(True)
@@ -97,30 +97,44 @@ def boom_bust_figure(
         x, pains, color=c["pain"], linestyle="-.", marker="s", markersize=3, linewidth=1, label=_("Pain (0 to 10)")
     )
     pain_ax.set_ylim(0, 10.5)
-    pain_ax.set_ylabel(_("Pain (0 to 10)"), fontsize=font_pt)
+    pain_ax.set_ylabel(_fit_along(_("Pain (0 to 10)"), height * 72 * 0.55, font_pt), fontsize=font_pt)
 
     def day_label(value: float, _pos: int) -> str:
         index = round(value)
         return format_short_date(days[index]) if 0 <= index < len(days) else ""
 
-    step = max(1, len(days) // 8)
+    # As many dates as fit side by side at this text size (a short date is about six characters), at most 8.
+    room = max(2, min(8, int(width * 72 / (font_pt * 0.9 * 0.6 * 6 * 1.6))))
+    step = max(1, math.ceil(len(days) / room))
     ax.set_xticks(x[::step])
     ax.xaxis.set_major_formatter(FuncFormatter(day_label))
     for axis in (ax, pain_ax):
         axis.tick_params(labelsize=font_pt * 0.9)
     handles, labels = ax.get_legend_handles_labels()
     more, more_labels = pain_ax.get_legend_handles_labels()
-    # below the plot, so it never hides a marked day
+    # Below the plot, so it never hides a marked day; in as many columns as the longest words fit across.
+    words = labels + more_labels
+    longest = max(len(label) for label in words) * font_pt * 0.8 * 0.6 + 40  # in points, with the marker
     figure.legend(
         handles + more,
-        labels + more_labels,
+        words,
         fontsize=font_pt * 0.8,
         loc="outside lower center",
-        ncols=3,
+        ncols=max(1, min(3, int(width * 72 // longest))),
         frameon=False,
         labelcolor=pal.text,
     )
     return figure
+
+
+def _fit_along(text: str, room_pt: float, font_pt: float) -> str:
+    """An axis title on two lines, broken between words near the middle, when it is longer than the axis
+    (large text, longer Welsh words); otherwise as it is."""
+    words = text.split()
+    if len(text) * font_pt * 0.6 <= room_pt or len(words) < 2:
+        return text
+    cut = min(range(1, len(words)), key=lambda i: abs(len(" ".join(words[:i])) - len(" ".join(words[i:]))))
+    return " ".join(words[:cut]) + "\n" + " ".join(words[cut:])
 
 
 def day_span(marks: list[DayMark]) -> tuple[dt.date, dt.date] | None:

@@ -1,4 +1,4 @@
-"""How every input field behaves, app-wide, set up in one place (installed in app.py):
+"""How every input field (and dialog) behaves, app-wide, set up in one place (installed in app.py):
 
 - the mouse wheel changes a spin box, combo box, slider or date field only while it has the keyboard focus;
   over any other field it scrolls the page, as it does over text, so scrolling never changes data by accident;
@@ -6,7 +6,9 @@
   in the text ("6 Ionawr 2025", "6 January 2025, 14:05"), whatever the system's locale (or none: LANG unset);
   a date field meant for typing digits (the check-in's, marked with the DIGITS property) takes CLDR's short,
   all-digit form with a four-digit year ("06/01/2025"): typed digits cannot pick a month by name, and a
-  two-digit year would be read as the 1900s.
+  two-digit year would be read as the 1900s;
+- every dialog opens at a size that shows what it holds at the person's text size, within the screen
+  (companion.ui.dialog_size).
 
 Pages need do nothing. The application's style is wrapped in a proxy whose polish() (Qt calls it once for each
 widget before it is first shown, and again when the style sheet changes) sets up each field and gives it an
@@ -37,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from companion.i18n import current_language
 from companion.i18n.formatting import field_patterns, short_date_pattern
+from companion.ui import dialog_size
 
 # Fields whose value the wheel would change (a scroll bar only scrolls, so it keeps its wheel).
 VALUE_FIELDS = (QAbstractSpinBox, QComboBox, QAbstractSlider)
@@ -154,6 +157,7 @@ class FieldStyle(QProxyStyle):
     def polish(self, target: QWidget | QApplication | QPalette) -> None:  # type: ignore[override]
         if isinstance(target, QWidget):
             set_up_field(target, self.fields)
+            dialog_size.watch(target)
         super().polish(target)
 
 

@@ -1,6 +1,8 @@
 """Layouts that keep large text and long Welsh words inside the window: a row that wraps its widgets onto
-further rows when it is too narrow (FlowLayout, flow_row), a page that scrolls when it is too tall, and a list
-beside its detail that stacks them when narrow (stack_when_narrow), each shown whole, the page scrolling."""
+further rows when it is too narrow (FlowLayout, flow_row), a page that scrolls when it is too tall, a list
+beside its detail that stacks them when narrow (stack_when_narrow), each shown whole, the page scrolling, a
+list kept tall in a page that scrolls (tall_in_page), and form labels that go above their fields when narrow.
+Lists and tables shown whole are in whole_views.py."""
 
 from __future__ import annotations
 
@@ -8,17 +10,19 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QMargins, QObject, QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QAbstractScrollArea,
     QBoxLayout,
+    QFormLayout,
+    QLabel,
     QLayout,
     QLayoutItem,
-    QListView,
     QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
+
+from companion.ui.whole_views import whole_height
 
 
 class FlowLayout(QLayout):
@@ -135,15 +139,29 @@ class _StackWhenNarrow(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if watched is self._owner and kind == QEvent.Type.Resize:
+        if watched is self._owner and kind in (QEvent.Type.Resize, QEvent.Type.LayoutRequest):
+            # Resized, or what it holds changed size (words set in a label): side by side may no longer fit.
             narrow = self._owner.width() < self._owner.fontMetrics().averageCharWidth() * self._chars
-            wanted = QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
+            wanted = QBoxLayout.Direction.TopToBottom
+            if not narrow and self._owner.width() >= self._side_by_side_width():
+                wanted = QBoxLayout.Direction.LeftToRight
             if self._layout.direction() is not wanted:
                 self._layout.setDirection(wanted)
             self._fit_whole()
         elif kind in (QEvent.Type.LayoutRequest, QEvent.Type.Resize) and self._whole:
             self._fit_whole()
         return False
+
+    def _side_by_side_width(self) -> int:
+        """The owner's width at which every part of the row still gets its smallest width side by side (a
+        scroll area counts what it holds: it cannot scroll sideways, so a narrower one would cut it off)."""
+        parts = [self._layout.itemAt(i) for i in range(self._layout.count())]
+        shown = [item for item in parts if item is not None and not item.isEmpty()]
+        needed = sum(_smallest_width(item) for item in shown) + self._layout.spacing() * max(0, len(shown) - 1)
+        margins = self._layout.contentsMargins()
+        geometry = self._layout.geometry()
+        around = self._owner.width() - geometry.width() if geometry.width() > 0 else 0  # the page's margins
+        return needed + margins.left() + margins.right() + max(0, around)
 
     def _fit_whole(self) -> None:
         """Stacked, each of these areas is as tall as all it holds (the page around them scrolls instead: a
@@ -154,23 +172,20 @@ class _StackWhenNarrow(QObject):
                 area.setMinimumHeight(height)
 
 
-def whole_height(area: QAbstractScrollArea) -> int:
-    """The height at which `area` shows everything it holds without scrolling, at its present width."""
-    frame = area.frameWidth() * 2
-    if isinstance(area, QScrollArea):
-        content = area.widget()
-        if content is None:
-            return 0
-        width = area.viewport().width()
-        wanted = content.heightForWidth(width) if content.hasHeightForWidth() else -1
-        return max(wanted, content.minimumSizeHint().height(), content.sizeHint().height()) + frame
-    if isinstance(area, QAbstractItemView) and area.model() is not None:
-        model = area.model()
-        spacing = area.spacing() * 2 if isinstance(area, QListView) else 0
-        # The rows as laid out (wrapped words and all), not their one-line size hints.
-        rows = (area.visualRect(model.index(r, 0)).height() for r in range(model.rowCount()))
-        return sum(height + spacing for height in rows) + frame
-    return area.sizeHint().height()
+READABLE_MIN_CHARS = 20  # a wrapping line of words narrower than this reads a word or two a line
+
+
+def _smallest_width(item: QLayoutItem) -> int:
+    widget = item.widget()
+    if isinstance(widget, QLabel) and widget.wordWrap() and widget.text():
+        readable = min(widget.sizeHint().width(), widget.fontMetrics().averageCharWidth() * READABLE_MIN_CHARS)
+        return max(item.minimumSize().width(), readable)
+    if isinstance(widget, QScrollArea) and widget.widget() is not None and widget.widgetResizable():
+        content = widget.widget()
+        assert content is not None
+        bar = widget.verticalScrollBar().sizeHint().width()
+        return content.minimumSizeHint().width() + widget.frameWidth() * 2 + bar
+    return item.minimumSize().width()
 
 
 def stack_when_narrow(
@@ -182,3 +197,75 @@ def stack_when_narrow(
     Stacked, the scroll areas in `whole_when_stacked` (the list, the detail's scroll area) grow to show all they
     hold, so nothing is squeezed into a sliver; put `owner` in a scrolled_page so the page scrolls then."""
     _StackWhenNarrow(owner, layout, chars, whole_when_stacked)
+
+
+class _TallInPage(QObject):
+    def __init__(self, widget: QWidget, share: float) -> None:
+        super().__init__(widget)
+        self._widget, self._share = widget, share
+        self._viewport: QWidget | None = None
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if watched is self._widget and kind == QEvent.Type.Show and self._viewport is None:
+            parent = self._widget.parentWidget()
+            while parent is not None and not isinstance(parent, QScrollArea):
+                parent = parent.parentWidget()
+            if parent is not None:
+                self._viewport = parent.viewport()
+                self._viewport.installEventFilter(self)
+                self._fit()
+        elif watched is self._viewport and kind == QEvent.Type.Resize:
+            self._fit()
+        return False
+
+    def _fit(self) -> None:
+        if self._viewport is not None:
+            wanted = int(self._viewport.height() * self._share)
+            if self._widget.minimumHeight() != wanted:
+                self._widget.setMinimumHeight(wanted)
+
+
+def tall_in_page(widget: QWidget, share: float = 0.6) -> None:
+    """Keep `widget` (a list beside its detail, say) at least `share` of the height of the scrolled page it is
+    in: when large text makes what is above it tall, the page scrolls and the list still shows many rows,
+    rather than being squeezed into a strip at the bottom."""
+    _TallInPage(widget, share)
+
+
+class _LabelsAbove(QObject):
+    def __init__(self, form: QFormLayout, owner: QWidget) -> None:
+        super().__init__(owner)
+        self._form, self._owner = form, owner
+        owner.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest):
+            self._arrange()
+        return False
+
+    def _arrange(self) -> None:
+        form, owner = self._form, self._owner
+        labels: list[QLabel] = []
+        for row in range(form.rowCount()):
+            item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            widget = item.widget() if item is not None else None
+            if isinstance(widget, QLabel):
+                labels.append(widget)
+        widest = max((label.fontMetrics().horizontalAdvance(label.text()) for label in labels), default=0)
+        room = widest + form.horizontalSpacing() + owner.fontMetrics().averageCharWidth() * 16
+        above = owner.width() < room
+        wanted = QFormLayout.RowWrapPolicy.WrapAllRows if above else QFormLayout.RowWrapPolicy.WrapLongRows
+        if form.rowWrapPolicy() != wanted:
+            form.setRowWrapPolicy(wanted)
+        for label in labels:  # beside the field on one line (Qt gives a label there one line's height only)
+            if label.wordWrap() != above:
+                label.setWordWrap(above)
+
+
+def labels_above_when_narrow(form: QFormLayout, owner: QWidget) -> None:
+    """Each label beside its field while `owner` has room for the widest label and a field of 16 characters,
+    else every label above its field (wrapping) and every field the whole width: a field squeezed beside a
+    long Welsh label at large text showed a few letters, and a long label held the page wider than the window."""
+    _LabelsAbove(form, owner)

@@ -29,7 +29,7 @@ from companion.i18n import N_, _
 from companion.ui.core.diary import OpenDiary
 from companion.ui.core.save_banner import SaveBanner, SaveIndicator
 from companion.ui.flare.flare_mode import FlareModeView
-from companion.ui.style import NAVIGATION_ITEM_PADDING, navigation_point_size
+from companion.ui.style import navigation_item_padding, navigation_point_size
 from companion.ui.widgets import Retranslatable, label
 
 if TYPE_CHECKING:
@@ -101,7 +101,7 @@ class _NavigationNames(QStyledItemDelegate):
         view = self.parent()
         if not isinstance(view, QListWidget):
             return hint
-        pad_y, pad_x = NAVIGATION_ITEM_PADDING
+        pad_y, pad_x = navigation_item_padding(QApplication.font().pointSizeF())
         room = max(1, view.viewport().width() - 2 * pad_x - 6)
         font = QFont(option.font)
         font.setBold(True)

@@ -35,7 +35,7 @@ from companion.ui.companion_window import CompanionWindow
 from companion.ui.flare.review_dialog import FlareReviewDialog
 from companion.ui.qt_translator import TranslatorBridge
 from companion.ui.style import apply_text_size
-from docs.screenshots.make_screenshots import CHEAP, PASSPHRASE, settle
+from docs.screenshots.make_screenshots import CHEAP, PASSPHRASE, open_with, settle
 
 LONDON = ZoneInfo("Europe/London")
 NOW = dt.datetime(2026, 12, 8, 19, 18, tzinfo=LONDON)
@@ -94,7 +94,7 @@ def main() -> int:
             i18n.set_language(lang)
             window = CompanionWindow(ctx, lambda s=session: s)  # type: ignore[misc]
             window.resize(*size)
-            window.show()
+            open_with(app, window)
             main_view = window.main_view
             assert main_view is not None
             # The plan page, scrolled to its past flare-ups; then one of them opened.

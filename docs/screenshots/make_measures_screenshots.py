@@ -29,7 +29,7 @@ from companion.ui.companion_window import CompanionWindow
 from companion.ui.measures.about_dialog import AboutMeasuresDialog
 from companion.ui.qt_translator import TranslatorBridge
 from companion.ui.style import apply_text_size
-from docs.screenshots.make_screenshots import CHEAP, OUT, PASSPHRASE, settle
+from docs.screenshots.make_screenshots import CHEAP, OUT, PASSPHRASE, open_with, settle
 
 
 def save(app: QApplication, widget: QWidget, name: str, folder: Path) -> None:
@@ -64,7 +64,7 @@ def main() -> int:
             i18n.set_language(lang)
             window = CompanionWindow(ctx, lambda s=session: s)  # type: ignore[misc]
             window.resize(*((1280, 800) if large else (1000, 720)))
-            window.show()
+            open_with(app, window)
             main_view = window.main_view
             assert main_view is not None
             main_view.show_page("today")

@@ -27,7 +27,8 @@ from companion.ui import field_behaviour
 from companion.ui.companion_window import CompanionWindow
 from companion.ui.qt_translator import TranslatorBridge
 from companion.ui.style import apply_text_size
-from docs.screenshots.make_screenshots import CHEAP, PASSPHRASE, shoot
+from docs.screenshots.make_screenshots import CHEAP, PASSPHRASE, open_with, shoot
+from tests.helpers.clock import FakeClock
 
 
 def main() -> int:
@@ -36,17 +37,17 @@ def main() -> int:
     bridge = TranslatorBridge(app)
     field_behaviour.install(app)  # as app.py: dates in the interface language, the wheel guard
     apply_text_size(app, 12)
-    now = dt.datetime(2026, 3, 2, 19, 5).astimezone()
+    clock = FakeClock(dt.datetime(2026, 3, 2, 19, 5).astimezone())  # the one Clock the app reads, stood still
     for lang in ("en", "cy"):
         with tempfile.TemporaryDirectory() as tmp:
             settings = AppSettings(language=lang, reminder_checkin=True, reminder_peg=True)
-            ctx = AppContext(data_dir=Path(tmp), settings=settings, kdf_factory=lambda: CHEAP, clock=lambda: now)
+            ctx = AppContext(data_dir=Path(tmp), settings=settings, kdf_factory=lambda: CHEAP, clock=clock)
             session, _key = DiarySession.create(ctx.vault_path, PASSPHRASE, CHEAP, ctx.clock)
             i18n.set_language(lang)
             window = CompanionWindow(ctx, lambda s=session: s)  # type: ignore[misc]
             window.tray_available = lambda: False
             window.resize(1000, 900)
-            window.show()
+            open_with(app, window)
             assert window.main_view is not None
             window.main_view.show_page("settings")
             shoot(app, window, "29-reminders-settings", lang)

@@ -95,15 +95,20 @@ def test_the_question_is_worded_for_the_time_chosen_on_today_and_in_the_edit_dia
     window, _moving = _window(qtbot, make_window)
     assert window.main_view is not None and window.open_diary is not None
     form = window.main_view.today.form
+    note = form.note
     assert form.question.text() == "How is your pain right now?"
+    assert note.placeholderText() == "Anything you want to remember about now"
     form.when.setDateTime(QDateTime(dt.date(2026, 12, 8), dt.time(8, 0)))
     assert form.question.text() == "How was your pain at 08:00 today?"
+    assert note.placeholderText() == "Anything you want to remember about 08:00 today"  # the note's hint too
     form.when.setDateTime(QDateTime(dt.date(2026, 12, 1), dt.time(8, 0)))
     assert form.question.text() == "How was your pain then (Tuesday, 1 December, 08:00)?"
+    assert note.placeholderText() == "Anything you want to remember about that time (Tuesday, 1 December, 08:00)"
     form.when.setDateTime(QDateTime(dt.date(2025, 12, 1), dt.time(8, 0)))
     assert form.question.text() == "How was your pain then (Monday, 1 December 2025, 08:00)?"
     qtbot.mouseClick(form.now_button, Qt.MouseButton.LeftButton)
     assert form.question.text() == "How is your pain right now?"
+    assert note.placeholderText() == "Anything you want to remember about now"
     # Editing a saved check-in asks about its own time.
     diary = window.open_diary
     at = dt.datetime(2026, 12, 1, 19, 18, tzinfo=LONDON)
@@ -112,8 +117,14 @@ def test_the_question_is_worded_for_the_time_chosen_on_today_and_in_the_edit_dia
     dialog = window.open_edit_dialog(done.value.id)
     assert dialog is not None
     assert dialog.form.question.text() == "How was your pain then (Tuesday, 1 December, 19:18)?"
+    assert dialog.form.note.placeholderText() == (
+        "Anything you want to remember about that time (Tuesday, 1 December, 19:18)"
+    )
     window.switch_language("cy")
     assert dialog.form.question.text() == "Sut oedd eich poen bryd hynny (Dydd Mawrth, 1 Rhagfyr, 19:18)?"
+    assert dialog.form.note.placeholderText() == (
+        "Unrhyw beth yr hoffech ei gofio am yr adeg honno (Dydd Mawrth, 1 Rhagfyr, 19:18)"
+    )
     window.switch_language("en")
     dialog.reject()
 

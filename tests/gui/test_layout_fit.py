@@ -26,7 +26,7 @@ from pytestqt.qtbot import QtBot
 
 from companion.storage.app_settings import AppSettings
 from companion.ui.main_view import PAGES
-from companion.ui.style import apply_text_size
+from companion.ui.style import apply_text_size, navigation_item_padding
 from tests.gui.conftest import WindowFactory
 from tests.gui.test_accessible_tree import open_demo
 from tests.gui.test_visual_access import PALETTES, contrast
@@ -77,15 +77,17 @@ def test_at_200_percent_no_section_name_is_cut(
     font = QFont(main.nav.font())
     font.setBold(True)  # the chosen section is drawn bold: the widest a name gets
     metrics = QFontMetrics(font)
-    room = main.nav.viewport().width() - 2 * 14  # the items' padding (style.py)
+    pad_y, pad_x = navigation_item_padding(24)  # the items' padding (style.py)
+    room = main.nav.viewport().width() - 2 * pad_x
     words = [word for row in range(main.nav.count()) for word in main.nav.item(row).text().split()]
     assert len(words) >= len(PAGES)
     assert [w for w in words if metrics.horizontalAdvance(w) > room] == []
     for row in range(main.nav.count()):  # each name is as tall as its wrapped lines: none elided ("Flare-up …")
         item = main.nav.item(row)
         wrapped = metrics.boundingRect(QRect(0, 0, room, 10_000), Qt.TextFlag.TextWordWrap, item.text()).height()
-        assert main.nav.visualItemRect(item).height() - 2 * 10 >= wrapped, item.text()
+        assert main.nav.visualItemRect(item).height() - 2 * pad_y >= wrapped, item.text()
     assert main.nav.width() <= 1280 * 0.3  # the page keeps most of the width
+    assert main.nav.verticalScrollBar().maximum() == 0  # every section in view: the list does not scroll
 
 
 def test_a_list_and_its_detail_stacked_at_200_percent_are_each_shown_whole(

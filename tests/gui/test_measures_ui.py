@@ -521,13 +521,22 @@ def test_urgent_help_is_pinned_at_the_top_of_support_999_first(qtbot: QtBot, ses
     assert box.parentWidget() is view  # not inside the scrolling list: always in view
     assert box.y() < view.search.y() and box.y() < view.scroll_area.y()
     assert box.heading.text() == "Need help now?"
-    assert box.lines[0].text().startswith("In an emergency") and "999" in box.lines[0].text()
-    assert "111" in box.lines[1].text() and "NHS 24" in box.lines[1].text()
-    assert "116 123" in box.lines[2].text()
+    # One line for each number, the number first: 999, then 111, then someone to talk to, top to bottom.
+    assert [number.text() for number in box.numbers] == ["999", "111", "116 123"]
+    tops = [number.y() for number in box.numbers]
+    assert tops == sorted(tops) and len(set(tops)) == 3
+    for number, line in zip(box.numbers, box.lines, strict=True):
+        assert number.x() < line.x() and abs(number.y() - line.y()) <= 2  # the number, then what it is for
+        assert number.font().bold() and number.isVisible() and line.isVisible()
+    assert box.lines[0].text().startswith("An emergency")
+    assert "NHS 111 Wales" in box.lines[1].text() and "NHS 24" in box.lines[1].text()
+    assert "Samaritans" in box.lines[2].text() and "0808 164 0123" in box.lines[2].text()
+    assert box.accessibleDescription().startswith("999: An emergency")
     i18n.set_language("cy")
     try:
         assert box.heading.text() == i18n._("Need help now?") != "Need help now?"
-        assert "999" in box.lines[0].text()
+        assert [number.text() for number in box.numbers] == ["999", "111", "116 123"]
+        assert box.lines[0].text() == i18n._("An emergency, or in danger now") != "An emergency, or in danger now"
     finally:
         i18n.set_language("en")
 

@@ -285,7 +285,14 @@ def clipped_text(root: QWidget) -> list[str]:
         if not text.strip() or (isinstance(widget, QLabel) and widget.pixmap() is not None and not text):
             continue
         hint = widget.sizeHint()
-        if isinstance(widget, QLabel) and widget.wordWrap():
+        if isinstance(widget, QAbstractButton) and widget.hasHeightForWidth():  # its words wrap (ui/wrapping.py)
+            needed = widget.heightForWidth(widget.width())
+            if needed > widget.height() + 1 or widget.width() + 1 < widget.minimumSizeHint().width():
+                found.append(
+                    f"{type(widget).__name__}#{widget.objectName()} {text[:40]!r}: {widget.width()}x"
+                    f"{widget.height()} < {widget.minimumSizeHint().width()}x{needed}"
+                )
+        elif isinstance(widget, QLabel) and widget.wordWrap():
             needed = widget.heightForWidth(widget.width())
             if needed > widget.height() + widget.fontMetrics().height() // 3:  # a whole line can hide a word
                 found.append(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
 
 import pytest
 
@@ -73,3 +74,35 @@ def test_dark_mode_uses_the_dark_palette_with_the_same_contrast(dark: bool) -> N
 def test_no_marks_gives_the_plain_nothing_yet_figure() -> None:
     figure = boom_bust.boom_bust_figure([], Thresholds())
     assert figure.axes == [] and [t.get_text() for t in figure.texts] == ["Nothing recorded in this period yet."]
+
+
+def _twelve_weeks() -> list:  # type: ignore[type-arg]
+    start = dt.date(2026, 9, 14)
+    return detect([DayInput(start + dt.timedelta(days=i), 1.0 + (i % 7 == 3), 4.0 + (i % 5 == 0)) for i in range(84)])
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_at_large_text_the_dates_do_not_overlap_and_the_words_stay_inside_the_figure(lang: str) -> None:
+    """At 200 % text (the screen passes 0.9 x 24 pt) twelve weeks of dates ran into each other and the legend
+    and the axis title were cut at the figure's edges."""
+    i18n.set_language(lang)
+    try:
+        # As the Pacing page builds it at 24 pt: 0.9 x 24 pt, 720 pixels (at 100 an inch) tall.
+        figure = boom_bust.boom_bust_figure(_twelve_weeks(), Thresholds(), height=7.2, font_pt=21.6)
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+        canvas = FigureCanvasAgg(figure)
+        canvas.draw()
+        renderer = canvas.get_renderer()
+        ax = figure.axes[0]
+        boxes = [t.get_window_extent(renderer) for t in ax.get_xticklabels() if t.get_text()]
+        assert len(boxes) >= 3
+        assert all(left.x1 <= right.x0 for left, right in itertools.pairwise(boxes))
+        whole = figure.bbox
+        legend = figure.legends[0].get_window_extent(renderer)
+        assert whole.x0 - 1 <= legend.x0 and legend.x1 <= whole.x1 + 1
+        for axis in (ax, figure.axes[1]):
+            title = axis.yaxis.label.get_window_extent(renderer)
+            assert whole.y0 - 1 <= title.y0 and title.y1 <= whole.y1 + 1
+    finally:
+        i18n.set_language("en")

@@ -40,6 +40,9 @@ from companion.domain.checkin import RegionPain
 from companion.i18n import _
 from companion.ui.checkin.body_map_geometry import (
     DIRECTIONS,
+    FIGURE_GAP,
+    FIGURE_H,
+    FIGURE_W,
     FIGURES,
     MapLayout,
     figure_outline,
@@ -48,6 +51,7 @@ from companion.ui.checkin.body_map_geometry import (
     regions_path,
 )
 from companion.ui.checkin.region_editor import RegionList, RegionPainEditor, view_title
+from companion.ui.whole_views import grow_with_rows
 from companion.ui.widgets import Retranslatable, label, set_tab_order
 
 CLICK_SLACK = 2.5  # figure units: a click this close to a region still counts
@@ -64,16 +68,31 @@ class BodyMapCanvas(QWidget):
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)  # no taller than the figures need at its width: no gap above them
+        self.setSizePolicy(policy)
         self.marks: dict[str, int | None] = {}  # chosen region -> its pain score, if given
         self.focus_code: str | None = None
         self.hover_code: str | None = None
 
+    def _text_scale(self) -> float:
+        """How much larger than the default 12 pt the text is: the map grows with it, so its words fit."""
+        return max(1.0, self.font().pointSizeF() / 12)
+
     def minimumSizeHint(self) -> QSize:
-        return QSize(340, 300)
+        return QSize(340, round(300 * self._text_scale()))
 
     def sizeHint(self) -> QSize:
-        return QSize(520, 440)
+        return QSize(520, round(440 * self._text_scale()))
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        """As tall as the two figures are at this width (with their titles and words), up to the size hint."""
+        scale = max(0.1, (width - 12) / (2 * FIGURE_W + FIGURE_GAP))
+        needed = round(FIGURE_H * scale + 3.4 * self._band())  # the title above, up to two lines of words below
+        return max(self.minimumSizeHint().height(), min(self.sizeHint().height(), needed))
 
     def retranslate_ui(self) -> None:
         self.setAccessibleDescription(
@@ -113,7 +132,26 @@ class BodyMapCanvas(QWidget):
 
     def map_layout(self) -> MapLayout:
         band = self._band()
-        return MapLayout.fit(QRectF(self.rect()).adjusted(6, band, -6, -band))
+        layout = MapLayout.fit(QRectF(self.rect()).adjusted(6, band, -6, -band))
+        if not self._words_fit(layout):  # "Your right" / "Your left" go on two lines under each figure
+            layout = MapLayout.fit(QRectF(self.rect()).adjusted(6, band, -6, -2 * band))
+        return layout
+
+    def _words_font(self) -> QFont:
+        small = QFont(self.font())
+        if small.pointSizeF() > 0:
+            small.setPointSizeF(small.pointSizeF() * 0.9)
+        return small
+
+    def _word_room(self, layout: MapLayout, side: Side) -> float:
+        return layout.figure_rect(side).width() / 2 + layout.gap() / 2 - 3 - 5
+
+    def _words_fit(self, layout: MapLayout) -> bool:
+        metrics = QFontMetrics(self._words_font())
+        widest = max(
+            metrics.horizontalAdvance(f"{word} \N{LEFTWARDS ARROW}") for word in (_("Your right"), _("Your left"))
+        )
+        return all(widest <= self._word_room(layout, side) for side in FIGURES)
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -164,29 +202,27 @@ class BodyMapCanvas(QWidget):
         painter.setFont(title_font)
         title_box = QRectF(figure.left() - spare, figure.top() - band, figure.width() + 2 * spare, band)
         painter.drawText(title_box, Qt.AlignmentFlag.AlignCenter, view_title(side))
-        small = QFont(self.font())
-        if small.pointSizeF() > 0:
-            small.setPointSizeF(small.pointSizeF() * 0.9)
+        small = self._words_font()
         painter.setFont(small)
         # On the front the person's right is on the viewer's left; on the back it is on the viewer's right.
         words = (_("Your right"), _("Your left")) if side == Side.FRONT else (_("Your left"), _("Your right"))
         # Each pair sits centred under its figure, arrows pointing out to the side each word names.
-        centre, room = figure.center().x(), figure.width() / 2 + spare - 5
-        metrics = QFontMetrics(small)
-        for word, box, align in (
-            (
-                f"\N{LEFTWARDS ARROW} {words[0]}",
-                QRectF(centre - 5 - room, figure.bottom(), room, band),
-                Qt.AlignmentFlag.AlignRight,
-            ),
-            (
-                f"{words[1]} \N{RIGHTWARDS ARROW}",
-                QRectF(centre + 5, figure.bottom(), room, band),
-                Qt.AlignmentFlag.AlignLeft,
-            ),
-        ):
-            shown = metrics.elidedText(word, Qt.TextElideMode.ElideMiddle, int(box.intersected(bounds).width()))
-            painter.drawText(box, align | Qt.AlignmentFlag.AlignVCenter, shown)
+        centre, room = figure.center().x(), self._word_room(layout, side)
+        left, right = f"\N{LEFTWARDS ARROW} {words[0]}", f"{words[1]} \N{RIGHTWARDS ARROW}"
+        if self._words_fit(layout):  # side by side, each pointing out to its own side
+            boxes = (
+                (left, QRectF(centre - 5 - room, figure.bottom(), room, band), Qt.AlignmentFlag.AlignRight),
+                (right, QRectF(centre + 5, figure.bottom(), room, band), Qt.AlignmentFlag.AlignLeft),
+            )
+        else:  # too narrow: one above the other, the left-hand one on the left, the right-hand on the right
+            whole = 2 * room + 10
+            boxes = (
+                (left, QRectF(centre - whole / 2, figure.bottom(), whole, band), Qt.AlignmentFlag.AlignLeft),
+                (right, QRectF(centre - whole / 2, figure.bottom() + band, whole, band), Qt.AlignmentFlag.AlignRight),
+            )
+        for word, box, align in boxes:
+            flags = int(align | Qt.AlignmentFlag.AlignVCenter) | int(Qt.TextFlag.TextWordWrap)
+            painter.drawText(box.intersected(bounds), flags, word)
 
     def _paint_badge(self, painter: QPainter, layout: MapLayout, code: str, score: int | None) -> None:
         """A mark on each chosen region, so choosing is never shown by colour alone; it holds the score."""
@@ -297,6 +333,7 @@ class BodyMapEditor(Retranslatable, QWidget):
         self.tree = RegionList()
         self.tree.setObjectName("bodyMapList")
         self.list_label.setBuddy(self.tree)
+        grow_with_rows(self.tree)  # every place shown: the page scrolls, not the list inside it
 
         self.rows = RegionPainEditor()
         self.rows.setObjectName("bodyMapRows")
@@ -309,13 +346,15 @@ class BodyMapEditor(Retranslatable, QWidget):
         self._reserve_rows_space()
 
         map_column = QVBoxLayout()
-        map_column.addWidget(self.canvas, 1)
+        map_column.addWidget(self.canvas)
         map_column.addWidget(self.caption)
         map_column.addSpacing(6)
         map_column.addWidget(self.rows_area)
+        map_column.addStretch(1)  # beside the list, which is taller, the map stays at the top
         list_column = QVBoxLayout()
         list_column.addWidget(self.list_label)
-        list_column.addWidget(self.tree, 1)
+        list_column.addWidget(self.tree)
+        list_column.addStretch(1)
         # Side by side when there is room, else the list goes under the map (see _arrange).
         self.outer = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         self.outer.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
@@ -336,12 +375,22 @@ class BodyMapEditor(Retranslatable, QWidget):
         self.tree.retranslate_ui()
         self.canvas.retranslate_ui()
         self.rows.retranslate_ui()
+        self._fit_list_width()
         self._arrange()
 
     # Layout.
 
     def _narrow_width(self) -> int:
-        return max(self.canvas.minimumSizeHint().width(), ROWS_MIN_WIDTH, self.tree.minimumWidth())
+        return max(self.canvas.minimumSizeHint().width(), ROWS_MIN_WIDTH, self._list_width())
+
+    def _list_width(self) -> int:
+        return self.tree.minimumWidth()
+
+    def _fit_list_width(self) -> None:
+        """The list at least as wide as every place's whole name (no sideways scrolling, nothing cut)."""
+        self.tree.resizeColumnToContents(0)
+        names = self.tree.sizeHintForColumn(0) + self.tree.indentation() + 2 * self.tree.frameWidth() + 4
+        self.tree.setMinimumWidth(max(self.tree.fontMetrics().averageCharWidth() * 24, names))
 
     def _reserve_rows_space(self) -> None:
         self.rows_area.setFixedHeight(self.rows.reserved_height())
@@ -349,10 +398,13 @@ class BodyMapEditor(Retranslatable, QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._reserve_rows_space()
+            self._fit_list_width()
         super().changeEvent(event)
 
     def _arrange(self) -> None:
-        side_by_side = self._narrow_width() + self.outer.spacing() + self.tree.minimumWidth() + 12
+        """The list beside the map while both fit whole (every place's name in full), else under it."""
+        side_by_side = max(ROWS_MIN_WIDTH, self.canvas.minimumSizeHint().width()) + self.outer.spacing()
+        side_by_side += self._list_width() + 12
         wide = self.width() >= side_by_side
         direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
         if self.outer.direction() != direction:

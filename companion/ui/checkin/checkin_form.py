@@ -244,7 +244,6 @@ class CheckinForm(Retranslatable, QWidget):
         self.fatigue_label.setText(_("How tired are you?"))
         self.note_label.setText(_("&Note (optional): what you were doing, what helped"))
         self.note.setAccessibleName(_("Note"))
-        self.note.setPlaceholderText(_("Anything you want to remember about now"))
         self._update_section_titles()
 
     def _update_section_titles(self) -> None:
@@ -296,19 +295,23 @@ class CheckinForm(Retranslatable, QWidget):
         return self._clock.at(*self.when.moment())
 
     def _update_question(self) -> None:
-        """The pain question, worded for the time the check-in is for."""
+        """The pain question and the note's hint, worded for the time the check-in is for."""
         if not self._time_changed_by_person:
             self.question.setText(_("How is your pain right now?"))
+            self.note.setPlaceholderText(_("Anything you want to remember about now"))
             return
         day, time = self.when.moment()
         shown = format_time(time)
         today = self._clock.today()
         if day == today:
             text = _("How was your pain at {time} today?").format(time=shown)
+            hint = _("Anything you want to remember about {time} today").format(time=shown)
         else:
             date = format_weekday_date(day) if day.year == today.year else format_date(day, "full")
             text = _("How was your pain then ({date}, {time})?").format(date=date, time=shown)
+            hint = _("Anything you want to remember about that time ({date}, {time})").format(date=date, time=shown)
         self.question.setText(text)
+        self.note.setPlaceholderText(hint)
 
     # --- values -----------------------------------------------------------------------------------------
 

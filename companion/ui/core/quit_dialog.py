@@ -72,6 +72,7 @@ def _save_copy(diary: OpenDiary, parent: QWidget, quit_losing_changes: Callable[
         target = diary.session.store.save_copy(Path(folder), diary.clock.now())
     except (CompanionError, OSError) as exc:
         text = exc.message() if isinstance(exc, CompanionError) else str(exc)
+
         def again(_button: dialogs.Button) -> None:
             ask_quit_with_failed_save(diary, parent, quit_losing_changes)
 

@@ -14,7 +14,7 @@ from companion.ui.widgets import Retranslatable, label
 
 
 class SaveIndicator(Retranslatable, QWidget):
-    """"All changes saved" only once the bytes are on disk; "Saving…" meanwhile; "Not saved yet" after a
+    """ "All changes saved" only once the bytes are on disk; "Saving…" meanwhile; "Not saved yet" after a
     failure. Words, not only colour."""
 
     def __init__(self, events: DiaryEvents, parent: QWidget | None = None) -> None:

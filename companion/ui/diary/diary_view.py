@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -31,6 +30,7 @@ from companion.ui.core.page import PagePart
 from companion.ui.diary.day_view import DayView
 from companion.ui.diary.filter_bar import FilterBar
 from companion.ui.diary.tag_manager_dialog import TagManagerDialog
+from companion.ui.layouts import scrolled_page, tall_in_page
 from companion.ui.widgets import label
 
 DAY_ROLE = Qt.ItemDataRole.UserRole
@@ -107,8 +107,11 @@ class DiaryView(PagePart, QWidget):
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         top.addWidget(self.manage_tags_button, 0, Qt.AlignmentFlag.AlignTop)
-        outer = QVBoxLayout(self)
+        # The page scrolls when large text makes the filters tall; the days and the day's check-ins keep most
+        # of the window's height rather than being squeezed into a strip under them.
+        _content, outer = scrolled_page(self)
         outer.setContentsMargins(32, 24, 32, 24)
+        tall_in_page(self.splitter)
         outer.addLayout(top)
         outer.addWidget(self.filter_bar)
         outer.addSpacing(4)

@@ -98,8 +98,7 @@ class FilterBar(Retranslatable, QWidget):
                 pair(self.from_check, self.from_date),
                 pair(self.to_check, self.to_date),
                 pair(self.tag_label, self.tag),
-                pair(self.pain_min_label, self.pain_min),
-                pair(self.pain_max_label, self.pain_max),
+                pair(self.pain_min_label, self.pain_min, self.pain_max_label, self.pain_max),  # "at least … at most"
                 pair(self.text_label, self.text),
                 self.clear_button,
                 spacing=16,

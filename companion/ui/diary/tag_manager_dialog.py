@@ -54,6 +54,11 @@ class TagManagerDialog(PagePart, QDialog):
         self.tag_list = QListWidget()
         self.tag_list.setObjectName("tagList")
         self.tag_list.setMinimumHeight(180)
+        # Each tag's line wraps rather than scroll sideways (Welsh, large text), as the Diary's days do.
+        self.tag_list.setWordWrap(True)
+        self.tag_list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.tag_list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.tag_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list_label.setBuddy(self.tag_list)
         self.empty = label()
         self.empty.setObjectName("tagListEmpty")

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from companion.i18n import LANGUAGE_NAMES, N_, translate_in
+from companion.ui.layouts import scrolled_page
 from companion.ui.widgets import label
 
 # Marked for extraction; shown in both languages at once through bilingual(), Welsh first.
@@ -24,7 +25,7 @@ class LanguageOfferView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("languageOffer")
-        layout = QVBoxLayout(self)
+        _content, layout = scrolled_page(self)  # at large text the screen scrolls rather than squeezes
         layout.addStretch(1)
         self.welcome = label("heading")
         self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from companion.i18n import _
+from companion.ui.layouts import scrolled_page
 from companion.ui.passphrase_fields import NewPassphraseFields
 from companion.ui.widgets import Retranslatable, label
 
@@ -18,7 +19,7 @@ class CreatePassphraseView(Retranslatable, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("createPassphrase")
-        outer = QVBoxLayout(self)
+        _content, outer = scrolled_page(self)  # at large text the screen scrolls rather than squeezes
         outer.setContentsMargins(48, 32, 48, 32)
         self.title = label("heading")
         self.explain = label()

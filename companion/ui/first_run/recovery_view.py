@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QWidget
 
 from companion.i18n import _, ngettext
 from companion.services.clock import SYSTEM_CLOCK, Clock
+from companion.ui.layouts import scrolled_page
 from companion.ui.widgets import Retranslatable, label
 
 CLIPBOARD_CLEAR_MS = 120_000
@@ -21,7 +22,7 @@ class RecoveryKeyView(Retranslatable, QWidget):
         self.setObjectName("recoveryKey")
         self._clock = clock
         self._key = ""
-        outer = QVBoxLayout(self)
+        _content, outer = scrolled_page(self)  # at large text the screen scrolls rather than squeezes
         outer.setContentsMargins(48, 32, 48, 32)
         self.title = label("heading")
         self.explain = label()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from companion.domain.changes import Changes
 from companion.domain.flare import FlareEpisode
@@ -17,11 +17,12 @@ from companion.ui.core.diary import OpenDiary
 from companion.ui.core.page import PagePart
 from companion.ui.flare.review_dialog import FlareReviewDialog
 from companion.ui.widgets import label
+from companion.ui.wrapping import WrappingGroupBox
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-class FlareHistory(PagePart, QGroupBox):
+class FlareHistory(PagePart, WrappingGroupBox):
     interests = Changes(flares=True)
 
     def __init__(self, diary: OpenDiary, parent: QWidget | None = None) -> None:

@@ -13,7 +13,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
-    QGroupBox,
     QHBoxLayout,
     QPushButton,
     QScrollArea,
@@ -34,6 +33,7 @@ from companion.ui.flare.plan_section import SECTION_STYLE, HelpersSection, PlanS
 from companion.ui.layouts import flow_row
 from companion.ui.story.fields import AgreementFields
 from companion.ui.widgets import label, set_tab_order
+from companion.ui.wrapping import WrappingGroupBox
 
 CONTENT_MAX_WIDTH = 920  # long lines are hard to read; the page stays this wide at most
 NOTICE_STYLE = 'QLabel[role="notice"] { padding: 8px; border: 2px solid palette(highlight); border-radius: 6px; }'
@@ -89,7 +89,7 @@ class FlarePlanEditor(PagePart, QWidget):
             else:
                 self.sections[key] = PlanSection(key, number)
                 section_widgets.append(self.sections[key])
-        self.review_box = QGroupBox()
+        self.review_box = WrappingGroupBox()
         self.review_box.setObjectName("flareReviewBox")
         self.review_box.setStyleSheet(SECTION_STYLE)
         self.review_label = label(wrap=False)
@@ -102,12 +102,8 @@ class FlarePlanEditor(PagePart, QWidget):
         self.review_sentence = label()
         self.review_sentence.setObjectName("flareReviewSentence")
         self.review_sentence.setStyleSheet("font-weight: normal;")
-        review_row = QHBoxLayout()
-        review_row.addWidget(self.review_label)
-        review_row.addWidget(self.review_date)
-        review_row.addStretch(1)
         review_layout = QVBoxLayout(self.review_box)
-        review_layout.addLayout(review_row)
+        review_layout.addWidget(flow_row(self.review_label, self.review_date))
         review_layout.addWidget(self.review_sentence)
         self.agreement = AgreementFields("flareAgreement")  # "agreed with ... on ...": plans are made together
         review_layout.addWidget(self.agreement)
@@ -153,11 +149,12 @@ class FlarePlanEditor(PagePart, QWidget):
         self.flare_mode_button.setObjectName("flareModeButton")
         self.sheet_button = QPushButton()
         self.sheet_button.setObjectName("supporterSheetButton")
-        bar = QHBoxLayout()
+        bar = QVBoxLayout()
         bar.setContentsMargins(32, 8, 32, 16)
-        bar.addWidget(self.status, 1)
+        # The status above the buttons: beside them, in Welsh or at large text, it was squeezed to a word a line.
+        bar.addWidget(self.status)
         # The buttons wrap onto more rows at large text sizes rather than widen the page.
-        bar.addWidget(flow_row(self.sheet_button, self.flare_mode_button, self.save_button), 0)
+        bar.addWidget(flow_row(self.sheet_button, self.flare_mode_button, self.save_button))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)

@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
+    QFormLayout,
     QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -19,11 +19,10 @@ from PySide6.QtWidgets import (
 from companion.domain.flare import EXAMPLES, LINE_MAX_CHARS, SECTION_TITLES, Helper
 from companion.i18n import _
 from companion.ui.widgets import Retranslatable, label
+from companion.ui.wrapping import WrappingGroupBox
 
-SECTION_STYLE = (
-    "QGroupBox { font-weight: 600; border: 1px solid palette(mid); border-radius: 6px;"
-    " margin-top: 1.3em; padding: 10px 8px 8px 8px; }"
-    " QGroupBox::title { subcontrol-origin: margin; subcontrol-position: top left; left: 10px; padding: 0 4px; }"
+SECTION_STYLE = (  # the title is a wrapping label inside the frame (WrappingGroupBox): no room kept above it
+    "QGroupBox { font-weight: 600; border: 1px solid palette(mid); border-radius: 6px; padding: 8px; }"
 )
 
 
@@ -36,6 +35,7 @@ def _line_edit(name: str, text: str = "") -> QLineEdit:
     edit.setObjectName(name)
     edit.setMaxLength(LINE_MAX_CHARS)
     edit.setStyleSheet("font-weight: normal;")
+    edit.setCursorPosition(0)  # a line longer than its field shows its beginning, not its end
     return edit
 
 
@@ -67,7 +67,7 @@ class _ExampleText(QLabel):
         event.accept()
 
 
-class PlanSection(Retranslatable, QGroupBox):
+class PlanSection(Retranslatable, WrappingGroupBox):
     """A section's lines, each in its own field with a Remove button, an "Add a line" field and examples."""
 
     changed = Signal()  # the lines changed (typed, added, removed, picked)
@@ -89,10 +89,13 @@ class PlanSection(Retranslatable, QGroupBox):
         self.add_input = _line_edit(f"flareAddInput_{key}")
         self.add_label.setBuddy(self.add_input)
         self.add_button = _button(f"flareAddButton_{key}")
-        add_row = QHBoxLayout()
-        add_row.addWidget(self.add_label)
-        add_row.addWidget(self.add_input, 1)
-        add_row.addWidget(self.add_button)
+        add_field = QHBoxLayout()
+        add_field.addWidget(self.add_input, 1)
+        add_field.addWidget(self.add_button)
+        add_row = QFormLayout()  # "Add a line:" goes above the field when both do not fit on one line
+        add_row.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        add_row.setContentsMargins(0, 0, 0, 0)
+        add_row.addRow(self.add_label, add_field)
         self.note = _plain(label())
         self.note.setObjectName(f"flareNote_{key}")
         self.note.setVisible(key == "medicines")
@@ -274,7 +277,7 @@ class PlanSection(Retranslatable, QGroupBox):
             self._after_rows_changed()
 
 
-class HelpersSection(Retranslatable, QGroupBox):
+class HelpersSection(Retranslatable, WrappingGroupBox):
     """People who can help, and how: a small table of name, how they help and phone, one row per person."""
 
     changed = Signal()

@@ -35,6 +35,7 @@ from companion.ui.core.diary import OpenDiary
 from companion.ui.core.page import Draft, PagePart
 from companion.ui.measures import FitsScreenOnFirstShow  # full size up to 90 % of the screen
 from companion.ui.widgets import label, window_title
+from companion.ui.wrapping import WrappingCheckBox
 
 PAGE_CHOICES: tuple[str, ...] = ("A4", "Letter")
 
@@ -56,7 +57,7 @@ class SupporterSheetDialog(FitsScreenOnFirstShow, PagePart, QDialog):
         box_layout = QVBoxLayout(self.sections_box)
         self.section_checks: dict[str, QCheckBox] = {}
         for key in SECTIONS:
-            check = QCheckBox()
+            check = WrappingCheckBox()  # a long Welsh section title wraps rather than widen the dialog
             check.setObjectName(f"sheetSection_{key}")
             check.setChecked(key in DEFAULT_SECTIONS)
             box_layout.addWidget(check)

@@ -36,7 +36,8 @@ from companion.ui import dialogs
 from companion.ui.core.diary import OpenDiary
 from companion.ui.core.page import Draft
 from companion.ui.goals.section import Section, scrolled
-from companion.ui.layouts import flow_row
+from companion.ui.layouts import flow_row, scrolled_page, stack_when_narrow
+from companion.ui.whole_views import grow_with_rows
 from companion.ui.widgets import label
 
 STATUS_NAMES = {
@@ -60,7 +61,11 @@ class GoalsSection(Section):
         self.goal: Goal | None = None  # the goal in the editor, as last read (None: a new goal)
         self._goals: list[Goal] = []
         self._loaded: dict[str, Any] = {}  # the editor's state when it was last filled from the diary
-        row = QHBoxLayout(self)
+        # The tab scrolls as a whole when the editor goes under the list (large text); side by side, the
+        # editor scrolls in its place and the tab fits the window.
+        _content, column = scrolled_page(self)
+        row = QHBoxLayout()
+        column.addLayout(row)
         left = QVBoxLayout()
         self.list = QListWidget()
         self.list.setObjectName("goalList")
@@ -100,7 +105,7 @@ class GoalsSection(Section):
         self.steps_label = label("subheading")
         self.steps = QListWidget()
         self.steps.setObjectName("goalSteps")
-        self.steps.setMinimumHeight(110)
+        grow_with_rows(self.steps)  # every step shown: the page scrolls, not the list
         step_row = QHBoxLayout()
         self.new_step = QLineEdit()
         self.new_step.setObjectName("newStep")
@@ -112,7 +117,6 @@ class GoalsSection(Section):
         step_row.addWidget(self.add_step)
         self.progress = label()
         self.progress.setObjectName("goalProgress")
-        rating_row = QHBoxLayout()
         self.rating = QSpinBox()
         self.rating.setObjectName("goalRating")
         self.rating.setRange(0, 10)
@@ -120,35 +124,35 @@ class GoalsSection(Section):
         self.rate_button.setObjectName("rateGoalButton")
         self.rating_label = label()
         self.rating_label.setBuddy(self.rating)
+        rating_row = QHBoxLayout()
         rating_row.addWidget(self.rating_label, 1)
-        rating_row.addWidget(self.rating)
-        rating_row.addWidget(self.rate_button)
+        rating_row.addWidget(flow_row(self.rating, self.rate_button))  # the button goes under when narrow
         self.rating_scale = label()
         self.rating_scale.setObjectName("goalRatingScale")
         self.ratings = label()
         self.ratings.setObjectName("goalRatings")
-        buttons = QHBoxLayout()
         self.save_button = QPushButton()
         self.save_button.setObjectName("saveGoalButton")
         self.delete_button = QPushButton()
         self.delete_button.setObjectName("deleteGoalButton")
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.delete_button)
-        buttons.addStretch(1)
+        buttons = flow_row(self.save_button, self.delete_button)  # wraps rather than widen the page
         form_box.addLayout(form)
         form_box.addWidget(self.steps_label)
         form_box.addWidget(self.steps)
         form_box.addLayout(step_row)
         form_box.addWidget(self.remove_step, 0, Qt.AlignmentFlag.AlignLeft)
         form_box.addWidget(self.progress)
-        form_box.addLayout(buttons)
+        form_box.addWidget(buttons)
         form_box.addLayout(rating_row)
         form_box.addWidget(self.rating_scale)
         form_box.addWidget(self.ratings)
         form_box.addWidget(self.status)
         form_box.addStretch(1)
         row.addLayout(left)
-        row.addWidget(scrolled(editor), 1)
+        self.editor_area = scrolled(editor)
+        row.addWidget(self.editor_area, 1)
+        # At large text sizes (or when the editor would be squeezed) it goes under the list, each shown whole.
+        stack_when_narrow(self, row, whole_when_stacked=(self.list, self.editor_area))
 
         self.list.currentItemChanged.connect(self._on_list_current_item_changed)
         self.new_button.clicked.connect(self.new_goal)

@@ -6,7 +6,7 @@ refreshed by the page host when goals change (a tab not shown refreshes when it 
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from companion.i18n import _
 from companion.ui.core.diary import OpenDiary
@@ -15,6 +15,7 @@ from companion.ui.goals.plans_section import PlansSection
 from companion.ui.goals.section import scrolled
 from companion.ui.goals.what_matters_section import WhatMattersSection
 from companion.ui.widgets import Retranslatable, label
+from companion.ui.wrapping import WrappingTabs
 
 
 class GoalsView(Retranslatable, QWidget):
@@ -24,7 +25,7 @@ class GoalsView(Retranslatable, QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 16, 24, 16)
         self.heading = label("heading")
-        self.tabs = QTabWidget()
+        self.tabs = WrappingTabs()  # titles wrap at large text and in Welsh, never scroll out of sight
         self.tabs.setObjectName("goalsTabs")
         self.what_matters = WhatMattersSection(diary)
         self.goals = GoalsSection(diary)

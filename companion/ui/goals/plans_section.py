@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
     QFrame,
-    QGroupBox,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
@@ -29,6 +28,7 @@ from companion.ui.core.page import Draft
 from companion.ui.goals.action_plan_dialog import ActionPlanDialog
 from companion.ui.goals.section import Section, scrolled
 from companion.ui.widgets import label
+from companion.ui.wrapping import WrappingGroupBox, WrappingRadioButton, choice_row
 
 OUTCOME_NAMES = {
     CheckBackOutcome.DONE: N_("&Done"),
@@ -91,31 +91,30 @@ class PlanRow(QFrame):
         self.delete.clicked.connect(lambda: self.delete_requested.emit(plan.id))
 
 
-class CheckBackBox(QGroupBox):
+class CheckBackBox(WrappingGroupBox):
     """The weekly check-back for an earlier week's plan: done, partly or not done; what got in the way."""
 
     saved = Signal(str, object, str, str)
 
     def __init__(self, plan: ActionPlan, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("", parent)
         self.setObjectName("checkBackBox")
         self.plan = plan
         self.setTitle(_("Check back: the week starting {date}").format(date=format_date(plan.week_start)))
         layout = QVBoxLayout(self)
         self.question = label()
         self.question.setText(_("You planned: {plan}. How did it go?").format(plan=plan.what))
-        outcomes = QHBoxLayout()
         self.group = QButtonGroup(self)
         self.outcomes: dict[CheckBackOutcome, QRadioButton] = {}
         for outcome in CheckBackOutcome:
-            button = QRadioButton(_(OUTCOME_NAMES[outcome]))
+            button = WrappingRadioButton(_(OUTCOME_NAMES[outcome]))
             button.setObjectName(f"outcome_{outcome.value}")
             button.setAccessibleName(_(OUTCOME_NAMES[outcome]).replace("&", ""))
             self.group.addButton(button)
-            outcomes.addWidget(button)
             self.outcomes[outcome] = button
-        outcomes.addStretch(1)
+        outcomes = choice_row(*self.outcomes.values())  # the answers wrap onto more rows when narrow
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # long labels go above their field
         self.in_the_way = QLineEdit()
         self.in_the_way.setObjectName("checkBackInTheWay")
         self.in_the_way.setAccessibleName(_("What got in the way?"))
@@ -129,7 +128,7 @@ class CheckBackBox(QGroupBox):
         self.save.setAccessibleName(_("Save the check-back for: {plan}").format(plan=plan.what))
         self.message = label()
         layout.addWidget(self.question)
-        layout.addLayout(outcomes)
+        layout.addWidget(outcomes)
         layout.addLayout(form)
         layout.addWidget(self.save, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.message)

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -67,8 +66,9 @@ class RestoreBackupDialog(QDialog):
         self.browse = QPushButton(_("Choose a backup &file…"))
         self.browse.setObjectName("browseBackupButton")
         self.browse.setAccessibleName(_("Choose a backup file from another place, such as a USB stick"))
-        check_row = QHBoxLayout()
-        self.secret_label = QLabel(_("&Passphrase of the backup:"))
+        check_row = QHBoxLayout()  # the label above: beside them it left the field a sliver at large text
+        self.secret_label = label()
+        self.secret_label.setText(_("&Passphrase of the backup:"))
         self.secret = QLineEdit()
         self.secret.setObjectName("backupPassphrase")
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
@@ -76,7 +76,6 @@ class RestoreBackupDialog(QDialog):
         self.secret_label.setBuddy(self.secret)
         self.check_button = QPushButton(_("&Check what it holds"))
         self.check_button.setObjectName("checkBackupButton")
-        check_row.addWidget(self.secret_label)
         check_row.addWidget(self.secret, 1)
         check_row.addWidget(self.check_button)
         self.contents = label()
@@ -92,6 +91,7 @@ class RestoreBackupDialog(QDialog):
         layout.addWidget(self.list)
         layout.addWidget(empty)
         layout.addWidget(self.browse, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.secret_label)
         layout.addLayout(check_row)
         layout.addWidget(self.contents)
         layout.addWidget(self.buttons)

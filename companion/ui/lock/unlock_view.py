@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from companion.i18n import LANGUAGE_NAMES, _, current_language
-from companion.ui.layouts import flow_row
+from companion.ui.layouts import flow_row, scrolled_page
 from companion.ui.widgets import Retranslatable, label
 
 PASSPHRASE, RECOVERY = "passphrase", "recovery"
@@ -30,7 +30,7 @@ class UnlockView(Retranslatable, QWidget):
         self.setObjectName("unlockView")
         self._mode = PASSPHRASE
         self._demo = demo
-        outer = QVBoxLayout(self)
+        _content, outer = scrolled_page(self)  # at large text the screen scrolls rather than squeezes
         outer.setContentsMargins(48, 24, 48, 32)
         top = QHBoxLayout()
         top.addStretch(1)
@@ -147,9 +147,7 @@ class UnlockView(Retranslatable, QWidget):
     def _on_toggle_mode_clicked(self) -> None:
         self._mode = RECOVERY if self._mode == PASSPHRASE else PASSPHRASE
         self.secret.clear()
-        self.secret.setEchoMode(
-            QLineEdit.EchoMode.Normal if self._mode == RECOVERY else QLineEdit.EchoMode.Password
-        )
+        self.secret.setEchoMode(QLineEdit.EchoMode.Normal if self._mode == RECOVERY else QLineEdit.EchoMode.Password)
         self.clear_error()
         self.retranslate_ui()
         self.secret.setFocus()

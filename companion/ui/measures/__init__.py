@@ -11,6 +11,8 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QAbstractButton, QButtonGroup, QFrame, QScrollArea, QWidget
 
+from companion.ui.dialog_size import fit_dialog
+
 
 def single_tab_stop(group: QButtonGroup) -> None:
     """Keep Tab focus only on the group's checked button (its first button while none is checked)."""
@@ -69,18 +71,8 @@ class ScrollBody(QScrollArea):
 
 
 def fit_to_screen(dialog: QWidget) -> None:
-    """Size a dialog to its full size hint, up to 90 % of its screen (Qt alone stops at two thirds)."""
-    # A container's cached size goes stale when text is set on its children before it is shown (Qt
-    # refreshes it only from the event loop); ask every container to measure itself afresh.
-    for child in dialog.findChildren(QWidget):
-        if child.layout() is not None or isinstance(child, ScrollBody):
-            child.updateGeometry()
-    hint = dialog.sizeHint().expandedTo(dialog.minimumSizeHint())
-    screen = dialog.screen()
-    if screen is not None:
-        available = screen.availableGeometry()
-        hint = hint.boundedTo(QSize(int(available.width() * 0.9), int(available.height() * 0.9)))
-    dialog.resize(hint)
+    """Size a dialog to its full size hint, within the screen (companion.ui.dialog_size, as for every dialog)."""
+    fit_dialog(dialog)
 
 
 class MeasureFooter:
@@ -137,7 +129,8 @@ class MeasureFooter:
 
 
 class FitsScreenOnFirstShow:
-    """Mixin for the questionnaire dialogs: open at full size (up to 90 % of the screen) the first time."""
+    """Mixin for dialogs shown before the app's style is installed (a test's bare dialog): open at full size,
+    within the screen, the first time. With the style, every dialog is fitted so (companion.ui.dialog_size)."""
 
     def showEvent(self, event: QShowEvent) -> None:
         if not getattr(self, "_fitted", False):

@@ -15,8 +15,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFrame,
-    QGroupBox,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QRadioButton,
@@ -42,6 +40,7 @@ from companion.ui.core.page import Draft, PagePart
 from companion.ui.measures import FitsScreenOnFirstShow, MeasureFooter, ScrollBody, fit_to_screen, single_tab_stop
 from companion.ui.measures.about_dialog import open_about_measures
 from companion.ui.widgets import label, window_title
+from companion.ui.wrapping import WrappingGroupBox, WrappingRadioButton, choice_row
 
 # Each score named by what it asks about; the instruments' own abbreviations stay, the same in every language.
 SCORE_WORDS: dict[Instrument, str] = {
@@ -57,25 +56,24 @@ def _bold(widget: QLabel) -> QLabel:
     return widget
 
 
-class ScreenQuestion(QGroupBox):
-    """One item: its wording as the group's title and the four answers as radio buttons."""
+class ScreenQuestion(WrappingGroupBox):
+    """One item: its wording as the group's title and the four answers as radio buttons, which go onto more
+    rows (and wrap their words) rather than widen the dialog past the window at large text or in Welsh."""
 
     def __init__(self, instrument: Instrument, item: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("", parent)
         self.instrument = instrument
         self.item = item
         self.setObjectName(f"{instrument.value}Item{item + 1}")
-        row = QHBoxLayout(self)
-        row.setSpacing(18)
+        column = QVBoxLayout(self)
         self.group = QButtonGroup(self)
         self.radios: list[QRadioButton] = []
         for value in range(len(SCREEN_ANSWERS)):
-            radio = QRadioButton()
+            radio = WrappingRadioButton()
             radio.setObjectName(f"{instrument.value}Item{item + 1}Answer{value}")
             self.group.addButton(radio, value)
-            row.addWidget(radio)
             self.radios.append(radio)
-        row.addStretch(1)
+        column.addWidget(choice_row(*self.radios, spacing=18))
         single_tab_stop(self.group)
 
     def retranslate_ui(self) -> None:

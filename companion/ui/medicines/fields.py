@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from companion.ui.whole_views import grow_with_rows
 from companion.ui.widgets import label, set_tab_order
 
 NOT_RATED = -1  # the spin box's special value
@@ -250,7 +251,8 @@ def fit_form(form: QFormLayout, width: int) -> None:
 
 
 def wrapped_list(name: str, lines: int = 7) -> QListWidget:
-    """A list whose entries wrap onto more lines (never cut off) and which re-wraps as the page narrows."""
+    """A list whose entries wrap onto more lines (never cut off) and which re-wraps as the page narrows. It
+    shows every entry (`lines` is kept for callers; the list grows with its rows and the page scrolls)."""
     widget = QListWidget()
     widget.setObjectName(name)
     widget.setWordWrap(True)
@@ -259,7 +261,8 @@ def wrapped_list(name: str, lines: int = 7) -> QListWidget:
     widget.setAlternatingRowColors(True)
     widget.setSpacing(2)
     widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    widget.setMinimumHeight(widget.fontMetrics().lineSpacing() * lines + 12)
+    del lines
+    grow_with_rows(widget)  # no list scrolling inside the scrolling page
     return widget
 
 

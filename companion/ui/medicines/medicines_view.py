@@ -7,7 +7,7 @@ only holds them."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from companion.i18n import _
 from companion.services.medicines import NO_ADVICE
@@ -15,6 +15,7 @@ from companion.ui.core.diary import OpenDiary
 from companion.ui.medicines.my_medicines import MyMedicinesPage
 from companion.ui.medicines.tried_page import TriedPage
 from companion.ui.widgets import Retranslatable, label
+from companion.ui.wrapping import WrappingTabs
 
 CONTENT_MAX_WIDTH = 920  # long lines are hard to read; each tab stays this wide at most
 
@@ -50,7 +51,7 @@ class MedicinesView(Retranslatable, QWidget):
         font = self.no_advice.font()
         font.setBold(True)
         self.no_advice.setFont(font)
-        self.tabs = QTabWidget()
+        self.tabs = WrappingTabs()  # titles wrap at large text and in Welsh, never scroll out of sight
         self.tabs.setObjectName("medicinesTabs")
         self.mine = MyMedicinesPage(diary)
         self.tried = TriedPage(diary)

@@ -39,10 +39,13 @@ from companion.presentation.pacing_words import UNIT_NAMES, format_amount
 from companion.ui import dialogs
 from companion.ui.core.diary import OpenDiary
 from companion.ui.core.page import Draft, PagePart
+from companion.ui.layouts import flow_row
 from companion.ui.pacing.activity_form import ActivitySettingsForm
 from companion.ui.pacing.baseline_chooser import BaselineChooser
 from companion.ui.pacing.today_panel import AmountSpin
+from companion.ui.whole_views import grow_with_rows
 from companion.ui.widgets import label
+from companion.ui.wrapping import wrap_header
 
 
 def _qdate(day: dt.date) -> QDate:
@@ -92,7 +95,6 @@ class ActivityDetail(PagePart, QWidget):
         day_row.addWidget(self.test_day_label)
         day_row.addWidget(self.test_day)
         day_row.addStretch(1)
-        test_row = QHBoxLayout()
         self.test_amount = AmountSpin()
         self.test_amount.setObjectName("testAmount")
         self.test_amount.setDecimals(1)
@@ -100,18 +102,16 @@ class ActivityDetail(PagePart, QWidget):
         self.test_unit = label()
         self.record_test = QPushButton()
         self.record_test.setObjectName("recordTestButton")
-        test_row.addWidget(self.test_amount)
-        test_row.addWidget(self.test_unit)
-        test_row.addWidget(self.record_test)
-        test_row.addStretch(1)
+        self.test_unit.setWordWrap(False)
+        test_row = flow_row(self.test_amount, self.test_unit, self.record_test)  # wraps rather than widen the page
         self.tests = QListWidget()
         self.tests.setObjectName("testsList")
-        self.tests.setMaximumHeight(120)
+        grow_with_rows(self.tests)  # every test shown: the page scrolls, not the list
         self.remove_test = QPushButton()
         self.remove_test.setObjectName("removeTestButton")
         tests_layout.addWidget(self.tests_help)
         tests_layout.addLayout(day_row)
-        tests_layout.addLayout(test_row)
+        tests_layout.addWidget(test_row)
         tests_layout.addWidget(self.tests_count)
         tests_layout.addWidget(self.tests)
         tests_layout.addWidget(self.remove_test, 0, Qt.AlignmentFlag.AlignLeft)
@@ -129,7 +129,9 @@ class ActivityDetail(PagePart, QWidget):
         self.schedule.setTabKeyNavigation(False)  # arrow keys move between cells; Tab leaves the table
         self.schedule.verticalHeader().setVisible(False)
         self.schedule.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.schedule.setMinimumHeight(200)
+        self.schedule.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        wrap_header(self.schedule)  # long column titles (Welsh, large text) on more lines, not cut
+        grow_with_rows(self.schedule)  # every week shown: the page scrolls, not the table
         step_row = QHBoxLayout()
         self.share = QSpinBox()
         self.share.setObjectName("stepDownShare")
@@ -145,14 +147,11 @@ class ActivityDetail(PagePart, QWidget):
         step_row.addWidget(self.share_label)
         step_row.addWidget(self.share)
         step_row.addStretch(1)
-        step_buttons = QHBoxLayout()
-        step_buttons.addWidget(self.step_down_button)
-        step_buttons.addWidget(self.step_up_button)
-        step_buttons.addStretch(1)
+        step_buttons = flow_row(self.step_down_button, self.step_up_button)
         plan_layout.addWidget(self.plan_today)
         plan_layout.addWidget(self.schedule)
         plan_layout.addLayout(step_row)
-        plan_layout.addLayout(step_buttons)
+        plan_layout.addWidget(step_buttons)
 
         self.settings = ActivitySettingsForm()
         for group in (self.tests_box, self.baseline, self.plan_box, self.settings):

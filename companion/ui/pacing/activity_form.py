@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -27,6 +26,7 @@ from companion.domain import pacing as p
 from companion.i18n import N_, _
 from companion.i18n.formatting import format_weekday_short
 from companion.presentation.pacing_words import UNIT_NAMES
+from companion.ui.layouts import flow_row
 from companion.ui.widgets import Retranslatable, label
 
 INCREASE_NAMES = {
@@ -40,6 +40,7 @@ class ActivitySettingsForm(Retranslatable, QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         form = QFormLayout(self)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # long labels go above their field
         self.name = QLineEdit()
         self.name.setObjectName("activityName")
         self.unit = QComboBox()
@@ -68,10 +69,7 @@ class ActivitySettingsForm(Retranslatable, QGroupBox):
         self.save_button.setObjectName("activitySaveButton")
         self.delete_button = QPushButton()
         self.delete_button.setObjectName("activityDeleteButton")
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.delete_button)
-        buttons.addStretch(1)
+        buttons = flow_row(self.save_button, self.delete_button)  # wraps rather than widen the page
         self.name_label, self.unit_label, self.own_label = label(), label(), label()
         self.days_label, self.increase_label, self.step_label, self.rest_label = label(), label(), label(), label()
         form.addRow(self.name_label, self.name)

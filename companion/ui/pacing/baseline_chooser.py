@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QPushButton,
     QSpinBox,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +23,7 @@ from companion.domain import pacing as p
 from companion.domain.errors import ValidationError
 from companion.i18n import N_, _
 from companion.presentation.pacing_words import explain_baseline, format_amount
+from companion.ui.whole_views import PageStack
 from companion.ui.widgets import Retranslatable, label
 
 METHOD_NAMES = {
@@ -51,7 +51,7 @@ class BaselineChooser(Retranslatable, QGroupBox):
             self.method.addItem("", method.value)
         self.method.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.method.setMinimumContentsLength(16)
-        self.method_inputs = QStackedWidget()
+        self.method_inputs = PageStack()  # as tall as the chosen method's boxes: no gap under one box
         self.factor = QSpinBox()
         self.factor.setObjectName("baselineFactor")
         self.factor.setRange(50, 100)

@@ -33,7 +33,10 @@ from companion.i18n.formatting import format_date, format_decimal
 from companion.services.pacing import BoomBustReport
 from companion.ui.core.diary import OpenDiary
 from companion.ui.core.page import Draft, PagePart
+from companion.ui.layouts import labels_above_when_narrow
+from companion.ui.whole_views import grow_with_rows
 from companion.ui.widgets import label
+from companion.ui.wrapping import wrap_header
 
 
 def mark_reasons(mark: DayMark, t: Thresholds) -> str:
@@ -83,7 +86,8 @@ class BoomBustView(PagePart, QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.setWordWrap(True)
-        self.table.setMinimumHeight(140)
+        wrap_header(self.table)  # long column titles (Welsh, large text) on more lines, not cut
+        grow_with_rows(self.table)  # every day shown: the page scrolls, not the table
 
         self.thresholds_box = QGroupBox()
         form = QFormLayout(self.thresholds_box)
@@ -113,10 +117,10 @@ class BoomBustView(PagePart, QWidget):
         self.save_button.setObjectName("thresholdSave")
         self.reset_button = QPushButton()
         self.reset_button.setObjectName("thresholdReset")
-        # Unwrapped: the form puts a label too long for one line above its field (QFormLayout does not
-        # give a wrapped label in the label column the height it needs).
-        self.boom_label, self.over_label, self.low_label = label(wrap=False), label(wrap=False), label(wrap=False)
-        self.pain_label, self.within_label = label(wrap=False), label(wrap=False)
+        # Wrapping labels, above their fields when the page is narrow (at large text one was wider than it).
+        self.boom_label, self.over_label, self.low_label = label(), label(), label()
+        self.pain_label, self.within_label = label(), label()
+        labels_above_when_narrow(form, self.thresholds_box)
         form.addRow(self.boom_label, self.boom)
         form.addRow(self.over_label, self.over_plan)
         form.addRow(self.low_label, self.low)
@@ -255,10 +259,12 @@ class BoomBustView(PagePart, QWidget):
         from companion.charts.boom_bust import boom_bust_figure
 
         font_pt = self.font().pointSizeF()
-        figure = boom_bust_figure(report.marks, report.thresholds, font_pt=max(8.0, font_pt * 0.9))
+        tall = int(330 * max(1.0, font_pt / 11))  # taller at large text, so the words have room
+        # Built at about the size it is shown (100 dots an inch): its dates and legend are chosen for that size.
+        figure = boom_bust_figure(report.marks, report.thresholds, height=tall / 100, font_pt=max(8.0, font_pt * 0.9))
         canvas = FigureCanvasQTAgg(figure)  # type: ignore[no-untyped-call]
         canvas.setObjectName("boomBustChart")
-        canvas.setMinimumHeight(int(330 * max(1.0, font_pt / 11)))
+        canvas.setMinimumHeight(tall)
         canvas.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         canvas.setAccessibleName(_("Boom and bust chart"))
         canvas.setAccessibleDescription(self.chart_text.text())

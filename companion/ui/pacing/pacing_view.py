@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QScrollArea,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -26,10 +25,11 @@ from companion.i18n import _, pgettext
 from companion.presentation.pacing_words import UNIT_NAMES, format_amount
 from companion.ui.core.diary import OpenDiary
 from companion.ui.core.page import Draft, PagePart
-from companion.ui.layouts import stack_when_narrow
+from companion.ui.layouts import scrolled_page, stack_when_narrow
 from companion.ui.pacing.activity_detail import ActivityDetail
 from companion.ui.pacing.boom_bust_view import BoomBustView
 from companion.ui.widgets import label
+from companion.ui.wrapping import WrappingTabs
 
 
 def _scroll(widget: QWidget | None = None) -> QScrollArea:
@@ -55,11 +55,13 @@ class PacingView(PagePart, QWidget):
         self._activities: list[tuple[p.Activity, float | None]] = []  # with each one's planned amount
         self._day = diary.clock.today()
         self._boom_bust: BoomBustView | None = None
-        outer = QVBoxLayout(self)
+        # The page scrolls as a whole when the detail goes under the list (large text); side by side, the
+        # detail scrolls on its own in its place and the page fits the window.
+        self._page, outer = scrolled_page(self)
         outer.setContentsMargins(24, 16, 24, 16)
         self.heading = label("heading")
         self.intro = label()
-        self.tabs = QTabWidget()
+        self.tabs = WrappingTabs()
         self.tabs.setObjectName("pacingTabs")
 
         activities_page = QWidget()
@@ -92,7 +94,8 @@ class PacingView(PagePart, QWidget):
         self.detail_scroll = _scroll(self.detail)
         row.addLayout(left)
         row.addWidget(self.detail_scroll, 1)
-        stack_when_narrow(activities_page, row)  # at large text sizes the detail goes under the list
+        # At large text sizes (or when the detail would be squeezed) it goes under the list, each shown whole.
+        stack_when_narrow(activities_page, row, whole_when_stacked=(self.list, self.detail_scroll))
 
         self.boom_bust_scroll = _scroll()  # boom-and-bust is built when its tab is first shown
         # Its chart and levels may be wider than a narrow window at large text: let it scroll sideways then.

@@ -206,8 +206,6 @@ class PacingTimerController(QObject):
         self.said.emit(text)
 
 
-
-
 def _save_checkpoint(diary: OpenDiary, checkpoint: TimerCheckpoint | None) -> tuple[None, Changes]:
     """The timer's state, kept in the diary so a crash cannot lose the time done (not shown on any page)."""
     diary.session.pacing.save_timer_checkpoint(checkpoint)

@@ -362,6 +362,7 @@ class PacingTodayPanel(PagePart, QFrame):
             )
             said = _("Your plans are stepped down. Build back up when you are ready.")
         else:
+
             def step_up() -> tuple[None, Changes]:
                 for activity in pacing.stepped_down_activities():
                     pacing.step_up(activity.id)
@@ -378,6 +379,7 @@ class PacingTodayPanel(PagePart, QFrame):
         action, about = self._offer
         pacing = self._session.pacing
         if action == "checkpoint":
+
             def forget() -> tuple[None, Changes]:
                 pacing.save_timer_checkpoint(None)
                 return None, _PACING

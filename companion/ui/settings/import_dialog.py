@@ -7,7 +7,7 @@ rows of the file's tables."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QRadioButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from companion.domain.changes import Changes
 from companion.domain.errors import CompanionError
@@ -15,6 +15,7 @@ from companion.i18n import _, ngettext
 from companion.services.transfer import ImportPreview, ImportReport, PainCsvPreview
 from companion.ui.core.diary import OpenDiary
 from companion.ui.widgets import label, window_title
+from companion.ui.wrapping import WrappingRadioButton
 
 
 def preview_text(preview: ImportPreview | PainCsvPreview) -> str:
@@ -64,9 +65,10 @@ class ImportDialog(QDialog):
         self._data = data
         self._is_json = is_json
         layout = QVBoxLayout(self)
-        self.merge = QRadioButton(_("&Add what is new (entries already in your diary are kept as they are)"))
+        # Choices whose words wrap: on one line they held the dialog wider than the window at large text.
+        self.merge = WrappingRadioButton(_("&Add what is new (entries already in your diary are kept as they are)"))
         self.merge.setObjectName("importMerge")
-        self.replace = QRadioButton(_("&Replace my whole diary with this file"))
+        self.replace = WrappingRadioButton(_("&Replace my whole diary with this file"))
         self.replace.setObjectName("importReplace")
         self.merge.setChecked(True)
         self.preview = label()
@@ -85,7 +87,7 @@ class ImportDialog(QDialog):
         self.import_button.setObjectName("importConfirm")
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
-        if is_json:
+        if is_json:  # one above the other, as a list of choices; each wraps its own words when narrow
             layout.addWidget(self.merge)
             layout.addWidget(self.replace)
         layout.addWidget(self.preview)

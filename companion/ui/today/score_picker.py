@@ -56,6 +56,7 @@ class ScorePicker(Retranslatable, QWidget):
             grid.addWidget(button, 0, value)
             self.buttons.append(button)
         anchors = QHBoxLayout()
+        anchors.setSpacing(24)  # the two anchors never run together ("0 = no pain10 = …") when they fill the row
         self.low_anchor = label()
         self.high_anchor = label()
         self.high_anchor.setAlignment(Qt.AlignmentFlag.AlignRight)
