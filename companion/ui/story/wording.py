@@ -76,7 +76,9 @@ def appointment_lines(appointment: Appointment, tr: Tr, lang: str, *, upcoming: 
 
 
 RULE_WATCHED = {
-    FollowUpRule.PEG_RISE: N_("Companion watches: my weekly pain check (PEG) up by at least 30 %, three weeks running."),
+    FollowUpRule.PEG_RISE: N_(
+        "Companion watches: my weekly pain check (PEG) up by at least 30 %, three weeks running."
+    ),
     FollowUpRule.NEW_REGION: N_("Companion watches: pain somewhere I have not had it before."),
 }
 
