@@ -55,9 +55,11 @@ def show_message(
     def finished(_result: int) -> None:
         clicked = box.clickedButton()
         answer = box.standardButton(clicked) if clicked is not None else Button.Cancel
-        box.deleteLater()
-        if on_done is not None:
-            on_done(answer)
+        try:
+            if on_done is not None:
+                on_done(answer)
+        finally:
+            box.deleteLater()  # after the answer is acted on, even if acting on it raised
 
     box.finished.connect(finished)
     open_modal(box)

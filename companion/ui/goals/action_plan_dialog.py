@@ -33,6 +33,7 @@ from companion.services.goals import new_id
 from companion.ui import dialogs
 from companion.ui.core.diary import OpenDiary
 from companion.ui.core.page import Draft, PagePart
+from companion.ui.measures import ScrollBody
 from companion.ui.story.fields import AgreementFields
 from companion.ui.widgets import label, window_title
 
@@ -94,9 +95,16 @@ class ActionPlanDialog(PagePart, QDialog):
         form.addRow(self.agreement)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.setObjectName("planButtons")
-        layout.addWidget(self.intro)
-        layout.addLayout(form)
-        layout.addWidget(self.suggestion)
+        # The fields scroll when they do not fit (200 % text in Welsh, with "agreed with"); the buttons stay.
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addWidget(self.intro)
+        body_layout.addLayout(form)
+        body_layout.addWidget(self.suggestion)
+        body_layout.addStretch(1)
+        self.body = ScrollBody(body)
+        layout.addWidget(self.body, 1)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
         self.buttons.accepted.connect(self.save)

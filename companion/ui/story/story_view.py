@@ -3,7 +3,7 @@ each a tab that is a part of its own (ui/core/page.py): a tab not on screen read
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from companion.domain.changes import Changes
 from companion.i18n import _
@@ -14,6 +14,7 @@ from companion.ui.story.decisions_panel import DecisionsPanel
 from companion.ui.story.review_panel import ReviewPlansPanel
 from companion.ui.story.timeline import TimelinePanel
 from companion.ui.widgets import label
+from companion.ui.wrapping import WrappingTabs
 
 
 class StoryView(PagePart, QWidget):
@@ -28,7 +29,7 @@ class StoryView(PagePart, QWidget):
         layout.setContentsMargins(24, 16, 24, 16)
         self.heading = label("heading")
         self.intro = label()
-        self.tabs = QTabWidget()
+        self.tabs = WrappingTabs()  # titles wrap at large text and in Welsh, never scroll out of sight
         self.tabs.setObjectName("storyTabs")
         self.timeline = TimelinePanel(diary)
         self.appointments = AppointmentsPanel(diary)

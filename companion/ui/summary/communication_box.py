@@ -4,11 +4,12 @@ summary."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
 
 from companion.domain.summary import Communication, ConsultationLanguage
 from companion.i18n import N_, _
 from companion.ui.widgets import Retranslatable, label
+from companion.ui.wrapping import WrappingCheckBox, WrappingGroupBox
 
 LANGUAGE_NAMES = {
     ConsultationLanguage.UNSAID: N_("I have not said"),
@@ -18,7 +19,7 @@ LANGUAGE_NAMES = {
 }
 
 
-class CommunicationBox(Retranslatable, QGroupBox):
+class CommunicationBox(Retranslatable, WrappingGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("communicationBox")
@@ -30,13 +31,13 @@ class CommunicationBox(Retranslatable, QGroupBox):
             self.language.addItem("", code.value)
         self.language_other = QLineEdit()
         self.language_other.setObjectName("consultationLanguageOther")
-        self.bsl = QCheckBox()
+        self.bsl = WrappingCheckBox()
         self.bsl.setObjectName("needsBsl")
         self.interpreter = QLineEdit()
         self.interpreter.setObjectName("interpreterLanguage")
         self.someone = QLineEdit()
         self.someone.setObjectName("someoneWithMe")
-        self.large_print = QCheckBox()
+        self.large_print = WrappingCheckBox()
         self.large_print.setObjectName("largePrint")
         self.other = QLineEdit()
         self.other.setObjectName("communicationOther")

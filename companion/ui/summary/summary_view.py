@@ -10,12 +10,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDateEdit,
     QFormLayout,
-    QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -36,6 +33,7 @@ from companion.ui.summary.appointment_dialog import AppointmentDialog, to_date, 
 from companion.ui.summary.communication_box import CommunicationBox
 from companion.ui.summary.output import SummaryOutput
 from companion.ui.widgets import label
+from companion.ui.wrapping import WrappingCheckBox, WrappingGroupBox
 
 if TYPE_CHECKING:
     from companion.reports.summary_data import SummaryData, SummaryOptions
@@ -89,13 +87,13 @@ class SummaryView(SummaryOutput, PagePart, QWidget):
         self._build_choices()
         self.communication = CommunicationBox()
         self._build_top3_and_questions()
-        self.sections_box = QGroupBox()
-        grid = QGridLayout(self.sections_box)
-        self.sections: dict[Section, QCheckBox] = {}
-        for index, section in enumerate(Section):
-            box = QCheckBox()
+        self.sections_box = WrappingGroupBox()
+        sections = QVBoxLayout(self.sections_box)  # one column: long Welsh names at large text stay whole
+        self.sections: dict[Section, WrappingCheckBox] = {}
+        for section in Section:
+            box = WrappingCheckBox()
             box.setObjectName(f"section_{section.value}")
-            grid.addWidget(box, index, 0)  # one column: long Welsh names at large text sizes stay whole
+            sections.addWidget(box)
             self.sections[section] = box
         self.preview_button, self.print_button, self.pdf_button = QPushButton(), QPushButton(), QPushButton()
         for button, name in (
@@ -129,7 +127,7 @@ class SummaryView(SummaryOutput, PagePart, QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        # AsNeeded: at 200 % text two long tick-box labels (Ask 3 Questions, BRAN) are wider than the page.
+        # Tick boxes and box titles wrap (ui/wrapping.py), so nothing here should need it; kept as a last resort.
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         scroll.setWidget(content)
         self.scroll_area = scroll
@@ -150,7 +148,7 @@ class SummaryView(SummaryOutput, PagePart, QWidget):
         diary.host.add(self)
 
     def _build_choices(self) -> None:
-        self.choices = QGroupBox()
+        self.choices = WrappingGroupBox()
         form = QFormLayout(self.choices)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # long labels go above their field
         self.period = QComboBox()
@@ -196,15 +194,15 @@ class SummaryView(SummaryOutput, PagePart, QWidget):
             form.addRow(caption, field)
 
     def _build_top3_and_questions(self) -> None:
-        self.top_box = QGroupBox()
+        self.top_box = WrappingGroupBox()
         top = QVBoxLayout(self.top_box)
         self.top3 = [QLineEdit() for _i in range(3)]
         for index, edit in enumerate(self.top3):
             edit.setObjectName(f"top{index + 1}")
             top.addWidget(edit)
-        self.questions_box = QGroupBox()
+        self.questions_box = WrappingGroupBox()
         questions = QVBoxLayout(self.questions_box)
-        self.making_choices, self.ask3, self.bran = QCheckBox(), QCheckBox(), QCheckBox()
+        self.making_choices, self.ask3, self.bran = WrappingCheckBox(), WrappingCheckBox(), WrappingCheckBox()
         self.making_choices.setObjectName("makingChoices")
         self.ask3.setObjectName("askThree")
         self.bran.setObjectName("bran")
