@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -321,6 +322,7 @@ def test_a_welsh_summary_built_on_a_worker_thread_leaves_the_interface_english(d
     answers = set()
     while worker.is_alive():
         answers.add(_("Today"))
+        time.sleep(0.001)  # ask often, without holding the GIL from the worker all the while
     worker.join()
     close_copy(copy)
     assert errors == [] and len(built) == 2

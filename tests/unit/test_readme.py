@@ -40,9 +40,11 @@ def test_both_readmes_keep_the_two_fresh_machine_commands_and_link_each_other() 
     english = (ROOT / "README.md").read_text(encoding="utf-8")
     welsh = (ROOT / "README.cy.md").read_text(encoding="utf-8")
     run_app = "python3 -m venv .venv && .venv/bin/pip install . && .venv/bin/companion --demo"
-    run_tests = 'python3 -m venv .venv && .venv/bin/pip install -e ".[test]" && .venv/bin/python -m pytest'
+    run_tests = 'python3 -m venv .venv && .venv/bin/pip install -e ".[test]" && .venv/bin/python -m pytest -n auto'
     for text in (english, welsh):
-        assert run_app in text and run_tests in text
+        assert run_app in text and f"{run_tests}\n" in text
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "\npython -m pytest -n auto\n" in ci  # CI runs the README's test command, in its own venv
     assert "(README.cy.md)" in english and "(README.md)" in welsh
     for heading in ("What is not protected", "Report a problem", "Help translate", "Where your data lives"):
         assert f"## {heading}" in english or f"### {heading}" in english
