@@ -17,7 +17,7 @@ set it to "offscreen"); otherwise it raises RuntimeError and the caller must cre
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 
 from PySide6.QtCore import (
@@ -155,15 +155,21 @@ def render_pdf(html: str, page: str = "A4", *, title: str = "") -> bytes:
     return bytes(data.data())
 
 
-def text_document(html: str, images: dict[str, bytes] | None = None, *, font_pt: float = 10.0) -> QTextDocument:
-    """The HTML laid out by QTextDocument in the font chain, with images registered under their names
-    (``<img src="name">``) so charts keep their full resolution."""
+def text_document(
+    html: str, images: Mapping[str, bytes | QImage] | None = None, *, font_pt: float = 10.0
+) -> QTextDocument:
+    """The HTML laid out by QTextDocument in the font chain, with the images it shows registered under their
+    names (``<img src="name">``) so charts keep their full resolution. An image may be given decoded
+    (a QImage), as Pages does: decoding a chart's PNG for each of the many documents a pagination lays out
+    was most of a summary's printing time."""
     ensure_gui_application()
     doc = QTextDocument()
     doc.setDefaultFont(document_font(font_pt))
     doc.setDocumentMargin(0)
-    for name, png in (images or {}).items():
-        doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), QImage.fromData(png))
+    for name, image in (images or {}).items():
+        if name in html:
+            decoded = image if isinstance(image, QImage) else QImage.fromData(image)
+            doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), decoded)
     doc.setHtml(html)
     return doc
 
@@ -172,7 +178,8 @@ class Pages:
     """Units laid out on pages of a given body size (in the document's pixels)."""
 
     def __init__(self, units: Sequence[str], style: str, images: dict[str, bytes] | None, width: float, body: float):
-        self.units, self.style, self.images = list(units), style, images or {}
+        self.units, self.style = list(units), style
+        self.images = {name: QImage.fromData(png) for name, png in (images or {}).items()}  # decoded once
         self.width, self.body = width, body
         floats = [i for i, unit in enumerate(self.units) if unit.startswith(FLOAT_MARK)]
         sections = [i for i, unit in enumerate(self.units) if SECTION_MARK in unit[:SECTION_MARK_WITHIN]]
