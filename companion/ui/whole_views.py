@@ -88,6 +88,8 @@ class _GrowWithRows(QObject):
         view = self._view
         if not shiboken6.isValid(view):
             return  # the model tells of its rows going as the view itself is being deleted
+        if not view.isVisible():
+            return  # measured when shown (the Show event): rows filled while hidden were measured once each
         if isinstance(view, QListView):
             view.doItemsLayout()  # the rows' wrapped heights at the present width, before they are measured
         elif isinstance(view, QTableView) and view.wordWrap():
