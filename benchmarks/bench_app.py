@@ -34,6 +34,17 @@ def median_pair(app: Callable[[], float], floor: Callable[[], float], repeats: i
     return statistics.median(app_samples), statistics.median(floor_samples)
 
 
+def write_floor(scratch: Path, size: int) -> float:
+    """The save benchmarks' floor: write `size` random bytes to `scratch` (beside the vault) and fsync them."""
+    payload = os.urandom(size)
+    start = time.perf_counter()
+    with scratch.open("wb") as fh:
+        fh.write(payload)
+        fh.flush()
+        os.fsync(fh.fileno())
+    return time.perf_counter() - start
+
+
 def figure(median_s: float, floor_s: float, target: float, **more: Any) -> dict[str, Any]:
     ratio = median_s / floor_s if floor_s > 0 else float("inf")
     return {
@@ -180,13 +191,7 @@ def bench_save(folder: Path, repeats: int) -> dict[str, Any]:
         return time.perf_counter() - start
 
     def floor() -> float:
-        payload = os.urandom(session.path.stat().st_size)
-        start = time.perf_counter()
-        with scratch.open("wb") as fh:
-            fh.write(payload)
-            fh.flush()
-            os.fsync(fh.fileno())
-        return time.perf_counter() - start
+        return write_floor(scratch, session.path.stat().st_size)
 
     try:
         save()

@@ -13,7 +13,6 @@ commit can wait for the save in flight and then its own; coalescing shows as few
 
 from __future__ import annotations
 
-import os
 import statistics
 import threading
 import time
@@ -21,7 +20,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from bench_app import PASSPHRASE, derived_keys_cached, figure, median_pair
+from bench_app import PASSPHRASE, derived_keys_cached, figure, median_pair, write_floor
 
 LOAD_EDITS = 40
 PACED_EDITS = 20
@@ -71,13 +70,7 @@ def bench_background_save(folder: Path, repeats: int) -> dict[str, Any]:
         return store.save_stats.last_save_s
 
     def floor() -> float:
-        payload = os.urandom(session.path.stat().st_size)
-        start = time.perf_counter()
-        with scratch.open("wb") as fh:
-            fh.write(payload)
-            fh.flush()
-            os.fsync(fh.fileno())
-        return time.perf_counter() - start
+        return write_floor(scratch, session.path.stat().st_size)
 
     def snapshot() -> float:
         start = time.perf_counter()
